@@ -1,0 +1,1 @@
+"""sigact.geo stage."""

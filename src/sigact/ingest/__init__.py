@@ -1,0 +1,1 @@
+"""sigact.ingest stage."""

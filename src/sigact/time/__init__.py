@@ -1,0 +1,1 @@
+"""sigact.time stage."""
