@@ -1,0 +1,58 @@
+"""Programmatic Alembic: upgrade a database to the latest named migration.
+
+``Store.open`` calls :func:`upgrade`; nothing needs an ``alembic.ini``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+__all__ = ["alembic_config", "head_revision", "current_revision", "upgrade", "MIGRATIONS_DIR"]
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+#: arbitrary constant key for the PostgreSQL advisory lock held while migrating
+_PG_LOCK_KEY = 0x5167AC7
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    """An Alembic ``Config`` pointing at the packaged migrations (and ``connection`` if given)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    """The id of the newest migration shipped with this sigact."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: sa.Connection) -> str | None:
+    """The migration a database is at (``None`` for an empty database)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
+    """Upgrade the database behind ``engine`` to ``target``; returns the revision it is at.
+
+    A no-op when already there.  On PostgreSQL an advisory lock serialises
+    concurrent upgrades (several workers opening a fresh database at once).
+    """
+    head = head_revision() if target == "head" else target
+    with engine.connect() as conn:
+        if current_revision(conn) == head:
+            return head
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        if current_revision(conn) != head:
+            command.upgrade(alembic_config(conn), target)
+        return current_revision(conn)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sigact store (run programmatically by ``Store.open``)."""

@@ -1,0 +1,1 @@
+"""Named, recorded schema migrations (one file per revision)."""
