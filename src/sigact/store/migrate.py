@@ -23,6 +23,7 @@ _PG_LOCK_KEY = 0x5167AC7
 def alembic_config(connection: sa.Connection | None = None) -> Config:
     """An Alembic ``Config`` pointing at the packaged migrations (and ``connection`` if given)."""
     cfg = Config()
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
     if connection is not None:

@@ -264,6 +264,10 @@ class Store:
                 row.extracted, row.pipeline_version, row.updated_at = True, pipeline_version, now
                 res.extracted += 1
                 self._drop_events(s, article.id)
+                res.article_ids.append(article.id)
+                res.events += self._add_events(s, row, events)
+                s.flush()
+                continue
             else:
                 for k, v in _article_fields(article).items():
                     setattr(row, k, v)
