@@ -142,3 +142,30 @@ def test_dedup_links_response_to_earlier_attack():
     assert [(lk.relation, lk.target) for lk in out["s"].links] == [("in_response_to", "t")]
     assert out["s"].links[0].evidence.text.startswith("in response to")
     assert out["t"].links == () and out["p"].links == ()
+
+
+def test_dedup_store_sync_incremental_and_idempotent(tmp_path, clusterer_factory):
+    from sigact.dedup.sync import canonical_events, cluster_new_events
+    from sigact.model import Article
+    from sigact.store import Store
+
+    def art(aid, text, pub):
+        return Article.create(text, id=aid, published=pub, outlet=aid)
+
+    a = ev("a:1", "a", "Gunmen killed five villagers near Maiduguri on Monday, residents said.", "2024-03-04",
+           fatalities=5, published="2024-03-04")
+    b = ev("b:1", "b", "Five villagers were shot dead by gunmen in a village outside Maiduguri on Monday.",
+           "2024-03-04", km=3, fatalities=6, published="2024-03-05")
+    d = ev("d:1", "d", "Gunmen attacked a police station in Maiduguri, killing two officers.", "2024-03-04",
+           actor2=POL, fatalities=2)
+    with Store.open(f"sqlite:///{tmp_path / 's.db'}") as store:
+        store.add_batch([(art("a", "x1", "2024-03-04"), [a]), (art("d", "x3", "2024-03-04"), [d])])
+        assert cluster_new_events(store, ["a:1", "d:1"], clusterer_factory()) == {}
+        store.add_batch([(art("b", "x2", "2024-03-05"), [b])])
+        # a fresh clusterer: state comes from the store, not from memory
+        assert cluster_new_events(store, ["b:1"], clusterer_factory()) == {"b:1": "a:1"}
+        assert cluster_new_events(store, ["b:1"], clusterer_factory()) == {"b:1": "a:1"}
+        canon = {e.id: e for e in canonical_events(store, limit=10)}
+        assert set(canon) == {"a:1", "d:1"}
+        assert canon["a:1"].source_count == 2 and canon["a:1"].fatalities == 6
+        assert canon["d:1"].source_count == 1

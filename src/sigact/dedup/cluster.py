@@ -221,6 +221,20 @@ class EventClusterer:
         if cluster.id not in lst:
             lst.append(cluster.id)
 
+    def seed(self, events: Sequence[Event], cluster_ids: Sequence[str], vectors: np.ndarray | None = None) -> None:
+        """Load already-clustered events (e.g. from the store) without re-clustering them."""
+        todo = [(e, c) for e, c in zip(events, cluster_ids) if e.id not in self.assignment]
+        if not todo:
+            return
+        vecs = self.encode([event_text(e) for e, _ in todo]) if vectors is None else vectors
+        for (ev, cid), vec in zip(todo, vecs):
+            cl = self.clusters.setdefault(cid, Cluster(id=cid))
+            cl.members.append(ev)
+            cl.vectors.append(vec)
+            self.assignment[ev.id] = cid
+            if ev.is_incident:
+                self._register(cl, ev)
+
     def add(self, events: Iterable[Event], vectors: np.ndarray | None = None) -> list[tuple[str, str]]:
         """Cluster new events; returns ``(event_id, cluster_id)`` for each event given."""
         evs = list(events)
