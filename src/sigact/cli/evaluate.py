@@ -1,0 +1,55 @@
+"""``sigact eval``: score the pipeline on a gold file (see docs/evaluation.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write all figures as JSON here.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N gold items.")
+@click.option("--confusion", type=click.Path(dir_okay=False), help="Save the ACLED event-type confusion matrix PNG.")
+@click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
+              help="Write one JSON line per text the system got (partly) wrong.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
+def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
+             errors_out: str | None, batch_size: int) -> None:
+    """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sigact.errors import SigactError
+    from sigact.evaluate import evaluate
+    from sigact.evaluate.report import render, save_confusion_png, summary_json, write_errors
+
+    err = Console(stderr=True)
+    try:
+        with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("eval", total=None)
+
+            def _tick(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            result = evaluate(gold, limit=limit, batch_size=batch_size, progress=_tick)
+    except SigactError as exc:
+        raise click.ClickException(str(exc)) from exc
+    render(result, Console())
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump(summary_json(result), fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+    if errors_out:
+        n = write_errors(result, errors_out)
+        err.print(f"{n} error lines written to {errors_out}")
+    if confusion:
+        if result["kind"] != "records" or not result["confusion"]["gold_labels"]:
+            err.print("no ACLED records: confusion matrix not drawn")
+        else:
+            save_confusion_png(result["confusion"], confusion)
+            err.print(f"confusion matrix saved to {confusion}")
+    sys.stdout.flush()

@@ -1,0 +1,117 @@
+"""Presenting ``evaluate()`` results: rich tables, a confusion-matrix PNG, error listings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Mapping
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["render", "records_table", "articles_table", "save_confusion_png", "write_errors", "summary_json"]
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}%"
+
+
+def records_table(ds: str, s: Mapping[str, Any]) -> Table:
+    """A rich table of one dataset's field accuracies (both denominators, with counts)."""
+    t = Table(title=f"{ds}: {s['with_event']}/{s['n']} texts with an event ({_pct(s['with_event_share'])})")
+    for col in ("field", "accuracy (all texts)", "correct / n", "accuracy (given event)", "n given event"):
+        t.add_column(col, justify="left" if col == "field" else "right")
+    for name, f in s["fields"].items():
+        t.add_row(name, _pct(f["accuracy"]), f"{f['correct']} / {f['n']}", _pct(f["accuracy_given_event"]),
+                  str(f["n_given_event"]))
+    return t
+
+
+def articles_table(a: Mapping[str, Any]) -> Table:
+    """A rich table of article-level precision/recall/F1 and matched-field accuracy."""
+    t = Table(title=(f"articles: {a['articles']} | gold incidents {a['gold_incidents']} | system incidents "
+                     f"{a['system_incidents']} | matched {a['matched']}"))
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_column("counts", justify="right")
+    t.add_row("precision", _pct(a["precision"]), f"{a['matched']} / {a['system_incidents']}")
+    t.add_row("recall", _pct(a["recall"]), f"{a['matched']} / {a['gold_incidents']}")
+    t.add_row("F1", _pct(a["f1"]), "")
+    for name, f in a["fields"].items():
+        t.add_row(f"{name} (matched)", _pct(f["accuracy"]), f"{f['correct']} / {f['n']}")
+    t.add_row("aggregate counted as incident", str(a["aggregate_as_incident"]), "")
+    t.add_row("background counted as incident", str(a["background_as_incident"]), "")
+    return t
+
+
+def render(result: Mapping[str, Any], console: Console | None = None) -> None:
+    """Print the evaluation tables of ``result`` (from ``evaluate``) to ``console``."""
+    console = console or Console()
+    if result["kind"] == "records":
+        for ds, s in result["datasets"].items():
+            console.print(records_table(ds, s))
+    else:
+        console.print(articles_table(result["articles"]))
+    console.print(f"{result['n']} texts in {result['elapsed_s']} s ({result['texts_per_s']} texts/s); "
+                  f"pipeline errors: {result['pipeline_errors']}; commit {result.get('git_commit')}; "
+                  f"rules: {result['rules']}")
+
+
+def summary_json(result: Mapping[str, Any]) -> dict[str, Any]:
+    """``result`` without the per-text ``items`` (what ``--json`` writes)."""
+    return {k: v for k, v in result.items() if k != "items"}
+
+
+def write_errors(result: Mapping[str, Any], path: str | Path) -> int:
+    """Write one JSON line per text with at least one wrong field (records) or a
+    missed/spurious incident (articles).  Returns the number of lines written."""
+    n = 0
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for row in result.get("items", []):
+            if result["kind"] == "records":
+                wrong = [k for k, v in row["fields"].items() if v is False]
+                if not wrong:
+                    continue
+                line = {**row, "wrong": wrong}
+            else:
+                bad = any(v is False for p in row["pairs"] for v in p["fields"].values())
+                if not (row["missed"] or row["spurious"] or bad):
+                    continue
+                line = dict(row)
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def save_confusion_png(confusion: Mapping[str, Any], path: str | Path) -> Path:
+    """Draw the ACLED event-type confusion matrix (rows gold, columns predicted) to a PNG.
+
+    Returns the path written.  Uses matplotlib's Agg backend (no display needed).
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    gold, pred = confusion["gold_labels"], confusion["pred_labels"]
+    m = np.array(confusion["matrix"], dtype=int).reshape(len(gold), len(pred))
+    fig, ax = plt.subplots(figsize=(1.1 * len(pred) + 3, 0.6 * len(gold) + 2.5), dpi=110)
+    shares = m / np.maximum(m.sum(axis=1, keepdims=True), 1)
+    ax.imshow(shares, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(pred)), labels=pred, rotation=35, ha="right", fontsize=8)
+    ax.set_yticks(range(len(gold)), labels=gold, fontsize=8)
+    for i in range(len(gold)):
+        for j in range(len(pred)):
+            if m[i, j]:
+                ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if shares[i, j] > 0.5 else "black")
+    ax.set_xlabel("system (primary event)")
+    ax.set_ylabel("gold (ACLED)")
+    ax.set_title("ACLED event type: gold vs system (row-normalised shading)", fontsize=10)
+    fig.tight_layout()
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out)
+    plt.close(fig)
+    return out

@@ -1,0 +1,190 @@
+"""Article-level scoring: one-to-one matching, P/R/F1, aggregates; the example triple; the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from sigact.evaluate import evaluate
+from sigact.evaluate.gold import GoldArticle, load_gold
+from sigact.evaluate.score import score_article, summarise_articles
+from sigact.errors import InputError
+from sigact.model import Actor, DateSpan, Event, Evidence, Place
+
+TEXT = (
+    "Gunmen attacked the village of Tanda on Monday, killing six farmers, police said.\n"
+    "A separate rocket strike hit Kasso on Tuesday.\n"
+    "Attacks in the region have killed more than 1,200 people since January, according to a monitor.\n"
+)
+PUB = "2021-03-10"
+
+
+def gold_event(kind="event", etype=("Violence against civilians", "Attack"), date=("2021-03-08", "2021-03-08"),
+               loc=None, fat=6, actor=None, **extra):
+    e = {"kind": kind, "summary": "invented", "acled": list(etype) if etype else None, "date": list(date),
+         "location": loc if loc is not None else {"name": "Tanda", "admin1": "Kayes", "country": "MLI",
+                                                  "lat": 14.0, "lon": -10.0, "precision": "town"},
+         "fatalities": fat, "injuries": None,
+         "actor1": actor or {"name": "Gunmen", "country": "MLI", "type": "unidentified armed group"}}
+    e.update(extra)
+    return e
+
+
+def sys_event(eid, *, etype="Violence against civilians", sub="Attack", start="2021-03-08", lat=14.05, lon=-10.0,
+              admin1="Kayes", country="MLI", fat=6, conf=0.8, span=(0, 80), factuality="asserted"):
+    return Event(id=eid, article_id="art", factuality=factuality, acled_event_type=etype, acled_sub_event_type=sub,
+                 location=Place(name="X", admin1=admin1, country=country, lat=lat, lon=lon, precision="town"),
+                 date=DateSpan(start, start, "day"), fatalities=fat, confidence=conf,
+                 actor1=Actor(name="gunmen", country="MLI", type="unidentified armed group"),
+                 evidence=(Evidence("trigger", span[0], span[1], TEXT[span[0]:span[1]]),))
+
+
+def article(events, aggregates=(), background=()):
+    return GoldArticle(id="art", text=TEXT, published=PUB, events=tuple(events),
+                       aggregates=tuple(aggregates), background=tuple(background))
+
+
+def test_exact_match_counts_and_fields():
+    row = score_article(article([gold_event()]), [sys_event("s1")])
+    assert (row["n_gold"], row["n_system"], row["matched"]) == (1, 1, 1)
+    assert all(v in (True, None) for v in row["pairs"][0]["fields"].values())
+
+
+def test_matching_is_one_to_one():
+    # two system copies of one gold incident: one match, one spurious
+    row = score_article(article([gold_event()]), [sys_event("s1"), sys_event("s2")])
+    assert row["matched"] == 1 and len(row["spurious"]) == 1
+    s = summarise_articles([row])
+    assert s["precision"] == 0.5 and s["recall"] == 1.0 and s["f1"] == pytest.approx(0.6667, abs=1e-4)
+
+
+def test_matching_maximises_pairs():
+    # s1 could match g1 or g2, s2 only g1: the best assignment pairs s1-g2 and s2-g1
+    g1 = gold_event(date=("2021-03-08", "2021-03-09"))
+    g2 = gold_event(date=("2021-03-09", "2021-03-09"))
+    s1 = sys_event("s1", start="2021-03-09")
+    s2 = sys_event("s2", start="2021-03-08")
+    row = score_article(article([g1, g2]), [s1, s2])
+    assert row["matched"] == 2
+
+
+def test_match_conditions_type_date_place():
+    g = gold_event()
+    assert score_article(article([g]), [sys_event("s", etype="Battles")])["matched"] == 0
+    assert score_article(article([g]), [sys_event("s", start="2021-03-05")])["matched"] == 0
+    assert score_article(article([g]), [sys_event("s", country="SEN")])["matched"] == 0
+    # ~100 km away but same admin1: matches; field "location" (25 km) is then wrong
+    row = score_article(article([g]), [sys_event("s", lat=14.9)])
+    assert row["matched"] == 1 and row["pairs"][0]["fields"]["location"] is False
+    assert score_article(article([g]), [sys_event("s", lat=14.9, admin1="Koulikoro")])["matched"] == 0
+    # country-precision gold accepts any place in the country
+    gc = gold_event(loc={"name": "Mali", "country": "MLI", "precision": "country"})
+    assert score_article(article([gc]), [sys_event("s", lat=12.0, admin1="Sikasso")])["matched"] == 1
+
+
+def test_threats_and_non_asserted_are_not_incidents():
+    row = score_article(article([gold_event(kind="threat", etype=None)]),
+                        [sys_event("s", factuality="threat")])
+    assert (row["n_gold"], row["n_system"]) == (0, 0)
+
+
+def test_aggregate_counted_as_incident():
+    agg_start = TEXT.index("Attacks in the region")
+    spurious = sys_event("s2", span=(agg_start, agg_start + 7), fat=1200)
+    row = score_article(article([gold_event()], aggregates=["attacks in the region killed more than 1,200 since January"]),
+                        [sys_event("s1"), spurious])
+    assert row["matched"] == 1 and row["aggregate_as_incident"] == 1
+    # the same spurious event is not blamed on an aggregate whose number is absent
+    row2 = score_article(article([gold_event()], aggregates=["attacks in the region killed 5,000 since 2015"]),
+                         [sys_event("s1"), spurious])
+    assert row2["aggregate_as_incident"] == 0
+
+
+def test_also_acled_alternative_types():
+    g = gold_event(etype=("Explosions/Remote violence", "Air/drone strike"),
+                   also_acled=[["Explosions/Remote violence", "Shelling/artillery/missile attack"]])
+    row = score_article(article([g]), [sys_event("s", etype="Explosions/Remote violence",
+                                                 sub="Shelling/artillery/missile attack")])
+    assert row["matched"] == 1 and row["pairs"][0]["fields"]["sub_event_type"] is True
+
+
+class OneShotPipeline:
+    def __init__(self, events):
+        self.events = events
+        self.published = []
+
+    def pipe(self, articles, *, batch_size=16):
+        for a in articles:
+            self.published.append(a.published)
+            yield a, self.events
+
+
+def test_expected_json_triple(tmp_path):
+    (tmp_path / "ex.txt").write_text(TEXT)
+    (tmp_path / "ex.meta.json").write_text(json.dumps({"published": PUB, "language": "en"}))
+    (tmp_path / "ex.expected.json").write_text(json.dumps({
+        "events": [gold_event(), gold_event(kind="threat", etype=None)],
+        "aggregates_not_single_events": ["more than 1,200 killed since January"],
+        "background_not_current_events": []}))
+    gs = load_gold(tmp_path / "ex.expected.json")
+    assert gs.kind == "articles" and gs.articles[0].published == PUB and len(gs.articles[0].incidents) == 1
+    fake = OneShotPipeline([sys_event("s1")])
+    res = evaluate(tmp_path / "ex.expected.json", pipeline=fake)
+    assert fake.published == [PUB]
+    assert res["articles"]["precision"] == 1.0 and res["articles"]["recall"] == 1.0
+
+
+def test_bad_gold_files(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"foo": 1}\n')
+    with pytest.raises(InputError):
+        load_gold(p)
+    p.write_text("not json\n")
+    with pytest.raises(InputError):
+        load_gold(p)
+
+
+class RaisingPipeline:
+    def pipe(self, articles, *, batch_size=16):
+        raise RuntimeError("batch broke")
+
+    def process(self, article):
+        if "broken" in article.text:
+            raise RuntimeError("boom")
+        return []
+
+
+def test_pipeline_errors_are_counted_not_fatal(tmp_path):
+    gold = {"date": "2020-05-03", "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Chile)",
+            "country": "Chile", "admin1": "Santiago Metropolitan", "latitude": -33.45, "longitude": -70.66, "fatalities": 0}
+    p = tmp_path / "g.jsonl"
+    p.write_text("\n".join(json.dumps({"id": f"acled:{i}", "source_dataset": "acled", "text": t, "gold": gold})
+                           for i, t in enumerate(["an ordinary invented note", "a broken invented note"])) + "\n")
+    res = evaluate(p, pipeline=RaisingPipeline())
+    assert res["pipeline_errors"] == 1 and res["datasets"]["acled"]["with_event"] == 0
+
+
+def test_cli_json_errors_and_confusion(tmp_path, monkeypatch):
+    import sigact.pipeline
+    from sigact.cli import main
+
+    gold = {"date": "2020-05-03", "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Chile)",
+            "country": "Chile", "admin1": "Santiago Metropolitan", "latitude": -33.45, "longitude": -70.66, "fatalities": 0}
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps({"id": "acled:1", "source_dataset": "acled", "text": "invented note", "gold": gold}) + "\n")
+    wrong = Event(id="e", article_id="acled:1", acled_event_type="Riots", confidence=0.5)
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", lambda: OneShotPipeline([wrong]))
+    out, errs, png = tmp_path / "o.json", tmp_path / "e.jsonl", tmp_path / "c.png"
+    r = CliRunner().invoke(main, ["eval", str(p), "--json", str(out), "--errors", str(errs), "--confusion", str(png)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text())
+    assert {"gold", "kind", "n", "elapsed_s", "texts_per_s", "pipeline_errors", "git_commit", "rules",
+            "datasets", "confusion"} <= set(data)
+    assert "items" not in data
+    assert data["datasets"]["acled"]["fields"]["event_type"]["correct"] == 0
+    line = json.loads(errs.read_text().splitlines()[0])
+    assert "event_type" in line["wrong"]
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "acled" in r.output
