@@ -1,0 +1,496 @@
+"""Find date phrases in text and resolve them to ISO date spans.
+
+:func:`find_date_mentions` scans a text with the regexes of
+:mod:`sigact.time.lexicon` and returns :class:`DateMention` records whose
+``span`` is resolved against a publication date (``anchor``).
+
+Resolution rules (all relative to the anchor, "the publication date"):
+
+* weekdays ("on Saturday", "Saturday night", "late Tuesday", "Monday's") -> the most
+  recent such day on or before the anchor ("last Monday" excludes the anchor day,
+  "next Monday" looks forward);
+* day-month without a year ("on 30 April") -> the most recent such date on or before the
+  anchor; without an anchor, the ``context_year`` (the year of the first full date in
+  the same text) when given;
+* month alone ("in October") -> the most recent such month on or before the anchor,
+  precision ``month``; month-year and year alone are absolute;
+* numeric dates: ``YYYY-MM-DD`` always; ``a/b/YYYY`` is day-first when ``a > 12``,
+  month-first when ``b > 12``; when both could be months the reading on or before the
+  anchor and closest to it wins, and day-first without an anchor (international and
+  ACLED usage);
+* ranges ("between 3 and 5 May", "on the night of 12 to 13 March") -> precision ``range``;
+* "since X" -> kind ``since``, range from the start of X to the anchor;
+  "after/following X" -> kind ``after``, range from X to the anchor;
+* approximate dates ("Around 27 April 2020", "(as reported)", "(week of)") keep the stated
+  day as start and end and get precision ``week``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from sigact.model import DateSpan
+from sigact.time.lexicon import DateLexicon, get_lexicon
+
+__all__ = ["DateMention", "find_date_mentions", "parse_iso_date"]
+
+_PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "reported": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase found in a text.
+
+    ``start``/``end`` are character offsets (end exclusive); ``span`` is the resolved
+    date span (``DateSpan(None, None, None, text)`` when it could not be resolved, e.g.
+    "on Saturday" without a publication date); ``kind`` is ``point``, ``range``,
+    ``since``, ``after`` or ``published`` (the date of a "<outlet>, <date>:" citation
+    line); ``point`` is the phrase's own date for ``since``/``after`` mentions;
+    ``reporting`` marks a date that follows a reporting verb ("said on Monday");
+    ``explicit`` marks a date with day, month and year written out.
+    """
+
+    start: int
+    end: int
+    text: str
+    span: DateSpan
+    kind: str = "point"
+    point: DateSpan | None = None
+    reporting: bool = False
+    explicit: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        """True when the span has a start date."""
+        return self.span.start is not None
+
+
+def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
+    """The date of an ISO date/datetime string (or date), ``None`` when it does not parse."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _day_num(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))  # type: ignore[union-attr]
+
+
+def _span(a: dt.date | None, b: dt.date | None, precision: str | None, text: str) -> DateSpan:
+    if a is None:
+        return DateSpan(None, None, None, text)
+    return DateSpan(_iso(a), _iso(b or a), precision, text)
+
+
+def _yearless(m: int, d: int, anchor: dt.date | None, context_year: int | None) -> dt.date | None:
+    """Day ``d`` of month ``m`` in the most recent year that puts it on or before the anchor."""
+    if anchor is not None:
+        cand = _safe_date(anchor.year, m, d)
+        if cand is None:
+            return None
+        if cand > anchor:
+            cand = _safe_date(anchor.year - 1, m, d)
+        return cand
+    if context_year is not None:
+        return _safe_date(context_year, m, d)
+    return None
+
+
+class _Resolver:
+    """Resolves one regex match of a named pattern; returns ``(span, kind, explicit)`` or ``None``."""
+
+    def __init__(self, lex: DateLexicon, anchor: dt.date | None, context_year: int | None):
+        self.lex = lex
+        self.anchor = anchor
+        self.context_year = context_year
+
+    def month(self, word: str | None) -> int | None:
+        return self.lex.month_of.get(word.lower().rstrip(".")) if word else None
+
+    def _month_ok(self, word: str, text: str, start: int, alone: bool) -> bool:
+        w = word.lower()
+        if w in self.lex.ambiguous_months and alone:
+            return word[0].isupper()
+        return True
+
+    # --- handlers --------------------------------------------------------------
+    def ged_line(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        d = parse_iso_date(m.group("date"))
+        return (_span(d, d, "day", m.group("date")), "published", True) if d else None
+
+    def range_dm(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        conn = m.group("conn").strip().lower()
+        if conn in ("and", "et") and not m.group("pre"):
+            return None
+        m2 = self.month(m.group("m2"))
+        m1 = self.month(m.group("m1")) or m2
+        if m1 is None or m2 is None:
+            return None
+        if not self._month_ok(m.group("m2"), text, m.start(), alone=False):
+            return None
+        d1, d2 = _day_num(m.group("d1")), _day_num(m.group("d2"))
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        y1 = int(m.group("y1")) if m.group("y1") else None
+        if y2 is None and y1 is None:
+            end = _yearless(m2, d2, self.anchor, self.context_year)
+            if end is None:
+                return None
+            y2 = end.year
+        y2 = y2 or y1
+        y1 = y1 or (y2 - 1 if m1 > m2 else y2)
+        a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)  # type: ignore[arg-type]
+        if a is None or b is None or b < a or (b - a).days > 62:
+            return None
+        return _span(a, b, "range", m.group(0)), "range", bool(m.group("y1") or m.group("y2"))
+
+    def range_md(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        conn = m.group("conn").strip().lower()
+        if conn in ("and", "et") and not m.group("pre"):
+            return None
+        m1 = self.month(m.group("m1"))
+        m2 = self.month(m.group("m2")) or m1
+        if m1 is None or m2 is None or not m.group("m1")[0].isupper():
+            return None
+        d1, d2 = _day_num(m.group("d1")), _day_num(m.group("d2"))
+        if m.group("y"):
+            y2 = int(m.group("y"))
+        else:
+            end = _yearless(m2, d2, self.anchor, self.context_year)
+            if end is None:
+                return None
+            y2 = end.year
+        y1 = y2 - 1 if m1 > m2 else y2
+        a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if a is None or b is None or b < a or (b - a).days > 62:
+            return None
+        return _span(a, b, "range", m.group(0)), "range", bool(m.group("y"))
+
+    def iso(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return (_span(d, d, "day", m.group(0)), "point", True) if d else None
+
+    def numeric(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        a, b, ys = int(m.group("a")), int(m.group("b")), m.group("y")
+        if len(ys) == 2:
+            if m.group("sep") != "/":
+                return None
+            y = 2000 + int(ys) if int(ys) < 70 else 1900 + int(ys)
+        else:
+            y = int(ys)
+        day_first = _safe_date(y, b, a)
+        month_first = _safe_date(y, a, b)
+        if a > 12:
+            d = day_first
+        elif b > 12:
+            d = month_first
+        elif day_first and month_first and day_first != month_first and self.anchor is not None:
+            cands = [c for c in (day_first, month_first) if c <= self.anchor]
+            d = max(cands) if cands else min(day_first, month_first)
+        else:
+            d = day_first or month_first
+        return (_span(d, d, "day", m.group(0)), "point", True) if d else None
+
+    def dmy(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        mon = self.month(m.group("m"))
+        if mon is None:
+            return None
+        word = m.group("m")
+        if not m.group("y") and (word.lower() in self.lex.ambiguous_months and not word[0].isupper()):
+            return None
+        d = _day_num(m.group("d"))
+        if m.group("y"):
+            date = _safe_date(int(m.group("y")), mon, d)
+        else:
+            date = _yearless(mon, d, self.anchor, self.context_year)
+        return (_span(date, date, "day", m.group(0)), "point", bool(m.group("y"))) if date else \
+            (DateSpan(None, None, None, m.group(0)), "point", False)
+
+    def mdy(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        word = m.group("m")
+        mon = self.month(word)
+        if mon is None or not word[0].isupper():
+            return None
+        d = _day_num(m.group("d"))
+        if m.group("y"):
+            date = _safe_date(int(m.group("y")), mon, d)
+        else:
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            ordinal = not m.group("d").isdigit()
+            if not (ordinal or re.search(r"(?:\b(?:on|since|until|by|from|of|before|after|to|le)\s+|^\s*|\n\s*|[(,]\s*)$",
+                                         before)):
+                return None
+            date = _yearless(mon, d, self.anchor, self.context_year)
+        return (_span(date, date, "day", m.group(0)), "point", bool(m.group("y"))) if date else \
+            (DateSpan(None, None, None, m.group(0)), "point", False)
+
+    def my(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        mon = self.month(m.group("m"))
+        if mon is None:
+            return None
+        y = int(m.group("y"))
+        return _span(dt.date(y, mon, 1), _month_end(y, mon), "month", m.group(0)), "point", False
+
+    def month_alone(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        word = m.group("m")
+        mon = self.month(word)
+        if mon is None or not self._month_ok(word, text, m.start(), alone=True):
+            return None
+        prep = m.group("prep").strip().lower()
+        if self.anchor is not None:
+            y = self.anchor.year if mon <= self.anchor.month else self.anchor.year - 1
+            if prep == "next":
+                y = self.anchor.year if mon > self.anchor.month else self.anchor.year + 1
+            elif prep == "last" and mon == self.anchor.month:
+                y -= 1
+        elif self.context_year is not None:
+            y = self.context_year
+        else:
+            return DateSpan(None, None, None, m.group(0)), "point", False
+        a, b = dt.date(y, mon, 1), _month_end(y, mon)
+        if self.anchor is not None and a <= self.anchor < b:
+            b = self.anchor
+        return _span(a, b, "month", m.group(0)), ("since" if prep in ("since", "depuis") else "point"), False
+
+    def year(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        y = int(m.group("y"))
+        prep = m.group("prep").strip().lower()
+        return _span(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", m.group(0)), \
+            ("since" if prep in ("since", "depuis") else "point"), False
+
+    def weekday(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        word = m.group("wd")
+        wd = self.lex.weekday_of.get(word.lower())
+        if wd is None or (word.isascii() and word.lower() in (
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and not word[0].isupper()):
+            return None
+        mod = (m.group("mod") or "").lower()
+        kind = "since" if mod == "since" else ("after" if mod in ("after", "following") else "point")
+        if self.anchor is None:
+            return DateSpan(None, None, None, m.group(0)), kind, False
+        back = (self.anchor.weekday() - wd) % 7
+        if mod == "last" and back == 0:
+            back = 7
+        if mod == "next":
+            fwd = (wd - self.anchor.weekday()) % 7 or 7
+            d = self.anchor + dt.timedelta(days=fwd)
+        else:
+            d = self.anchor - dt.timedelta(days=back)
+        return _span(d, d, "day", m.group(0)), kind, False
+
+    def relative(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        rule = self.lex.relative.get(re.sub(r"\s+", " ", m.group("rel").lower()))
+        if rule is None:
+            return None
+        phrase = m.group(0)
+        a = self.anchor
+        if a is None:
+            return DateSpan(None, None, None, phrase), "point", False
+        r = rule["rule"]
+        if r == "day":
+            d = a + dt.timedelta(days=int(rule.get("offset", 0)))
+            return _span(d, d, "day", phrase), "point", False
+        if r == "days":
+            return _span(a + dt.timedelta(days=int(rule["from"])), a + dt.timedelta(days=int(rule["to"])),
+                         rule.get("precision", "range"), phrase), "range", False
+        if r == "this_week":
+            return _span(a - dt.timedelta(days=a.weekday()), a, "week", phrase), "range", False
+        if r == "prev_week":
+            mon = a - dt.timedelta(days=a.weekday() + 7)
+            return _span(mon, mon + dt.timedelta(days=6), "week", phrase), "range", False
+        if r == "weekend":
+            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
+            return _span(sat, min(sat + dt.timedelta(days=1), a), "range", phrase), "range", False
+        if r == "this_month":
+            return _span(a.replace(day=1), a, "month", phrase), "range", False
+        if r == "prev_month":
+            last = a.replace(day=1) - dt.timedelta(days=1)
+            return _span(last.replace(day=1), last, "month", phrase), "range", False
+        if r == "this_year":
+            return _span(dt.date(a.year, 1, 1), a, "year", phrase), "range", False
+        if r == "prev_year":
+            return _span(dt.date(a.year - 1, 1, 1), dt.date(a.year - 1, 12, 31), "year", phrase), "range", False
+        return None
+
+    def ago(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        n_s = m.group("n").lower()
+        n = int(n_s) if n_s.isdigit() else self.lex.number_of.get(re.sub(r"\s+", " ", n_s))
+        unit = self.lex.ago_units.get(m.group("u").lower())
+        if n is None or unit is None:
+            return None
+        if self.anchor is None:
+            return DateSpan(None, None, None, m.group(0)), "point", False
+        d = self.anchor - dt.timedelta(days=n * int(unit["days"]))
+        return _span(d, d, unit["precision"], m.group(0)), "point", False
+
+
+# pattern name -> handler name; earlier entries win ties on equal length
+_ORDER: tuple[tuple[str, str], ...] = (
+    ("ged_line", "ged_line"),
+    ("range_dm", "range_dm"),
+    ("range_md", "range_md"),
+    ("iso", "iso"),
+    ("numeric", "numeric"),
+    ("dmy", "dmy"),
+    ("mdy", "mdy"),
+    ("my", "my"),
+    ("month", "month_alone"),
+    ("year", "year"),
+    ("ago", "ago"),
+    ("relative", "relative"),
+    ("weekday", "weekday"),
+)
+
+
+def _qualify(lex: DateLexicon, text: str, men: DateMention, anchor: dt.date | None) -> DateMention:
+    """Apply approximation, since/after and reporting context around a mention."""
+    before = text[max(0, men.start - 40):men.start]
+    span, kind, end = men.span, men.kind, men.end
+    if kind == "published":
+        return men
+    # approximate qualifiers: "Around 27 April 2020 (as reported)"
+    approx = bool(lex.approx_before.search(before))
+    prec = "week"
+    pm = lex.approx_paren.match(text[end:end + 130])
+    if pm:
+        approx = True
+        q = pm.group("q").lower()
+        for key, p in lex.parenthetical_precision.items():
+            if key in q:
+                prec = p
+                break
+        end = end + pm.end()
+    if approx and span.start is not None and span.precision in ("day", "range"):
+        span = DateSpan(span.start, span.end, prec if span.precision == "day" else span.precision, span.text)
+    if end != men.end:
+        span = replace(span, text=text[men.start:end])
+    point = None
+    if kind not in ("since", "after"):
+        if lex.since_before.search(before) or (kind == "point" and span.precision in ("month", "year")
+                                                and lex.since_clause.search(text[max(0, men.start - 90):men.start])):
+            kind = "since"
+        elif lex.after_before.search(before):
+            kind = "after"
+    if kind in ("since", "after") and span.start is not None:
+        point = span
+        stop = _iso(anchor) if anchor is not None else None
+        span = DateSpan(span.start, stop if stop and stop >= span.start else span.end, "range", span.text)
+    reporting = bool(lex.reporting_before.search(before))
+    return DateMention(men.start, end, text[men.start:end], span, kind, point, reporting, men.explicit)
+
+
+def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, context_year: int | None = None,
+                       anchors: Callable[[int], dt.date | None] | None = None) -> list[DateMention]:
+    """Date phrases of ``text``, left to right, non-overlapping (longest match wins).
+
+    ``anchor`` is the publication date used for relative phrases; ``anchors``, when
+    given, returns the anchor for a character offset (used for "<outlet>, <date>:"
+    citation lines, each dated by its own line).  ``context_year`` resolves yearless
+    dates when there is no anchor.  Returns mentions with resolved spans where possible.
+    """
+    lex = get_lexicon()
+    base = parse_iso_date(anchor) if not isinstance(anchor, dt.date) else anchor
+    if context_year is None:
+        context_year = _first_year(text, lex)
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for prio, (pname, handler) in enumerate(_ORDER):
+        for m in lex.patterns[pname].finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), prio, handler, m))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    out: list[DateMention] = []
+    taken_until = -1
+    resolvers: dict[dt.date | None, _Resolver] = {}
+    for start, neglen, _prio, handler, m in found:
+        end = start - neglen
+        if start < taken_until:
+            continue
+        a = anchors(start) if anchors is not None else base
+        if a is None:
+            a = base
+        res = resolvers.get(a)
+        if res is None:
+            res = resolvers[a] = _Resolver(lex, a, context_year)
+        got = getattr(res, handler)(m, text)
+        if got is None:
+            continue
+        span, kind, explicit = got
+        if handler == "ged_line":
+            # the mention is the date itself, not the outlet
+            start, end = m.start("date"), m.end("date")
+        men = DateMention(start, end, text[start:end], replace(span, text=text[start:end]), kind,
+                          explicit=explicit)
+        out.append(_qualify(lex, text, men, a))
+        taken_until = men.end if handler != "ged_line" else m.end()
+        taken_until = max(taken_until, out[-1].end)
+    return _merge_adjacent(out)
+
+
+_ADJ_GAP = re.compile(r"^[\s,()]*$")
+
+
+def _merge_adjacent(ms: list[DateMention]) -> list[DateMention]:
+    """Fold a relative/day-part phrase right after an explicit date into that date
+    ("On 21 October 2022, overnight, ...")."""
+    out: list[DateMention] = []
+    for m in ms:
+        if out:
+            prev = out[-1]
+            gap_ok = m.start - prev.end <= 4
+            if (gap_ok and prev.explicit and prev.kind == "point" and not m.explicit and m.kind in ("point", "range")
+                    and (m.span.start is None or m.span.precision in ("day", "range"))
+                    and m.text.lower().strip() in ("overnight", "night", "tonight", "last night", "this morning")):
+                out[-1] = replace(prev, end=m.end)
+                continue
+        out.append(m)
+    return out
+
+
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _first_year(text: str, lex: DateLexicon) -> int | None:
+    """The year of the first explicit day-month-year or ISO date in ``text`` (for yearless dates)."""
+    best: tuple[int, int] | None = None
+    for name in ("dmy", "mdy", "iso", "range_dm"):
+        for m in lex.patterns[name].finditer(text):
+            y = m.groupdict().get("y") or m.groupdict().get("y2")
+            if y:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), int(y))
+                break
+    return best[1] if best else None
+
+
+def precision_rank(p: str | None) -> int:
+    """Sort key: finer precision first (day=0 ... reported=5, unknown=6)."""
+    return _PRECISION_RANK.get(p or "", 6)

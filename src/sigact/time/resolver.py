@@ -1,0 +1,297 @@
+"""Dating events: :class:`DateResolver` (pipeline stage) and :func:`resolve_date`.
+
+``DateResolver.analyze(doc, published)`` finds every date phrase of an article once
+(regex grammar of :mod:`sigact.time.phrases`, plus dateparser for spaCy ``DATE``
+entities the grammar does not cover) and returns a :class:`DocDates`, whose
+``date_for(start, end)`` dates one event span.
+
+Citation texts ("<outlet>, <YYYY-MM-DD>: <headline>", one report per line, as in UCDP
+GED source lists) are handled line by line: the line's date is the publication date of
+that report, so it anchors the relative phrases of the headline ("on Saturday") and, when
+the headline has no date of its own, dates the event with precision ``reported``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from sigact.model import DateSpan, Evidence
+from sigact.time.lexicon import get_lexicon
+from sigact.time.phrases import DateMention, find_date_mentions, parse_iso_date, precision_rank
+
+__all__ = ["DateResolver", "DocDates", "DateMention", "resolve_date"]
+
+_SENT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_NO_DATE = DateSpan(None, None, None, None)
+# spaCy DATE entities worth a dateparser call: they name a month/weekday/unit or look numeric
+_DP_GUARD = re.compile(r"\d|\b(?:ago|yesterday|today|tonight|week|month|year)\b", re.I)
+_DP_REJECT = re.compile(r"^\s*(?:\d+|the\s+\d+s|\d+\s*(?:years?|months?|weeks?|days?)(?:\s+old)?)\s*$", re.I)
+
+
+def _sentences(text: str, doc: Any | None) -> list[tuple[int, int]]:
+    if doc is not None:
+        try:
+            if doc.has_annotation("SENT_START"):
+                return [(s.start_char, s.end_char) for s in doc.sents]
+        except (AttributeError, ValueError):
+            pass
+    out, pos = [], 0
+    for para in re.finditer(r"[^\n]+", text):
+        pos = para.start()
+        for m in _SENT_RE.finditer(para.group(0)):
+            out.append((pos, para.start() + m.start()))
+            pos = para.start() + m.end()
+        out.append((pos, para.end()))
+    return out or [(0, len(text))]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)] or [(0, len(text))]
+
+
+@functools.lru_cache(maxsize=1)
+def _date_data_parser() -> Any:
+    from dateparser.date import DateDataParser  # heavy import: only when needed
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_span(phrase: str, anchor_iso: str | None) -> DateSpan | None:
+    """dateparser's reading of ``phrase`` relative to ``anchor_iso``; ``None`` if it has none."""
+    if not phrase.strip() or len(phrase) > 80:
+        return None
+    anchor = parse_iso_date(anchor_iso)
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
+    from dateparser.date import DateDataParser
+
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if anchor is None and not re.search(r"\b(1[89]|20)\d\d\b", phrase):
+        return None  # dateparser would silently use today's year
+    if period == "month":
+        start = d.replace(day=1)
+        nxt = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return DateSpan(start.isoformat(), (nxt - dt.timedelta(days=1)).isoformat(), "month", phrase)
+    if period == "year":
+        return DateSpan(f"{d.year}-01-01", f"{d.year}-12-31", "year", phrase)
+    if period == "week":
+        return DateSpan((d - dt.timedelta(days=d.weekday())).isoformat(),
+                        (d + dt.timedelta(days=6 - d.weekday())).isoformat(), "week", phrase)
+    return DateSpan(d.isoformat(), d.isoformat(), "day", phrase)
+
+
+@dataclass
+class DocDates:
+    """The date phrases of one text and the rules that date an event span.
+
+    ``published`` is the publication date (ISO) used as anchor; ``mentions`` the
+    date phrases left to right; ``citations`` the ``(line_start, line_end, date_iso)``
+    of "<outlet>, <date>:" lines.
+    """
+
+    published: str | None
+    mentions: list[DateMention]
+    text: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    citations: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @staticmethod
+    def _index(bounds: Sequence[tuple[int, int]], pos: int) -> int:
+        i = bisect.bisect_right([b[0] for b in bounds], pos) - 1
+        return max(i, 0)
+
+    def _evidence(self, m: DateMention) -> Evidence:
+        return Evidence(field="date", start=m.start, end=m.end, text=m.text)
+
+    def _pick(self, cands: list[DateMention], prefer_last: bool = False) -> DateMention | None:
+        if not cands:
+            return None
+        kind_rank = {"point": 0, "range": 0, "after": 1, "since": 2}
+        ordered = sorted(enumerate(cands), key=lambda im: (
+            im[1].reporting, kind_rank.get(im[1].kind, 3), precision_rank(im[1].span.precision) >= 3,
+            -im[0] if prefer_last else im[0]))
+        return ordered[0][1]
+
+    def _citation_for(self, start: int) -> tuple[int, int, str] | None:
+        for c in self.citations:
+            if c[0] <= start < c[1] or (start == c[1] and start == len(self.text)):
+                return c
+        return None
+
+    def date_for(self, start: int, end: int) -> tuple[DateSpan, Evidence | None]:
+        """The date of the event expressed by characters ``[start, end)``.
+
+        In order: a date phrase inside the span (the event's own date; "since"/"after"
+        phrases give a range to the anchor); else the nearest preceding date phrase of
+        the same sentence, then a following one of the same sentence; else the nearest
+        preceding day/week/range phrase of the same paragraph (not one that dates a
+        report, "said on Monday"); else the citation line's date or the publication
+        date with precision ``reported`` and no evidence; else an empty span.
+        Never raises.
+        """
+        try:
+            return self._date_for(int(start), int(end))
+        except (TypeError, ValueError, IndexError):
+            return self._fallback(start)
+
+    def _fallback(self, start: Any) -> tuple[DateSpan, Evidence | None]:
+        cit = self._citation_for(start) if isinstance(start, int) else None
+        if cit is not None:
+            return DateSpan(cit[2], cit[2], "reported", None), None
+        pub = parse_iso_date(self.published)
+        if pub is not None:
+            return DateSpan(pub.isoformat(), pub.isoformat(), "reported", None), None
+        return _NO_DATE, None
+
+    def _date_for(self, start: int, end: int) -> tuple[DateSpan, Evidence | None]:
+        if end < start:
+            start, end = end, start
+        usable = [m for m in self.mentions if m.resolved and m.kind != "published"]
+        inside = [m for m in usable if m.start < end and m.end > start]
+        m = self._pick(inside)
+        if m is not None:
+            return m.span, self._evidence(m)
+        if self.sentences:
+            s0, s1 = self.sentences[self._index(self.sentences, start)]
+            same = [x for x in usable if x.start >= s0 and x.end <= max(s1, end)]
+            before = [x for x in same if x.end <= start and x.span.precision != "year"]
+            m = self._pick([x for x in before if not x.reporting], prefer_last=True)
+            if m is None:
+                after = [x for x in same if x.start >= end and x.span.precision != "year" and x.kind != "since"]
+                m = self._pick([x for x in after if not x.reporting]) or self._pick(before + after)
+            if m is not None:
+                return m.span, self._evidence(m)
+        if self.paragraphs:
+            p0, _p1 = self.paragraphs[self._index(self.paragraphs, start)]
+            before = [x for x in usable if p0 <= x.start and x.end <= start and not x.reporting
+                      and x.kind in ("point", "range", "after") and x.span.precision in ("day", "week", "range")]
+            if before:
+                m = before[-1]
+                return m.span, self._evidence(m)
+        return self._fallback(start)
+
+
+class DateResolver:
+    """Pipeline stage: finds and resolves the date phrases of a parsed article."""
+
+    def __init__(self, *, use_dateparser: bool = True):
+        self.use_dateparser = use_dateparser
+        get_lexicon()  # fail early on a broken data file
+
+    @classmethod
+    def default(cls) -> "DateResolver":
+        """The process-wide resolver (built once)."""
+        global _default
+        with _lock:
+            if _default is None:
+                _default = cls()
+            return _default
+
+    def analyze(self, doc: Any, published: str | None) -> DocDates:
+        """All date phrases of ``doc`` (a spaCy Doc, or a plain string) resolved against ``published``."""
+        text = doc if isinstance(doc, str) else doc.text
+        spacy_doc = None if isinstance(doc, str) else doc
+        return analyze_text(text, published, doc=spacy_doc, use_dateparser=self.use_dateparser)
+
+
+def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
+                 use_dateparser: bool = True) -> DocDates:
+    """:meth:`DateResolver.analyze` for a text (``doc`` optional, for sentences and DATE entities)."""
+    pub = parse_iso_date(published)
+    lex = get_lexicon()
+    citations: list[tuple[int, int, str]] = []
+    for m in lex.patterns["ged_line"].finditer(text):
+        d = parse_iso_date(m.group("date"))
+        if d is not None:
+            line_end = text.find("\n", m.start())
+            citations.append((m.start(), len(text) if line_end < 0 else line_end, d.isoformat()))
+    anchors = None
+    if citations:
+        starts = [c[0] for c in citations]
+
+        def anchors(pos: int) -> dt.date | None:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < citations[i][1]:
+                return parse_iso_date(citations[i][2])
+            return pub
+
+    mentions = find_date_mentions(text, pub, anchors=anchors)
+    if use_dateparser and doc is not None:
+        mentions = _add_dateparser_mentions(doc, mentions, pub)
+    return DocDates(
+        published=pub.isoformat() if pub else None,
+        mentions=mentions,
+        text=text,
+        sentences=_sentences(text, doc),
+        paragraphs=_paragraphs(text),
+        citations=citations,
+    )
+
+
+def _add_dateparser_mentions(doc: Any, mentions: list[DateMention], pub: dt.date | None) -> list[DateMention]:
+    """Add spaCy DATE entities that the grammar missed and dateparser can resolve."""
+    ents = getattr(doc, "ents", ())
+    extra: list[DateMention] = []
+    for ent in ents:
+        if ent.label_ != "DATE":
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(m.start < e and m.end > s for m in mentions):
+            continue
+        phrase = ent.text
+        if not _DP_GUARD.search(phrase) or _DP_REJECT.match(phrase):
+            continue
+        span = _dateparser_span(phrase, pub.isoformat() if pub else None)
+        if span is not None:
+            extra.append(DateMention(s, e, phrase, span, "point"))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def resolve_date(text: str, published: str | None = None) -> DateSpan | None:
+    """The date of one phrase or short text, or ``None`` when it has none.
+
+    The first date phrase (preferring event dates to "said on ..." report dates) is
+    resolved against ``published``.  A "<outlet>, <YYYY-MM-DD>: <headline>" line is read as
+    a citation: its date anchors the headline's phrases and, when the headline has no date
+    of its own, is returned with precision ``reported``.  Phrases the grammar does not
+    know go to dateparser (RELATIVE_BASE = ``published``, PREFER_DATES_FROM = past).
+    """
+    if not text or not text.strip():
+        return None
+    dd = analyze_text(text, published, use_dateparser=False)
+    usable = [m for m in dd.mentions if m.resolved and m.kind != "published"]
+    if dd.citations:
+        first = dd.citations[0]
+        own = [m for m in usable if first[0] <= m.start < first[1]]
+        m = dd._pick(own)
+        if m is not None:
+            return m.span
+        return DateSpan(first[2], first[2], "reported", None)
+    m = dd._pick(usable)
+    if m is not None:
+        return m.span
+    if any(not x.resolved for x in dd.mentions):
+        return None  # a date phrase we understand but cannot anchor (no publication date)
+    return _dateparser_span(text.strip(), dd.published)
+
+
+_lock = threading.Lock()
+_default: DateResolver | None = None
