@@ -316,6 +316,7 @@ def _article_fields(ev: Event, ge: Mapping[str, Any]) -> dict[str, bool | None]:
 
 
 _NUM = re.compile(r"\d[\d,.]*\d|\d")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _content(text: str) -> tuple[set[str], set[str]]:
@@ -329,11 +330,12 @@ def _content(text: str) -> tuple[set[str], set[str]]:
 def _contains_item(sentence: str, item: str) -> bool:
     """Whether ``sentence`` carries the gold aggregate/background ``item``.
 
-    True when every number of the item (outside parentheses) is in the sentence
+    True when every number of the item (outside parentheses, years excepted) is in the sentence
     and at least ``aggregate_min_token_share`` of its content words (compared by
     their first five letters) are too.
     """
     inum, iwords = _content(re.sub(r"\([^)]*\)", " ", item))
+    inum = {n for n in inum if not _YEAR.fullmatch(n)}  # years are annotators' context, often unstated
     snum, swords = _content(sentence)
     if not iwords or not inum <= snum:
         return False
