@@ -374,15 +374,20 @@ class Store:
 
     def article_statuses(self, articles: Sequence[Article]) -> dict[str, str]:
         """:meth:`article_status` for many articles in one query per 500; returns ``{article_id: status}``."""
-        info = self._article_info([a.id for a in articles])
+        info = self.article_info([a.id for a in articles])
         out: dict[str, str] = {}
         for a in articles:
             got = info.get(a.id)
             out[a.id] = "new" if got is None else ("same" if got[0] == _sha(a) else "changed")
         return out
 
-    def _article_info(self, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
-        """``{id: (sha256, extracted)}`` of the stored articles among ``ids``."""
+    @staticmethod
+    def sha_of(article: Article) -> str:
+        """The text hash the store keys revisions on (``article.sha256``, or computed)."""
+        return _sha(article)
+
+    def article_info(self, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
+        """``{id: (sha256, extracted)}`` of the stored articles among ``ids`` (one query per 500)."""
         out: dict[str, tuple[str, bool]] = {}
         with self._session() as s:
             for chunk in _chunks(list(dict.fromkeys(ids))):

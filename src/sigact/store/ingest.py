@@ -1,0 +1,220 @@
+"""Ingest orchestration: inputs -> readers -> (skip stored) -> pipeline -> store, in batches.
+
+Each batch is written in one transaction, so a kill at any moment loses at most
+the batch in flight, and a re-run completes it: articles already stored with
+the same text hash are skipped *before* NLP.  Rejected inputs and records are
+appended to a JSONL rejects log (``input``, ``position``, ``reason``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence
+
+from sigact.model import Article, Event
+from sigact.store.store import Store, sqlite_path
+
+log = logging.getLogger(__name__)
+
+__all__ = ["IngestSummary", "RejectLog", "run_ingest", "default_rejects_path"]
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one ingest run."""
+
+    read: int = 0          # articles read from the inputs
+    stored: int = 0        # new articles stored
+    duplicates: int = 0    # unchanged articles already stored, skipped
+    revised: int = 0       # changed articles at a stored URL: new revision, events replaced
+    rejected: int = 0      # inputs or records that could not be read (see the rejects log)
+    events: int = 0        # events written
+    extracted: int = 0     # articles stored earlier without extraction, now extracted
+    batches: int = 0       # transactions committed
+    seconds: float = 0.0
+    rejects_path: str | None = None
+    first_reject: str | None = None  # "input: reason" of the first reject, for one-line errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as plain JSON types."""
+        return asdict(self)
+
+
+def default_rejects_path(url: str) -> Path:
+    """``rejects.jsonl`` next to a SQLite database file, else in the working directory."""
+    path = sqlite_path(url)
+    return (path.parent if path is not None else Path.cwd()) / "rejects.jsonl"
+
+
+class RejectLog:
+    """Append-only JSONL log of rejects; a reject already logged (same input, position, reason) is not repeated."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._seen: set[tuple[Any, ...]] | None = None
+        self._fh: IO[str] | None = None
+
+    def _load(self) -> set[tuple[Any, ...]]:
+        seen: set[tuple[Any, ...]] = set()
+        if self.path.exists():
+            with self.path.open(encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    try:
+                        d = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(d, dict):
+                        seen.add((d.get("input"), d.get("position"), d.get("reason")))
+        return seen
+
+    def add(self, record: dict[str, Any]) -> bool:
+        """Append ``record`` (with a ``rejected_at`` time) unless logged before; returns whether it was written."""
+        if self._seen is None:
+            self._seen = self._load()
+        key = (record.get("input"), record.get("position"), record.get("reason"))
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        if self._fh is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("a", encoding="utf-8")
+        rec = dict(record, rejected_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        return True
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def _extract(pipeline: Any, articles: Sequence[Article], rejects: Callable[[Article, str], None]) -> list[tuple[Article, list[Event]]]:
+    """Run the pipeline over ``articles`` in one ``pipe`` call; on failure, article by article.
+
+    Returns ``(article, events)`` pairs in input order; an article the pipeline
+    fails on is stored without events and reported through ``rejects``.
+    """
+    try:
+        return [(a, list(evs)) for a, evs in pipeline.pipe(articles)]
+    except Exception as exc:  # noqa: BLE001 - a third-party stage failed: isolate the article
+        log.warning("pipeline failed on a batch (%s); retrying article by article", exc)
+    out: list[tuple[Article, list[Event]]] = []
+    for a in articles:
+        try:
+            out.append((a, list(pipeline.process(a))))
+        except Exception as exc:  # noqa: BLE001 - same: one bad article must not stop the run
+            rejects(a, f"extraction failed: {exc.__class__.__name__}: {exc}")
+            out.append((a, []))
+    return out
+
+
+def run_ingest(
+    paths: Sequence[str],
+    store: Store,
+    *,
+    pipeline: Any = None,
+    published: str | None = None,
+    rejects_path: str | Path | None = None,
+    batch_size: int = 50,
+    extract: bool = True,
+    progress: Callable[[IngestSummary], None] | None = None,
+    stdin: IO[bytes] | None = None,
+    reader: Callable[..., Iterable[Any]] | None = None,
+) -> IngestSummary:
+    """Read ``paths`` ("-" = stdin), extract events and store them in committed batches.
+
+    ``pipeline`` defaults to ``sigact.pipeline.get_pipeline()`` (loaded only when
+    an article needs extraction); ``extract=False`` stores articles only.
+    ``reader`` defaults to ``sigact.ingest.read_inputs``.  ``progress`` is called
+    with the running summary after every batch.  Returns the final
+    :class:`IngestSummary`.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be >= 1")
+    if reader is None:
+        from sigact.ingest import read_inputs as reader
+    t0 = time.monotonic()
+    summary = IngestSummary()
+    rlog = RejectLog(Path(rejects_path) if rejects_path else default_rejects_path(store.url))
+    summary.rejects_path = str(rlog.path)
+    version: str | None = None
+
+    def reject(record: dict[str, Any]) -> None:
+        summary.rejected += 1
+        if summary.first_reject is None:
+            pos = f" ({record['position']})" if record.get("position") else ""
+            summary.first_reject = f"{record.get('input')}{pos}: {record.get('reason')}"
+        rlog.add(record)
+
+    def reject_article(a: Article, reason: str) -> None:
+        reject({"input": a.input or a.url or a.id, "position": a.position, "reason": reason})
+
+    def flush(buffer: list[Article]) -> None:
+        nonlocal pipeline, version
+        info = store.article_info([a.id for a in buffer])
+        todo: list[Article] = []
+        pending: dict[str, str] = {}
+        for a in buffer:
+            sha = store.sha_of(a)
+            stored = info.get(a.id)
+            done_before = stored is not None and stored[0] == sha and (stored[1] or not extract)
+            if done_before or pending.get(a.id) == sha:
+                summary.duplicates += 1
+                continue
+            pending[a.id] = sha
+            todo.append(a)
+        if todo:
+            if extract:
+                if pipeline is None:
+                    from sigact.pipeline import get_pipeline
+                    pipeline = get_pipeline()
+                if version is None:
+                    from sigact.pipeline import PIPELINE_VERSION
+                    version = getattr(pipeline, "version", None) or PIPELINE_VERSION
+                items = _extract(pipeline, todo, reject_article)
+            else:
+                items = [(a, []) for a in todo]
+            res = store.add_batch(items, extracted=extract, pipeline_version=version)
+            summary.stored += res.stored
+            summary.duplicates += res.duplicates
+            summary.revised += res.revised
+            summary.extracted += res.extracted
+            summary.events += res.events
+            summary.batches += 1
+        summary.seconds = time.monotonic() - t0
+        if progress is not None:
+            progress(summary)
+
+    buffer: list[Article] = []
+    try:
+        for item in _items(reader, paths, published, stdin):
+            if isinstance(item, Article):
+                summary.read += 1
+                buffer.append(item)
+                if len(buffer) >= batch_size:
+                    flush(buffer)
+                    buffer = []
+            else:
+                reject(item.to_dict())
+        if buffer:
+            flush(buffer)
+    finally:
+        rlog.close()
+    summary.seconds = time.monotonic() - t0
+    if progress is not None:
+        progress(summary)
+    return summary
+
+
+def _items(reader: Callable[..., Iterable[Any]], paths: Sequence[str], published: str | None,
+           stdin: IO[bytes] | None) -> Iterator[Any]:
+    kw: dict[str, Any] = {"published": published}
+    if stdin is not None:
+        kw["stdin"] = stdin
+    yield from reader(list(paths), **kw)
