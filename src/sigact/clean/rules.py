@@ -1,0 +1,160 @@
+"""Boilerplate rules loaded from ``data/boilerplate.yaml`` (see the comments there)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+from sigact.errors import ConfigError
+
+__all__ = ["BoilerplateRules", "load_rules", "line_key", "looks_like_body"]
+
+_EDGE_CHARS = " \t›»«‹•·|*#>-–—:;!.,?…()[]{}<>_~=+/\\\"'“”‘’"
+_WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_DEFAULT_MAX_WORDS = 25
+
+
+def line_key(line: str) -> str:
+    """The matching key of a line: whitespace collapsed, case-folded, edge punctuation stripped."""
+    return _WS.sub(" ", line).strip(_EDGE_CHARS).casefold()
+
+
+def looks_like_body(line: str) -> bool:
+    """True when ``line`` reads like a paragraph of article prose rather than a headline or link."""
+    words = len(line.split())
+    return words >= 20 or (words >= 6 and bool(_SENTENCE_END.search(line.rstrip())))
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    max_words: int
+    max_chars: int
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    """Compiled rules.  :meth:`classify` says which lines of a text to keep."""
+
+    exact: frozenset[str]
+    patterns: tuple[_Pattern, ...]
+    tail_markers: frozenset[str]
+    tail_patterns: tuple[re.Pattern[str], ...]
+    section_markers: frozenset[str]
+    min_body_chars: int = 200
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "BoilerplateRules":
+        """Compile a rules mapping (the parsed YAML).  Raises ConfigError when malformed."""
+        try:
+            macros: dict[str, str] = {}
+            for name, frag in (data.get("macros") or {}).items():
+                macros[name] = _expand(str(frag), macros)
+            patterns = []
+            for item in data.get("patterns") or []:
+                if isinstance(item, str):
+                    item = {"regex": item}
+                flags = 0 if item.get("case") else re.IGNORECASE
+                max_words = int(item.get("max_words", _DEFAULT_MAX_WORDS))
+                patterns.append(
+                    _Pattern(re.compile(_expand(item["regex"], macros), flags), max_words, 12 * max_words + 80)
+                )
+            tail_patterns = tuple(
+                re.compile(_expand(p, macros), re.IGNORECASE) for p in data.get("tail_patterns") or []
+            )
+            return cls(
+                exact=frozenset(line_key(x) for x in data.get("exact") or []),
+                patterns=tuple(patterns),
+                tail_markers=frozenset(line_key(x) for x in data.get("tail_markers") or []),
+                tail_patterns=tail_patterns,
+                section_markers=frozenset(line_key(x) for x in data.get("section_markers") or []),
+                min_body_chars=int(data.get("min_body_chars", 200)),
+            )
+        except (re.error, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ConfigError(f"bad boilerplate rules: {exc}", code="SIG-E401") from exc
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "BoilerplateRules":
+        """Load and compile a YAML rules file."""
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read boilerplate rules {path}: {exc}", code="SIG-E401") from exc
+        return cls.from_dict(data or {})
+
+    def is_boilerplate(self, line: str) -> bool:
+        """True when a single (stripped, non-empty) line is page furniture."""
+        key = line_key(line)
+        if not key:
+            return True  # only bullets / separators
+        if key in self.exact or key in self.tail_markers or key in self.section_markers:
+            return True
+        core = line.strip(" ›»•·|*#")
+        words = len(core.split())
+        for p in self.patterns:
+            if words <= p.max_words and len(core) <= p.max_chars and p.regex.fullmatch(core):
+                return True
+        return False
+
+    def _is_tail_marker(self, line: str) -> bool:
+        key = line_key(line)
+        if key in self.tail_markers:
+            return True
+        core = line.strip(_EDGE_CHARS)
+        return len(core.split()) <= 30 and any(p.fullmatch(core) for p in self.tail_patterns)
+
+    def classify(self, lines: Sequence[str]) -> list[bool]:
+        """For each line, True to keep it.  Blank lines are kept (paragraph breaks)."""
+        keep = [True] * len(lines)
+        body_chars = 0
+        i = 0
+        n = len(lines)
+        while i < n:
+            line = lines[i]
+            if not line:
+                i += 1
+                continue
+            if body_chars >= self.min_body_chars and self._is_tail_marker(line):
+                for j in range(i, n):
+                    keep[j] = False
+                break
+            if line_key(line) in self.section_markers:
+                keep[i] = False
+                j = i + 1
+                while j < n and (not lines[j] or not looks_like_body(lines[j])):
+                    if lines[j]:
+                        keep[j] = False
+                    j += 1
+                i = j
+                continue
+            if self.is_boilerplate(line):
+                keep[i] = False
+            else:
+                body_chars += len(line)
+            i += 1
+        return keep
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for name, frag in macros.items():
+        pattern = pattern.replace("{{" + name + "}}", frag)
+    if "{{" in pattern:
+        raise ValueError(f"unknown macro in {pattern[:60]!r}")
+    return pattern
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> BoilerplateRules:
+    """The rules from ``path``, or the bundled ``data/boilerplate.yaml``; compiled once per process."""
+    if path is None:
+        ref = resources.files("sigact.clean").joinpath("data/boilerplate.yaml")
+        with resources.as_file(ref) as p:
+            return BoilerplateRules.from_file(p)
+    return BoilerplateRules.from_file(path)
