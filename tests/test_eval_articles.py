@@ -177,7 +177,9 @@ def test_cli_json_errors_and_confusion(tmp_path, monkeypatch):
     wrong = Event(id="e", article_id="acled:1", acled_event_type="Riots", confidence=0.5)
     monkeypatch.setattr(sigact.pipeline, "get_pipeline", lambda: OneShotPipeline([wrong]))
     out, errs, png = tmp_path / "o.json", tmp_path / "e.jsonl", tmp_path / "c.png"
-    r = CliRunner().invoke(main, ["eval", str(p), "--json", str(out), "--errors", str(errs), "--confusion", str(png)])
+    md = tmp_path / "t.md"
+    r = CliRunner().invoke(main, ["eval", str(p), "--json", str(out), "--errors", str(errs), "--confusion", str(png),
+                                  "--markdown", str(md)])
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text())
     assert {"gold", "kind", "n", "elapsed_s", "texts_per_s", "pipeline_errors", "git_commit", "rules",
@@ -188,3 +190,11 @@ def test_cli_json_errors_and_confusion(tmp_path, monkeypatch):
     assert "event_type" in line["wrong"]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "acled" in r.output
+    assert "| event_type | 0.0% | 0 / 1 |" in md.read_text()
+
+
+def test_cli_reports_missing_file_cleanly(tmp_path):
+    from sigact.cli import main
+
+    r = CliRunner().invoke(main, ["eval", str(tmp_path / "nope.jsonl")])
+    assert r.exit_code != 0 and "does not exist" in r.output

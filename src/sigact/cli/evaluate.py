@@ -15,16 +15,17 @@ import click
 @click.option("--confusion", type=click.Path(dir_okay=False), help="Save the ACLED event-type confusion matrix PNG.")
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
               help="Write one JSON line per text the system got (partly) wrong.")
+@click.option("--markdown", "md_out", type=click.Path(dir_okay=False), help="Write the tables as Markdown here.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
 def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
-             errors_out: str | None, batch_size: int) -> None:
+             errors_out: str | None, md_out: str | None, batch_size: int) -> None:
     """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from sigact.errors import SigactError
     from sigact.evaluate import evaluate
-    from sigact.evaluate.report import render, save_confusion_png, summary_json, write_errors
+    from sigact.evaluate.report import markdown, render, save_confusion_png, summary_json, write_errors
 
     err = Console(stderr=True)
     try:
@@ -43,6 +44,9 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(summary_json(result), fh, indent=2, ensure_ascii=False)
             fh.write("\n")
+    if md_out:
+        with open(md_out, "w", encoding="utf-8") as fh:
+            fh.write(markdown(result))
     if errors_out:
         n = write_errors(result, errors_out)
         err.print(f"{n} error lines written to {errors_out}")

@@ -119,9 +119,13 @@ def evaluate(path: str | Path, pipeline: Any = None, limit: int | None = None, *
 
     gold = load_gold(path, limit=limit)
     if pipeline is None:
+        from sigact.errors import ConfigError
         from sigact.pipeline import get_pipeline
 
-        pipeline = get_pipeline()
+        try:
+            pipeline = get_pipeline()
+        except ImportError as exc:  # a stage not installed/built: say so instead of a traceback
+            raise ConfigError(f"the extraction pipeline cannot be built: {exc}", code="SIG-E402") from exc
     if gold.kind == "records":
         inputs = _record_articles(gold.records)
     else:

@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["render", "records_table", "articles_table", "save_confusion_png", "write_errors", "summary_json"]
+__all__ = ["markdown", "render", "records_table", "articles_table", "save_confusion_png", "write_errors", "summary_json"]
 
 
 def _pct(x: float | None) -> str:
@@ -55,6 +55,34 @@ def render(result: Mapping[str, Any], console: Console | None = None) -> None:
     console.print(f"{result['n']} texts in {result['elapsed_s']} s ({result['texts_per_s']} texts/s); "
                   f"pipeline errors: {result['pipeline_errors']}; commit {result.get('git_commit')}; "
                   f"rules: {result['rules']}")
+
+
+def markdown(result: Mapping[str, Any]) -> str:
+    """The figures of ``result`` as GitHub Markdown tables (for docs/benchmarks.md)."""
+    lines: list[str] = []
+    if result["kind"] == "records":
+        for ds, s in result["datasets"].items():
+            lines += [f"**{ds}** ({s['n']} texts; with an event: {s['with_event']} = {_pct(s['with_event_share'])})", "",
+                      "| field | accuracy (all texts) | correct / n | accuracy (given event) | n given event |",
+                      "|---|---:|---:|---:|---:|"]
+            for name, f in s["fields"].items():
+                lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} | "
+                             f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} |")
+            lines.append("")
+    else:
+        a = result["articles"]
+        lines += [f"{a['articles']} articles, {a['gold_incidents']} gold incidents, {a['system_incidents']} system "
+                  f"incidents, {a['matched']} matched: precision {_pct(a['precision'])}, recall {_pct(a['recall'])}, "
+                  f"F1 {_pct(a['f1'])}; aggregate counted as incident {a['aggregate_as_incident']}, background "
+                  f"{a['background_as_incident']}.", "",
+                  "| matched field | accuracy | correct / n |", "|---|---:|---:|"]
+        for name, f in a["fields"].items():
+            lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} |")
+        lines.append("")
+    lines.append(f"{result['n']} texts in {result['elapsed_s']} s; pipeline errors {result['pipeline_errors']}; "
+                 f"commit `{result.get('git_commit')}`; rules: country = {result['rules']['country']}, "
+                 f"actor = {result['rules']['actor']}.")
+    return "\n".join(lines) + "\n"
 
 
 def summary_json(result: Mapping[str, Any]) -> dict[str, Any]:
