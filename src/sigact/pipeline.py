@@ -1,10 +1,12 @@
-"""The end-to-end pipeline: Article -> spaCy Doc -> places, dates, actors -> Events.
+"""The end-to-end pipeline: Article -> relevance -> spaCy Doc -> places, dates, actors -> Events.
 
 Each stage is an object injected into :class:`Pipeline` (tests pass their own);
 :func:`get_pipeline` builds the default one once per process.
 
 Stage contracts (each lives in its own package):
 
+* ``sigact.scale.relevance.RelevanceFilter.default()``; ``.select(text) -> Selection`` with the
+  text to parse (irrelevant sentences blanked, offsets unchanged) and ``.relevant``.
 * ``sigact.nlp.load_nlp(name=None) -> spacy.Language``
 * ``sigact.geo.GeoResolver.default()``; ``.analyze(doc) -> DocGeo`` with
   ``DocGeo.place_for(start, end) -> tuple[Place, Evidence | None] | None`` and
@@ -14,11 +16,13 @@ Stage contracts (each lives in its own package):
 * ``sigact.extract.actors.ActorResolver.default()``; ``.resolve(text, context_country=None) -> Actor``.
 * ``sigact.extract.EventExtractor(actors=...)``;
   ``.extract(doc, article, geo=DocGeo, dates=DocDates) -> list[Event]``.
+* ``sigact.dedup.link_events(events) -> events`` adds "in response to" links inside the article.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
@@ -38,13 +42,17 @@ class Pipeline:
     geo: Any
     dates: Any
     extractor: Any
+    relevance: Any = None
+    linker: Any = None
 
     @classmethod
     def default(cls) -> "Pipeline":
+        from sigact.dedup import link_events
         from sigact.extract import EventExtractor
         from sigact.extract.actors import ActorResolver
         from sigact.geo import GeoResolver
         from sigact.nlp import load_nlp
+        from sigact.scale.relevance import RelevanceFilter
         from sigact.time import DateResolver
 
         return cls(
@@ -52,35 +60,76 @@ class Pipeline:
             geo=GeoResolver.default(),
             dates=DateResolver.default(),
             extractor=EventExtractor(actors=ActorResolver.default()),
+            relevance=RelevanceFilter.default(),
+            linker=link_events,
         )
+
+    # -- one article ------------------------------------------------------------
+    def _skip(self, article: Article) -> bool:
+        return bool(article.language) and not str(article.language).startswith("en")
+
+    def _to_parse(self, article: Article) -> str | None:
+        """The text handed to the parser, or None when nothing in it can carry an event."""
+        if self.relevance is None:
+            return article.text
+        sel = self.relevance.select(article.text)
+        return sel.text if sel.relevant else None
 
     def _events(self, doc: Any, article: Article) -> list[Event]:
         geo = self.geo.analyze(doc)
         dates = self.dates.analyze(doc, article.published)
-        return self.extractor.extract(doc, article, geo=geo, dates=dates)
+        events = self.extractor.extract(doc, article, geo=geo, dates=dates)
+        if self.linker is not None and len(events) > 1:
+            events = self.linker(events)
+        return events
 
     def process(self, article: Article) -> list[Event]:
         """Events of one article (none for non-English articles)."""
-        if article.language and not article.language.startswith("en"):
+        if self._skip(article):
             return []
-        return self._events(self.nlp(article.text), article)
-
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
-        """Stream ``(article, events)`` pairs in input order, parsing in batches."""
-        def _texts(items: Iterable[Article]) -> Iterator[tuple[str, Article]]:
-            for a in items:
-                yield a.text, a
-
-        for doc, article in self.nlp.pipe(_texts(articles), as_tuples=True, batch_size=batch_size):
-            if article.language and not article.language.startswith("en"):
-                yield article, []
-            else:
-                yield article, self._events(doc, article)
+        text = self._to_parse(article)
+        if text is None:
+            return []
+        return self._events(self.nlp(text), article)
 
     def extract(self, text: str, published: str | None = None, *, article_id: str | None = None,
                 url: str | None = None) -> list[Event]:
-        article = Article.create(text, id=article_id, url=url, published=published)
-        return self._events(self.nlp(article.text), article)
+        """Events of a text (see :func:`sigact.extract`)."""
+        return self.process(Article.create(text, id=article_id, url=url, published=published))
+
+    # -- many articles ----------------------------------------------------------
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16,
+             n_process: int = 1) -> Iterator[tuple[Article, list[Event]]]:
+        """Stream ``(article, events)`` pairs in input order.
+
+        ``n_process > 1`` runs whole articles on a pool of worker processes, each loading the
+        default pipeline once; results come back in input order and equal the one-process run.
+        """
+        if n_process > 1:
+            yield from _pool_pipe(articles, n_process=n_process, chunk=max(1, batch_size // 2))
+            return
+
+        def todo(items: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, bool]]]:
+            for a in items:
+                text = None if self._skip(a) else self._to_parse(a)
+                yield (text if text is not None else ""), (a, text is not None)
+
+        for doc, (article, parse) in self.nlp.pipe(todo(articles), as_tuples=True, batch_size=batch_size):
+            yield article, (self._events(doc, article) if parse else [])
+
+
+def _worker_init() -> None:
+    get_pipeline()
+
+
+def _worker_process(article: Article) -> tuple[Article, list[Event]]:
+    return article, get_pipeline().process(article)
+
+
+def _pool_pipe(articles: Iterable[Article], *, n_process: int, chunk: int) -> Iterator[tuple[Article, list[Event]]]:
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init) as pool:
+        yield from pool.imap(_worker_process, articles, chunksize=chunk)
 
 
 _lock = threading.Lock()

@@ -1,0 +1,99 @@
+"""The relevance stage: send only sentences that can carry an event to the parser.
+
+A cheap regex sentence splitter and one compiled stem lexicon (``data/relevance.yaml``) pick the
+relevant sentences; the lead and the sentence after each relevant one are kept as context.
+Everything else is *blanked*: replaced by spaces (newlines kept), so the text handed to spaCy has
+exactly the article's length and every character offset — evidence, places, dates — still points
+into the stored article text.  Blank runs cost the parser next to nothing.  An article with no
+relevant sentence is not parsed at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+__all__ = ["RelevanceFilter", "split_sentences"]
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text`` (regex, no model): ends at ., !, ? before a
+    capital or digit, and at line breaks."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@dataclass
+class Selection:
+    """Which sentences of a text were kept, and the blanked text for the parser."""
+
+    text: str
+    kept: list[tuple[int, int]]
+    total: int
+
+    @property
+    def relevant(self) -> bool:
+        return bool(self.kept)
+
+
+class RelevanceFilter:
+    def __init__(self, stems: list[str], lowercase_only: list[str] | tuple[str, ...] = (), *, lead: int = 2,
+                 after: int = 1, min_chars: int = 0):
+        def alt(words: list[str]) -> str:
+            return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+        ci = [s for s in stems if s not in set(lowercase_only)]
+        parts = [f"(?i:\\b(?:{alt(ci)}))"] if ci else []
+        if lowercase_only:
+            parts.append(f"\\b(?:{alt(list(lowercase_only))})")
+        self.pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+        self.lead = lead
+        self.after = after
+        self.min_chars = min_chars
+
+    @classmethod
+    def default(cls) -> "RelevanceFilter":
+        raw = yaml.safe_load(resources.files("sigact.scale").joinpath("data/relevance.yaml").read_text("utf-8"))
+        return cls(raw["stems"], raw.get("lowercase_only") or (), lead=int(raw.get("lead", 2)),
+                   after=int(raw.get("after", 1)), min_chars=int(raw.get("min_chars", 0)))
+
+    def is_relevant(self, sentence: str) -> bool:
+        return self.pattern.search(sentence) is not None
+
+    def select(self, text: str) -> Selection:
+        """Keep relevant sentences (+ lead and context); blank the rest, offsets unchanged."""
+        spans = split_sentences(text)
+        if len(text) < self.min_chars:
+            return Selection(text=text, kept=spans, total=len(spans))
+        hits = [i for i, (a, b) in enumerate(spans) if self.pattern.search(text, a, b)]
+        if not hits:
+            return Selection(text=_blank(text, []), kept=[], total=len(spans))
+        keep = set(range(min(self.lead, len(spans))))
+        for i in hits:
+            keep.update(range(i, min(len(spans), i + self.after + 1)))
+        kept = [spans[i] for i in sorted(keep)]
+        return Selection(text=_blank(text, kept), kept=kept, total=len(spans))
+
+
+_NOT_NL = re.compile(r"[^\n]")
+
+
+def _blank(text: str, kept: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for a, b in kept:
+        out.append(_NOT_NL.sub(" ", text[pos:a]))
+        out.append(text[a:b])
+        pos = b
+    out.append(_NOT_NL.sub(" ", text[pos:]))
+    return "".join(out)
