@@ -48,6 +48,8 @@ def _one(i: int, rng: random.Random, start: date) -> tuple[Article, list[Event]]
     etype, sub, plover, mode, a1, a2, verb = kind
     day = start + timedelta(days=rng.randrange(365))
     dead = rng.choice((None, 0, 1, 2, 3, 5, 8, 13, 40))
+    if etype in ("Protests", "Strategic developments"):
+        dead = None
     a1_text = a1[0]
     parts = [f"On {day.strftime('%A')}, ", a1_text, f" {verb} ", a2[0] if a2 else "the government",
              f" near {name}, ", "officials said"]

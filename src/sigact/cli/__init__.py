@@ -17,6 +17,8 @@ _COMMANDS = {
     "extract": ["extract"],
     "store": ["ingest", "events"],
     "evaluate": ["eval"],
+    "serve": ["serve"],
+    "export": ["export", "import"],
 }
 
 

@@ -1,0 +1,326 @@
+"""The API routes: event queries, detail, statistics, exports (reads) and article/event writes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from sigact import __version__
+from sigact.api.app import AppState, state_of
+from sigact.api.evidence import evidence_snippets
+from sigact.export import FORMATS, iter_export
+from sigact.model import FACTUALITY, Article, Event
+
+__all__ = ["router", "write_router", "EventFilters", "ArticleIn", "MAX_BATCH"]
+
+router = APIRouter()
+write_router = APIRouter()
+
+MAX_BATCH = 1000
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_BBOX = r"^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$"
+_ID = Path(..., min_length=1, max_length=200, description="an id as returned by the API")
+
+
+def _clean(value: str | None, name: str) -> str | None:
+    if value is not None and ("\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value)):
+        raise HTTPException(422, f"{name}: NUL bytes and lone surrogates are not allowed")
+    return value
+
+
+def _many(values: list[str] | None, name: str) -> list[str] | None:
+    if not values:
+        return None
+    out = [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+    for v in out:
+        _clean(v, name)
+    return out or None
+
+
+class EventFilters:
+    """Query parameters shared by /events, /stats/timeline, /actors, /places and /export.
+
+    List parameters take repeated values or comma-separated ones.
+    """
+
+    def __init__(
+        self,
+        since: str | None = Query(None, pattern=_DATE, description="events on or after this ISO date (YYYY[-MM[-DD]])"),
+        until: str | None = Query(None, pattern=_DATE, description="events on or before this ISO date"),
+        country: list[str] | None = Query(None, description="ISO 3166 alpha-3 country code(s), e.g. IRQ"),
+        admin1: list[str] | None = Query(None, description="first-level administrative division(s)"),
+        bbox: str | None = Query(None, pattern=_BBOX, description="min_lon,min_lat,max_lon,max_lat"),
+        event_type: list[str] | None = Query(None, description="ACLED event type(s), e.g. Battles"),
+        sub_event_type: list[str] | None = Query(None, description="ACLED sub-event type(s)"),
+        plover_type: list[str] | None = Query(None, description="PLOVER event type(s), e.g. ASSAULT"),
+        actor: str | None = Query(None, max_length=200, description="substring of either actor's name"),
+        factuality: list[str] | None = Query(
+            None, description="asserted (default), threat, denied, hypothetical, aggregate, historical, or 'all'"),
+        min_sources: int | None = Query(None, ge=1, le=10_000, description="at least this many source articles"),
+        q: str | None = Query(None, max_length=200, description="full-text search in evidence, trigger, actors, place"),
+    ) -> None:
+        facts = _many(factuality, "factuality")
+        if facts and "all" in facts:
+            fact_value: list[str] | None = None
+        elif facts:
+            bad = [f for f in facts if f not in FACTUALITY]
+            if bad:
+                raise HTTPException(422, f"factuality must be one of {', '.join(FACTUALITY)} or all; got {bad}")
+            fact_value = facts
+        else:
+            fact_value = ["asserted"]
+        box = None
+        if bbox:
+            box = [float(v) for v in bbox.split(",")]
+            if not (-90 <= box[1] <= 90 and -90 <= box[3] <= 90 and -180 <= box[0] <= 180 and -180 <= box[2] <= 180):
+                raise HTTPException(422, "bbox: longitudes must be within ±180 and latitudes within ±90")
+        self.kwargs: dict[str, Any] = {
+            "since": since, "until": until, "country": _many(country, "country"), "admin1": _many(admin1, "admin1"),
+            "bbox": box, "event_type": _many(event_type, "event_type"),
+            "sub_event_type": _many(sub_event_type, "sub_event_type"), "plover_type": _many(plover_type, "plover_type"),
+            "actor": _clean(actor, "actor") or None, "factuality": fact_value, "min_sources": min_sources,
+            "q": _clean(q, "q") or None,
+        }
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """The store filter keywords (``None`` values dropped, except ``factuality=None`` meaning all)."""
+        return {k: v for k, v in self.kwargs.items() if v is not None or k == "factuality"}
+
+
+# --------------------------------------------------------------------------------------- reads
+@router.get("/health", tags=["meta"], summary="Liveness and row counts")
+def health(request: Request) -> dict[str, Any]:
+    """``{"status": "ok", "version", "database", "counts"}``; 503 when the database is unreachable."""
+    state = state_of(request)
+    return {"status": "ok", "version": __version__, "database": getattr(state.store, "dialect", None),
+            "counts": state.store.counts()}
+
+
+@router.get("/events", tags=["events"], summary="Events matching filters, newest first, one page")
+def list_events(
+    request: Request,
+    filters: EventFilters = Depends(),
+    cursor: str | None = Query(None, max_length=400, description="the `next` value of the previous page"),
+    limit: int = Query(100, ge=1, le=1000),
+    total: bool = Query(False, description="also count all matching events"),
+) -> dict[str, Any]:
+    """``{"events": [...], "count": n, "next": cursor or null, "total"?: n}``."""
+    state = state_of(request)
+    kw = filters.as_kwargs()
+    events, nxt = state.store.query_events(cursor=_clean(cursor, "cursor"), limit=limit, **kw)
+    body: dict[str, Any] = {"events": [e.to_dict() for e in events], "count": len(events), "next": nxt}
+    if total:
+        body["total"] = state.store.count_events(**kw)
+    return body
+
+
+def _article_meta(article: Article | None, article_id: str | None) -> dict[str, Any]:
+    if article is None:
+        return {"id": article_id, "stored": False}
+    return {"id": article.id, "stored": True, "title": article.title, "url": article.url, "outlet": article.outlet,
+            "published": article.published, "language": article.language}
+
+
+def _brief(e: Event) -> dict[str, Any]:
+    return {"id": e.id, "event_type": e.acled_event_type, "plover_type": e.plover_type,
+            "date": e.date.start if e.date else None, "place": (e.location.name or e.location.text) if e.location else None}
+
+
+def event_detail(store: Any, event: Event) -> dict[str, Any]:
+    """The detail view of an event: the event, every report of it with its source sentences, linked events."""
+    reports = [event]
+    cluster = store.event_cluster(event.id) if hasattr(store, "event_cluster") else None
+    if cluster:
+        siblings, _ = store.query_events(cluster_id=cluster, factuality=None, limit=50)
+        reports += [s for s in siblings if s.id != event.id]
+    articles: list[dict[str, Any]] = []
+    covered: set[str] = set()
+    for rep in reports:
+        art = store.get_article(rep.article_id) if rep.article_id else None
+        covered.add(rep.article_id or "")
+        articles.append({"event_id": rep.id, "article": _article_meta(art, rep.article_id),
+                         "snippets": evidence_snippets(art, rep.evidence)})
+    for src in event.sources:
+        if src.article_id not in covered:
+            covered.add(src.article_id)
+            art = store.get_article(src.article_id)
+            meta = _article_meta(art, src.article_id)
+            meta.update({k: v for k, v in src.to_dict().items() if v is not None and k != "article_id"})
+            articles.append({"event_id": None, "article": meta, "snippets": []})
+    targets = [lk.target for lk in event.links]
+    linked = {e.id: _brief(e) for e in store.get_events(targets)} if targets else {}
+    links = [{**lk.to_dict(), "event": linked.get(lk.target)} for lk in event.links]
+    return {"event": event.to_dict(), "cluster_id": cluster, "articles": articles, "links": links}
+
+
+@router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences")
+def get_event(request: Request, event_id: str = _ID) -> dict[str, Any]:
+    """``{"event", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``; 404 if unknown."""
+    store = state_of(request).store
+    event = store.get_event(_clean(event_id, "event_id"))
+    if event is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return event_detail(store, event)
+
+
+@router.get("/stats/timeline", tags=["stats"], summary="Event counts and fatalities per period and event type")
+def timeline(request: Request, filters: EventFilters = Depends(),
+             interval: str = Query("day", pattern=r"^(day|week|month|year)$")) -> dict[str, Any]:
+    """``{"interval", "types": [...], "periods": [{period, count, fatalities, by_type: {type: {count, fatalities}}}]}``."""
+    rows = state_of(request).store.timeline(interval, **filters.as_kwargs())
+    periods: dict[str, dict[str, Any]] = {}
+    types: set[str] = set()
+    for r in rows:
+        p = periods.setdefault(r["period"], {"period": r["period"], "count": 0, "fatalities": 0, "by_type": {}})
+        etype = r["event_type"] or "unknown"
+        types.add(etype)
+        p["count"] += r["count"]
+        p["fatalities"] += r["fatalities"]
+        slot = p["by_type"].setdefault(etype, {"count": 0, "fatalities": 0})
+        slot["count"] += r["count"]
+        slot["fatalities"] += r["fatalities"]
+    return {"interval": interval, "types": sorted(types), "periods": list(periods.values())}
+
+
+@router.get("/actors", tags=["stats"], summary="Actors by number of events")
+def actors(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+    """``{"actors": [{name, acled_name, type, country, events, fatalities}]}``."""
+    return {"actors": state_of(request).store.actors(limit=limit, **filters.as_kwargs())}
+
+
+@router.get("/places", tags=["stats"], summary="Places by number of events")
+def places(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+    """``{"places": [{name, admin1, country, lat, lon, precision, events, fatalities}]}``."""
+    return {"places": state_of(request).store.places(limit=limit, **filters.as_kwargs())}
+
+
+@router.get("/export", tags=["export"], summary="All matching events in an export format (streamed)",
+            response_class=StreamingResponse,
+            responses={200: {"content": {f.media_type.split(";")[0]: {} for f in FORMATS.values()},
+                             "description": "the export file"}})
+def export(request: Request, filters: EventFilters = Depends(),
+           format: str = Query("jsonl", pattern="^(" + "|".join(FORMATS) + ")$",
+                               description="one of " + ", ".join(FORMATS))) -> StreamingResponse:
+    """The matching events as a file download in ``format`` (same writers as ``sigact export``)."""
+    store = state_of(request).store
+    spec = FORMATS[format]
+    chunks: Iterator[bytes] = iter_export(store.iter_events(**filters.as_kwargs()), format)
+    return StreamingResponse(chunks, media_type=spec.media_type,
+                             headers={"Content-Disposition": f'attachment; filename="sigact-events{spec.suffix}"'})
+
+
+# --------------------------------------------------------------------------------------- writes
+class ArticleIn(BaseModel):
+    """One article to ingest and extract."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(..., min_length=1, max_length=1_000_000)
+    id: str | None = Field(None, min_length=1, max_length=80)
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=4000)
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]*)?$", max_length=40)
+    outlet: str | None = Field(None, max_length=200)
+    language: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})?$")
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, v: Any) -> Any:
+        if isinstance(v, str) and ("\x00" in v or any(0xD800 <= ord(c) <= 0xDFFF for c in v)):
+            raise ValueError("NUL bytes and lone surrogates are not allowed")
+        return v
+
+    def to_article(self) -> Article:
+        """The ``Article`` (id derived from url or text when not given)."""
+        kw = self.model_dump(exclude_none=True)
+        text = kw.pop("text")
+        kw["meta"] = {"input": "api"}
+        return Article.create(text, input="api", **{k: v for k, v in kw.items() if k != "meta"})
+
+
+_ARTICLE_SCHEMA = {"$ref": "#/components/schemas/ArticleIn"}
+
+
+def _parse_body(raw: bytes) -> list[Any]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(422, f"body is not UTF-8: {exc}") from None
+    if not text.strip():
+        raise HTTPException(422, "empty body: send one JSON article, a JSON list of articles, or JSON Lines")
+    try:
+        doc = json.loads(text)
+        return doc if isinstance(doc, list) else [doc]
+    except json.JSONDecodeError as first:
+        records = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                raise HTTPException(422, f"malformed JSON (line {n}): {first.msg}") from None
+        return records
+
+
+@write_router.post(
+    "/articles", tags=["write"], status_code=201, summary="Ingest articles and extract their events (API key)",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": {"oneOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA,
+                                                                       "maxItems": MAX_BATCH}]}},
+        "application/x-ndjson": {"schema": {"type": "string", "description": "one ArticleIn JSON object per line"}},
+    }}},
+    responses={201: {"description": "stored"}, 401: {"description": "no or wrong API key"},
+               413: {"description": "body too large"}, 422: {"description": "malformed body"}},
+)
+async def post_articles(request: Request) -> dict[str, Any]:
+    """Store the articles and their extracted events; returns per-article status and event ids."""
+    state = state_of(request)
+    records = _parse_body(await request.body())
+    if len(records) > MAX_BATCH:
+        raise HTTPException(413, f"at most {MAX_BATCH} articles per request")
+    try:
+        articles = [ArticleIn.model_validate(r).to_article() for r in records]
+    except ValidationError as exc:
+        errs = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        raise HTTPException(422, errs) from None
+    return await run_in_threadpool(_ingest, state, articles)
+
+
+def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
+    from sigact.pipeline import PIPELINE_VERSION
+
+    statuses = state.store.article_statuses(articles) if hasattr(state.store, "article_statuses") else {}
+    pipeline = state.get_pipeline()
+    items = [(a, [] if statuses.get(a.id) == "same" else pipeline.process(a)) for a in articles]
+    result = state.store.add_batch(items, pipeline_version=PIPELINE_VERSION)
+    status_name = {"new": "stored", "same": "duplicate", "changed": "revised"}
+    return {
+        "articles": [{"id": a.id, "status": status_name.get(statuses.get(a.id, "new"), "stored"),
+                      "events": [e.id for e in evs]} for a, evs in items],
+        "stored": result.stored, "duplicates": result.duplicates, "revised": result.revised, "events": result.events,
+    }
+
+
+@write_router.delete("/articles/{article_id}", tags=["write"], status_code=204,
+                     summary="Delete an article and its events (API key)",
+                     responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
+def delete_article(request: Request, article_id: str = _ID) -> Response:
+    """204 when deleted; 404 when there was no such article."""
+    if not state_of(request).store.delete_article(_clean(article_id, "article_id")):
+        raise HTTPException(404, f"no article {article_id!r}")
+    return Response(status_code=204)
+
+
+@write_router.delete("/events/{event_id}", tags=["write"], status_code=204, summary="Delete one event (API key)",
+                     responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
+def delete_event(request: Request, event_id: str = _ID) -> Response:
+    """204 when deleted; 404 when there was no such event."""
+    if not state_of(request).store.delete_event(_clean(event_id, "event_id")):
+        raise HTTPException(404, f"no event {event_id!r}")
+    return Response(status_code=204)
