@@ -50,8 +50,13 @@ class Selection:
 class RelevanceFilter:
     def __init__(self, stems: list[str], lowercase_only: list[str] | tuple[str, ...] = (), *, lead: int = 2,
                  after: int = 1, min_chars: int = 0):
+        def one(w: str) -> str:
+            whole = w.endswith("$")
+            pat = re.escape(w.rstrip("$")).replace(r"\ ", r"\s+")
+            return pat + r"\b" if whole else pat
+
         def alt(words: list[str]) -> str:
-            return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+            return "|".join(sorted((one(w) for w in words), key=len, reverse=True))
 
         ci = [s for s in stems if s not in set(lowercase_only)]
         parts = [f"(?i:\\b(?:{alt(ci)}))"] if ci else []
