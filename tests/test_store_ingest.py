@@ -186,3 +186,31 @@ def test_published_is_passed_to_reader(store: Store, tmp_path: Path) -> None:
     assert reader.calls == [(["a.txt", "-"], "2024-02-02")] and s.read == 0
     with pytest.raises(ValueError):
         run_ingest(["x"], store, batch_size=0, reader=reader)
+
+
+def test_concurrent_ingests_do_not_duplicate(db_url: str, tmp_path: Path) -> None:
+    """Two writers ingesting the same articles at once (threads, separate Store objects)."""
+    import threading
+
+    items = [art(i) for i in range(60)]
+    results, errors = [], []
+
+    def worker() -> None:
+        try:
+            with Store.open(db_url) as st:
+                results.append(run_ingest(["x"], st, pipeline=FakePipeline(), batch_size=7,
+                                          reader=fake_reader(items), rejects_path=tmp_path / "r"))
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sum(r.stored for r in results) == 60
+    assert sum(r.stored + r.duplicates for r in results) == 120
+    with Store.open(db_url) as st:
+        c = st.counts()
+    assert (c["articles"], c["events"], c["revisions"]) == (60, 60, 60)

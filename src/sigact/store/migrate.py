@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ __all__ = ["alembic_config", "head_revision", "current_revision", "upgrade", "MI
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: arbitrary constant key for the PostgreSQL advisory lock held while migrating
 _PG_LOCK_KEY = 0x5167AC7
+_lock = threading.Lock()
 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
@@ -51,7 +53,9 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
     with engine.connect() as conn:
         if current_revision(conn) == head:
             return head
-    with engine.begin() as conn:
+    # alembic's ``context`` is process-global: one upgrade at a time per process;
+    # SQLite: BEGIN IMMEDIATE (sigact_write) makes other processes wait their turn
+    with _lock, engine.execution_options(sigact_write=True).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
         if current_revision(conn) != head:

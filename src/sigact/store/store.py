@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -551,6 +552,23 @@ def _period(day: dt.date | str, interval: str) -> str:
     return f"{day.year:04d}"
 
 
+def _set_wal(cur: Any) -> None:
+    """Switch a SQLite file to WAL (persistent; needs a moment alone with the file, so retry while busy)."""
+    import sqlite3
+
+    if cur.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _make_engine(url: str) -> sa.Engine:
     """An engine for ``url``; SQLite gets WAL, foreign keys, a busy timeout and explicit BEGINs."""
     u = sa.make_url(url)
@@ -569,7 +587,7 @@ def _make_engine(url: str) -> sa.Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
+            _set_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
