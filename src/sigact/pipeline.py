@@ -31,7 +31,7 @@ from sigact.model import Article, Event
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Pipeline", "get_pipeline", "PIPELINE_VERSION"]
+__all__ = ["Pipeline", "PoolPipeline", "get_pipeline", "PIPELINE_VERSION"]
 
 PIPELINE_VERSION = "sigact-0.1"
 
@@ -126,10 +126,39 @@ def _worker_process(article: Article) -> tuple[Article, list[Event]]:
     return article, get_pipeline().process(article)
 
 
+class PoolPipeline:
+    """The default pipeline on ``n_process`` worker processes (each loads models and gazetteer
+    once); ``pipe`` keeps input order, so results equal a one-process run.  Use as a context
+    manager, or call :meth:`close`."""
+
+    def __init__(self, n_process: int = 2, *, chunk: int = 4):
+        self.n_process = n_process
+        self.chunk = chunk
+        self._pool = mp.get_context("spawn").Pool(n_process, initializer=_worker_init)
+
+    def pipe(self, articles: Iterable[Article], **_: Any) -> Iterator[tuple[Article, list[Event]]]:
+        yield from self._pool.imap(_worker_process, articles, chunksize=self.chunk)
+
+    def process(self, article: Article) -> list[Event]:
+        return self._pool.apply(_worker_process, (article,))[1]
+
+    def worker_pids(self) -> list[int]:
+        return [p.pid for p in getattr(self._pool, "_pool", []) if p.pid]
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> "PoolPipeline":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def _pool_pipe(articles: Iterable[Article], *, n_process: int, chunk: int) -> Iterator[tuple[Article, list[Event]]]:
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_worker_init) as pool:
-        yield from pool.imap(_worker_process, articles, chunksize=chunk)
+    with PoolPipeline(n_process, chunk=chunk) as pool:
+        yield from pool.pipe(articles)
 
 
 _lock = threading.Lock()

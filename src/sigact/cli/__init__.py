@@ -19,6 +19,7 @@ _COMMANDS = {
     "evaluate": ["eval"],
     "serve": ["serve"],
     "export": ["export", "import"],
+    "bench": ["bench"],
 }
 
 

@@ -1,0 +1,5 @@
+"""``python -m sigact.cli`` = ``sigact``."""
+
+from sigact.cli import main
+
+main()
