@@ -24,7 +24,11 @@ write_router = APIRouter()
 MAX_BATCH = 1000
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _BBOX = r"^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$"
-_ID = Path(..., min_length=1, max_length=200, description="an id as returned by the API")
+
+
+def _id_param() -> Any:
+    """A fresh path parameter spec for an id (FastAPI parameter objects must not be shared)."""
+    return Path(..., min_length=1, max_length=200, description="an id as returned by the API")
 
 
 def _clean(value: str | None, name: str) -> str | None:
@@ -159,7 +163,7 @@ def event_detail(store: Any, event: Event) -> dict[str, Any]:
 
 
 @router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences")
-def get_event(request: Request, event_id: str = _ID) -> dict[str, Any]:
+def get_event(request: Request, event_id: str = _id_param()) -> dict[str, Any]:
     """``{"event", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``; 404 if unknown."""
     store = state_of(request).store
     event = store.get_event(_clean(event_id, "event_id"))
@@ -310,7 +314,7 @@ def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
 @write_router.delete("/articles/{article_id}", tags=["write"], status_code=204,
                      summary="Delete an article and its events (API key)",
                      responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
-def delete_article(request: Request, article_id: str = _ID) -> Response:
+def delete_article(request: Request, article_id: str = _id_param()) -> Response:
     """204 when deleted; 404 when there was no such article."""
     if not state_of(request).store.delete_article(_clean(article_id, "article_id")):
         raise HTTPException(404, f"no article {article_id!r}")
@@ -319,7 +323,7 @@ def delete_article(request: Request, article_id: str = _ID) -> Response:
 
 @write_router.delete("/events/{event_id}", tags=["write"], status_code=204, summary="Delete one event (API key)",
                      responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
-def delete_event(request: Request, event_id: str = _ID) -> Response:
+def delete_event(request: Request, event_id: str = _id_param()) -> Response:
     """204 when deleted; 404 when there was no such event."""
     if not state_of(request).store.delete_event(_clean(event_id, "event_id")):
         raise HTTPException(404, f"no event {event_id!r}")
