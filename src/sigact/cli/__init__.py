@@ -20,6 +20,7 @@ _COMMANDS = {
     "serve": ["serve"],
     "export": ["export", "import"],
     "bench": ["bench"],
+    "batch": ["batch"],
 }
 
 
