@@ -23,51 +23,130 @@ def entry_text(entry: Any) -> str:
     return html_fragment_to_text(best) if best else ""
 
 
-def read_feed(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
-    """Yield one Article (or Reject) per entry of an RSS or Atom feed.
+#: feeds larger than this are split into entries with lxml.iterparse and parsed one
+#: entry at a time, so memory stays bounded by one entry whatever the feed size
+STREAM_ABOVE_BYTES = 1 << 20
 
-    The entry link is the URL, its published (else updated) date the date, its
-    title the title.  A document that is not a feed, or a feed with no entries,
-    is one Reject.
+_ATOM = "http://www.w3.org/2005/Atom"
+_RSS1 = "http://purl.org/rss/1.0/"
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _stream_entries(data: bytes) -> Iterator[tuple[dict[str, Any], Any]]:
+    """``(feed info, feedparser entry)`` per item/entry, parsing one entry at a time.
+
+    Raises lxml.etree.XMLSyntaxError when the document is not well-formed XML.
     """
+    import io
+
+    import feedparser
+    import lxml.etree as etree
+
+    info: dict[str, Any] = {}
+    depth = 0
+    for event, el in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+                                     no_network=True, load_dtd=False, huge_tree=False):
+        name = _local(el.tag)
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if name in ("title", "language") and name not in info and depth <= 2:
+            info[name] = (el.text or "").strip() or None
+        if name not in ("item", "entry"):
+            continue
+        xml = etree.tostring(el)
+        if el.tag == f"{{{_ATOM}}}entry":
+            doc = b'<feed xmlns="http://www.w3.org/2005/Atom">' + xml + b"</feed>"
+        elif el.tag == f"{{{_RSS1}}}item":
+            doc = (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                   b'xmlns="http://purl.org/rss/1.0/">' + xml + b"</rdf:RDF>")
+        else:
+            doc = b'<rss version="2.0"><channel>' + xml + b"</channel></rss>"
+        parsed = feedparser.parse(doc, sanitize_html=False, resolve_relative_uris=False)
+        el.clear()
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:  # drop entries already read
+                del parent[0]
+        yield info, (parsed.get("entries") or [None])[0]
+
+
+def _whole_feed(data: bytes) -> Iterator[tuple[dict[str, Any], Any]]:
+    """``(feed info, entry)`` pairs from feedparser on the whole document (lenient with broken feeds)."""
     import feedparser
 
-    from sigact.ingest.base import read_limited
-
-    try:
-        data = read_limited(src, opts.max_bytes)
-        decode_bytes(data)  # binary / undecodable check; feedparser decodes by the XML declaration itself
-    except RejectInput as exc:
-        yield Reject(src.name, exc.position, exc.reason)
-        return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
         why = parsed.get("bozo_exception")
         detail = f" ({why.__class__.__name__}: {str(why)[:120]})" if why else ""
-        yield Reject(src.name, None, f"not a feed: no entries found{detail}")
-        return
+        raise RejectInput(f"not a feed: no entries found{detail}", code="SIG-E105")
     feed = parsed.get("feed") or {}
-    feed_title = feed.get("title")
-    feed_lang = feed.get("language")
-    for n, entry in enumerate(entries, 1):
-        position = f"entry {n}"
-        try:
-            text = entry_text(entry)
-            title = entry.get("title")
-            if not text.strip():
-                raise RejectInput("empty: feed entry has no content or summary", position=position, code="SIG-E107")
-            yield make_article(
-                text,
-                src,
-                opts,
-                position=position,
-                title=title,
-                url=entry.get("link"),
-                published=entry.get("published_parsed") or entry.get("updated_parsed")
-                or entry.get("published") or entry.get("updated"),
-                language_hint=feed_lang,
-                meta={"reader": "feed", "feed_title": feed_title, "entry_id": entry.get("id")},
-            )
-        except RejectInput as exc:
-            yield Reject(src.name, exc.position or position, exc.reason)
+    info = {"title": feed.get("title"), "language": feed.get("language")}
+    for entry in entries:
+        yield info, entry
+
+
+def read_feed(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
+    """Yield one Article (or Reject) per entry of an RSS or Atom feed.
+
+    The entry link is the URL, its published (else updated) date the date, its
+    title the title.  A document that is not a feed, or a feed with no entries,
+    is one Reject.  Feeds over ``STREAM_ABOVE_BYTES`` are parsed entry by entry.
+    """
+    import lxml.etree
+
+    from sigact.ingest.base import read_limited
+
+    try:
+        data = read_limited(src, opts.max_bytes)
+        decode_bytes(data)  # binary / undecodable check; the XML parser decodes by the declaration itself
+    except RejectInput as exc:
+        yield Reject(src.name, exc.position, exc.reason)
+        return
+    n = 0
+    try:
+        if len(data) > STREAM_ABOVE_BYTES:
+            try:
+                for info, entry in _stream_entries(data):
+                    n += 1
+                    yield _entry_item(entry, info, src, opts, n)
+            except lxml.etree.XMLSyntaxError as exc:
+                if n:
+                    yield Reject(src.name, f"entry {n + 1}", f"broken feed XML: {str(exc)[:120]}")
+                    return
+            if n:
+                return
+        for info, entry in _whole_feed(data):
+            n += 1
+            yield _entry_item(entry, info, src, opts, n)
+    except RejectInput as exc:
+        yield Reject(src.name, exc.position, exc.reason)
+
+
+def _entry_item(entry: Any, info: dict[str, Any], src: InputSource, opts: ReadOptions, n: int) -> Item:
+    position = f"entry {n}"
+    if entry is None:
+        return Reject(src.name, position, "broken feed entry: feedparser found nothing in it")
+    try:
+        text = entry_text(entry)
+        if not text.strip():
+            raise RejectInput("empty: feed entry has no content or summary", code="SIG-E107")
+        return make_article(
+            text,
+            src,
+            opts,
+            position=position,
+            title=entry.get("title"),
+            url=entry.get("link"),
+            published=entry.get("published_parsed") or entry.get("updated_parsed")
+            or entry.get("published") or entry.get("updated"),
+            language_hint=info.get("language"),
+            meta={"reader": "feed", "feed_title": info.get("title"), "entry_id": entry.get("id")},
+        )
+    except RejectInput as exc:
+        return Reject(src.name, exc.position or position, exc.reason)

@@ -89,6 +89,8 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, Any] | None:
     doc = trafilatura.bare_extraction(
         cleaned, url=url, include_comments=False, with_metadata=True, include_tables=True,
         include_images=False, include_links=False,
+        # no guessing from URLs or free text: a wrong date is worse than the WARC/feed fallback
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return None

@@ -74,7 +74,7 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
                 yield Reject(src.name, position, f"broken WARC record: {_short(exc)}")
                 return
             seen += 1
-            position = f"offset {it.get_record_offset()}"
+            position = f"offset {getattr(it, 'offset', '?')}"
             try:
                 if record.rec_type not in ("response", "resource"):
                     continue
@@ -84,6 +84,10 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
                 body = record.content_stream().read(opts.max_bytes + 1)
                 if len(body) > opts.max_bytes:
                     raise RejectInput(f"too large: record body over {opts.max_bytes} bytes", code="SIG-E104")
+                it.read_to_end(record)
+                missing = getattr(record.raw_stream, "limit", 0)
+                if isinstance(missing, int) and missing > 0:
+                    raise RejectInput(f"truncated WARC record: {missing} bytes missing", code="SIG-E106")
                 html = decode_bytes(body, declared=_declared_charset(body, ctype))
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 warc_date = record.rec_headers.get_header("WARC-Date")
