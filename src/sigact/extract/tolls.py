@@ -1,0 +1,432 @@
+"""Finding tolls (killed, injured, abducted, arrested, missing) in text.
+
+:func:`find_tolls` returns every toll statement of a text as a :class:`TollMention`
+with character offsets; :func:`summarize_tolls` folds the mentions of one event's text
+into one number per kind (ACLED conventions).  Patterns are built from the lexicons
+``data/tolls.yaml`` (verbs, victim nouns, zero/aggregate/annotation patterns) and
+``data/toll_numbers.yaml`` (numbers), so no vocabulary lives in code.
+
+The forms recognised:
+
+* active: "killed four soldiers", "killing 3 and wounding 5", "abducted 10 students",
+  "killed a civilian" (1), "killing himself" (1), "killing three soldiers and two civilians" (5);
+* passive / number first: "four soldiers were killed", "3 injured", "at least 12 people died",
+  "leaving four dead and four others missing", "two civilians and a soldier were killed" (3),
+  "a policeman was killed" (1), "the officer died" (1), "1 fatality";
+* "four US personnel suffered traumatic brain injuries" (injured 4);
+* totals: "the death toll rose to eight" (``toll=True``);
+* zero: "no casualties were reported", "no one was hurt" (value 0);
+* ACLED coder annotations: "Fatalities coded as 0 (...)", "Unknown fatalities coded as 10"
+  (``annotation=True``; they override the prose);
+* aggregates: a toll whose sentence has a running-total cue ("since October", "so far",
+  "last year", "the war has killed") gets ``aggregate=True``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from sigact.errors import ConfigError
+from sigact.extract.numbers import get_number_lexicon, parse_quantity
+
+__all__ = ["TollMention", "TOLL_KINDS", "find_tolls", "summarize_tolls", "find_tolls_in_span"]
+
+TOLL_KINDS = ("killed", "injured", "abducted", "arrested", "missing")
+
+
+@dataclass(frozen=True, slots=True)
+class TollMention:
+    """One toll statement.
+
+    ``kind`` is one of :data:`TOLL_KINDS`; ``value`` the count (``None`` when only a vague
+    word gave it and the kind has no default); ``start``/``end`` offsets of the whole
+    statement; ``text`` its text; ``victim_text`` the victim noun phrase when stated;
+    ``aggregate`` marks running/aggregate totals; ``toll`` a "death toll rose to N" total
+    for the event; ``vague`` a count from a vague word ("several killed" -> ACLED's 10);
+    ``annotation`` an ACLED coder annotation; ``sentence`` the index of the sentence (in
+    the text given to :func:`find_tolls`) that holds it.
+    """
+
+    kind: str
+    value: int | None
+    start: int
+    end: int
+    text: str
+    victim_text: str | None = None
+    aggregate: bool = False
+    toll: bool = False
+    vague: bool = False
+    annotation: bool = False
+    sentence: int = 0
+
+
+def _alt(words: Iterable[str]) -> str:
+    uniq = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+# words that cannot sit inside a victim noun phrase between the count and its head noun
+_STOP = (r"were|was|are|is|have|has|had|been|be|being|in|on|at|and|or|by|from|after|during|when|who|which|while|as|"
+         r"to|of|with|for|that|than|killed|injured|wounded|dead|died|including|among|ont|été|sont|et")
+_UNIT_AFTER = (r"(?!\s*(?:km\b|kilomet|miles?\b|met(?:er|re)s?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|"
+               r"%|percent|per\s+cent|am\b|pm\b|a\.m|p\.m|o'clock|times\b|vehicles?\b|houses?\b|homes?\b|cattle\b|"
+               r"cows?\b|goats?\b|sheep\b|camels?\b|weapons?\b|rifles?\b|guns?\b|rounds?\b|kg\b|tons?\b|tonnes?\b|"
+               r"villages?\b|rockets?\b|missiles?\b|shells?\b|mortars?\b|drones?\b|bullets?\b|shots?\b|oxen\b|livestock\b|"
+               r"animals?\b|donkeys?\b|horses?\b|chickens?\b|pigs?\b|dogs?\b|heads?\s+of\b|(?:jan|feb|mar|apr|may|jun|jul|"
+               r"aug|sep|oct|nov|dec)[a-z]*\b))")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    passive_kind: dict[str, str]
+    active_kind: dict[str, str]
+    singular: frozenset[str]
+    zero_nouns: dict[str, tuple[str, ...]]
+    vague_values: dict[str, int]
+    re_passive: re.Pattern[str]
+    re_single: re.Pattern[str]
+    re_active: re.Pattern[str]
+    re_suffer: re.Pattern[str]
+    re_bodies: re.Pattern[str]
+    re_item: re.Pattern[str]
+    re_head_after: re.Pattern[str]
+    re_tolls: tuple[re.Pattern[str], ...]
+    re_zero: tuple[re.Pattern[str], ...]
+    re_annot: tuple[re.Pattern[str], ...]
+    re_aggr: re.Pattern[str]
+    re_vague: re.Pattern[str]
+
+
+def _build(raw: dict[str, Any]) -> _Lex:
+    nl = get_number_lexicon()
+    passive_kind: dict[str, str] = {}
+    active_kind: dict[str, str] = {}
+    suffer: list[str] = []
+    for kind, spec in raw["kinds"].items():
+        for w in spec.get("passive") or []:
+            passive_kind.setdefault(re.sub(r"\s+", " ", w.lower()), kind)
+        for w in spec.get("active") or []:
+            active_kind.setdefault(re.sub(r"\s+", " ", w.lower()), kind)
+        suffer += spec.get("suffer") or []
+    plural = [v.lower() for v in raw["victims"]["plural"]]
+    singular = [v.lower() for v in raw["victims"]["singular"]]
+    head = _alt(plural + singular)
+    sg_head = _alt(singular)
+    fill = rf"(?:(?!(?:{_STOP})\b)(?!\d)[\w'’\-]+\s+)"
+    # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
+    tail = rf"(?:\s+(?!(?:{_STOP}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
+    # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
+    proper = r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*){0,2})"
+    np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b{tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
+    np_sg = rf"(?:{fill}{{0,3}}?(?:{sg_head})\b)"
+    pp = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?"
+    qty = nl.quantity_src
+    vague = nl.vague_src
+    count = rf"(?:(?!(?:1[89]|20)\d\d\b)(?:{qty})(?![\w-])|(?:{vague})|both)"
+    aux = (r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|been|being|reportedly|allegedly|also|later|"
+           r"all|both|subsequently|eventually|initially|ultimately|others?|more|ont\s+été|sont|été|fueron|foram|"
+           r"who\s+were|who\s+was))*")
+    passive = _alt(passive_kind)
+    active = _alt(active_kind)
+    flags = re.IGNORECASE
+    including = rf"(?:\s*,?\s+(?:including|among\s+them|among\s+whom)\s+(?:{count}|a|an|one|the)\s+{np_any},?)"
+    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another)\s+{np_sg}){including}?"
+    first = rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}))?|(?P<q1>a|an)\s+(?P<np1>{np_sg}))"
+    re_passive = re.compile(
+        rf"(?<![\w-]){first}{including}?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*"
+        rf"(?:\s+and\s+{np_any})?{pp}{aux}\s+(?P<v>{passive})\b", flags)
+    re_single = re.compile(
+        rf"\b(?P<q>a|an|one|another|the|this|that)\s+(?P<np>{np_sg}){pp}{aux}\s+(?P<v>{passive})\b", flags)
+    obj = (rf"(?:(?P<pron>himself|herself|themselves|him|her)\b|(?P<q>{count}|the|a|an|one|another){_UNIT_AFTER}(?![\w-])"
+           rf"(?:\s+(?P<np>{np_any}))?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*)")
+    re_active = re.compile(
+        rf"\b(?P<v>{active})(?:\s*(?:and|or|/|,)\s*(?P<v2>{active}))?\s+(?:at\s+least\s+)?{obj}", flags)
+    re_suffer = re.compile(
+        rf"(?<![\w-])(?P<q>{count}|a|an|one)\s+(?P<np>{np_any}){pp}\s+(?:\w+\s+){{0,2}}?(?:suffered|sustained|received|"
+        rf"were\s+treated\s+for|was\s+treated\s+for)\s+(?:[\w-]+\s+){{0,3}}?(?P<v>{_alt(suffer)})\b", flags)
+    re_bodies = re.compile(
+        rf"\b(?:dead\s+)?(?:bodies|body|corpses|corpse|remains)\s+of\s+(?P<q>{count}|a|an|one|another)\s+(?P<np>{np_any})",
+        flags)
+    re_item = re.compile(rf"(?P<q>{count}|a|an|one|another)\s+(?P<np>{np_any})", flags)
+    qty_group = rf"(?:{qty})(?![\w-])"
+    re_tolls = tuple(re.compile(p.replace("{QTY}", qty_group), flags) for p in raw["toll_patterns"])
+    re_zero = tuple(re.compile(p, flags) for p in raw["zero_patterns"])
+    re_annot = tuple(re.compile(p) for p in raw["annotation_patterns"])
+    re_aggr = re.compile("|".join(f"(?:{p})" for p in raw["aggregate_cues"]), flags)
+    return _Lex(
+        passive_kind=passive_kind,
+        active_kind=active_kind,
+        singular=frozenset(singular),
+        zero_nouns={re.sub(r"\s+", " ", k.lower()): tuple(v) for k, v in raw["zero_nouns"].items()},
+        vague_values={k: int(v) for k, v in (raw.get("vague_values") or {}).items()},
+        re_passive=re_passive, re_single=re_single, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
+        re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
+        re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
+    )
+
+
+_lock = threading.Lock()
+_lex: _Lex | None = None
+
+
+def _get_lex() -> _Lex:
+    global _lex
+    with _lock:
+        if _lex is None:
+            try:
+                text = resources.files("sigact.extract").joinpath("data/tolls.yaml").read_text("utf-8")
+                _lex = _build(yaml.safe_load(text))
+            except (OSError, yaml.YAMLError, KeyError, re.error) as exc:
+                raise ConfigError(f"cannot load the toll lexicon: {exc}") from exc
+        return _lex
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+")
+# an active past form followed by its object: "3 gunmen killed a farmer" is not "3 killed"
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d|him|"
+                           r"them|several|dozens|scores|hundreds|at\s+least|more\s+than|some|many)\b", re.I)
+_IRREALIS_BEFORE = re.compile(r"\b(?:to|will|would|could|might|must|should|not|never|threatened|vowed)\s+$", re.I)
+_INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
+_NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
+_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT_SPLIT.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _value(lex: _Lex, kind: str, q: str, np: str | None) -> tuple[int | None, bool]:
+    """(value, vague) of a count phrase for ``kind``."""
+    ql = re.sub(r"\s+", " ", q.strip().lower())
+    if ql in ("the", "this", "that"):
+        return (1, False) if np and np.split()[-1].lower() in lex.singular else (None, False)
+    if ql == "both":
+        return 2, False
+    if ql == "another":
+        return 1, False
+    if lex.re_vague.match(ql):
+        return lex.vague_values.get(kind), True
+    return parse_quantity(ql), False
+
+
+def _list_value(lex: _Lex, kind: str, first: int | None, more: str | None) -> int | None:
+    if not more or first is None:
+        return first
+    total = first
+    more = _INCLUDING.sub(" ", more)
+    for m in lex.re_item.finditer(more):
+        v, vague = _value(lex, kind, m.group("q"), m.group("np"))
+        if v is None or vague:
+            return first
+        total += v
+    return total
+
+
+def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
+    """Toll statements of ``text`` (a sentence, clause or whole note), left to right.
+
+    Offsets are shifted by ``offset`` (pass the position of ``text`` in the article).
+    A number is used by one statement at most.  Returns an empty list for empty text.
+    """
+    if not text:
+        return []
+    lex = _get_lex()
+    sents = _sentences(text)
+    sent_starts = [s for s, _ in sents]
+    cands: list[tuple[int, tuple[int, int], TollMention]] = []  # (priority, number span, mention)
+
+    def sent_of(pos: int) -> int:
+        lo = 0
+        for i, s in enumerate(sent_starts):
+            if s <= pos:
+                lo = i
+        return lo
+
+    def aggregate(pos: int) -> bool:
+        s0, s1 = sents[sent_of(pos)]
+        return bool(lex.re_aggr.search(text, s0, s1))
+
+    def add(prio: int, kind: str, value: int | None, s: int, e: int, qspan: tuple[int, int], victim: str | None,
+            *, toll: bool = False, vague: bool = False, annotation: bool = False, aggr: bool | None = None) -> None:
+        if kind not in TOLL_KINDS:
+            return
+        cands.append((prio, qspan, TollMention(
+            kind=kind, value=value, start=s + offset, end=e + offset, text=text[s:e],
+            victim_text=victim.strip() if victim else None,
+            aggregate=aggregate(s) if aggr is None else aggr, toll=toll, vague=vague, annotation=annotation,
+            sentence=sent_of(s))))
+
+    def bad_number(m: re.Match[str]) -> bool:
+        q = m.groupdict().get("q")
+        if q is None:
+            return False
+        if _YEARLIKE.match(q.strip()):
+            return True
+        return bool(_MONTH_BEFORE.search(text[max(0, m.start("q") - 12):m.start("q")]))
+
+    for pat in lex.re_annot:
+        for m in pat.finditer(text):
+            add(0, "killed", int(m.group("n")), m.start(), m.end(), (m.start("n"), m.end("n")), None,
+                annotation=True, aggr=False)
+    for pat in lex.re_zero:
+        for m in pat.finditer(text):
+            kinds: list[str] = []
+            for g in ("what", "what2"):
+                w = m.groupdict().get(g)
+                if not w:
+                    continue
+                key = re.sub(r"\s+", " ", w.lower())
+                key = key.split()[-1] if key not in lex.zero_nouns else key
+                kinds += list(lex.zero_nouns.get(key, ()))
+            for k in dict.fromkeys(kinds):
+                add(1, k, 0, m.start(), m.end(), (m.start(), m.end()), None, aggr=False)
+    for pat in lex.re_tolls:
+        for m in pat.finditer(text):
+            if bad_number(m):
+                continue
+            v = parse_quantity(m.group("q"))
+            if v is not None:
+                add(2, "killed", v, m.start(), m.end(), m.span("q"), None, toll=True)
+    for m in lex.re_suffer.finditer(text):
+        if bad_number(m):
+            continue
+        v, vague = _value(lex, "injured", m.group("q"), m.group("np"))
+        add(3, "injured", v, m.start(), m.end(), m.span("q"), m.group("np"), vague=vague)
+    for m in lex.re_passive.finditer(text):
+        if bad_number(m):
+            continue
+        verb = re.sub(r"\s+", " ", m.group("v").lower())
+        if _OBJECT_AFTER.match(text, m.end()) and verb in lex.active_kind:
+            continue  # "3 gunmen killed a farmer": active voice, the count is the perpetrators
+        kind = lex.passive_kind[verb]
+        qg, npg = ("q", "np") if m.group("q") is not None else ("q1", "np1")
+        v, vague = _value(lex, kind, m.group(qg), m.group(npg))
+        if lex.re_head_after.match(text, m.end()):
+            continue  # "one injured policeman later died": an adjective, not the toll
+        if not vague and m.group("more"):
+            v = _list_value(lex, kind, v, m.group("more"))
+        qspan = (m.start(qg), m.start("v"))
+        add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
+    for m in lex.re_single.finditer(text):
+        verb = re.sub(r"\s+", " ", m.group("v").lower())
+        if _OBJECT_AFTER.match(text, m.end()) and verb in lex.active_kind:
+            continue
+        kind = lex.passive_kind[verb]
+        v, _ = _value(lex, kind, m.group("q"), m.group("np"))
+        if v is not None:
+            add(5, kind, v, m.start(), m.end(), m.span("q"), m.group("np"))
+    for m in lex.re_active.finditer(text):
+        if _IRREALIS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "attempted to kill a detainee", "threatened to kill"
+        verb = re.sub(r"\s+", " ", m.group("v").lower())
+        kind = lex.active_kind[verb]
+        v2 = m.group("v2")
+        kind2 = lex.active_kind.get(re.sub(r"\s+", " ", v2.lower())) if v2 else None
+        if m.group("pron"):
+            pron = m.group("pron").lower()
+            value = None if pron in ("themselves",) else 1
+            qspan = m.span("pron")
+            victim, vague = m.group("pron"), False
+        else:
+            if bad_number(m):
+                continue
+            q, np = m.group("q"), m.group("np")
+            if q.lower() in ("the", "a", "an") and not np:
+                nxt = _NOUN_AFTER.match(text, m.end("q"))
+                if q.lower() == "the" or not nxt:
+                    continue
+                np = nxt.group(1)
+            value, vague = _value(lex, kind, q, np)
+            if value is None and q.lower() == "the":
+                continue
+            qspan, victim = (m.start("q"), m.end()), np
+            if not vague and m.group("more"):
+                value = _list_value(lex, kind, value, m.group("more"))
+        if kind2 and kind2 != kind:
+            # "killing and injuring 12 soldiers": the split is unknown -> ACLED's unknown count
+            add(6, kind, lex.vague_values.get(kind), m.start(), m.end(), qspan, victim, vague=True)
+            add(6, kind2, lex.vague_values.get(kind2), m.start(), m.end(), (qspan[0], qspan[0]), victim, vague=True)
+            continue
+        add(6, kind, value, m.start(), m.end(), qspan, victim, vague=vague)
+    for m in lex.re_bodies.finditer(text):
+        if bad_number(m):
+            continue
+        v, vague = _value(lex, "killed", m.group("q"), m.group("np"))
+        add(7, "killed", v, m.start(), m.end(), m.span("q"), m.group("np"), vague=vague)
+
+    # one statement per number: earlier priority wins, then longer statements
+    cands.sort(key=lambda c: (c[0], -(c[2].end - c[2].start)))
+    used: list[tuple[int, int, str]] = []
+    out: list[TollMention] = []
+    for prio, (q0, q1), men in cands:
+        clash = False
+        for u0, u1, ukind in used:
+            if q0 < u1 and u0 < q1 or (q0 == q1 == u0 == u1):
+                clash = prio != 1 or ukind == men.kind
+                if clash:
+                    break
+        if clash:
+            continue
+        used.append((q0, q1, men.kind))
+        out.append(men)
+    out.sort(key=lambda t: (t.start, t.kind))
+    return out
+
+
+def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
+    """One count per kind for the text of a single event (ACLED conventions).
+
+    A coder annotation ("Fatalities coded as N") decides ``killed``.  Otherwise aggregate
+    totals are ignored; statements in one sentence add up ("killing 3 soldiers ... and 2
+    civilians were killed"), separate sentences restate the same toll (the largest wins), a
+    "death toll rose to N" total is the largest candidate; a vague count ("several killed")
+    is used only without a figure, and a "no casualties" zero only without any count.
+    ``None`` means the text states nothing for that kind.
+    """
+    ms = list(mentions)
+    out: dict[str, int | None] = {k: None for k in TOLL_KINDS}
+    for kind in TOLL_KINDS:
+        own = [m for m in ms if m.kind == kind and not m.aggregate and not m.annotation]
+        figures = [m for m in own if m.value and not m.vague]
+        if figures:
+            per_sentence: dict[int, int] = defaultdict(int)
+            for m in figures:
+                if not m.toll:
+                    per_sentence[m.sentence] += m.value  # type: ignore[operator]
+            best = max(per_sentence.values(), default=0)
+            best = max([best] + [m.value for m in figures if m.toll])  # type: ignore[misc]
+            out[kind] = best
+            continue
+        vague = [m.value for m in own if m.vague and m.value is not None]
+        if vague:
+            out[kind] = max(vague)
+        elif any(m.value == 0 for m in own):
+            out[kind] = 0
+    annotations = [m for m in ms if m.annotation and m.kind == "killed" and m.value is not None]
+    if annotations:
+        out["killed"] = annotations[-1].value
+    return out
+
+
+def find_tolls_in_span(doc: Any, start: int, end: int) -> list[TollMention]:
+    """Toll statements inside characters ``[start, end)`` of a spaCy ``doc`` (or string),
+    offsets relative to the whole document.  Returns ``find_tolls`` over that slice."""
+    text = doc if isinstance(doc, str) else doc.text
+    start = max(0, int(start))
+    end = min(len(text), int(end))
+    if end <= start:
+        return []
+    return find_tolls(text[start:end], offset=start)
