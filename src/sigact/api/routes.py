@@ -68,6 +68,10 @@ class EventFilters:
         min_sources: int | None = Query(None, ge=1, le=10_000, description="at least this many source articles"),
         q: str | None = Query(None, max_length=200, description="full-text search in evidence, trigger, actors, place"),
     ) -> None:
+        from sigact.store.query import parse_date
+
+        parse_date(since)  # raises InputError (-> 422) on an impossible date such as 0000 or 2024-02-30
+        parse_date(until, end=True)
         facts = _many(factuality, "factuality")
         if facts and "all" in facts:
             fact_value: list[str] | None = None
@@ -214,7 +218,13 @@ def export(request: Request, filters: EventFilters = Depends(),
     store = state_of(request).store
     spec = FORMATS[format]
     chunks: Iterator[bytes] = iter_export(store.iter_events(**filters.as_kwargs()), format)
-    return StreamingResponse(chunks, media_type=spec.media_type,
+    first = next(chunks, b"")  # run the query now: its errors become a JSON error, not a cut-off download
+
+    def body() -> Iterator[bytes]:
+        yield first
+        yield from chunks
+
+    return StreamingResponse(body(), media_type=spec.media_type,
                              headers={"Content-Disposition": f'attachment; filename="sigact-events{spec.suffix}"'})
 
 
