@@ -161,6 +161,6 @@ def _print_table(events: list[Any]) -> None:
         kind = " / ".join(x for x in (e.acled_event_type, e.acled_sub_event_type) if x)
         table.add_row(date, kind, actor(e.actor1), actor(e.actor2), place, (loc.country or "") if loc else "",
                       "" if e.fatalities is None else str(e.fatalities), e.factuality, str(e.source_count))
-    console = Console()
+    console = Console() if sys.stdout.isatty() else Console(width=200)
     console.print(table)
     console.print(f"{len(events)} event(s)")

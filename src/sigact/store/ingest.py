@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
+from sigact.errors import ConfigError
 from sigact.model import Article, Event
 from sigact.store.store import Store, sqlite_path
 
@@ -172,8 +173,7 @@ def run_ingest(
         if todo:
             if extract:
                 if pipeline is None:
-                    from sigact.pipeline import get_pipeline
-                    pipeline = get_pipeline()
+                    pipeline = _default_pipeline()
                 if version is None:
                     from sigact.pipeline import PIPELINE_VERSION
                     version = getattr(pipeline, "version", None) or PIPELINE_VERSION
@@ -210,6 +210,17 @@ def run_ingest(
     if progress is not None:
         progress(summary)
     return summary
+
+
+def _default_pipeline() -> Any:
+    """The process-wide pipeline; ``ConfigError`` (one line) when it cannot be built."""
+    from sigact.pipeline import get_pipeline
+
+    try:
+        return get_pipeline()
+    except (ImportError, OSError) as exc:
+        raise ConfigError(f"the extraction pipeline cannot load ({exc}); --no-extract stores articles only",
+                          code="SIG-E401") from exc
 
 
 def _items(reader: Callable[..., Iterable[Any]], paths: Sequence[str], published: str | None,
