@@ -119,7 +119,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     singular = [v.lower() for v in raw["victims"]["singular"]]
     head = _alt(plural + singular)
     sg_head = _alt(singular)
-    fill = rf"(?:(?!(?:{_STOP})\b)(?!\d)[\w'’\-]+\s+)"
+    fill = rf"(?:(?!(?:{_STOP})\b)(?![\d,.]+\s)[\w'’\-]+\s+)"
     # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
     tail = rf"(?:\s+(?!(?:{_STOP}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
@@ -131,7 +131,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     vague = nl.vague_src
     count = rf"(?:(?!(?:1[89]|20)\d\d\b)(?:{qty})(?![\w-])|(?:{vague})|both)"
     aux = (r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|been|being|reportedly|allegedly|also|later|"
-           r"all|both|subsequently|eventually|initially|ultimately|others?|more|ont\s+été|sont|été|fueron|foram|"
+           r"have|has|had|all|both|subsequently|eventually|initially|ultimately|others?|more|ont\s+été|sont|été|fueron|foram|"
            r"who\s+were|who\s+was))*")
     passive = _alt(passive_kind)
     active = _alt(active_kind)

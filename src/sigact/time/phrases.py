@@ -51,7 +51,8 @@ class DateMention:
     ``since``, ``after`` or ``published`` (the date of a "<outlet>, <date>:" citation
     line); ``point`` is the phrase's own date for ``since``/``after`` mentions;
     ``reporting`` marks a date that follows a reporting verb ("said on Monday");
-    ``explicit`` marks a date with day, month and year written out.
+    ``explicit`` marks a date with day, month and year written out; ``cue_start`` is the
+    offset of the "since"/"after" word of such mentions.
     """
 
     start: int
@@ -62,6 +63,7 @@ class DateMention:
     point: DateSpan | None = None
     reporting: bool = False
     explicit: bool = False
+    cue_start: int | None = None
 
     @property
     def resolved(self) -> bool:
@@ -394,18 +396,24 @@ def _qualify(lex: DateLexicon, text: str, men: DateMention, anchor: dt.date | No
     if end != men.end:
         span = replace(span, text=text[men.start:end])
     point = None
+    cue_start: int | None = men.start if kind in ("since", "after") else None
     if kind not in ("since", "after"):
-        if lex.since_before.search(before) or (kind == "point" and span.precision in ("month", "year")
-                                                and lex.since_clause.search(text[max(0, men.start - 90):men.start])):
+        sb = lex.since_before.search(before)
+        sc = None if sb else (lex.since_clause.search(text, max(0, men.start - 90), men.start)
+                              if kind == "point" and span.precision in ("month", "year") else None)
+        ab = None if (sb or sc) else lex.after_before.search(before)
+        if sb or sc:
             kind = "since"
-        elif lex.after_before.search(before):
+            cue_start = (men.start - len(before) + sb.start()) if sb else sc.start()  # type: ignore[union-attr]
+        elif ab:
             kind = "after"
+            cue_start = men.start - len(before) + ab.start()
     if kind in ("since", "after") and span.start is not None:
         point = span
         stop = _iso(anchor) if anchor is not None else None
         span = DateSpan(span.start, stop if stop and stop >= span.start else span.end, "range", span.text)
     reporting = bool(lex.reporting_before.search(before))
-    return DateMention(men.start, end, text[men.start:end], span, kind, point, reporting, men.explicit)
+    return DateMention(men.start, end, text[men.start:end], span, kind, point, reporting, men.explicit, cue_start)
 
 
 def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, context_year: int | None = None,

@@ -168,31 +168,59 @@ class DocDates:
             return DateSpan(pub.isoformat(), pub.isoformat(), "reported", None), None
         return _NO_DATE, None
 
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        if not self.sentences:
+            return (0, len(self.text))
+        return self.sentences[self._index(self.sentences, pos)]
+
+    def _span_for(self, m: DateMention, start: int) -> DateSpan | None:
+        """The span ``m`` gives an event starting at ``start``, ``None`` when it does not date it.
+
+        An "after X" phrase dates an event three ways: the event *is* X when the event span
+        starts after the "after" word ("a weekend attack" inside "after a weekend attack");
+        a sentence-initial "After Monday's strikes, X warned" bounds the sentence's events
+        (range X..publication); a trailing "..., after a weekend attack" only says the main
+        event came later, which the publication date bounds better, so it is not used.
+        """
+        if m.kind != "after":
+            return m.span
+        cue = m.cue_start if m.cue_start is not None else m.start
+        if cue < start <= m.end or (start >= cue and m.point is not None and start < m.end):
+            return m.point or m.span
+        s0, _s1 = self._sentence_of(cue)
+        if not self.text[s0:cue].strip(" \t\"“‘'(["):
+            return m.span
+        return None
+
     def _date_for(self, start: int, end: int) -> tuple[DateSpan, Evidence | None]:
         if end < start:
             start, end = end, start
         usable = [m for m in self.mentions if m.resolved and m.kind != "published"]
+        spans = {id(m): self._span_for(m, start) for m in usable}
+        usable = [m for m in usable if spans[id(m)] is not None]
+
+        def result(m: DateMention) -> tuple[DateSpan, Evidence | None]:
+            return spans[id(m)], self._evidence(m)  # type: ignore[return-value]
+
         inside = [m for m in usable if m.start < end and m.end > start]
         m = self._pick(inside)
         if m is not None:
-            return m.span, self._evidence(m)
-        if self.sentences:
-            s0, s1 = self.sentences[self._index(self.sentences, start)]
-            same = [x for x in usable if x.start >= s0 and x.end <= max(s1, end)]
-            before = [x for x in same if x.end <= start and x.span.precision != "year"]
-            m = self._pick([x for x in before if not x.reporting], prefer_last=True)
-            if m is None:
-                after = [x for x in same if x.start >= end and x.span.precision != "year" and x.kind != "since"]
-                m = self._pick([x for x in after if not x.reporting]) or self._pick(before + after)
-            if m is not None:
-                return m.span, self._evidence(m)
+            return result(m)
+        s0, s1 = self._sentence_of(start)
+        same = [x for x in usable if x.start >= s0 and x.end <= max(s1, end)]
+        before = [x for x in same if x.end <= start and x.span.precision != "year"]
+        m = self._pick([x for x in before if not x.reporting], prefer_last=True)
+        if m is None:
+            after = [x for x in same if x.start >= end and x.span.precision != "year" and x.kind not in ("since", "after")]
+            m = self._pick([x for x in after if not x.reporting]) or self._pick(before + after)
+        if m is not None:
+            return result(m)
         if self.paragraphs:
             p0, _p1 = self.paragraphs[self._index(self.paragraphs, start)]
             before = [x for x in usable if p0 <= x.start and x.end <= start and not x.reporting
                       and x.kind in ("point", "range", "after") and x.span.precision in ("day", "week", "range")]
             if before:
-                m = before[-1]
-                return m.span, self._evidence(m)
+                return result(before[-1])
         return self._fallback(start)
 
 
