@@ -78,8 +78,8 @@ def read_jsonl(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
     n = 0
     try:
         head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
-        if head.lstrip().startswith(b"[") or (src.name.lower().endswith((".json", ".json.gz"))
-                                              and not head.lstrip().startswith(b"{")):
+        is_json = src.name.lower().endswith((".json", ".json.gz"))
+        if (is_json and not head.lstrip().startswith(b"{")) or (src.name == "-" and head.lstrip().startswith(b"[")):
             yield from _read_json_document(stream, src, opts)
             return
         for n, raw in _lines(stream, opts.max_bytes):

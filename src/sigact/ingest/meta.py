@@ -61,12 +61,23 @@ def normalise_date(value: Any) -> str | None:
             pass
         if len(s) > 80 or not re.search(r"\d", s):
             return None
-        import dateparser
-
-        parsed = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]})
-        return _valid(parsed.date()) if parsed else None
+        return _dateparser_day(s)
     except (ValueError, OverflowError, OSError):
         return None
+
+
+#: languages dateparser tries for free-form dates (all ~200 locales cost seconds per odd string)
+DATE_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "ar", "ru", "tr")
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_day(s: str) -> str | None:
+    import dateparser
+
+    parsed = dateparser.parse(
+        s, languages=list(DATE_LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+    )
+    return _valid(parsed.date()) if parsed else None
 
 
 def normalise_language(value: Any) -> str | None:

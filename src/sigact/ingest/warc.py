@@ -60,7 +60,7 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
     except OSError as exc:
         yield Reject(src.name, None, f"unreadable: {exc.strerror or exc}")
         return
-    seen = 0
+    seen = produced = 0
     position = "offset 0"
     try:
         it = ArchiveIterator(stream, no_record_parse=False)
@@ -76,6 +76,8 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
             seen += 1
             position = f"offset {getattr(it, 'offset', '?')}"
             try:
+                if not record.rec_type or record.rec_headers.get_header("Content-Length") is None:
+                    raise RejectInput("broken WARC record: no WARC-Type or Content-Length header", code="SIG-E106")
                 if record.rec_type not in ("response", "resource"):
                     continue
                 ctype = _content_type(record)
@@ -91,6 +93,7 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
                 html = decode_bytes(body, declared=_declared_charset(body, ctype))
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 warc_date = record.rec_headers.get_header("WARC-Date")
+                produced += 1
                 yield from html_article(
                     html,
                     src,
@@ -105,6 +108,7 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
                     },
                 )
             except RejectInput as exc:
+                produced += 1
                 yield Reject(src.name, exc.position or position, exc.reason)
             except (ArchiveLoadFailed, *_BROKEN) as exc:
                 yield Reject(src.name, position, f"broken WARC record: {_short(exc)}")
@@ -115,6 +119,8 @@ def read_warc(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
         stream.close()
     if seen == 0:
         yield Reject(src.name, None, "empty: no WARC records")
+    elif produced == 0:
+        yield Reject(src.name, None, f"empty: no HTML response records among {seen} records")
 
 
 def _short(exc: BaseException) -> str:
