@@ -262,6 +262,12 @@ def test_delete_and_clusters(store: Store) -> None:
     assert store.assign_clusters({"a": "cl-1", "b": "cl-1"}) == 2
     assert store.event_cluster("b") == "cl-1" and store.count_events(cluster_id="cl-1") == 2
     assert store.counts()["clusters"] == 3
+    assert store.event_clusters(["a", "b", "c", "zz"]) == {"a": "cl-1", "b": "cl-1", "c": "c"}
+    # min_sources counts the articles of every report of the canonical event
+    assert _ids(store, min_sources=3) == set()
+    store.assign_clusters({"d": "cl-1"})  # d comes from article 2 and adds it as a source
+    assert _ids(store, min_sources=3) == {"a", "b", "d"}
+    store.assign_clusters({"d": "d"})
     assert store.delete_event("b") is True and store.delete_event("b") is False
     assert store.get_event("b") is None and store.get_event("a") == evs["a"]
     art2 = make_article(2)

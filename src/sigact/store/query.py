@@ -13,9 +13,10 @@ import json
 from typing import Any, Iterable, Sequence
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 
 from sigact.errors import InputError
-from sigact.store.schema import EventRow, EvidenceRow
+from sigact.store.schema import EventRow, EvidenceRow, SourceRow
 
 __all__ = ["event_filters", "encode_cursor", "decode_cursor", "parse_date", "FILTER_NAMES", "ASSERTED"]
 
@@ -86,7 +87,9 @@ def event_filters(
     ``bbox`` is ``(min_lon, min_lat, max_lon, max_lat)`` (min_lon > max_lon crosses
     the antimeridian); ``actor`` and ``q`` are case-insensitive substring matches
     (``q`` searches evidence text, trigger, actor and place names);
-    ``factuality`` defaults to ``"asserted"`` (incidents only), ``None`` = all.
+    ``factuality`` defaults to ``"asserted"`` (incidents only), ``None`` = all;
+    ``min_sources`` counts distinct articles over every report of the same
+    canonical event (``cluster_id``).
     """
     E = EventRow
     out: list[sa.ColumnElement[bool]] = []
@@ -117,7 +120,7 @@ def event_filters(
     if factuality:
         out.append(_in_or_eq(E.factuality, factuality))
     if min_sources:
-        out.append(E.source_count >= int(min_sources))
+        out.append(cluster_source_count() >= int(min_sources))
     if q:
         in_evidence = sa.exists().where(EvidenceRow.event_id == E.id, EvidenceRow.text.icontains(q, autoescape=True))
         out.append(sa.or_(in_evidence, *(c.icontains(q, autoescape=True) for c in (
@@ -127,6 +130,15 @@ def event_filters(
     if cluster_id:
         out.append(E.cluster_id == cluster_id)
     return out
+
+
+def cluster_source_count() -> sa.ScalarSelect[int]:
+    """Distinct articles reporting an event row's canonical event (all reports sharing its ``cluster_id``)."""
+    member = sa.orm.aliased(EventRow)
+    return (sa.select(sa.func.count(sa.distinct(SourceRow.article_id)))
+            .join(member, member.id == SourceRow.event_id)
+            .where(member.cluster_id == EventRow.cluster_id)
+            .correlate(EventRow).scalar_subquery())
 
 
 def encode_cursor(sort_date: dt.date, event_id: str) -> str:

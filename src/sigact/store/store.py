@@ -433,6 +433,14 @@ class Store:
         with self._session() as s:
             return s.scalar(sa.select(EventRow.cluster_id).where(EventRow.id == event_id))
 
+    def event_clusters(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """``{event_id: cluster_id}`` for the stored events among ``event_ids`` (one query per 500)."""
+        out: dict[str, str] = {}
+        with self._session() as s:
+            for chunk in _chunks(list(dict.fromkeys(event_ids))):
+                out.update((i, c) for i, c in s.execute(sa.select(EventRow.id, EventRow.cluster_id).where(EventRow.id.in_(chunk))))
+        return out
+
     def query_events(self, *, cursor: str | None = None, limit: int = 100, **filters: Any) -> tuple[list[Event], str | None]:
         """One page of events matching ``filters`` (see ``sigact.store.query.event_filters``), newest first.
 
