@@ -1,0 +1,628 @@
+"""Actor resolution: raw mentions ("Burkinabe soldiers", "the Houthis", "gunmen") -> :class:`Actor`.
+
+:class:`ActorResolver` holds three editable dictionaries (``extract/data/``):
+
+* known groups with aliases (``actors.yaml``, ``actors_mined.yaml``),
+* countries with ACLED names, demonyms and government periods (``governments.yaml``,
+  completed by :mod:`sigact.geo.countries` for names and demonyms),
+* generic heads and their ACLED templates (``generic_actors.yaml``).
+
+Matching is a token n-gram lookup (dictionary hashing, leftmost-longest), so
+:meth:`ActorResolver.find` costs a few dictionary probes per word.
+
+Public API::
+
+    ActorResolver.default() -> ActorResolver
+    ActorResolver.resolve(text, context_country=None, *, date=None) -> Actor
+    ActorResolver.find(text, offset=0, *, context_country=None, date=None) -> list[ActorMention]
+    ActorResolver.state_actor(kind, iso3, date=None) -> Actor
+    ActorResolver.recast(actor, kind, date=None) -> Actor
+    actor_matches(pred, gold_name, *, aliases=None) -> bool      (see actor_match.py)
+    ucdp_type(actor1, actor2, acled_event_type) -> int | None    (see actor_match.py)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sigact.extract.actor_data import (
+    ActorData,
+    CountryEntry,
+    GroupEntry,
+    load_actor_data,
+    norm_key,
+    norm_tokens,
+    strip_period,
+)
+from sigact.model import Actor
+
+__all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "year_of"]
+
+_CHUNK_RE = re.compile(r"[^\W_]+(?:['’`.][^\W_]+)*", re.UNICODE)
+_HARD_BREAK = re.compile(r"[,;:!?\n\"“”\[\]]")
+_DETERMINERS = {"the", "a", "an", "some", "several", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten", "many", "other", "their", "its", "his", "her", "these", "those", "this", "that"}
+_AFTER_COUNTRY = {"of", "from"}
+_NOT_COUNTRY_AFTER = {"backed", "led", "allied", "aligned", "supported", "sponsored", "funded", "trained",
+                      "affiliated", "based", "born", "linked", "owned", "bound", "made"}
+_PERIOD_IN_NAME = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
+
+_GENERIC_DISPLAY = {
+    "military": "Military forces", "police": "Police forces", "government": "Government",
+    "unidentified_armed_group": "Unidentified armed group", "unidentified_gang": "Unidentified gang",
+    "protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians", "militia": "Communal militia",
+    "vigilantes": "Vigilante group", "tribal_militia": "Tribal militia", "private_security": "Private security forces",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor mention in a text: ``text[start:end]`` (offsets include ``find``'s offset).
+
+    ``kind`` is "group" for dictionary groups, else the generic kind ("military", "civilians", ...).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    kind: str = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    norm: str      # casefolded, accents stripped
+    cased: str     # accents stripped, case kept
+    start: int
+    end: int
+    brk: bool      # a hard break (comma, sentence end...) lies between the previous token and this one
+
+
+def year_of(date: Any) -> int | None:
+    """The year of an ISO date string, ``date``/``datetime`` or int; ``None`` when absent/unparseable."""
+    if date is None:
+        return None
+    if isinstance(date, int):
+        return date
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        return date.year
+    m = re.match(r"\s*(\d{4})", str(date))
+    return int(m.group(1)) if m else None
+
+
+def month_of(date: Any) -> int | None:
+    """The month of an ISO date string or ``date``; ``None`` when absent."""
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        return date.month
+    m = re.match(r"\s*\d{4}-(\d{2})", str(date)) if isinstance(date, str) else None
+    return int(m.group(1)) if m else None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+_DROP_IN_WORD = str.maketrans("", "", "'’`.")
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = 0
+    prev_chunk = ""
+    search_break = _HARD_BREAK.search
+    for m in _CHUNK_RE.finditer(text):
+        chunk = m.group()
+        if out:
+            gap = text[prev_end:m.start()]
+            brk = gap != " " and (bool(search_break(gap)) or (
+                "." in gap and "." not in prev_chunk and len(prev_chunk) > 3))
+        else:
+            brk = False
+        cased = chunk if chunk.isascii() else _fold(chunk)
+        cased = cased.translate(_DROP_IN_WORD)
+        out.append(_Tok(norm=cased.casefold(), cased=cased, start=m.start(), end=m.end(), brk=brk))
+        prev_end, prev_chunk = m.end(), chunk
+    return out
+
+
+def _is_cs(alias: str) -> bool:
+    """Aliases without a lower-case letter ("IS", "ADF", "U.S.") match case-sensitively."""
+    return not any(ch.islower() for ch in alias)
+
+
+class ActorResolver:
+    """Resolves actor mentions against the bundled dictionaries (build once: :meth:`default`)."""
+
+    _default: "ActorResolver | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: ActorData | None = None):
+        self.data = data or load_actor_data()
+        self.groups: tuple[GroupEntry, ...] = self.data.groups
+        self._build_countries()
+        self._build_generics()
+        self._build_groups()
+
+    @classmethod
+    def default(cls) -> "ActorResolver":
+        """The process-wide resolver over the bundled YAML, built on first use."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    # ------------------------------------------------------------------ building
+    def _build_countries(self) -> None:
+        self.countries: dict[str, CountryEntry] = {}
+        self.country_by_iso3: dict[str, CountryEntry] = {}
+        words_ci: dict[str, str] = {}
+        words_cs: dict[str, str] = {}
+        names_ci: dict[str, str] = {}
+
+        def add(word: str, key: str, *, demonym: bool) -> None:
+            forms = [word]
+            if demonym and not word.endswith("s") and not _is_cs(word):
+                forms.append(word + "s")
+            for f in forms:
+                if _is_cs(f):
+                    words_cs.setdefault(norm_key(f, keep_case=True), key)
+                else:
+                    words_ci.setdefault(norm_key(f), key)
+                    if not demonym:
+                        names_ci.setdefault(norm_key(f), key)
+
+        for c in self.data.countries:
+            self.countries[c.key] = c
+            self.country_by_iso3.setdefault(c.iso3, c)
+            for w in (c.name, *c.aliases):
+                add(w, c.key, demonym=False)
+            for w in c.demonyms:
+                add(w, c.key, demonym=True)
+        try:  # names and demonyms of every other country
+            from sigact.geo import countries as geo
+        except ImportError:  # geo stage absent: the bundled table still covers conflict countries
+            geo = None
+        if geo is not None:
+            for iso3 in geo.all_countries():
+                if iso3 not in self.countries:
+                    name = geo.country_name(iso3) or iso3
+                    entry = CountryEntry(key=iso3, iso3=iso3, name=name)
+                    self.countries[iso3] = entry
+                    self.country_by_iso3.setdefault(iso3, entry)
+                for w in geo.country_names(iso3):
+                    if len(w) > 3 and "," not in w:
+                        add(w, iso3, demonym=False)
+                for w in geo.country_demonyms(iso3):
+                    if len(w) > 3:
+                        add(w, iso3, demonym=True)
+        self._country_ci, self._country_cs, self._country_names = words_ci, words_cs, names_ci
+        self._country_len = max((len(k.split()) for k in [*words_ci, *words_cs]), default=1)
+
+    def _build_groups(self) -> None:
+        ci: dict[str, list[tuple[int, bool]]] = {}
+        cs: dict[str, list[tuple[int, bool]]] = {}
+        self._by_name: dict[str, int] = {}
+        for idx, g in enumerate(self.groups):
+            for alias, local in [(a, False) for a in (g.name, g.acled, *g.aliases)] + [(a, True) for a in g.local_aliases]:
+                if self._is_country_head(alias):
+                    continue  # "US forces", "Nigerian army": the generic rules give the same actor
+                table, key = (cs, norm_key(alias, keep_case=True)) if _is_cs(alias) else (ci, norm_key(alias))
+                if not key:
+                    continue
+                lst = table.setdefault(key, [])
+                if (idx, local) not in lst:
+                    lst.append((idx, local))
+            for n in (g.name, g.acled, strip_period(g.acled), *g.aliases):
+                self._by_name.setdefault(norm_key(n), idx)
+        self._group_ci, self._group_cs = ci, cs
+        # transnational group -> its country branches ("Islamic State" -> "Islamic State (Iraq)"):
+        # entries that list the group's name among their local aliases
+        self._branches: dict[str, list[GroupEntry]] = {}
+        for g in self.groups:
+            for a in g.local_aliases:
+                self._branches.setdefault(norm_key(a), []).append(g)
+        self._group_len = max((len(k.split()) for k in [*ci, *cs]), default=1)
+
+    def _is_country_head(self, alias: str) -> bool:
+        """Whether an alias is just a country word plus a generic head ("Turkish troops")."""
+        cased, low = norm_tokens(alias, keep_case=True), norm_tokens(alias)
+        for k in range(1, min(self._country_len, len(low) - 1) + 1):
+            if (" ".join(cased[:k]) in self._country_cs or " ".join(low[:k]) in self._country_ci) \
+                    and " ".join(low[k:]) in self._heads:
+                return True
+        return False
+
+    def _build_generics(self) -> None:
+        self.kinds = {k.kind: k for k in self.data.kinds}
+        heads: dict[str, str] = {}
+        for k in self.data.kinds:
+            for h in k.heads:
+                heads.setdefault(norm_key(h), k.kind)
+        self._heads = heads
+        self._head_len = max((len(k.split()) for k in heads), default=1)
+        self._mods = {norm_key(m) for m in self.data.modifiers}
+        self._mod_len = max((len(k.split()) for k in self._mods), default=1)
+        self._ethnic = {norm_key(e): e for e in self.data.ethnic_groups}
+        self._clans = {norm_key(e): e for e in self.data.clans}
+        self._named = []
+        for p in self.data.named_patterns:
+            for w in p.words:
+                self._named.append((norm_key(w), p))
+        self._named.sort(key=lambda x: -len(x[0].split()))
+
+    # ------------------------------------------------------------------ lookups
+    def country(self, iso3: str | None) -> CountryEntry | None:
+        """The country record for an ISO3 code (or governments.yaml key); ``None`` if unknown."""
+        if not iso3:
+            return None
+        return self.countries.get(iso3) or self.country_by_iso3.get(iso3)
+
+    def country_of_name(self, name: str | None) -> str | None:
+        """Country key of a name, alias or demonym ("Burkinabe" -> "BFA"); ``None`` if unknown.
+
+        The key is the ISO3 code, or the governments.yaml code of an ACLED state-like entity
+        ("Artsakh" -> "ART", "Somaliland" -> "SML"); :meth:`country` accepts both.
+        """
+        if not name:
+            return None
+        key = self._country_ci.get(norm_key(name)) or self._country_cs.get(norm_key(name, keep_case=True))
+        if key:
+            return self.countries[key].key
+        try:
+            from sigact.geo.countries import demonym_to_iso3, to_iso3
+        except ImportError:
+            return None
+        return to_iso3(name) or demonym_to_iso3(name)
+
+    def group(self, name: str | None) -> GroupEntry | None:
+        """The known group a name or alias denotes (ACLED periods ignored); ``None`` if unknown."""
+        if not name:
+            return None
+        idx = self._by_name.get(norm_key(name))
+        if idx is None:
+            idx = self._by_name.get(norm_key(strip_period(name)))
+        if idx is None:
+            hits = self._group_cs.get(norm_key(name, keep_case=True))
+            if hits:
+                idx = hits[0][0]
+        return self.groups[idx] if idx is not None else None
+
+    # ------------------------------------------------------------------ actors
+    def _entity_actor(self, kind: str, country: CountryEntry | None, when: tuple | None, text: str | None) -> Actor:
+        k = self.kinds[kind]
+        if country is None:
+            return Actor(text=text, name=_GENERIC_DISPLAY.get(kind, kind), acled_name=None, country=None, type=k.type)
+        period = country.period(*(when or (None, None)))
+        acled = k.acled.replace("{the}", country.forces_name).replace("{country}", country.name)
+        acled = acled.replace(" ({period})", f" ({period})" if period else "")
+        return Actor(text=text, name=strip_period(acled), acled_name=acled, country=country.iso3, type=k.type)
+
+    def state_actor(self, kind: str, iso3: str | None, date: Any = None, *, text: str | None = None) -> Actor:
+        """ACLED state actor: ``kind`` "military"/"police"/"government" of ``iso3`` for ``date``'s year."""
+        if kind not in ("military", "police", "government"):
+            raise ValueError(f"state_actor kind must be military, police or government, not {kind!r}")
+        return self._entity_actor(kind, self.country(iso3), _when(date), text)
+
+    def recast(self, actor: Actor, kind: str, date: Any = None) -> Actor:
+        """The same people as another generic kind ("protesters" -> "rioters"/"civilians"), same country.
+
+        Returns ``actor`` unchanged when ``kind`` is unknown; keeps ``actor.text``.
+        """
+        if kind not in self.kinds:
+            return actor
+        return self._entity_actor(kind, self.country(actor.country), _when(date), actor.text)
+
+    def _group_actor(self, g: GroupEntry, when: tuple | None, text: str | None, ctx: str | None = None) -> Actor:
+        if g.context_country:
+            return Actor(text=text, name=g.name, acled_name=g.acled, country=ctx, type=g.type)
+        acled = g.acled
+        if when is not None and when[0] is not None and g.state_prefix and not g.faction and g.country:
+            c = self.country(g.country)
+            period = c.period(*when) if c else None
+            if period and _PERIOD_IN_NAME.search(acled):
+                acled = _PERIOD_IN_NAME.sub(f"({period})", acled, count=1)
+        return Actor(text=text, name=g.name, acled_name=acled, country=g.country, type=g.type)
+
+    # ------------------------------------------------------------------ scanning
+    def _prefixes(self, table: dict | None) -> frozenset:
+        """Every token prefix of ``table``'s keys (cached), so matching stops as soon as no key can follow."""
+        if not table:
+            return frozenset()
+        cache = self.__dict__.setdefault("_prefix_cache", {})
+        pre = cache.get(id(table))
+        if pre is None:
+            acc = set()
+            for key in table:
+                parts = key.split(" ")
+                for k in range(1, len(parts) + 1):
+                    acc.add(" ".join(parts[:k]))
+            pre = cache[id(table)] = frozenset(acc)
+        return pre
+
+    def _match(self, toks: list[_Tok], i: int, ci: dict | None, cs: dict | None, maxlen: int) -> tuple[int, Any] | None:
+        """Longest dictionary match starting at token ``i``: (end token index, value); case-sensitive
+        keys win over case-insensitive ones of the same length.  No match crosses a hard break."""
+        pre_ci, pre_cs = self._prefixes(ci), self._prefixes(cs)
+        best = None
+        k_ci = k_cs = ""
+        live_ci, live_cs = bool(ci), bool(cs)
+        for j in range(i, min(len(toks), i + maxlen)):
+            t = toks[j]
+            if j > i and t.brk:
+                break
+            if live_ci:
+                k_ci = t.norm if j == i else f"{k_ci} {t.norm}"
+                live_ci = k_ci in pre_ci
+            if live_cs:
+                k_cs = t.cased if j == i else f"{k_cs} {t.cased}"
+                live_cs = k_cs in pre_cs
+            if not (live_ci or live_cs):
+                break
+            hit = cs.get(k_cs) if live_cs else None
+            if hit is None and live_ci:
+                hit = ci.get(k_ci)
+            if hit is not None:
+                best = (j + 1, hit)
+        return best
+
+    def _choose(self, cands: list[tuple[int, bool]], ctx: str | None) -> GroupEntry | None:
+        glob = [self.groups[i] for i, local in cands if not local]
+        local = [self.groups[i] for i, loc in cands if loc]
+        if ctx:
+            for g in local + glob:
+                if g.country == ctx:
+                    return g
+            for g in local + glob:
+                if g.operates_in(ctx):
+                    return g
+        if not glob:
+            return None
+        for g in glob:  # transnational entry (no country) before a country-bound one
+            if g.country is None:
+                if ctx:
+                    for b in self._branches.get(norm_key(g.name), ()):
+                        if b.operates_in(ctx):
+                            return b
+                return g
+        return glob[0]
+
+    def _country_at(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+        """A capitalised country name/demonym starting at token ``i``: (end, iso3)."""
+        if not toks[i].cased[:1].isupper():
+            return None
+        m = self._match(toks, i, self._country_ci, self._country_cs, self._country_len)
+        if m is None:
+            return None
+        end, key = m
+        if end < len(toks) and not toks[end].brk and toks[end].norm in _NOT_COUNTRY_AFTER:
+            return None
+        return end, key
+
+    def _left_context(self, toks: list[_Tok], j: int) -> tuple[int, str | None, str | None]:
+        """Walk left from head start ``j`` over modifiers, numbers and country words.
+
+        Returns (new start token, country key or None, ethnic/clan name or None).
+        """
+        start, iso3, named = j, None, None
+        p = j
+        steps = 0
+        while p > 0 and not toks[p].brk and steps < 6:
+            steps += 1
+            found = False
+            for length in range(min(self._country_len, p), 0, -1):
+                ci = self._country_at(toks, p - length)
+                if ci and ci[0] == p and not any(toks[q].brk for q in range(p - length + 1, p + 1)):
+                    iso3 = ci[1]  # walking left: the first-named country wins ("US and UK forces")
+                    p -= length
+                    start, found = p, True
+                    break
+            if found:
+                continue
+            for length in range(min(self._mod_len, p), 0, -1):
+                if any(toks[q].brk for q in range(p - length + 1, p + 1)):
+                    continue
+                key = " ".join(t.norm for t in toks[p - length:p])
+                if key in self._mods or (length == 1 and (key.isdigit() or key == "and")):
+                    p -= length
+                    found = True
+                    if key != "and":
+                        start = p
+                    break
+            if found:
+                continue
+            if named is None:
+                for length in range(min(3, p), 0, -1):
+                    seg = toks[p - length:p]
+                    key = " ".join(t.norm for t in seg)
+                    if seg[0].cased[:1].isupper() and (key in self._ethnic or key in self._clans) \
+                            and not any(t.brk for t in seg[1:]):
+                        named = key
+                        p -= length
+                        start, found = p, True
+                        break
+                if found:
+                    continue
+            break
+        return start, iso3, named
+
+    def _right_country(self, toks: list[_Tok], k: int) -> str | None:
+        """"soldiers of the Nigerian army" / "troops from Chad": a country right after a head."""
+        if k < len(toks) and not toks[k].brk and toks[k].norm in _AFTER_COUNTRY:
+            q = k + 1
+            if q < len(toks) and toks[q].norm == "the":
+                q += 1
+            if q < len(toks) and not toks[q].brk:
+                c = self._country_at(toks, q)
+                if c:
+                    return c[1]
+        return None
+
+    def _iter_mentions(self, toks: list[_Tok], ctx: str | None, when: tuple | None) -> Iterator[tuple[int, int, Actor, str]]:
+        n = len(toks)
+        covered = [False] * n
+        groups: list[tuple[int, int, Actor]] = []
+        i = 0
+        while i < n:
+            m = self._match(toks, i, self._group_ci, self._group_cs, self._group_len)
+            g = self._choose(m[1], ctx) if m else None
+            if m is None or g is None:
+                i += 1
+                continue
+            end = m[0]
+            h = self._match(toks, end, self._heads, None, self._head_len) if end < n else None
+            if h and not toks[end].brk:
+                end = h[0]
+            groups.append((i, end, self._group_actor(g, when, None, ctx)))
+            for q in range(i, end):
+                covered[q] = True
+            i = end
+        for s, e, actor in groups:
+            yield s, e, actor, "group"
+        i = 0
+        while i < n:
+            if covered[i]:
+                i += 1
+                continue
+            m = self._match(toks, i, self._heads, None, self._head_len)
+            if m is None or any(covered[q] for q in range(i, m[0])):
+                i += 1
+                continue
+            end, kind = m
+            start, iso3, named = self._left_context(toks, i)
+            while start < i and covered[start]:
+                start += 1
+            iso3 = iso3 or self._right_country(toks, end) or ctx
+            actor = self._named_actor(toks, i, end, named, iso3)
+            if actor is None:
+                actor = self._entity_actor(kind, self.country(iso3), when, None)
+            yield start, end, actor, kind
+            for q in range(start, end):
+                covered[q] = True
+            i = end
+
+    def _named_actor(self, toks: list[_Tok], i: int, end: int, named: str | None, iso3: str | None) -> Actor | None:
+        if not named:
+            return None
+        head = " ".join(t.norm for t in toks[i:end])
+        c = self.country(iso3)
+        for words, pat in self._named:
+            if words != head:
+                continue
+            if pat.names == "ethnic" and named not in self._ethnic:
+                continue
+            if pat.names == "clan" and named not in self._clans:
+                continue
+            display = self._ethnic.get(named) or self._clans.get(named) or named.title()
+            acled = pat.acled.replace("{name}", display)
+            acled = acled.replace("{country}", c.name) if c else acled.replace(" ({country})", "")
+            return Actor(text=None, name=acled, acled_name=acled if c or "{country}" not in pat.acled else None,
+                         country=c.iso3 if c else None, type=pat.type)
+        return None
+
+    def find(self, text: str, offset: int = 0, *, context_country: str | None = None,
+             date: Any = None) -> list[ActorMention]:
+        """Every known-group and generic actor mention in ``text``, in text order.
+
+        Offsets are shifted by ``offset`` (pass the sentence's start to get article offsets).
+        Group mentions absorb a following generic head ("al-Shabaab fighters"); generic heads
+        take their country from a demonym/country word before them ("Burkinabe soldiers"),
+        "of/from <country>" after them, else ``context_country``.
+        """
+        toks = _tokens(text)
+        mentions = []
+        for s_tok, e_tok, actor, kind in self._iter_mentions(toks, context_country, _when(date)):
+            s, e = toks[s_tok].start, toks[e_tok - 1].end
+            raw = text[s:e]
+            mentions.append(ActorMention(start=s + offset, end=e + offset, text=raw,
+                                         actor=_with_text(actor, raw), kind=kind))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _resolve_acled_name(self, text: str, date: Any) -> Actor | None:
+        """An ACLED/UCDP generic or state name given verbatim ("Civilians (Niger)",
+        "Police Forces of Mexico (2018-) State Police") -> its actor; ``None`` otherwise."""
+        if "(" not in text and not text.startswith(("Government of ", "Military Forces of ", "Police Forces of ")):
+            return None
+        if self.group(text) is not None:
+            return None
+        from sigact.extract.actor_match import parse_actor_name
+
+        p = parse_actor_name(text, self)
+        if p is None or p.country is None:
+            return None
+        if p.kind == "named_militia":
+            c = self.country(p.country)
+            acled = f"{p.label} ({c.name})" if c else text
+            return Actor(text=text, name=acled, acled_name=acled, country=c.iso3 if c else None, type="militia")
+        kind = _PARSED_KIND.get(p.kind, p.kind)
+        if kind not in self.kinds:
+            return None
+        actor = self._entity_actor(kind, self.country(p.country), _when(date), text)
+        if p.suffix and actor.acled_name:
+            actor = Actor(text=text, name=f"{actor.name} {p.suffix}", acled_name=f"{actor.acled_name} {p.suffix}",
+                          country=actor.country, type=actor.type)
+        return actor
+
+    def resolve(self, text: str, context_country: str | None = None, *, date: Any = None) -> Actor:
+        """The actor a raw mention names, as :class:`Actor` with ``text`` = the raw mention.
+
+        Known groups win over generic heads ("Iranian-backed Kataib Hezbollah militia group"
+        -> Kataib Hezbollah); a generic mention gets its country from the mention itself
+        ("US military forces" -> USA) else from ``context_country``; ``date`` (ISO string,
+        date or year) picks the ACLED government period. A bare country name ("Israel")
+        is that country's military; a plural demonym ("Palestinians") its civilians.
+        Unknown mentions give an Actor with ``type=None`` and the context country.
+        """
+        raw = text
+        text = (text or "").strip()
+        if not text:
+            return Actor(text=raw, name=None, acled_name=None, country=context_country, type=None)
+        parsed = self._resolve_acled_name(text, date)
+        if parsed is not None:
+            return _with_text(parsed, raw)
+        mentions = self.find(text, context_country=context_country, date=date)
+        best = next((m for m in mentions if m.kind == "group"), None)
+        if best is None and mentions:
+            best = mentions[0]
+        if best is not None:
+            return _with_text(best.actor, raw)
+        words = [t for t in norm_tokens(text) if t not in _DETERMINERS]
+        key = " ".join(words)
+        c_key = self._country_names.get(key)
+        if c_key:
+            return self._entity_actor("military", self.countries[c_key], _when(date), raw)
+        c_key = self._country_ci.get(key)
+        if c_key:
+            return self._entity_actor("civilians", self.countries[c_key], _when(date), raw)
+        return Actor(text=raw, name=re.sub(r"\s+", " ", text), acled_name=None, country=context_country, type=None)
+
+
+_PARSED_KIND = {"state": "military", "named_militia": None}
+
+
+def _when(date: Any) -> tuple[int | None, int | None] | None:
+    return None if date is None else (year_of(date), month_of(date))
+
+
+def _with_text(actor: Actor, text: str | None) -> Actor:
+    return Actor(text=text, name=actor.name, acled_name=actor.acled_name, country=actor.country, type=actor.type)
+
+
+def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases: ActorResolver | None = None) -> bool:
+    """Alias-aware actor scoring rule (see :func:`sigact.extract.actor_match.actor_matches`)."""
+    from sigact.extract.actor_match import actor_matches as _am
+
+    return _am(pred, gold_name, aliases=aliases)
+
+
+def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
+    """UCDP violence type from two actors (see :func:`sigact.extract.actor_match.ucdp_type`)."""
+    from sigact.extract.actor_match import ucdp_type as _ut
+
+    return _ut(actor1, actor2, acled_event_type)
