@@ -145,6 +145,10 @@ def test_stats_actors_places_health(env):
     tl = client.get("/stats/timeline", params={"interval": "month", "since": "2023-01-01", "until": "2023-12-31"}).json()
     assert tl["interval"] == "month" and tl["periods"] == [
         {"period": "2023-06", "count": 2, "fatalities": 8, "by_type": {"Battles": {"count": 2, "fatalities": 8}}}]
+    month = client.get("/stats/timeline", params={"interval": "month"}).json()["periods"]
+    assert month[0]["period"] == "2023-06" and month[1] == {"period": "2023-07", "count": 0, "fatalities": 0,
+                                                            "by_type": {}}  # gaps are filled: the axis is time
+    assert [p["period"] for p in month][-1].startswith("2024-") and len(month) == 7 + int(month[-1]["period"][5:])
     week = client.get("/stats/timeline", params={"interval": "week"}).json()
     assert sum(p["count"] for p in week["periods"]) == len(_expect(events, lambda e: True))
     actors = client.get("/actors", params={"actor": "kataib"}).json()["actors"]

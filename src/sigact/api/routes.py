@@ -192,7 +192,36 @@ def timeline(request: Request, filters: EventFilters = Depends(),
         slot = p["by_type"].setdefault(etype, {"count": 0, "fatalities": 0})
         slot["count"] += r["count"]
         slot["fatalities"] += r["fatalities"]
-    return {"interval": interval, "types": sorted(types), "periods": list(periods.values())}
+    return {"interval": interval, "types": sorted(types), "periods": _fill_gaps(periods, interval)}
+
+
+_MAX_FILLED = 5000
+
+
+def _fill_gaps(periods: dict[str, dict[str, Any]], interval: str) -> list[dict[str, Any]]:
+    """The periods in order, with empty ones inserted between the first and last (so the x axis is time)."""
+    import datetime as dt
+
+    if len(periods) < 2:
+        return list(periods.values())
+    keys = sorted(periods)
+
+    def step(key: str) -> str:
+        if interval in ("day", "week"):
+            d = dt.date.fromisoformat(key) + dt.timedelta(days=1 if interval == "day" else 7)
+            return d.isoformat()
+        if interval == "month":
+            y, m = int(key[:4]), int(key[5:7])
+            return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+        return f"{int(key) + 1:04d}"
+
+    out, key = [], keys[0]
+    while key <= keys[-1] and len(out) < _MAX_FILLED:
+        out.append(periods.get(key) or {"period": key, "count": 0, "fatalities": 0, "by_type": {}})
+        key = step(key)
+    if len(out) >= _MAX_FILLED:  # too long to fill: only the periods that have events
+        return [periods[k] for k in keys]
+    return out
 
 
 @router.get("/actors", tags=["stats"], summary="Actors by number of events")

@@ -67,6 +67,8 @@
     }
     fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
+      // Antarctica (ISO 010) spans every longitude down to the pole, which Web Mercator cannot draw
+      land.features = land.features.filter(function (f) { return f.id !== "010"; });
       var layer = L.geoJSON(land, {
         interactive: false,
         style: { color: "#8c96a5", weight: 0.6, fillColor: "#fbfaf7", fillOpacity: state.config.tile_url ? 0 : 1 }

@@ -1,0 +1,158 @@
+"""The dashboard in headless Debian chromium, served by uvicorn on 127.0.0.1, with every other host blocked.
+
+Set ``SIGACT_UPDATE_SCREENSHOT=1`` to rewrite ``docs/dashboard.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from api_seed import API_KEY, seed
+from sigact.api import create_app
+from sigact.store import Store
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+VENDOR = Path(__file__).resolve().parents[1] / "src/sigact/dashboard/static/vendor/leaflet/leaflet.js"
+DOCS_PNG = Path(__file__).resolve().parents[1] / "docs/dashboard.png"
+N = 150
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} not installed (make setup-system installs Debian chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (python) is not installed")
+if not VENDOR.exists():
+    pytest.skip("dashboard assets not installed: run `make setup-assets`", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('dash') / 'dash.db'}"
+    store = Store.open(db)
+    events = seed(store, n=N)
+    port = _free_port()
+    config = uvicorn.Config(create_app(store=store, api_key=API_KEY), host="127.0.0.1", port=port,
+                            log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", events
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(server, browser):
+    base, _ = server
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = ctx.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(base + "/")
+    pg.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    pg.wait_for_selector("#map[data-basemap='loaded']", timeout=30_000)
+    yield pg, outside, errors
+    ctx.close()
+
+
+def _rows(pg) -> list[list[str]]:
+    return pg.eval_on_selector_all("#events tbody tr[data-id]",
+                                   "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+
+
+def test_loads_offline_with_markers(page, server):
+    pg, outside, errors = page
+    _, events = server
+    assert outside == [] and errors == []
+    located = [e for e in events if e.factuality == "asserted" and e.location and e.location.lat is not None]
+    assert int(pg.get_attribute("#map", "data-markers")) == len(located)
+    # clusters or single markers are drawn on the map, and the basemap has country shapes
+    assert pg.locator(".marker-cluster, .ev-marker").count() > 0
+    assert pg.locator("#map path.leaflet-interactive, #map svg path").count() > 100
+    assert len(_rows(pg)) == min(200, len([e for e in events if e.factuality == "asserted"]))
+    assert pg.locator("#timeline rect").count() > 0
+
+
+def test_filter_changes_table_and_map(page, server):
+    pg, outside, _ = page
+    _, events = server
+    before = len(_rows(pg))
+    pg.select_option("#f-type", "Protests")
+    pg.wait_for_function("document.body.getAttribute('data-loading') === '0'")
+    rows = _rows(pg)
+    expected = [e for e in events if e.factuality == "asserted" and e.acled_event_type == "Protests"]
+    assert 0 < len(rows) == len(expected) < before
+    assert {r[1] for r in rows} == {"Protests"}
+    assert int(pg.get_attribute("#map", "data-markers")) == len(expected)
+    assert "event_type=Protests" in pg.get_attribute("#export-link", "href")
+    assert outside == []
+
+
+def test_click_shows_evidence_sentence(page, server, tmp_path):
+    pg, outside, _ = page
+    pg.fill("#f-q", "limestone")
+    pg.click("#filters button[type=submit]")
+    pg.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 1")
+    pg.click("#events tbody tr[data-id='crafted:a1:1']")
+    pg.wait_for_selector("#detail[data-event='crafted:a1:1']")
+    text = pg.inner_text("#detail")
+    assert "Militia fighters clashed with US troops near the limestone quarry on Thursday" in text
+    marks = dict(pg.eval_on_selector_all("#detail mark[data-field]", "ms => ms.map(m => [m.dataset.field, m.textContent])"))
+    assert marks["trigger"] == "clashed" and marks["actor1"] == "Militia fighters"
+    assert marks["actor2"] == "US troops" and marks["date"] == "on Thursday" and marks["fatalities"] == "Four"
+    assert marks["location"] == "Baghdad"
+    assert "Example Times" in text and "Second Wire" in text  # both source articles
+    assert outside == []
+
+
+def test_screenshot(page, tmp_path):
+    pg, outside, _ = page
+    pg.click("#events tbody tr:nth-child(2)")
+    pg.wait_for_selector("#detail:not([hidden]) mark")
+    pg.wait_for_timeout(300)
+    target = DOCS_PNG if os.environ.get("SIGACT_UPDATE_SCREENSHOT") == "1" else tmp_path / "dashboard.png"
+    pg.screenshot(path=str(target))
+    assert target.stat().st_size > 20_000 and outside == []
