@@ -121,7 +121,7 @@ def warc_bytes(pages: list[tuple[str, bytes, str]], *, gzip: bool = True) -> byt
     for url, body, ctype in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=headers,
+            url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
             warc_headers_dict={"WARC-Date": "2024-03-06T10:00:00Z"},
         )
         writer.write_record(record)

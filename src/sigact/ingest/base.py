@@ -94,7 +94,11 @@ class InputSource:
     def open_decompressed(self) -> IO[bytes]:
         """The byte stream, gunzipped when ``gz``."""
         raw = self.open()
-        return gzip.GzipFile(fileobj=raw, mode="rb") if self.gz else raw  # type: ignore[return-value]
+        if not self.gz:
+            return raw
+        gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        gz.myfileobj = raw  # type: ignore[attr-defined]  # GzipFile.close() then closes the raw file too
+        return gz  # type: ignore[return-value]
 
 
 def read_limited(src: InputSource, max_bytes: int) -> bytes:

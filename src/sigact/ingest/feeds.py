@@ -128,6 +128,15 @@ def read_feed(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
         yield Reject(src.name, exc.position, exc.reason)
 
 
+def _first(entry: Any, *keys: str) -> Any:
+    """The first present value among ``keys``, read without feedparser's deprecated key aliasing."""
+    for key in keys:
+        value = dict.get(entry, key)
+        if value:
+            return value
+    return None
+
+
 def _entry_item(entry: Any, info: dict[str, Any], src: InputSource, opts: ReadOptions, n: int) -> Item:
     position = f"entry {n}"
     if entry is None:
@@ -143,8 +152,7 @@ def _entry_item(entry: Any, info: dict[str, Any], src: InputSource, opts: ReadOp
             position=position,
             title=entry.get("title"),
             url=entry.get("link"),
-            published=entry.get("published_parsed") or entry.get("updated_parsed")
-            or entry.get("published") or entry.get("updated"),
+            published=_first(entry, "published_parsed", "updated_parsed", "created_parsed", "published", "updated"),
             language_hint=info.get("language"),
             meta={"reader": "feed", "feed_title": info.get("title"), "entry_id": entry.get("id")},
         )
