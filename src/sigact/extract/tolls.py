@@ -92,6 +92,8 @@ class _Lex:
     vague_values: dict[str, int]
     re_passive: re.Pattern[str]
     re_single: re.Pattern[str]
+    re_single2: re.Pattern[str]
+    re_found: re.Pattern[str]
     re_active: re.Pattern[str]
     re_suffer: re.Pattern[str]
     re_bodies: re.Pattern[str]
@@ -119,9 +121,10 @@ def _build(raw: dict[str, Any]) -> _Lex:
     singular = [v.lower() for v in raw["victims"]["singular"]]
     head = _alt(plural + singular)
     sg_head = _alt(singular)
-    fill = rf"(?:(?!(?:{_STOP})\b)(?![\d,.]+\s)[\w'’\-]+\s+)"
+    stop = rf"(?-i:{_STOP})"  # lower-case function words only: "IS militants" is a victim phrase
+    fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)[\w'’\-]+\s+)"
     # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
-    tail = rf"(?:\s+(?!(?:{_STOP}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
+    tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
     proper = r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*){0,2})"
     np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b{tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
@@ -137,24 +140,40 @@ def _build(raw: dict[str, Any]) -> _Lex:
     active = _alt(active_kind)
     flags = re.IGNORECASE
     including = rf"(?:\s*,?\s+(?:including|among\s+them|among\s+whom)\s+(?:{count}|a|an|one|the)\s+{np_any},?)"
-    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another)\s+{np_sg}){including}?"
-    first = rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}))?|(?P<q1>a|an)\s+(?P<np1>{np_sg}))"
+    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+{np_sg}){including}?"
+    # one lower-case word of any noun after a count ("1 sailor killed"), never a function word or toll verb
+    generic = rf"(?!(?:{stop}|{passive})\b)(?-i:[a-z][\w'’\-]*)"
+    first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
+             rf"(?P<np1>{np_sg}))")
+    # "was found handcuffed and killed": up to two words and "and" between the auxiliary and the verb
+    mid = r"(?P<mid>(?:\s+[a-z]+){1,2}\s+and)?"
     re_passive = re.compile(
         rf"(?<![\w-]){first}{including}?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*"
-        rf"(?:\s+and\s+{np_any})?{pp}{aux}\s+(?P<v>{passive})\b", flags)
+        rf"(?:\s+and\s+{np_any})?{pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
     re_single = re.compile(
-        rf"\b(?P<q>a|an|one|another|the|this|that)\s+(?P<np>{np_sg}){pp}{aux}\s+(?P<v>{passive})\b", flags)
-    obj = (rf"(?:(?P<pron>himself|herself|themselves|him|her)\b|(?P<q>{count}|the|a|an|one|another){_UNIT_AFTER}(?![\w-])"
+        rf"\b(?P<q>a|an|one|another|the|this|that)\s+(?P<np>{np_sg}){pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
+    # "an adolescent was shot to death": any singular noun phrase, but only with "was"
+    re_single2 = re.compile(
+        rf"\b(?P<q>a|an|one)\s+(?P<np>(?:(?!{stop}\b)[\w'’\-]+\s+){{0,2}}?(?!{stop}\b)[\w'’\-]+)\s+"
+        rf"(?P<aux>was|has\s+been|had\s+been)(?:\s+(?:reportedly|allegedly|later|also|then))?{mid}\s+(?P<v>{passive})\b",
+        flags)
+    re_found = re.compile(
+        rf"\b(?P<q>{count}|a|an|the|one)\s+(?:[\w'’\-]+\s+){{0,3}}?(?P<np>bod(?:y|ies)|corpses?)\s+(?:[\w'’,\-]+\s+){{0,6}}?"
+        rf"(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|dumped|"
+        rf"located)\b", flags)
+    obj = (rf"(?:(?P<pron>himself|herself|themselves|him)\b|(?P<q>{count}|the|a|an|one|another|his|her|their)"
+           rf"{_UNIT_AFTER}(?![\w-])"
            rf"(?:\s+(?P<np>{np_any}))?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*)")
     re_active = re.compile(
-        rf"\b(?P<v>{active})(?:\s*(?:and|or|/|,)\s*(?P<v2>{active}))?\s+(?:at\s+least\s+)?{obj}", flags)
+        rf"\b(?P<v>{active})(?:\s*(?:and|or|/|,)\s*(?:(?P<v2>{active})|(?-i:[a-z]+ed)))?\s+(?:at\s+least\s+)?{obj}",
+        flags)
     re_suffer = re.compile(
         rf"(?<![\w-])(?P<q>{count}|a|an|one)\s+(?P<np>{np_any}){pp}\s+(?:\w+\s+){{0,2}}?(?:suffered|sustained|received|"
         rf"were\s+treated\s+for|was\s+treated\s+for)\s+(?:[\w-]+\s+){{0,3}}?(?P<v>{_alt(suffer)})\b", flags)
     re_bodies = re.compile(
         rf"\b(?:dead\s+)?(?:bodies|body|corpses|corpse|remains)\s+of\s+(?P<q>{count}|a|an|one|another)\s+(?P<np>{np_any})",
         flags)
-    re_item = re.compile(rf"(?P<q>{count}|a|an|one|another)\s+(?P<np>{np_any})", flags)
+    re_item = re.compile(rf"(?P<q>{count}|a|an|one|another|his|her|their)\s+(?P<np>{np_any})", flags)
     qty_group = rf"(?:{qty})(?![\w-])"
     re_tolls = tuple(re.compile(p.replace("{QTY}", qty_group), flags) for p in raw["toll_patterns"])
     re_zero = tuple(re.compile(p, flags) for p in raw["zero_patterns"])
@@ -166,7 +185,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
         singular=frozenset(singular),
         zero_nouns={re.sub(r"\s+", " ", k.lower()): tuple(v) for k, v in raw["zero_nouns"].items()},
         vague_values={k: int(v) for k, v in (raw.get("vague_values") or {}).items()},
-        re_passive=re_passive, re_single=re_single, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
+        re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
         re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
         re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
     )
@@ -190,9 +209,15 @@ def _get_lex() -> _Lex:
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+")
 # an active past form followed by its object: "3 gunmen killed a farmer" is not "3 killed"
-_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d|him|"
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|another|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d|him|"
                            r"them|several|dozens|scores|hundreds|at\s+least|more\s+than|some|many)\b", re.I)
 _IRREALIS_BEFORE = re.compile(r"\b(?:to|will|would|could|might|must|should|not|never|threatened|vowed)\s+$", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|been|are|is|got|sont|été|fueron|foram)\b", re.I)
+# after an auxiliary-less participle ("3 soldiers killed in ..."): what may follow a passive reading
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:$|[,.;:)\]]|\s(?:in|on|at|by|during|near|when|after|while|as|amid|amidst|following|over|since|across|inside|"
+    r"outside|from|with|overnight|yesterday|today|last|this|early|late|around|between|along|within|to|and\s+(?:\S+\s+)?"
+    r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b)", re.I)
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
 _NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -208,10 +233,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _active_reading(lex: _Lex, text: str, m: re.Match[str], verb: str) -> bool:
+    """True when a "<count> <noun> <verb>" match reads as active voice ("3 gunmen killed a farmer",
+    "a number of farmers killed and burned sheep"): no passive auxiliary, a transitive verb,
+    and no preposition or punctuation after it."""
+    if _PASSIVE_AUX.search(m.group("aux") or ""):
+        return False
+    if m.group("mid") or _OBJECT_AFTER.match(text, m.end()):
+        return True
+    return verb in lex.active_kind and not _PASSIVE_AFTER.match(text, m.end())
+
+
 def _value(lex: _Lex, kind: str, q: str, np: str | None) -> tuple[int | None, bool]:
     """(value, vague) of a count phrase for ``kind``."""
     ql = re.sub(r"\s+", " ", q.strip().lower())
-    if ql in ("the", "this", "that"):
+    if ql in ("the", "this", "that", "his", "her", "their"):
         return (1, False) if np and np.split()[-1].lower() in lex.singular else (None, False)
     if ql == "both":
         return 2, False
@@ -309,7 +345,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
         if bad_number(m):
             continue
         verb = re.sub(r"\s+", " ", m.group("v").lower())
-        if _OBJECT_AFTER.match(text, m.end()) and verb in lex.active_kind:
+        if _active_reading(lex, text, m, verb):
             continue  # "3 gunmen killed a farmer": active voice, the count is the perpetrators
         kind = lex.passive_kind[verb]
         qg, npg = ("q", "np") if m.group("q") is not None else ("q1", "np1")
@@ -320,14 +356,23 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             v = _list_value(lex, kind, v, m.group("more"))
         qspan = (m.start(qg), m.start("v"))
         add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
-    for m in lex.re_single.finditer(text):
-        verb = re.sub(r"\s+", " ", m.group("v").lower())
-        if _OBJECT_AFTER.match(text, m.end()) and verb in lex.active_kind:
+    for prio, pat in ((5, lex.re_single), (6, lex.re_single2)):
+        for m in pat.finditer(text):
+            verb = re.sub(r"\s+", " ", m.group("v").lower())
+            if _active_reading(lex, text, m, verb):
+                continue
+            kind = lex.passive_kind[verb]
+            v = 1 if prio == 6 else _value(lex, kind, m.group("q"), m.group("np"))[0]
+            if v is not None:
+                add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.group("np"))
+    for m in lex.re_found.finditer(text):
+        if bad_number(m):
             continue
-        kind = lex.passive_kind[verb]
-        v, _ = _value(lex, kind, m.group("q"), m.group("np"))
-        if v is not None:
-            add(5, kind, v, m.start(), m.end(), m.span("q"), m.group("np"))
+        q = m.group("q").lower()
+        if q == "the":
+            continue  # "the body was found": the victim of a toll stated elsewhere
+        v, vague = (1, False) if q in ("a", "an", "one") else _value(lex, "killed", q, None)
+        add(8, "killed", v, m.start(), m.end(), (m.start("q"), m.end()), m.group("np"), vague=vague)
     for m in lex.re_active.finditer(text):
         if _IRREALIS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "attempted to kill a detainee", "threatened to kill"
@@ -356,16 +401,20 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             if not vague and m.group("more"):
                 value = _list_value(lex, kind, value, m.group("more"))
         if kind2 and kind2 != kind:
-            # "killing and injuring 12 soldiers": the split is unknown -> ACLED's unknown count
-            add(6, kind, lex.vague_values.get(kind), m.start(), m.end(), qspan, victim, vague=True)
-            add(6, kind2, lex.vague_values.get(kind2), m.start(), m.end(), (qspan[0], qspan[0]), victim, vague=True)
+            if {kind, kind2} == {"killed", "injured"} and (value is None or value > 1 or vague):
+                # "killing and injuring 12 soldiers": the split is unknown -> ACLED's unknown count
+                add(7, kind, lex.vague_values.get(kind), m.start(), m.end(), qspan, victim, vague=True)
+                add(7, kind2, lex.vague_values.get(kind2), m.start(), m.end(), (qspan[0], qspan[0]), victim, vague=True)
+            else:  # "abducted and killed a herder": both happened to the same victims
+                add(7, kind, value, m.start(), m.end(), qspan, victim, vague=vague)
+                add(7, kind2, value, m.start(), m.end(), (qspan[0], qspan[0]), victim, vague=vague)
             continue
-        add(6, kind, value, m.start(), m.end(), qspan, victim, vague=vague)
+        add(7, kind, value, m.start(), m.end(), qspan, victim, vague=vague)
     for m in lex.re_bodies.finditer(text):
         if bad_number(m):
             continue
         v, vague = _value(lex, "killed", m.group("q"), m.group("np"))
-        add(7, "killed", v, m.start(), m.end(), m.span("q"), m.group("np"), vague=vague)
+        add(8, "killed", v, m.start(), m.end(), m.span("q"), m.group("np"), vague=vague)
 
     # one statement per number: earlier priority wins, then longer statements
     cands.sort(key=lambda c: (c[0], -(c[2].end - c[2].start)))
