@@ -1,0 +1,143 @@
+"""Choosing an event's ACLED sub-event type and deriving its PLOVER and CAMEO codes.
+
+The trigger group limits the choice to its classes' candidate types (rules scope the
+event).  Among them a *rule prior* scores each type: the main trigger's default 1.0,
+other triggers' defaults 0.5, +2 for a matching weapon cue, +1 per context cue
+(``triggers.yaml: context_cues``), +1.5 for the actor-type rules (armed actor2 ->
+Armed clash; civilian target -> Attack; state actor1 retaking ground -> Government
+regains territory).  When the TF-IDF classifier is present its probabilities,
+restricted to the candidates and renormalised, are averaged with the normalised
+prior (weights 0.55 classifier / 0.45 rules).  ``Coding.method`` says which side
+decided: ``rules``, ``classifier`` or ``rules+classifier`` (both agree).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sigact.extract.lexicon import Lexicon, phrase_regex
+from sigact.extract.triggers import TriggerGroup
+from sigact.model import Actor, Evidence
+
+__all__ = ["Coder", "Coding"]
+
+_ARMED = {"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"}
+_STATE = {"military", "police", "government"}
+_W_CLF = 0.55
+
+
+@dataclass(frozen=True)
+class Coding:
+    """The type decision for one event."""
+
+    sub_event_type: str | None
+    event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    score: float
+    method: str
+    evidence: Evidence | None = None
+
+
+class Coder:
+    """Combines trigger candidates, cue rules and the classifier into a :class:`Coding`."""
+
+    def __init__(self, lex: Lexicon, classifier: Any = None):
+        self.lex = lex
+        self.classifier = classifier
+        self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
+        self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
+
+    def _weapon_hits(self, text: str) -> dict[str, re.Match[str]]:
+        out = {}
+        for k, rx in self._weapon_rx.items():
+            if rx is None:
+                continue
+            m = rx.search(text)
+            if m:
+                out[k] = m
+        return out
+
+    def code(self, group: TriggerGroup, actor1: Actor | None, actor2: Actor | None,
+             doc_probs: dict[str, float] | None = None) -> Coding:
+        """Returns the coding of a trigger group."""
+        main = group.main
+        if main.cls.special == "threat":
+            row = self.lex.non_acled["threat"]
+            return Coding(None, None, row.get("plover"), row.get("mode"), row.get("cameo"), main.cls.weight, "rules")
+        cands: list[str] = []
+        for t in [main, *group.triggers]:
+            for c in t.cls.candidates:
+                if c not in cands:
+                    cands.append(c)
+        if not cands:
+            return Coding(None, None, None, None, None, 0.0, "rules")
+        sent_text = group.sent.text
+        ctx_text = " ".join([sent_text, *[s.text for s in group.extra_sents]])
+        prior = {c: 0.05 for c in cands}
+        prior[main.cls.candidates[0]] = prior.get(main.cls.candidates[0], 0) + 1.0
+        for t in group.triggers:
+            if t is not main and t.cls.candidates and not t.cls.outcome:
+                prior[t.cls.candidates[0]] += 0.5
+        weapons = self._weapon_hits(ctx_text)
+        ev = None
+        for k, m in weapons.items():
+            if k in prior:
+                prior[k] += 2.0
+                if ev is None:
+                    s = group.sent.start_char + m.start() if m.start() < len(sent_text) else group.sent.start_char
+                    ev = Evidence("weapon", s, s + len(m.group(0)), m.group(0))
+        for k, rx in self._ctx_rx.items():
+            if k in prior and rx is not None:
+                n = len(rx.findall(ctx_text))
+                prior[k] += min(n, 3) * 1.0
+        t1 = actor1.type if actor1 else None
+        t2 = actor2.type if actor2 else None
+        if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
+            prior["Armed clash"] += 1.5
+        if "Attack" in prior and (t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
+            prior["Attack"] += 1.5
+        if "Government regains territory" in prior and t1 in _STATE:
+            prior["Government regains territory"] += 1.5
+        if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE:
+            prior["Non-state actor overtakes territory"] += 1.5
+        if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
+            prior["Excessive force against protesters"] += 2.0
+        if "Mob violence" in prior and t1 in ("rioters", "civilians") and main.cls.name not in ("protest",):
+            prior["Mob violence"] += 1.0
+        total = sum(prior.values())
+        prior_n = {k: v / total for k, v in prior.items()}
+        probs = None
+        if self.classifier is not None:
+            p = self.classifier.proba(ctx_text)
+            mass = sum(p.get(c, 0.0) for c in cands)
+            if mass > 0.02:
+                probs = {c: p.get(c, 0.0) / mass for c in cands}
+        if probs is None:
+            best = max(prior_n, key=prior_n.get)
+            return self._make(best, prior_n[best], "rules", ev, group, weapons)
+        combo = {c: _W_CLF * probs[c] + (1 - _W_CLF) * prior_n[c] for c in cands}
+        best = max(combo, key=combo.get)
+        rb, cb = max(prior_n, key=prior_n.get), max(probs, key=probs.get)
+        method = "rules+classifier" if rb == cb == best else ("classifier" if best == cb else "rules")
+        return self._make(best, combo[best], method, ev, group, weapons)
+
+    def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None) -> Coding:
+        """Returns the coding of a classifier-only event."""
+        return self._make(sub, probs[sub], "classifier", None, None, {})
+
+    def _make(self, sub: str, score: float, method: str, ev: Evidence | None, group: TriggerGroup | None,
+              weapons: dict[str, Any]) -> Coding:
+        row = self.lex.taxonomy.get(sub) or {}
+        mode = row.get("mode")
+        if mode is None and row.get("plover") == "ASSAULT":
+            for k, (wmode, _) in self.lex.weapons.items():
+                if k in weapons and wmode:
+                    mode = wmode
+                    break
+        if ev is not None and group is not None:
+            ev = Evidence("weapon", ev.start, ev.end, ev.text)
+        return Coding(sub, row.get("event_type"), row.get("plover"), mode, row.get("cameo"), float(score), method, ev)

@@ -1,0 +1,599 @@
+"""The event extractor: spaCy Doc + place/date analyses -> coded :class:`Event` records.
+
+Steps (one pass over the document, no model loads per sentence):
+
+1. :class:`~sigact.extract.triggers.TriggerFinder` finds trigger words/phrases and
+   groups those of one sentence that describe one incident.
+2. Each group gets a factuality flag (:mod:`sigact.extract.factuality`), actors from its
+   dependency arguments (resolved by the actor stage), a place and a date from the
+   geo/time stages, tolls from :func:`sigact.extract.tolls.find_tolls`.
+3. The ACLED sub-event type is chosen among the trigger's candidate types by
+   :mod:`sigact.extract.coding` (rule prior from weapon/context cues and actor types,
+   combined with the TF-IDF classifier when its artifact is present); PLOVER and CAMEO
+   codes come from the same table (``taxonomy.yaml``).
+4. Mentions of one incident in several sentences (headline, quote, "the attack") are
+   merged; a short text without any trigger gets one event from the classifier alone.
+
+Confidence (0..1) = 0.40 x type score (the combined probability of the chosen
+sub-event type) + 0.25 x trigger weight + 0.10 each for actor1, place and a dated
+(non-"reported") date + 0.05 for an actor2, + 0.10 when the type agrees with the
+whole-text classifier; capped at 1 and halved for non-asserted events.  It ranks
+events; it is not yet calibrated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from sigact.extract.coding import Coder, Coding
+from sigact.extract.factuality import FactualityJudge, Judgement
+from sigact.extract.lexicon import Lexicon, load_lexicon
+from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
+from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EventExtractor", "ExtractorSettings"]
+
+_YEAR_RX = re.compile(r"^(\d{4})")
+_TOLL_FIELDS = {"killed": "fatalities", "injured": "injuries", "abducted": "abducted", "arrested": "arrested"}
+
+
+@dataclass(frozen=True)
+class ExtractorSettings:
+    """Tunable knobs of the extractor."""
+
+    use_classifier: bool = True
+    fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
+    fallback_min_prob: float = 0.25
+    doc_classifier_chars: int = 1200
+
+
+@dataclass
+class _Draft:
+    """An event under construction."""
+
+    group: TriggerGroup
+    judgement: Judgement
+    coding: Coding | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    actor1_span: Span | None = None
+    actor2_span: Span | None = None
+    place: Place | None = None
+    date: DateSpan | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    tolls: list[Any] = field(default_factory=list)
+    alias_of: int | None = None
+    extra_evidence: list[Evidence] = field(default_factory=list)
+    doc_agree: bool = False
+    fallback: bool = False
+
+
+class EventExtractor:
+    """Turns a parsed article into events (see module docstring)."""
+
+    def __init__(self, actors: Any = None, *, classifier: Any = None, settings: ExtractorSettings | None = None):
+        self.settings = settings or ExtractorSettings()
+        self.lex: Lexicon = load_lexicon()
+        self.finder = TriggerFinder(self.lex)
+        self.judge = FactualityJudge(self.lex)
+        if actors is None:
+            actors = _default_actors()
+        self.actors = actors
+        if classifier is None and self.settings.use_classifier:
+            from sigact.extract.classifier import EventClassifier
+
+            classifier = EventClassifier.default()
+        self.classifier = classifier if self.settings.use_classifier else None
+        self.coder = Coder(self.lex, self.classifier)
+        self._ucdp = _ucdp_function()
+        self._find_tolls, self._summarize = _toll_functions()
+
+    # ------------------------------------------------------------------ public
+    def extract(self, doc: Doc, article: Article, *, geo: Any = None, dates: Any = None) -> list[Event]:
+        """Returns the events of one parsed article, in text order (threats and aggregates included, flagged)."""
+        text = doc.text
+        if not text.strip():
+            return []
+        pub_year = _year(article.published)
+        headline_end = _headline_end(doc)
+        triggers = self.finder.find(doc)
+        groups = self.finder.group(triggers)
+        doc_probs = self._doc_probs(text)
+        drafts: list[_Draft] = []
+        for g in groups:
+            j = self.judge.judge(g, published_year=pub_year, headline=g.sent.start_char < headline_end)
+            drafts.append(_Draft(g, j))
+        self._attach_outcomes(drafts)
+        drafts = [d for d in drafts if d.alias_of is None]
+        for d in drafts:
+            self._fill(d, doc, geo, dates, pub_year)
+        tolls = self._tolls(text)
+        self._assign_tolls(drafts, tolls, doc)
+        for d in drafts:
+            d.coding = self.coder.code(d.group, d.actor1, d.actor2, doc_probs=None)
+            if d.coding and doc_probs and d.coding.sub_event_type:
+                top = max(doc_probs, key=doc_probs.get)
+                d.doc_agree = top == d.coding.sub_event_type
+        for d in drafts:
+            self._victim_actor2(d)
+        self._resolve_anaphora(drafts)
+        self._coreference(drafts)
+        drafts = [d for d in drafts if d.alias_of is None]
+        if not any(d.judgement.flag == "asserted" for d in drafts) and doc_probs \
+                and len(text) <= self.settings.fallback_max_chars:
+            fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
+            if fb is not None:
+                drafts.append(fb)
+        events = [self._event(d, article, doc) for d in drafts if d.coding is not None]
+        events.sort(key=lambda e: min((x.start for x in e.evidence if x.field == "trigger"), default=0))
+        return events
+
+    # ------------------------------------------------------------------ steps
+    def _doc_probs(self, text: str) -> dict[str, float] | None:
+        if self.classifier is None:
+            return None
+        return self.classifier.proba(text[: self.settings.doc_classifier_chars])
+
+    def _attach_outcomes(self, drafts: list[_Draft]) -> None:
+        """An outcome-only group ("The officer died.") without an actor joins the incident just before it."""
+        for k, d in enumerate(drafts):
+            if not d.group.outcome_only or d.judgement.flag != "asserted":
+                continue
+            a1, _ = self.finder.arguments(d.group)
+            if a1 is not None and (a1.root.lemma_.lower() in self.lex.violence_cues or a1.root.ent_type_ in ("ORG", "NORP")):
+                continue
+            for prev in reversed(drafts[:k]):
+                if prev.alias_of is not None or prev.group.outcome_only:
+                    continue
+                gap = d.group.sent.start - prev.group.sent.end
+                if prev.judgement.flag == "asserted" and 0 <= gap and _sent_distance(prev.group.sent, d.group.sent) <= 2:
+                    d.alias_of = drafts.index(prev)
+                    prev.group.extra_sents.append(d.group.sent)
+                    prev.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                break
+
+    def _fill(self, d: _Draft, doc: Doc, geo: Any, dates: Any, pub_year: int | None) -> None:
+        g = d.group
+        s1, s2 = self.finder.arguments(g)
+        d.actor1_span, d.actor2_span = s1, s2
+        span_start, span_end = self.finder.extent(g)
+        country = None
+        if geo is not None:
+            try:
+                got = geo.place_for(span_start, span_end)
+            except Exception as exc:  # a failing sibling stage must not lose the event
+                log.warning("geo.place_for failed: %s", exc)
+                got = None
+            if got:
+                d.place, pev = got
+                if pev is not None:
+                    d.evidence.append(pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text))
+            try:
+                country = geo.country_near(span_start, span_end) or getattr(geo, "focus_country", None)
+            except Exception as exc:
+                log.warning("geo.country_near failed: %s", exc)
+        if country is None and d.place is not None:
+            country = d.place.country
+        if dates is not None:
+            try:
+                span, dev = dates.date_for(span_start, span_end)
+            except Exception as exc:
+                log.warning("dates.date_for failed: %s", exc)
+                span, dev = None, None
+            if dev is not None and span is not None and _dates_other_clause(doc, dev.start, g.main.head):
+                pub = _pub_span(getattr(dates, "published", None))
+                span, dev = (pub, None) if pub is not None else (span, dev)
+            d.date = span
+            if dev is not None:
+                d.evidence.append(dev if dev.field == "date" else _ev("date", dev.start, dev.end, dev.text))
+        if d.judgement.flag == "asserted" and d.date is not None and pub_year and d.date.end and d.date.precision != "reported":
+            y = _year(d.date.end)
+            if y is not None and y <= pub_year - 2:
+                d.judgement = Judgement("historical", None, None, d.date.text)
+        for fld, sp in (("actor1", s1), ("actor2", s2)):
+            if sp is None:
+                continue
+            actor = self._resolve_actor(sp.text, country)
+            setattr(d, fld, actor)
+            d.evidence.append(_ev(fld, sp.start_char, sp.end_char, sp.text))
+
+    def _resolve_actor(self, text: str, country: str | None) -> Actor | None:
+        try:
+            return self.actors.resolve(text, context_country=country)
+        except Exception as exc:
+            log.warning("actor resolution failed for %r: %s", text, exc)
+            return Actor(text=text, name=text)
+
+    def _tolls(self, text: str) -> list[Any]:
+        try:
+            return list(self._find_tolls(text, 0))
+        except Exception as exc:
+            log.warning("find_tolls failed: %s", exc)
+            return []
+
+    def _assign_tolls(self, drafts: list[_Draft], tolls: list[Any], doc: Doc) -> None:
+        """Gives each toll mention to the nearest event of its sentence, else to the incident it updates."""
+        if not tolls or not drafts:
+            return
+        by_sent: dict[int, list[_Draft]] = {}
+        for d in drafts:
+            by_sent.setdefault(d.group.sent.start_char, []).append(d)
+            for s in d.group.extra_sents:
+                by_sent.setdefault(s.start_char, []).append(d)
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        for t in tolls:
+            k = _bisect(starts, t.start)
+            sent = sents[k]
+            cands = by_sent.get(sent.start_char, [])
+            if cands:
+                best = min(cands, key=lambda d: _char_gap(d.group, t.start, t.end))
+                best.tolls.append(t)
+                continue
+            # a later sentence restating or updating the toll of an earlier incident
+            for back in range(1, 3):
+                if k - back < 0:
+                    break
+                prev = [d for d in by_sent.get(sents[k - back].start_char, []) if d.judgement.flag == "asserted"]
+                if prev:
+                    if getattr(t, "toll", False) or back == 1:
+                        prev[-1].tolls.append(t)
+                    break
+
+    def _victim_actor2(self, d: _Draft) -> None:
+        """A violent event without a target takes the victims of its toll ("four US personnel") as actor2."""
+        if d.actor2 is not None or not d.tolls or d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
+            return
+        victim = next((t for t in d.tolls if getattr(t, "victim_text", None)), None)
+        if victim is None:
+            return
+        d.actor2 = self._resolve_actor(victim.victim_text, d.place.country if d.place else None)
+        d.evidence.append(_ev("actor2", victim.start, victim.end, victim.text))
+
+    def _resolve_anaphora(self, drafts: list[_Draft]) -> None:
+        """"That raid", "These strikes", "Monday's strikes" refer to an incident already reported: merge."""
+        for k, d in enumerate(drafts):
+            h = d.group.main.head
+            if not d.group.main.head.pos_ in ("NOUN", "PROPN") or d.group.main.cls.special:
+                continue
+            det = [c for c in h.children if c.dep_ in ("det", "poss")]
+            anaphoric = any(c.lower_ in ("that", "this", "these", "those", "the") for c in det if c.dep_ == "det") or \
+                any(c.ent_type_ in ("DATE", "TIME") for c in det if c.dep_ == "poss")
+            if not anaphoric or d.actor1 is not None and d.judgement.flag == "asserted" and not any(
+                    c.lower_ in ("that", "this", "these", "those") for c in det):
+                continue
+            if d.tolls and d.judgement.flag == "asserted":
+                continue
+            target = None
+            for prev in reversed(drafts[:k]):
+                if prev.alias_of is not None or prev.coding is None or d.coding is None:
+                    continue
+                if prev.judgement.flag not in ("asserted",):
+                    continue
+                if prev.group.main.cls.name == d.group.main.cls.name or \
+                        prev.coding.event_type == d.coding.event_type:
+                    target = prev
+                    break
+            if target is not None:
+                d.alias_of = drafts.index(target)
+                d.group.anaphoric = True
+                target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+
+    def _coreference(self, drafts: list[_Draft]) -> None:
+        """Asserted mentions of one incident in several sentences become one event."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for j, b in enumerate(live):
+            for a in live[:j]:
+                if a.alias_of is not None:
+                    continue
+                if _same_incident(a, b, self.lex):
+                    keep, drop = (a, b) if _specificity(a) >= _specificity(b) else (b, a)
+                    drop.alias_of = drafts.index(keep)
+                    keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                                                   drop.group.main.text))
+                    for fld in ("actor1", "actor2", "place"):
+                        mine, theirs = getattr(keep, fld), getattr(drop, fld)
+                        if theirs is not None and (mine is None or (
+                                fld != "place" and not mine.acled_name and theirs.acled_name)):
+                            keep.evidence = [e for e in keep.evidence if e.field != (fld if fld != "place" else "location")]
+                            setattr(keep, fld, getattr(drop, fld))
+                            keep.evidence.extend(e for e in drop.evidence if e.field == (fld if fld != "place" else "location"))
+                    if keep.date is None or (keep.date.precision == "reported" and drop.date is not None
+                                             and drop.date.precision != "reported"):
+                        keep.date = drop.date
+                        keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
+                            [e for e in drop.evidence if e.field == "date"]
+                    keep.tolls.extend(drop.tolls)
+                    if drop is a:
+                        break
+
+    def _fallback(self, doc: Doc, probs: dict[str, float], geo: Any, dates: Any, pub_year: int | None,
+                  tolls: list[Any]) -> _Draft | None:
+        """One event for a short text with no trigger, typed by the classifier alone."""
+        sub = max(probs, key=probs.get)
+        if probs[sub] < self.settings.fallback_min_prob:
+            return None
+        sent = next(iter(doc.sents))
+        root = sent.root
+        fake = Trigger(root, root.idx, root.idx + len(root.text), root.text, _FALLBACK_CLASS(self.lex, sub))
+        g = TriggerGroup([fake], sent)
+        d = _Draft(g, Judgement("asserted"), fallback=True)
+        self._fill(d, doc, geo, dates, pub_year)
+        d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
+        d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2)
+        d.doc_agree = True
+        return d
+
+    # ------------------------------------------------------------------ output
+    def _event(self, d: _Draft, article: Article, doc: Doc) -> Event:
+        from sigact.pipeline import PIPELINE_VERSION
+
+        g = d.group
+        main = g.main
+        c = d.coding or Coding(None, None, None, None, None, 0.0, "rules")
+        counts = self._toll_counts(d)
+        ev: list[Evidence] = [
+            _ev("event", g.sent.start_char, g.sent.end_char, g.sent.text),
+            _ev("trigger", main.start, main.end, main.text),
+        ]
+        for t in g.triggers:
+            if t is not main:
+                ev.append(_ev("trigger", t.start, t.end, t.text))
+        ev.extend(d.extra_evidence)
+        ev.extend(d.evidence)
+        if c.evidence is not None:
+            ev.append(c.evidence)
+        if d.judgement.flag != "asserted" and d.judgement.cue_start is not None:
+            ev.append(_ev("factuality", d.judgement.cue_start, d.judgement.cue_end or d.judgement.cue_start,
+                          d.judgement.cue_text or ""))
+        for t in d.tolls:
+            fld = _TOLL_FIELDS.get(t.kind)
+            if fld and counts.get(fld) is not None:
+                ev.append(_ev(fld, t.start, t.end, t.text))
+        actor2 = d.actor2
+        ucdp = None
+        if c.event_type in self.lex.violent_event_types and d.judgement.flag != "threat":
+            try:
+                ucdp = self._ucdp(d.actor1, actor2, c.event_type)
+            except Exception as exc:
+                log.warning("ucdp_type failed: %s", exc)
+        conf = self._confidence(d, c, actor2)
+        eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
+        seen: set[tuple[str, int, int]] = set()
+        uniq = []
+        for e in ev:
+            key = (e.field, e.start, e.end)
+            if key not in seen:
+                seen.add(key)
+                uniq.append(e)
+        return Event(
+            id=eid,
+            article_id=article.id,
+            factuality=d.judgement.flag,
+            acled_event_type=c.event_type,
+            acled_sub_event_type=c.sub_event_type,
+            plover_type=c.plover_type,
+            plover_mode=c.plover_mode,
+            cameo_root=c.cameo_root,
+            ucdp_type=ucdp,
+            actor1=d.actor1,
+            actor2=actor2,
+            location=d.place,
+            date=d.date,
+            fatalities=counts.get("fatalities"),
+            injuries=counts.get("injuries"),
+            abducted=counts.get("abducted"),
+            arrested=counts.get("arrested"),
+            trigger=main.text if not d.fallback else None,
+            evidence=tuple(uniq),
+            confidence=conf,
+            version=PIPELINE_VERSION,
+        )
+
+    def _toll_counts(self, d: _Draft) -> dict[str, int | None]:
+        if not d.tolls:
+            return {}
+        mentions = d.tolls if d.judgement.flag != "asserted" else [t for t in d.tolls if not getattr(t, "aggregate", False)]
+        if d.judgement.flag != "asserted":
+            mentions = [_unaggregated(t) for t in mentions]
+        try:
+            summ = self._summarize(mentions)
+        except Exception as exc:
+            log.warning("summarize_tolls failed: %s", exc)
+            return {}
+        return {fld: summ.get(kind) for kind, fld in _TOLL_FIELDS.items()}
+
+    def _confidence(self, d: _Draft, c: Coding, actor2: Actor | None) -> float:
+        weight = d.group.main.cls.weight if not d.fallback else 0.3
+        score = 0.40 * c.score + 0.25 * weight
+        score += 0.10 * (d.actor1 is not None) + 0.05 * (actor2 is not None)
+        score += 0.10 * (d.place is not None)
+        score += 0.10 * (d.date is not None and d.date.precision not in (None, "reported"))
+        score += 0.10 * d.doc_agree
+        score = min(score, 1.0)
+        if d.judgement.flag != "asserted":
+            score *= 0.5
+        return round(score, 4)
+
+
+# ---------------------------------------------------------------------- helpers
+def _FALLBACK_CLASS(lex: Lexicon, sub: str):  # noqa: N802 - a tiny factory
+    from sigact.extract.lexicon import TriggerClass
+
+    return TriggerClass(name="_classifier", weight=0.3, candidates=(sub,), verbs=frozenset(), nouns=frozenset(),
+                        phrases=())
+
+
+def _unaggregated(t: Any) -> Any:
+    try:
+        from dataclasses import replace
+
+        return replace(t, aggregate=False)
+    except TypeError:
+        return t
+
+
+def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
+    return Evidence(field=fld, start=int(start), end=int(end), text=text)
+
+
+def _year(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    m = _YEAR_RX.match(str(iso))
+    return int(m.group(1)) if m else None
+
+
+def _headline_end(doc: Doc) -> int:
+    """Returns the end offset of a headline (a first line without final punctuation), else 0."""
+    text = doc.text
+    stripped = text.lstrip()
+    nl = stripped.find("\n")
+    if nl <= 0:
+        return 0
+    first = stripped[:nl].rstrip()
+    if first and first[-1] not in ".!?\"”'" and len(first) < 200:
+        return len(text) - len(stripped) + nl
+    return 0
+
+
+_SEP = {"after", "before", "following", "since", "amid", "despite", "until", "ahead", "prior"}
+
+
+def _dates_other_clause(doc: Doc, pos: int, head: Any) -> bool:
+    """True when the date phrase at ``pos`` sits in an "after ..."/"before ..." adjunct that does not hold the trigger."""
+    tok = next((t for t in doc if t.idx <= pos < t.idx + len(t.text) + 1), None)
+    if tok is None or tok.sent != head.sent:
+        return False
+    for anc in [tok, *tok.ancestors]:
+        if anc.lower_ in _SEP and anc.dep_ in ("prep", "mark", "advmod"):
+            scope = anc.head if anc.dep_ == "mark" else anc
+            return not any(t.i == head.i for t in scope.subtree)
+    return False
+
+
+def _pub_span(published: str | None) -> DateSpan | None:
+    if not published or not re.match(r"^\d{4}-\d{2}-\d{2}", str(published)):
+        return None
+    day = str(published)[:10]
+    return DateSpan(day, day, "reported", None)
+
+
+def _sent_distance(a: Span, b: Span) -> int:
+    doc = a.doc
+    lo, hi = sorted((a.start, b.start))
+    return sum(1 for t in doc[lo:hi] if t.is_sent_start)
+
+
+def _bisect(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+
+def _char_gap(g: TriggerGroup, s: int, e: int) -> int:
+    best = None
+    for t in g.triggers:
+        if t.start < e and s < t.end:
+            return -1
+        gap = s - t.end if s >= t.end else t.start - e
+        best = gap if best is None else min(best, gap)
+    return best if best is not None else 10**9
+
+
+def _specificity(d: _Draft) -> tuple:
+    return (d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
+            d.place is not None and d.place.precision in ("site", "town"), bool(d.tolls), d.group.main.cls.weight,
+            -d.group.start)
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+_GENERIC = ("unidentified", "civilians", "protesters", "rioters")
+
+
+def _names(a: Actor | None) -> set[str]:
+    """Returns normalised names of an actor (government periods dropped)."""
+    if a is None:
+        return set()
+    return {_PERIOD.sub("", x).strip().lower() for x in (a.acled_name, a.name) if x}
+
+
+def _specific_name(a: Actor) -> str | None:
+    if not a.acled_name or a.acled_name.lower().startswith(_GENERIC):
+        return None
+    return _PERIOD.sub("", a.acled_name).strip().lower()
+
+
+def _same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
+    ca, cb = a.coding, b.coding
+    if ca is None or cb is None:
+        return False
+    generic = {"attack", "fire", "target", "kill", "injure", "shoot", "strike", "explosion", "bomb"}
+    violent = lex.violent_event_types
+    if ca.sub_event_type != cb.sub_event_type:
+        both_violent = ca.event_type in violent and cb.event_type in violent
+        if not (both_violent and (a.group.main.cls.name in generic or b.group.main.cls.name in generic)):
+            return False
+    dated = bool(a.date and b.date and a.date.start and b.date.start
+                 and "reported" not in (a.date.precision, b.date.precision))
+    if dated and ((a.date.end or a.date.start) < b.date.start or (b.date.end or b.date.start) < a.date.start):
+        return False
+    if ca.sub_event_type != cb.sub_event_type:
+        # different types merge only on positive evidence: both dated and overlapping, or a shared actor
+        shared = any(_names(x) & _names(y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)) if x and y)
+        if not (dated or shared):
+            return False
+    # places: same country, and same name when both are local
+    if a.place and b.place:
+        if a.place.country and b.place.country and a.place.country != b.place.country:
+            return False
+        if a.place.precision in ("site", "town") and b.place.precision in ("site", "town") and \
+                (a.place.name or "").lower() != (b.place.name or "").lower():
+            return False
+    # actors: not contradicting
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x is not None and y is not None:
+            if _names(x) & _names(y):
+                continue
+            sx, sy = _specific_name(x), _specific_name(y)
+            if sx and sy and sx != sy:
+                return False
+    # different explicit tolls -> different incidents
+    return True
+
+
+def _default_actors() -> Any:
+    try:
+        from sigact.extract.actors import ActorResolver
+
+        return ActorResolver.default()
+    except ImportError:
+        from sigact.extract.fallbacks import SimpleActorResolver
+
+        log.info("sigact.extract.actors not available; using the keyword fallback")
+        return SimpleActorResolver()
+
+
+def _ucdp_function() -> Any:
+    try:
+        from sigact.extract.actors import ucdp_type
+
+        return ucdp_type
+    except ImportError:
+        from sigact.extract.fallbacks import simple_ucdp_type
+
+        return simple_ucdp_type
+
+
+def _toll_functions() -> tuple[Any, Any]:
+    from sigact.extract.tolls import find_tolls, summarize_tolls
+
+    return find_tolls, summarize_tolls

@@ -1,0 +1,219 @@
+"""Factuality and scope of one trigger group: asserted, threat, denied, hypothetical, historical, aggregate.
+
+Cues come from ``factuality.yaml``.  A flag is decided from (in order): governing
+verbs over the trigger ("denied carrying out", "warned ... would", "plans to"),
+modal auxiliaries and conditional markers, phrases inside the trigger's finite
+clause ("since October", "so far", "in recent months"), counts of occasions
+("150 times", "the eighth time"), explicit years long before publication,
+plural generic nouns ("attacks on shipping") and the simple present outside the
+headline ("the Houthis say they are targeting ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sigact.extract.lexicon import Lexicon, phrase_regex
+from sigact.extract.triggers import TriggerGroup
+
+__all__ = ["FactualityJudge", "Judgement"]
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_EMBEDDED = {"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis", "pcomp"}
+_CLAUSE_BREAKS = {"conj", "relcl", "parataxis", "advcl", "appos"}
+_ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+             "latest", "umpteenth", "nth", "another", "first"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A factuality flag and the text span that caused it (None for plain assertions)."""
+
+    flag: str
+    cue_start: int | None = None
+    cue_end: int | None = None
+    cue_text: str | None = None
+
+
+def _finite(tok: Token) -> bool:
+    if tok.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in tok.children)
+
+
+def finite_clause(tok: Token) -> Token:
+    """Returns the nearest finite verb at or above ``tok`` (the sentence root if none)."""
+    cur = tok
+    while True:
+        if cur.pos_ in ("VERB", "AUX") and _finite(cur):
+            return cur
+        if cur.head == cur:
+            return cur
+        cur = cur.head
+
+
+class FactualityJudge:
+    """Decides the factuality flag of trigger groups from the cue lists."""
+
+    def __init__(self, lex: Lexicon):
+        f = lex.factuality
+        self.lex = lex
+        self.gov = {k: frozenset(x.lower() for x in (f.get(k, {}).get("governors") or ()))
+                    for k in ("denied", "threat", "hypothetical")}
+        self.aux = frozenset(x.lower() for x in (f["hypothetical"].get("aux") or ()))
+        self.marks = frozenset(x.lower() for x in (f["hypothetical"].get("marks") or ()))
+        self.phr = {k: phrase_regex(list(f.get(k, {}).get("phrases") or ()))
+                    for k in ("denied", "threat", "hypothetical", "historical", "aggregate")}
+        agg = f["aggregate"]
+        self.count_nouns = frozenset(x.lower() for x in agg.get("count_nouns") or ())
+        self.long_subjects = frozenset(x.lower() for x in agg.get("long_running_subjects") or ())
+        self.specific_gov = frozenset(x.lower() for x in agg.get("specific_plural_governors") or ())
+        self.years_before = int(f["historical"].get("years_before", 2))
+
+    def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False) -> Judgement:
+        """Returns the :class:`Judgement` for a group (its main trigger's clause decides)."""
+        main = group.main
+        if main.cls.special == "threat":
+            return Judgement("threat", main.start, main.end, main.text)
+        h = main.head
+        clause = finite_clause(h)
+        chunks = self._scope_chunks(clause, h)
+        # 1. governing verbs and negation
+        prev: Token | None = None
+        for anc in [h, *h.ancestors]:
+            lem = anc.lemma_.lower()
+            if prev is not None and prev.dep_ in _CLAUSE_BREAKS:
+                break
+            prev = anc
+            if anc is not h:
+                for flag in ("denied", "threat", "hypothetical"):
+                    if lem in self.gov[flag]:
+                        return Judgement(flag, anc.idx, anc.idx + len(anc.text), anc.text)
+            for c in anc.children:
+                if c.dep_ == "neg" and (anc is h or anc is clause):
+                    return Judgement("denied", c.idx, c.idx + len(c.text), c.text)
+                if c.dep_ == "aux" and c.lower_ in self.aux and (anc is h or anc is clause):
+                    return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
+                if c.dep_ == "mark" and c.lower_ in self.marks and (anc is h or anc is clause):
+                    return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
+            if anc is clause:
+                break
+        # 2. phrases in the finite clause
+        for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
+            rx = self.phr[flag]
+            if rx is None:
+                continue
+            for c0, ctext in chunks:
+                m = rx.search(ctext)
+                if m:
+                    return Judgement(flag, c0 + m.start(), c0 + m.end(), m.group(0))
+        # 3. historical: an explicit year long before publication
+        if published_year is not None:
+            for c0, ctext in chunks:
+                for m in _YEAR.finditer(ctext):
+                    if int(m.group(1)) <= published_year - self.years_before:
+                        return Judgement("historical", c0 + m.start(), c0 + m.end(), m.group(1))
+        # 4. aggregate: occasions counted in the sentence, a long-running subject, generic plurals
+        j = self._counted(group.sent)
+        if j:
+            return j
+        if main.cls.outcome:
+            subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("which", "that") and h.dep_ == "relcl":
+                subj = h.head
+            if subj is not None and subj.lemma_.lower() in self.long_subjects:
+                return Judgement("aggregate", subj.idx, subj.idx + len(subj.text), subj.text)
+        if h.tag_ in ("NNS", "NNPS") and not self._specific_plural(h, headline=headline):
+            return Judgement("aggregate", main.start, main.end, main.text)
+        if not headline and self._simple_present(h, clause):
+            return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
+        return Judgement("asserted")
+
+    def _counted(self, sent: Span) -> Judgement | None:
+        for tok in sent:
+            if tok.lemma_.lower() in self.count_nouns or tok.lower_ in self.count_nouns:
+                for c in tok.children:
+                    if (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")) or \
+                            (c.dep_ == "amod" and c.lower_ in _ORDINALS and c.lower_ != "first"):
+                        s = c.idx
+                        return Judgement("aggregate", s, tok.idx + len(tok.text), sent.doc.text[s:tok.idx + len(tok.text)])
+        return None
+
+    @staticmethod
+    def _scope_chunks(clause: Token, h: Token) -> list[tuple[int, str]]:
+        """Returns ``(start_char, text)`` runs of the trigger's clause, without embedded clauses that do not hold it."""
+        drop: set[int] = set()
+        for t in clause.subtree:
+            if t is not clause and t.dep_ in _EMBEDDED and not (t.left_edge.i <= h.i <= t.right_edge.i and h in t.subtree):
+                drop.update(x.i for x in t.subtree if not (x.dep_ == "mark" and x.head is t))
+        chunks: list[tuple[int, str]] = []
+        doc = clause.doc
+        run: list[Token] = []
+        for t in doc[clause.left_edge.i:clause.right_edge.i + 1]:
+            if t.i in drop:
+                if run:
+                    chunks.append((run[0].idx, doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]))
+                    run = []
+                continue
+            run.append(t)
+        if run:
+            chunks.append((run[0].idx, doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]))
+        return chunks
+
+    def _specific_plural(self, h: Token, *, headline: bool = False) -> bool:
+        """True when a plural noun trigger names one incident ("carried out strikes on Monday")."""
+        # a light verb in the past just before it ("conducted ... strikes"), robust to odd parses
+        for k in range(h.i - 1, max(h.sent.start, h.i - 6) - 1, -1):
+            t = h.doc[k]
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.specific_gov:
+                perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children)
+                if (t.tag_ in ("VBD", "VBN") or headline) and not perfect:
+                    return True
+                break
+        for c in h.children:
+            if c.dep_ == "nummod" and c.like_num:
+                return True
+            if c.dep_ == "det" and c.lower_ in ("these", "those", "both"):
+                return True
+            if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
+                return True
+        gov = h.head
+        if h.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN":
+            if gov.head.lemma_.lower() in ("round", "wave", "volley", "barrage", "pair", "salvo"):
+                # "a further round of strikes" is one operation; "waves of attacks" are many
+                if gov.head.tag_ == "NN":
+                    h2 = gov.head
+                    gov, h = h2.head, h2
+            else:
+                return False
+        if h.dep_ in ("dobj", "nsubj", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
+            if headline and gov.tag_ in ("VBZ", "VBP", "VBD"):
+                return True
+            if gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                               for c in gov.children)):
+                return True
+            if gov.lemma_.lower() in self.specific_gov and gov.tag_ in ("VBD",):
+                return True
+        if h.dep_ in ("nsubj",) and gov.tag_ in ("VBD",):
+            return True
+        if h.dep_ == "pobj" and gov.dep_ == "prep":
+            verb = gov.head
+            if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and not any(
+                    c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
+                return True
+        if h.dep_ == "ROOT":
+            return True
+        return False
+
+    @staticmethod
+    def _simple_present(h: Token, clause: Token) -> bool:
+        """True for the habitual/ongoing present ("they are targeting", "militants attack convoys")."""
+        if clause.tag_ in ("VBZ", "VBP") and clause.pos_ == "VERB":
+            return h is clause or h.head is clause
+        if h.tag_ == "VBG":
+            aux = [c for c in h.children if c.dep_ == "aux"]
+            return bool(aux) and all(a.lower_ in ("is", "are", "am", "'re", "'s") for a in aux)
+        return False

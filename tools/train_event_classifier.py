@@ -1,0 +1,109 @@
+#!/usr/bin/env python
+"""Train the ACLED sub-event classifier used by ``sigact.extract`` (TF-IDF + logistic regression).
+
+Reads ONLY the training split (``events-train.jsonl``, ACLED records); never the dev set.
+Deterministic: fixed vocabulary order, liblinear-free lbfgs solver, no random state used.
+
+    .venv/bin/python tools/train_event_classifier.py                # train on all ACLED train records, write artifact
+    .venv/bin/python tools/train_event_classifier.py --holdout 0.2  # also report accuracy on a 20 % group holdout
+
+The holdout is split by ``meta.split_group`` (country + day) with a hash, so templated notes
+of one country-day never sit on both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sigact.extract.classifier import ARTIFACT, EventClassifier, prepare_text  # noqa: E402
+
+DEFAULT_TRAIN = Path("/work/shared/data/train/events-train.jsonl")
+
+
+def load(path: Path) -> list[dict]:
+    """Returns ACLED records with a sub-event type from a gold JSONL file."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r.get("source_dataset") == "acled" and r["gold"].get("sub_event_type"):
+                out.append(r)
+    return out
+
+
+def in_holdout(rec: dict, share: float) -> bool:
+    """True when the record's split group hashes into the holdout share."""
+    key = (rec.get("meta") or {}).get("split_group") or rec["id"]
+    h = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return h < share
+
+
+def fit(records: list[dict], *, max_features: int, c: float) -> EventClassifier:
+    """Returns a classifier fitted on the records."""
+    texts = [prepare_text(r["text"]) for r in records]
+    labels = [r["gold"]["sub_event_type"] for r in records]
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=max_features,
+                          token_pattern=r"(?u)\b\w[\w'-]*\b")
+    x = vec.fit_transform(texts)
+    classes = sorted(set(labels))
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    clf.fit(x, labels)
+    order = [list(clf.classes_).index(k) for k in classes]
+    meta = {"trained_on": "events-train.jsonl (ACLED records only)", "n_records": len(records),
+            "label_counts": dict(sorted(Counter(labels).items())), "C": c, "max_features": max_features}
+    return EventClassifier(classes, vec, clf.coef_[order], clf.intercept_[order], meta)
+
+
+def evaluate(model: EventClassifier, records: list[dict]) -> dict[str, float]:
+    """Returns event-type and sub-event-type accuracy on records."""
+    from sigact.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    p = model.predict_proba([r["text"] for r in records])
+    sub_ok = et_ok = 0
+    for row, r in zip(p, records):
+        sub = model.labels[int(np.argmax(row))]
+        sub_ok += sub == r["gold"]["sub_event_type"]
+        et_ok += lex.event_type_of(sub) == r["gold"]["event_type"]
+    n = max(len(records), 1)
+    return {"n": len(records), "event_type_acc": round(et_ok / n, 4), "sub_event_type_acc": round(sub_ok / n, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "sigact" / "extract" / "data" / ARTIFACT)
+    ap.add_argument("--holdout", type=float, default=0.0, help="share of split groups held out for measurement")
+    ap.add_argument("--max-features", type=int, default=12000)
+    ap.add_argument("-C", type=float, default=10.0)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    if "dev" in args.train.parts:
+        ap.error("refusing to train on the dev split")
+    recs = load(args.train)
+    if args.holdout > 0:
+        tr = [r for r in recs if not in_holdout(r, args.holdout)]
+        ho = [r for r in recs if in_holdout(r, args.holdout)]
+        m = fit(tr, max_features=args.max_features, c=args.C)
+        print(json.dumps({"holdout": evaluate(m, ho), "train": evaluate(m, tr)}))
+    model = fit(recs, max_features=args.max_features, c=args.C)
+    if not args.no_write:
+        model.save(args.out)
+        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.labels)} labels)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
