@@ -20,7 +20,10 @@ def records_table(ds: str, s: Mapping[str, Any]) -> Table:
     """A rich table of one dataset's field accuracies (both denominators, with counts)."""
     t = Table(title=f"{ds}: {s['with_event']}/{s['n']} texts with an event ({_pct(s['with_event_share'])})")
     for col in ("field", "accuracy (all texts)", "correct / n", "accuracy (given event)", "n given event"):
-        t.add_column(col, justify="left" if col == "field" else "right")
+        if col == "field":
+            t.add_column(col, no_wrap=True, min_width=14)
+        else:
+            t.add_column(col, justify="right")
     for name, f in s["fields"].items():
         t.add_row(name, _pct(f["accuracy"]), f"{f['correct']} / {f['n']}", _pct(f["accuracy_given_event"]),
                   str(f["n_given_event"]))
@@ -31,7 +34,7 @@ def articles_table(a: Mapping[str, Any]) -> Table:
     """A rich table of article-level precision/recall/F1 and matched-field accuracy."""
     t = Table(title=(f"articles: {a['articles']} | gold incidents {a['gold_incidents']} | system incidents "
                      f"{a['system_incidents']} | matched {a['matched']}"))
-    t.add_column("measure")
+    t.add_column("measure", no_wrap=True)
     t.add_column("value", justify="right")
     t.add_column("counts", justify="right")
     t.add_row("precision", _pct(a["precision"]), f"{a['matched']} / {a['system_incidents']}")
