@@ -487,16 +487,20 @@ _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _first_year(text: str, lex: DateLexicon) -> int | None:
-    """The year of the first explicit day-month-year or ISO date in ``text`` (for yearless dates)."""
-    best: tuple[int, int] | None = None
-    for name in ("dmy", "mdy", "iso", "range_dm"):
-        for m in lex.patterns[name].finditer(text):
-            y = m.groupdict().get("y") or m.groupdict().get("y2")
-            if y:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), int(y))
-                break
-    return best[1] if best else None
+    """The year of the first full date in ``text`` (else of the first month-year or "in <year>"),
+    used for yearless dates when there is no publication date."""
+    for names in (("dmy", "mdy", "iso", "range_dm"), ("my", "year")):
+        best: tuple[int, int] | None = None
+        for name in names:
+            for m in lex.patterns[name].finditer(text):
+                y = m.groupdict().get("y") or m.groupdict().get("y2")
+                if y:
+                    if best is None or m.start() < best[0]:
+                        best = (m.start(), int(y))
+                    break
+        if best is not None:
+            return best[1]
+    return None
 
 
 def precision_rank(p: str | None) -> int:

@@ -156,6 +156,20 @@ class DocDates:
         """The earliest citation-line date ("<outlet>, <date>:"), ``None`` without citations."""
         return min((c[2] for c in self.citations), default=None)
 
+    def _citation_ok(self, m: DateMention) -> bool:
+        """In a citation list, whether a headline's own date phrase can date the event: a day,
+        short range or week ending no later than the first report (month/year phrases and later
+        dates are the titles and dates of periodic reports: "Central African Republic MAY 2020")."""
+        first = self.first_reported()
+        if first is None:
+            return True
+        sp = m.span
+        if sp.start is None or sp.precision not in ("day", "range", "week"):
+            return False
+        end = sp.end or sp.start
+        a, b = parse_iso_date(sp.start), parse_iso_date(end)
+        return end <= first and a is not None and b is not None and (b - a).days <= 7
+
     def _fallback(self, start: Any) -> tuple[DateSpan, Evidence | None]:
         # A citation list reports one event from several outlets: the earliest report is the
         # closest bound (on UCDP train records the earliest line date falls in the gold range
@@ -195,7 +209,7 @@ class DocDates:
     def _date_for(self, start: int, end: int) -> tuple[DateSpan, Evidence | None]:
         if end < start:
             start, end = end, start
-        usable = [m for m in self.mentions if m.resolved and m.kind != "published"]
+        usable = [m for m in self.mentions if m.resolved and m.kind != "published" and self._citation_ok(m)]
         spans = {id(m): self._span_for(m, start) for m in usable}
         usable = [m for m in usable if spans[id(m)] is not None]
 
@@ -316,7 +330,7 @@ def resolve_date(text: str, published: str | None = None) -> DateSpan | None:
     dd = analyze_text(text, published, use_dateparser=False)
     usable = [m for m in dd.mentions if m.resolved and m.kind != "published"]
     if dd.citations:
-        m = dd._pick([x for x in usable if x.span.precision != "year"])
+        m = dd._pick([x for x in usable if dd._citation_ok(x)])
         if m is not None:
             return m.span
         first = dd.first_reported()
