@@ -271,3 +271,14 @@ def test_dashboard_and_docs_are_served(env):
     assert {"/events", "/events/{event_id}", "/stats/timeline", "/actors", "/places", "/health", "/export",
             "/articles", "/articles/{article_id}"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
+
+
+def test_serve_command_fails_fast_on_a_bad_database(tmp_path):
+    from click.testing import CliRunner
+
+    from sigact.cli import main
+
+    r = CliRunner().invoke(main, ["serve", "--db", f"sqlite:///{tmp_path}/missing/dir/x.db", "--port", "8999"])
+    assert r.exit_code != 0 and "SIG-E3" in r.output
+    r = CliRunner(env={"SIGACT_API_KEY": ""}).invoke(main, ["serve", "--private", "--db", "sqlite://"])
+    assert r.exit_code != 0 and "SIGACT_API_KEY" in r.output

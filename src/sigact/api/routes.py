@@ -282,8 +282,7 @@ class ArticleIn(BaseModel):
         """The ``Article`` (id derived from url or text when not given)."""
         kw = self.model_dump(exclude_none=True)
         text = kw.pop("text")
-        kw["meta"] = {"input": "api"}
-        return Article.create(text, input="api", **{k: v for k, v in kw.items() if k != "meta"})
+        return Article.create(text, input="api", **kw)
 
 
 _ARTICLE_SCHEMA = {"$ref": "#/components/schemas/ArticleIn"}
