@@ -12,48 +12,32 @@ events replace the old ones.  Every ``add_batch`` is one transaction.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from sigact.errors import InputError, StoreError
-from sigact.model import Actor, Article, Event, Evidence, Link, Place, Source, normalise_text, replace
+from sigact.model import Article, Event
 from sigact.store import migrate
-from sigact.store.query import ASSERTED, after_cursor, encode_cursor, event_filters, parse_date
+from sigact.store.query import ASSERTED, after_cursor, encode_cursor, event_filters
 from sigact.store.schema import (
     ActorRow, ArticleRevisionRow, ArticleRow, EventRow, EvidenceRow, LinkRow, PlaceRow, SourceRow,
 )
+from sigact.store.writer import BatchResult, article_sha, chunks, write_batch
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Store", "BatchResult", "DEFAULT_URL", "sqlite_path"]
 
 DEFAULT_URL = "sqlite:///sigact.db"
-_EPOCH = dt.date(1, 1, 1)
-_CHUNK = 500
 INTERVALS = ("day", "week", "month", "year")
-
-
-@dataclass
-class BatchResult:
-    """What one ``add_batch`` did (article counts, and events written)."""
-
-    stored: int = 0       # new articles
-    duplicates: int = 0   # unchanged articles, skipped
-    revised: int = 0      # changed articles: a new revision, events replaced
-    extracted: int = 0    # stored earlier without extraction, events now added
-    events: int = 0       # event rows written
-    article_ids: list[str] = field(default_factory=list)  # ids written (new, revised, extracted)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -64,101 +48,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _sha(article: Article) -> str:
-    return article.sha256 or hashlib.sha256(normalise_text(article.text).encode("utf-8")).hexdigest()
-
-
-def _key(*parts: Any) -> str:
-    return hashlib.sha1(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
-
-
-def _actor_key(a: Actor | None) -> str | None:
-    if a is None or not (a.name or a.acled_name or a.text):
-        return None
-    return "a:" + _key(a.name or a.text, a.acled_name, a.type, a.country)
-
-
-def _place_key(p: Place | None) -> str | None:
-    if p is None or not (p.name or p.text or p.country or p.lat is not None):
-        return None
-    if p.geonameid:
-        return f"g:{p.geonameid}"
-    lat = round(p.lat, 4) if p.lat is not None else None
-    lon = round(p.lon, 4) if p.lon is not None else None
-    return "p:" + _key(p.name or p.text, p.admin1, p.admin2, p.country, lat, lon, p.precision)
-
-
-def _safe_date(value: str | None, *, end: bool = False) -> dt.date | None:
-    try:
-        return parse_date(value, end=end)
-    except InputError:
-        return None
-
-
-def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]
-
-
-def _article_fields(a: Article) -> dict[str, Any]:
-    return dict(url=a.url, title=a.title, outlet=a.outlet, published=a.published, language=a.language,
-                text=a.text, input=a.input, position=a.position, meta=dict(a.meta or {}))
-
-
-def _event_row(ev: Event, art: ArticleRow) -> EventRow:
-    """The row (with evidence, sources and links) for one event of article ``art``."""
-    sources = list(ev.sources) or [Source(article_id=art.id, url=art.url, outlet=art.outlet, published=art.published)]
-    a1, a2 = ev.actor1 or Actor(), ev.actor2 or Actor()
-    loc, date = ev.location or Place(), ev.date
-    d0 = _safe_date(date.start) if date else None
-    d1 = _safe_date(date.end, end=True) if date and date.end else d0
-    data = ev.to_dict()
-    data["sources"] = [s.to_dict() for s in sources]
-    data["source_count"] = len({s.article_id for s in sources})
-    row = EventRow(
-        id=ev.id, article_id=art.id, article_revision=art.revision, cluster_id=ev.id,
-        factuality=ev.factuality or ASSERTED,
-        event_type=ev.acled_event_type, sub_event_type=ev.acled_sub_event_type,
-        plover_type=ev.plover_type, plover_mode=ev.plover_mode, cameo_root=ev.cameo_root, ucdp_type=ev.ucdp_type,
-        date_start=d0, date_end=d1, date_precision=date.precision if date else None,
-        sort_date=d0 or _safe_date(art.published) or _EPOCH,
-        place_id=_place_key(ev.location), place_name=loc.name or loc.text, admin1=loc.admin1, admin2=loc.admin2,
-        country=loc.country, lat=loc.lat, lon=loc.lon, precision=loc.precision,
-        fatalities=ev.fatalities, injuries=ev.injuries, abducted=ev.abducted, arrested=ev.arrested,
-        trigger=ev.trigger, confidence=float(ev.confidence or 0.0),
-        actor1_id=_actor_key(ev.actor1), actor1_name=a1.name or a1.text, actor1_acled_name=a1.acled_name,
-        actor1_type=a1.type, actor1_country=a1.country,
-        actor2_id=_actor_key(ev.actor2), actor2_name=a2.name or a2.text, actor2_acled_name=a2.acled_name,
-        actor2_type=a2.type, actor2_country=a2.country,
-        source_count=data["source_count"], version=ev.version, data=data,
-    )
-    row.evidence = [EvidenceRow(ord=i, field=e.field, start=e.start, end=e.end, text=e.text)
-                    for i, e in enumerate(ev.evidence)]
-    row.sources = [SourceRow(ord=i, article_id=s.article_id, url=s.url, outlet=s.outlet, published=s.published)
-                   for i, s in enumerate(sources)]
-    row.links = [LinkRow(ord=i, relation=lk.relation, target=lk.target,
-                         evidence_field=lk.evidence.field if lk.evidence else None,
-                         evidence_start=lk.evidence.start if lk.evidence else None,
-                         evidence_end=lk.evidence.end if lk.evidence else None,
-                         evidence_text=lk.evidence.text if lk.evidence else None)
-                 for i, lk in enumerate(ev.links)]
-    return row
-
-
-def _to_event(row: EventRow) -> Event:
-    """The ``Event`` of a row: its stored JSON, with evidence, links and sources from their tables."""
-    ev = Event.from_dict(row.data)
-    links = tuple(
-        Link(relation=lk.relation, target=lk.target,
-             evidence=Evidence(lk.evidence_field or "", lk.evidence_start or 0, lk.evidence_end or 0,
-                               lk.evidence_text or "") if lk.evidence_text is not None else None)
-        for lk in row.links)
-    return replace(
-        ev,
-        evidence=tuple(Evidence(e.field, e.start, e.end, e.text) for e in row.evidence),
-        links=links,
-        sources=tuple(Source(s.article_id, s.url, s.outlet, s.published) for s in row.sources),
-    )
+def _to_event(data: dict[str, Any]) -> Event:
+    """The ``Event`` of a row's stored JSON (kept in step with the evidence, sources and links tables)."""
+    return Event.from_dict(data)
 
 
 def _to_article(row: ArticleRow | ArticleRevisionRow, article_id: str) -> Article:
@@ -230,7 +122,7 @@ class Store:
         for attempt in range(3):
             try:
                 with self._write_session() as s, s.begin():
-                    return self._add_batch(s, items, extracted, pipeline_version)
+                    return write_batch(s, items, extracted=extracted, pipeline_version=pipeline_version)
             except IntegrityError as exc:  # a concurrent writer stored the same article first
                 if attempt == 2:
                     raise StoreError(f"could not store batch: {exc.orig}", code="SIG-E304") from exc
@@ -239,119 +131,31 @@ class Store:
                 raise StoreError(f"database error: {exc.orig}", code="SIG-E305") from exc
         raise StoreError("unreachable", code="SIG-E304")  # pragma: no cover
 
-    def _add_batch(self, s: Session, items: list[tuple[Article, list[Event]]], extracted: bool,
-                   pipeline_version: str | None) -> BatchResult:
-        res = BatchResult()
-        ids = list({a.id for a, _ in items})
-        existing: dict[str, ArticleRow] = {}
-        for chunk in _chunks(ids):
-            existing.update((r.id, r) for r in s.scalars(sa.select(ArticleRow).where(ArticleRow.id.in_(chunk))))
-        self._ensure_entities(s, [ev for a, evs in items for ev in evs] if extracted else [])
-        now = dt.datetime.now(dt.timezone.utc)
-        for article, events in items:
-            sha = _sha(article)
-            row = existing.get(article.id)
-            if row is None:
-                row = ArticleRow(id=article.id, sha256=sha, revision=1, extracted=extracted,
-                                 pipeline_version=pipeline_version if extracted else None,
-                                 ingested_at=now, updated_at=now, **_article_fields(article))
-                s.add(row)
-                existing[article.id] = row
-                res.stored += 1
-            elif row.sha256 == sha:
-                if not extracted or row.extracted:
-                    res.duplicates += 1
-                    continue
-                row.extracted, row.pipeline_version, row.updated_at = True, pipeline_version, now
-                res.extracted += 1
-                self._drop_events(s, article.id)
-                res.article_ids.append(article.id)
-                res.events += self._add_events(s, row, events)
-                s.flush()
-                continue
-            else:
-                for k, v in _article_fields(article).items():
-                    setattr(row, k, v)
-                row.sha256, row.revision, row.updated_at = sha, row.revision + 1, now
-                row.extracted, row.pipeline_version = extracted, pipeline_version if extracted else None
-                res.revised += 1
-                self._drop_events(s, article.id)
-            s.add(ArticleRevisionRow(article_id=article.id, revision=row.revision, sha256=sha,
-                                     ingested_at=now, **_article_fields(article)))
-            res.article_ids.append(article.id)
-            if extracted:
-                res.events += self._add_events(s, row, events)
-            s.flush()
-        return res
-
-    def _drop_events(self, s: Session, article_id: str) -> None:
-        s.flush()
-        s.execute(sa.delete(EventRow).where(EventRow.article_id == article_id),
-                  execution_options={"synchronize_session": "fetch"})
-
-    def _add_events(self, s: Session, art: ArticleRow, events: Sequence[Event]) -> int:
-        seen: set[str] = set()
-        fresh = [e for e in events if not (e.id in seen or seen.add(e.id))]  # type: ignore[func-returns-value]
-        if len(fresh) < len(events):
-            log.warning("article %s: %d duplicate event ids dropped", art.id, len(events) - len(fresh))
-        taken = set(s.scalars(sa.select(EventRow.id).where(EventRow.id.in_([e.id for e in fresh])))) if fresh else set()
-        if taken:
-            log.warning("article %s: replacing %d events stored under the same ids", art.id, len(taken))
-            s.execute(sa.delete(EventRow).where(EventRow.id.in_(taken)),
-                      execution_options={"synchronize_session": "fetch"})
-        s.add_all(_event_row(e, art) for e in fresh)
-        return len(fresh)
-
-    def _ensure_entities(self, s: Session, events: Sequence[Event]) -> None:
-        """Insert the actors and places of ``events`` not stored yet (no-op on conflict)."""
-        actors: dict[str, dict[str, Any]] = {}
-        places: dict[str, dict[str, Any]] = {}
-        for ev in events:
-            for a in (ev.actor1, ev.actor2):
-                k = _actor_key(a)
-                if k and a is not None:
-                    actors[k] = dict(id=k, name=a.name or a.text, acled_name=a.acled_name, type=a.type,
-                                     country=a.country)
-            p = ev.location
-            k = _place_key(p)
-            if k and p is not None:
-                places[k] = dict(id=k, name=p.name or p.text, admin1=p.admin1, admin2=p.admin2, country=p.country,
-                                 lat=p.lat, lon=p.lon, precision=p.precision, geonameid=p.geonameid)
-        for model, rows in ((ActorRow, actors), (PlaceRow, places)):
-            values = list(rows.values())
-            for chunk in _chunks(values, 200):
-                s.execute(self._insert_ignore(model), list(chunk))
-
-    def _insert_ignore(self, model: type) -> Any:
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-            return insert(model).on_conflict_do_nothing(index_elements=["id"])
-        if self.dialect == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-            return sqlite_insert(model).on_conflict_do_nothing(index_elements=["id"])
-        return sa.insert(model).prefix_with("IGNORE")  # MySQL / MariaDB
-
     def delete_article(self, article_id: str) -> bool:
-        """Delete an article, its revisions, its events and the sources citing it; returns whether it existed."""
+        """Delete an article, its revisions and its events; returns whether it existed.
+
+        Other events that cite it as a source lose that source.  Links from other
+        events to the deleted events stay (they record what a text said).
+        """
         with self._write_session() as s, s.begin():
-            row = s.get(ArticleRow, article_id)
-            if row is None:
+            if s.scalar(sa.select(ArticleRow.id).where(ArticleRow.id == article_id)) is None:
                 return False
-            ev_ids = list(s.scalars(sa.select(EventRow.id).where(EventRow.article_id == article_id)))
-            for chunk in _chunks(ev_ids):
-                s.execute(sa.delete(LinkRow).where(LinkRow.target.in_(chunk)))
-            s.execute(sa.delete(SourceRow).where(SourceRow.article_id == article_id))
             s.execute(sa.delete(EventRow).where(EventRow.article_id == article_id))
-            s.delete(row)
+            citing = list(s.scalars(sa.select(SourceRow.event_id).where(SourceRow.article_id == article_id).distinct()))
+            s.execute(sa.delete(SourceRow).where(SourceRow.article_id == article_id))
+            for eid in citing:  # keep the event JSON in step with the sources table
+                data = dict(s.scalar(sa.select(EventRow.data).where(EventRow.id == eid)) or {})
+                data["sources"] = [x for x in data.get("sources") or () if x.get("article_id") != article_id]
+                data["source_count"] = len({x.get("article_id") for x in data["sources"]})
+                s.execute(sa.update(EventRow).where(EventRow.id == eid)
+                          .values(data=data, source_count=data["source_count"]))
+            s.execute(sa.delete(ArticleRow).where(ArticleRow.id == article_id))
             return True
 
     def delete_event(self, event_id: str) -> bool:
-        """Delete one event report (and links pointing at it); returns whether it existed."""
+        """Delete one event report (with its evidence, sources and links); returns whether it existed."""
         with self._write_session() as s, s.begin():
-            n = s.execute(sa.delete(EventRow).where(EventRow.id == event_id)).rowcount
-            if n:
-                s.execute(sa.delete(LinkRow).where(LinkRow.target == event_id))
-            return bool(n)
+            return bool(s.execute(sa.delete(EventRow).where(EventRow.id == event_id)).rowcount)
 
     def assign_clusters(self, mapping: Mapping[str, str]) -> int:
         """Set ``cluster_id`` (canonical event) of event reports ``{event_id: cluster_id}``; returns rows changed.
@@ -364,7 +168,7 @@ class Store:
         n = 0
         with self._write_session() as s, s.begin():
             for cid, eids in by_cluster.items():
-                for chunk in _chunks(eids):
+                for chunk in chunks(eids):
                     n += s.execute(sa.update(EventRow).where(EventRow.id.in_(chunk)).values(cluster_id=cid)).rowcount
         return n
 
@@ -379,19 +183,19 @@ class Store:
         out: dict[str, str] = {}
         for a in articles:
             got = info.get(a.id)
-            out[a.id] = "new" if got is None else ("same" if got[0] == _sha(a) else "changed")
+            out[a.id] = "new" if got is None else ("same" if got[0] == article_sha(a) else "changed")
         return out
 
     @staticmethod
     def sha_of(article: Article) -> str:
         """The text hash the store keys revisions on (``article.sha256``, or computed)."""
-        return _sha(article)
+        return article_sha(article)
 
     def article_info(self, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
         """``{id: (sha256, extracted)}`` of the stored articles among ``ids`` (one query per 500)."""
         out: dict[str, tuple[str, bool]] = {}
         with self._session() as s:
-            for chunk in _chunks(list(dict.fromkeys(ids))):
+            for chunk in chunks(list(dict.fromkeys(ids))):
                 q = sa.select(ArticleRow.id, ArticleRow.sha256, ArticleRow.extracted).where(ArticleRow.id.in_(chunk))
                 out.update((i, (h, bool(x))) for i, h, x in s.execute(q))
         return out
@@ -416,17 +220,17 @@ class Store:
     def get_event(self, event_id: str) -> Event | None:
         """One event with its evidence, sources and links, or ``None``."""
         with self._session() as s:
-            row = s.scalars(sa.select(EventRow).where(EventRow.id == event_id).options(*_children())).first()
-            return _to_event(row) if row is not None else None
+            data = s.scalar(sa.select(EventRow.data).where(EventRow.id == event_id))
+            return _to_event(data) if data is not None else None
 
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
         """The stored events among ``event_ids``, in the order given."""
-        rows: dict[str, EventRow] = {}
+        found: dict[str, dict[str, Any]] = {}
         with self._session() as s:
-            for chunk in _chunks(list(event_ids)):
-                rows.update((r.id, r) for r in s.scalars(
-                    sa.select(EventRow).where(EventRow.id.in_(chunk)).options(*_children())))
-            return [_to_event(rows[i]) for i in event_ids if i in rows]
+            for chunk in chunks(list(dict.fromkeys(event_ids))):
+                found.update((i, d) for i, d in s.execute(
+                    sa.select(EventRow.id, EventRow.data).where(EventRow.id.in_(chunk))))
+        return [_to_event(found[i]) for i in event_ids if i in found]
 
     def event_cluster(self, event_id: str) -> str | None:
         """The ``cluster_id`` (canonical event) of an event report, or ``None`` if unknown."""
@@ -437,7 +241,7 @@ class Store:
         """``{event_id: cluster_id}`` for the stored events among ``event_ids`` (one query per 500)."""
         out: dict[str, str] = {}
         with self._session() as s:
-            for chunk in _chunks(list(dict.fromkeys(event_ids))):
+            for chunk in chunks(list(dict.fromkeys(event_ids))):
                 out.update((i, c) for i, c in s.execute(sa.select(EventRow.id, EventRow.cluster_id).where(EventRow.id.in_(chunk))))
         return out
 
@@ -452,14 +256,14 @@ class Store:
         where = event_filters(**filters)
         if cursor:
             where.append(after_cursor(cursor))
-        q = (sa.select(EventRow).where(*where).order_by(EventRow.sort_date.desc(), EventRow.id.desc())
-             .limit(limit + 1).options(*_children()))
+        q = (sa.select(EventRow.sort_date, EventRow.id, EventRow.data).where(*where)
+             .order_by(EventRow.sort_date.desc(), EventRow.id.desc()).limit(limit + 1))
         with self._session() as s:
-            rows = list(s.scalars(q))
-            more = len(rows) > limit
-            rows = rows[:limit]
-            nxt = encode_cursor(rows[-1].sort_date, rows[-1].id) if more and rows else None
-            return [_to_event(r) for r in rows], nxt
+            rows = list(s.execute(q))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = encode_cursor(rows[-1].sort_date, rows[-1].id) if more and rows else None
+        return [_to_event(r.data) for r in rows], nxt
 
     def iter_events(self, *, page_size: int = 500, **filters: Any) -> Iterator[Event]:
         """Every event matching ``filters``, newest first, fetched page by page."""
@@ -542,10 +346,6 @@ class Store:
                 evidence=n(sa.select(c).select_from(EvidenceRow)),
                 links=n(sa.select(c).select_from(LinkRow)),
             )
-
-
-def _children() -> list[Any]:
-    return [selectinload(EventRow.evidence), selectinload(EventRow.sources), selectinload(EventRow.links)]
 
 
 def _period(day: dt.date | str, interval: str) -> str:
