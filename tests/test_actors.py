@@ -159,6 +159,31 @@ def test_recast_changes_kind_keeps_country(r):
     assert r.recast(a, "rioters").acled_name == "Rioters (India)"
 
 
+def test_event_type_renames_generic_people(r):
+    assert r.resolve("workers", "IND", event_type="Protests").acled_name == "Protesters (India)"
+    assert r.resolve("a crowd of residents", "BEN", event_type="Riots").acled_name == "Rioters (Benin)"
+    assert r.resolve("protesters", "IRQ", event_type="Violence against civilians", role="actor2").acled_name \
+        == "Civilians (Iraq)"
+    # a party leading a protest is coded as the protesters of its country
+    assert r.resolve("BJP supporters", "IND", event_type="Protests").acled_name == "Protesters (India)"
+    assert r.resolve("BJP", "IND").name == "Bharatiya Janata Party"
+    # herders attacking in West Africa are the Fulani militia; as victims they are civilians
+    assert r.resolve("herders", "BEN", event_type="Violence against civilians").acled_name \
+        == "Fulani Ethnic Militia (Benin)"
+    assert r.resolve("herders", "BEN", event_type="Violence against civilians", role="actor2").acled_name \
+        == "Civilians (Benin)"
+    # named armed groups never change
+    assert r.resolve("Taliban", "AFG", event_type="Protests").name == "Taliban"
+
+
+def test_generic_and_default_actors(r):
+    assert r.generic_actor("protesters", "CHL").acled_name == "Protesters (Chile)"
+    assert r.default_perpetrator("MEX").acled_name == "Unidentified Gang (Mexico)"
+    assert r.default_perpetrator("SYR").acled_name == "Unidentified Armed Group (Syria)"
+    with pytest.raises(ValueError):
+        r.generic_actor("aliens", "CHL")
+
+
 def test_verbatim_acled_names_resolve(r):
     a = r.resolve("Police Forces of Mexico (2018-) State Police")
     assert (a.type, a.country) == ("police", "MEX")

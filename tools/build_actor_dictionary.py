@@ -174,18 +174,62 @@ def roundtrip(train: Path, *, show: int = 0) -> dict[str, float]:
     return {f"{ds}.{f}": round(ok[(ds, f)] / tot[(ds, f)], 4) for ds, f in sorted(tot)}
 
 
+def coverage(train: Path, *, show: int = 0) -> dict[str, float]:
+    """Text-level check on training records: with the record's country as context, the share
+    whose gold actor1 / actor2 is among the actors ``find()`` reports in the text (recall of
+    the mention finder), the same for actor1 when ``find()`` is told the gold event type
+    (``event_type=..., role="actor1"``), and the share where the first mention is actor1."""
+    from sigact.extract.actor_match import actor_matches
+
+    r = ActorResolver()
+    tot, found, first = collections.Counter(), collections.Counter(), collections.Counter()
+    typed = collections.Counter()
+    misses = collections.Counter()
+    with train.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            g, ds = rec["gold"], rec["source_dataset"]
+            ctx = r.country(r.country_of_name(g.get("country")))
+            ms = r.find(rec["text"], context_country=ctx.iso3 if ctx else None, date=g.get("date"))
+            ms1 = r.find(rec["text"], context_country=ctx.iso3 if ctx else None, date=g.get("date"),
+                         event_type=g.get("event_type"), role="actor1")
+            if g.get("actor1"):
+                typed[ds] += any(actor_matches(m.actor, g["actor1"], aliases=r) for m in ms1)
+            for field in ("actor1", "actor2"):
+                name = g.get(field)
+                if not name:
+                    continue
+                tot[(ds, field)] += 1
+                hit = any(actor_matches(m.actor, name, aliases=r) for m in ms)
+                found[(ds, field)] += hit
+                if not hit:
+                    misses[(ds, field, re.sub(r"\(\d{4}-(\d{4})?\)", "", name))] += 1
+            if g.get("actor1") and ms:
+                first[ds] += actor_matches(ms[0].actor, g["actor1"], aliases=r)
+    for key, n in misses.most_common(show):
+        print(f"  not found {n:3d}  {key}")
+    out = {f"found.{ds}.{f}": round(found[(ds, f)] / tot[(ds, f)], 4) for ds, f in sorted(tot)}
+    out.update({f"first_mention_is_actor1.{ds}": round(first[ds] / tot[(ds, "actor1")], 4) for ds in sorted(first)})
+    out.update({f"found_with_event_type.{ds}.actor1": round(typed[ds] / tot[(ds, "actor1")], 4) for ds in sorted(typed)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--check", action="store_true", help="only compare gold periods with governments.yaml")
     ap.add_argument("--roundtrip", action="store_true", help="only measure resolve()+actor_matches on gold names")
+    ap.add_argument("--coverage", action="store_true", help="only measure find() recall of gold actors in texts")
     args = ap.parse_args(argv)
     if "dev" in args.train.parts or "heldout" in str(args.train):
         print("refusing to mine the dev/held-out data", file=sys.stderr)
         return 2
     if args.check:
         check_periods(args.train)
+        return 0
+    if args.coverage:
+        print(json.dumps(coverage(args.train, show=60), indent=1))
         return 0
     if args.roundtrip:
         print(json.dumps(roundtrip(args.train, show=40), indent=1))

@@ -181,6 +181,8 @@ class ActorData:
     ethnic_groups: tuple[str, ...]
     clans: tuple[str, ...]
     umbrellas: dict[str, Umbrella] = field(default_factory=dict)
+    armed_herders: dict[str, Any] = field(default_factory=dict)
+    default_perpetrator: dict[str, str] = field(default_factory=dict)
 
 
 def _read_yaml(name: str, *, required: bool = True) -> Any:
@@ -298,4 +300,6 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         ethnic_groups=_strs(gen.get("ethnic_groups"), "ethnic_groups"),
         clans=_strs(gen.get("clans"), "clans"),
         umbrellas=umbrellas,
+        armed_herders=dict(gen.get("armed_herders") or {}),
+        default_perpetrator={str(k): str(v) for k, v in (gen.get("default_perpetrator") or {}).items()},
     )

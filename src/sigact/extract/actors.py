@@ -109,6 +109,7 @@ def _fold(text: str) -> str:
 
 
 _DROP_IN_WORD = str.maketrans("", "", "'’`.")
+_ELISION = re.compile(r"(?:[ldjmnstcLDJMNSTC]|[Qq]u)['’](?=[^\W_])")
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -124,16 +125,27 @@ def _tokens(text: str) -> list[_Tok]:
                 "." in gap and "." not in prev_chunk and len(prev_chunk) > 3))
         else:
             brk = False
+        start = m.start()
+        el = _ELISION.match(chunk)
+        if el:  # French elision: "l'UPC" -> "l" + "UPC"
+            cut = el.end()
+            out.append(_Tok(norm=chunk[:cut - 1].casefold(), cased=chunk[:cut - 1], start=start,
+                            end=start + cut - 1, brk=brk))
+            chunk, start, brk = chunk[cut:], start + cut, False
         cased = chunk if chunk.isascii() else _fold(chunk)
         cased = cased.translate(_DROP_IN_WORD)
-        out.append(_Tok(norm=cased.casefold(), cased=cased, start=m.start(), end=m.end(), brk=brk))
+        out.append(_Tok(norm=cased.casefold(), cased=cased, start=start, end=m.end(), brk=brk))
         prev_end, prev_chunk = m.end(), chunk
     return out
 
 
 def _is_cs(alias: str) -> bool:
-    """Aliases without a lower-case letter ("IS", "ADF", "U.S.") match case-sensitively."""
-    return not any(ch.islower() for ch in alias)
+    """Aliases without a lower-case letter ("IS", "ADF", "U.S.") and short mixed-case acronyms
+    ("LeT", "JeM", "HuM") match case-sensitively, so "let" or "is" in prose never hit them."""
+    if not any(ch.islower() for ch in alias):
+        return True
+    letters = [ch for ch in alias if ch.isalpha()]
+    return len(letters) <= 5 and sum(ch.isupper() for ch in letters[1:]) >= 1 and " " not in alias
 
 
 class ActorResolver:
@@ -255,6 +267,9 @@ class ActorResolver:
             for w in p.words:
                 self._named.append((norm_key(w), p))
         self._named.sort(key=lambda x: -len(x[0].split()))
+        ah = self.data.armed_herders or {}
+        self._herder_countries = frozenset(ah.get("countries") or ())
+        self._herder_acled = str(ah.get("acled") or "Fulani Ethnic Militia ({country})")
 
     # ------------------------------------------------------------------ lookups
     def country(self, iso3: str | None) -> CountryEntry | None:
@@ -428,7 +443,7 @@ class ActorResolver:
                 if any(toks[q].brk for q in range(p - length + 1, p + 1)):
                     continue
                 key = " ".join(t.norm for t in toks[p - length:p])
-                if key in self._mods or (length == 1 and (key.isdigit() or key == "and")):
+                if key in self._mods or (length == 1 and ((key.isdigit() and len(key) <= 3) or key == "and")):
                     p -= length
                     found = True
                     if key != "and":
@@ -526,23 +541,72 @@ class ActorResolver:
         return None
 
     def find(self, text: str, offset: int = 0, *, context_country: str | None = None,
-             date: Any = None) -> list[ActorMention]:
+             date: Any = None, event_type: str | None = None, role: str | None = None) -> list[ActorMention]:
         """Every known-group and generic actor mention in ``text``, in text order.
 
         Offsets are shifted by ``offset`` (pass the sentence's start to get article offsets).
         Group mentions absorb a following generic head ("al-Shabaab fighters"); generic heads
         take their country from a demonym/country word before them ("Burkinabe soldiers"),
-        "of/from <country>" after them, else ``context_country``.
+        "of/from <country>" after them, else ``context_country``.  ``event_type`` (ACLED) and
+        ``role`` ("actor1"/"actor2") rename generic people as ACLED would (see :meth:`resolve`).
         """
         toks = _tokens(text)
         mentions = []
         for s_tok, e_tok, actor, kind in self._iter_mentions(toks, context_country, _when(date)):
             s, e = toks[s_tok].start, toks[e_tok - 1].end
+            if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
+                e += 1  # "CPI(M)"
             raw = text[s:e]
+            if event_type and (kind != "group" or actor.type == "other"):
+                kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country)
             mentions.append(ActorMention(start=s + offset, end=e + offset, text=raw,
                                          actor=_with_text(actor, raw), kind=kind))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
+
+    def _event_recast(self, kind: str, actor: Actor, event_type: str, role: str | None,
+                      date: Any, ctx: str | None = None) -> tuple[str, Actor]:
+        """ACLED's name for generic people in an event type/role ("workers" in a protest -> Protesters).
+
+        A party/union/organisation (group of type "other") leading a protest or riot is coded by
+        ACLED as the protesters/rioters of its country (the organisation is only associated).
+        Herders who are actor1 of political violence in the Sahel/West Africa are coded as the
+        ethnic militia listed in ``generic_actors.yaml`` (``armed_herders``).
+        """
+        et = event_type.strip().casefold()
+        rl = role or "actor1"
+        if kind == "group":
+            new = _EVENT_RECAST.get((et, rl), {}).get("civilians")
+            if new in ("protesters", "rioters"):
+                country = actor.country or ctx
+                return new, self.recast(Actor(text=actor.text, country=country), new, date)
+            return kind, actor
+        if kind == "herders" and rl == "actor1" and et in _VIOLENT and actor.country in self._herder_countries:
+            c = self.country(actor.country)
+            acled = self._herder_acled.replace("{country}", c.name) if c else None
+            return "named_militia", Actor(text=actor.text, name=acled, acled_name=acled, country=actor.country,
+                                          type="militia")
+        new = _EVENT_RECAST.get((et, rl), {}).get("civilians" if kind == "herders" else kind)
+        if new:
+            return new, self.recast(actor, new, date)
+        return kind, actor
+
+    def generic_actor(self, kind: str, iso3: str | None, date: Any = None, *, text: str | None = None) -> Actor:
+        """The generic actor of ``kind`` ("protesters", "civilians", "unidentified_armed_group", ...)
+        in country ``iso3``: e.g. ``generic_actor("protesters", "CHL")`` -> Protesters (Chile).
+
+        For an event that names nobody ("a protest was held in Santiago"). Raises ValueError for
+        an unknown kind (see ``generic_actors.yaml``).
+        """
+        if kind not in self.kinds:
+            raise ValueError(f"unknown generic actor kind {kind!r}; known: {sorted(self.kinds)}")
+        return self._entity_actor(kind, self.country(iso3), _when(date), text)
+
+    def default_perpetrator(self, iso3: str | None, date: Any = None) -> Actor:
+        """The unnamed perpetrator ACLED codes in ``iso3`` when a text names none
+        ("a man was shot dead"): "Unidentified Gang (Mexico)", else "Unidentified Armed Group (X)"."""
+        kind = self.data.default_perpetrator.get(iso3 or "", "unidentified_armed_group")
+        return self.generic_actor(kind, iso3, date)
 
     def _resolve_acled_name(self, text: str, date: Any) -> Actor | None:
         """An ACLED/UCDP generic or state name given verbatim ("Civilians (Niger)",
@@ -569,7 +633,8 @@ class ActorResolver:
                           country=actor.country, type=actor.type)
         return actor
 
-    def resolve(self, text: str, context_country: str | None = None, *, date: Any = None) -> Actor:
+    def resolve(self, text: str, context_country: str | None = None, *, date: Any = None,
+                event_type: str | None = None, role: str | None = None) -> Actor:
         """The actor a raw mention names, as :class:`Actor` with ``text`` = the raw mention.
 
         Known groups win over generic heads ("Iranian-backed Kataib Hezbollah militia group"
@@ -578,6 +643,11 @@ class ActorResolver:
         date or year) picks the ACLED government period. A bare country name ("Israel")
         is that country's military; a plural demonym ("Palestinians") its civilians.
         Unknown mentions give an Actor with ``type=None`` and the context country.
+
+        ``event_type`` (ACLED event type) and ``role`` ("actor1"/"actor2", default actor1) rename
+        generic people the way ACLED does: civilians/rioters who are actor1 of "Protests" become
+        Protesters, civilians/protesters who are actor1 of "Riots" become Rioters, protesters who
+        are actor2 of "Violence against civilians" become Civilians.  Named groups never change.
         """
         raw = text
         text = (text or "").strip()
@@ -586,7 +656,7 @@ class ActorResolver:
         parsed = self._resolve_acled_name(text, date)
         if parsed is not None:
             return _with_text(parsed, raw)
-        mentions = self.find(text, context_country=context_country, date=date)
+        mentions = self.find(text, context_country=context_country, date=date, event_type=event_type, role=role)
         best = next((m for m in mentions if m.kind == "group"), None)
         if best is None and mentions:
             best = mentions[0]
@@ -599,11 +669,23 @@ class ActorResolver:
             return self._entity_actor("military", self.countries[c_key], _when(date), raw)
         c_key = self._country_ci.get(key)
         if c_key:
-            return self._entity_actor("civilians", self.countries[c_key], _when(date), raw)
+            actor = self._entity_actor("civilians", self.countries[c_key], _when(date), raw)
+            return self._event_recast("civilians", actor, event_type, role, date)[1] if event_type else actor
         return Actor(text=raw, name=re.sub(r"\s+", " ", text), acled_name=None, country=context_country, type=None)
 
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
+_VIOLENT = {"battles", "violence against civilians", "explosions/remote violence", "riots"}
+
+# How ACLED names the same people by event type and role: workers holding a protest are
+# "Protesters (X)", a mob in a riot "Rioters (X)", protesters shot at by police "Civilians (X)".
+_EVENT_RECAST: dict[tuple[str, str], dict[str, str]] = {
+    ("protests", "actor1"): {"civilians": "protesters", "rioters": "protesters"},
+    ("riots", "actor1"): {"civilians": "rioters", "protesters": "rioters"},
+    ("violence against civilians", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
+    ("explosions/remote violence", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
+    ("battles", "actor2"): {"protesters": "civilians"},
+}
 
 
 def _when(date: Any) -> tuple[int | None, int | None] | None:
