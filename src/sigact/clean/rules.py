@@ -16,6 +16,7 @@ from sigact.errors import ConfigError
 __all__ = ["BoilerplateRules", "load_rules", "line_key", "looks_like_body"]
 
 _EDGE_CHARS = " \t›»«‹•·|*#>-–—:;!.,?…()[]{}<>_~=+/\\\"'“”‘’"
+_BULLETS = " ›»•·|*#"
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _DEFAULT_MAX_WORDS = 25
@@ -49,6 +50,9 @@ class BoilerplateRules:
     tail_patterns: tuple[re.Pattern[str], ...]
     section_markers: frozenset[str]
     min_body_chars: int = 200
+    lead_max_words: int = 2
+    trail_max_words: int = 2
+    drop_duplicates: bool = True
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "BoilerplateRules":
@@ -76,6 +80,9 @@ class BoilerplateRules:
                 tail_patterns=tail_patterns,
                 section_markers=frozenset(line_key(x) for x in data.get("section_markers") or []),
                 min_body_chars=int(data.get("min_body_chars", 200)),
+                lead_max_words=int(data.get("lead_max_words", 2)),
+                trail_max_words=int(data.get("trail_max_words", 2)),
+                drop_duplicates=bool(data.get("drop_duplicates", True)),
             )
         except (re.error, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ConfigError(f"bad boilerplate rules: {exc}", code="SIG-E401") from exc
@@ -96,7 +103,7 @@ class BoilerplateRules:
             return True  # only bullets / separators
         if key in self.exact or key in self.tail_markers or key in self.section_markers:
             return True
-        core = line.strip(" ›»•·|*#")
+        core = line.strip(_BULLETS)
         words = len(core.split())
         for p in self.patterns:
             if words <= p.max_words and len(core) <= p.max_chars and p.regex.fullmatch(core):
@@ -107,11 +114,19 @@ class BoilerplateRules:
         key = line_key(line)
         if key in self.tail_markers:
             return True
-        core = line.strip(_EDGE_CHARS)
+        core = line.strip(_BULLETS)
         return len(core.split()) <= 30 and any(p.fullmatch(core) for p in self.tail_patterns)
 
     def classify(self, lines: Sequence[str]) -> list[bool]:
-        """For each line, True to keep it.  Blank lines are kept (paragraph breaks)."""
+        """For each line, True to keep it.  Blank lines are kept (paragraph breaks).
+
+        Line rules first (exact lines, patterns, tail and section markers), then
+        the zones around the prose: before the first body-like paragraph, lines
+        of at most ``lead_max_words`` words (section labels, nav items, bare
+        city names) go, and so do lines of at most ``trail_max_words`` words
+        after the last one (tags, commenter names); repeated lines go.  The zone rules apply
+        only when the text has a body-like paragraph at all.
+        """
         keep = [True] * len(lines)
         body_chars = 0
         i = 0
@@ -139,7 +154,29 @@ class BoilerplateRules:
             else:
                 body_chars += len(line)
             i += 1
+        self._zones(lines, keep)
+        if self.drop_duplicates:
+            seen: set[str] = set()
+            for i, line in enumerate(lines):
+                if line and keep[i]:
+                    if line in seen:
+                        keep[i] = False
+                    seen.add(line)
         return keep
+
+    def _zones(self, lines: Sequence[str], keep: list[bool]) -> None:
+        body = [i for i, line in enumerate(lines) if line and keep[i] and looks_like_body(line)]
+        if not body:
+            return
+        first, last = body[0], body[-1]
+        for i in range(first):
+            if lines[i] and keep[i] and len(lines[i].split()) <= self.lead_max_words \
+                    and not _SENTENCE_END.search(lines[i]):
+                keep[i] = False
+        for i in range(last + 1, len(lines)):
+            if lines[i] and keep[i] and len(lines[i].split()) <= self.trail_max_words \
+                    and not _SENTENCE_END.search(lines[i]):
+                keep[i] = False
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
