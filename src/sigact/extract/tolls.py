@@ -104,6 +104,7 @@ class _Lex:
     re_annot: tuple[re.Pattern[str], ...]
     re_aggr: re.Pattern[str]
     re_vague: re.Pattern[str]
+    re_key: re.Pattern[str]
 
 
 def _build(raw: dict[str, Any]) -> _Lex:
@@ -188,7 +189,25 @@ def _build(raw: dict[str, Any]) -> _Lex:
         re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
         re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
         re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
+        re_key=re.compile(rf"\b(?:{_alt(_key_words(passive_kind, active_kind, suffer))})\b", flags),
     )
+
+
+_KEY_STOP = frozenset("were was the a an of to and on in his her their its ont été a été sont foram fueron have has had "
+                      "been for at".split())
+_KEY_EXTRA = ("casualties", "casualty", "fatalities", "fatality", "deaths", "death", "dead", "victims", "victim", "toll",
+              "bilan", "coded", "split", "total", "body", "bodies", "corpse", "corpses", "remains", "nobody", "none",
+              "one", "injuries", "injury", "arrests", "hurt", "harmed", "loss", "lives", "died", "killed", "morts",
+              "victimes", "blessés", "aucun", "aucune", "unharmed", "suffered", "sustained", "received", "treated")
+
+
+def _key_words(*groups: Iterable[str]) -> list[str]:
+    """Every word of the toll vocabulary: a sentence without one cannot hold a toll."""
+    words = set(_KEY_EXTRA)
+    for g in groups:
+        for entry in g:
+            words.update(w for w in entry.lower().split() if w not in _KEY_STOP)
+    return sorted(words)
 
 
 _lock = threading.Lock()
@@ -305,6 +324,13 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             aggregate=aggregate(s) if aggr is None else aggr, toll=toll, vague=vague, annotation=annotation,
             sentence=sent_of(s))))
 
+    spans = [(s0, s1) for s0, s1 in sents if lex.re_key.search(text, s0, s1)]
+
+    def scan(pat: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        # only sentences with a toll word; matches never cross a sentence boundary
+        for s0, s1 in spans:
+            yield from pat.finditer(text, s0, s1)
+
     def bad_number(m: re.Match[str]) -> bool:
         q = m.groupdict().get("q")
         if q is None:
@@ -314,11 +340,11 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
         return bool(_MONTH_BEFORE.search(text[max(0, m.start("q") - 12):m.start("q")]))
 
     for pat in lex.re_annot:
-        for m in pat.finditer(text):
+        for m in scan(pat):
             add(0, "killed", int(m.group("n")), m.start(), m.end(), (m.start("n"), m.end("n")), None,
                 annotation=True, aggr=False)
     for pat in lex.re_zero:
-        for m in pat.finditer(text):
+        for m in scan(pat):
             kinds: list[str] = []
             for g in ("what", "what2"):
                 w = m.groupdict().get(g)
@@ -330,18 +356,18 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             for k in dict.fromkeys(kinds):
                 add(1, k, 0, m.start(), m.end(), (m.start(), m.end()), None, aggr=False)
     for pat in lex.re_tolls:
-        for m in pat.finditer(text):
+        for m in scan(pat):
             if bad_number(m):
                 continue
             v = parse_quantity(m.group("q"))
             if v is not None:
                 add(2, "killed", v, m.start(), m.end(), m.span("q"), None, toll=True)
-    for m in lex.re_suffer.finditer(text):
+    for m in scan(lex.re_suffer):
         if bad_number(m):
             continue
         v, vague = _value(lex, "injured", m.group("q"), m.group("np"))
         add(3, "injured", v, m.start(), m.end(), m.span("q"), m.group("np"), vague=vague)
-    for m in lex.re_passive.finditer(text):
+    for m in scan(lex.re_passive):
         if bad_number(m):
             continue
         verb = re.sub(r"\s+", " ", m.group("v").lower())
@@ -357,7 +383,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
         qspan = (m.start(qg), m.start("v"))
         add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
     for prio, pat in ((5, lex.re_single), (6, lex.re_single2)):
-        for m in pat.finditer(text):
+        for m in scan(pat):
             verb = re.sub(r"\s+", " ", m.group("v").lower())
             if _active_reading(lex, text, m, verb):
                 continue
@@ -365,7 +391,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             v = 1 if prio == 6 else _value(lex, kind, m.group("q"), m.group("np"))[0]
             if v is not None:
                 add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.group("np"))
-    for m in lex.re_found.finditer(text):
+    for m in scan(lex.re_found):
         if bad_number(m):
             continue
         q = m.group("q").lower()
@@ -373,7 +399,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             continue  # "the body was found": the victim of a toll stated elsewhere
         v, vague = (1, False) if q in ("a", "an", "one") else _value(lex, "killed", q, None)
         add(8, "killed", v, m.start(), m.end(), (m.start("q"), m.end()), m.group("np"), vague=vague)
-    for m in lex.re_active.finditer(text):
+    for m in scan(lex.re_active):
         if _IRREALIS_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "attempted to kill a detainee", "threatened to kill"
         verb = re.sub(r"\s+", " ", m.group("v").lower())
@@ -410,7 +436,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
                 add(7, kind2, value, m.start(), m.end(), (qspan[0], qspan[0]), victim, vague=vague)
             continue
         add(7, kind, value, m.start(), m.end(), qspan, victim, vague=vague)
-    for m in lex.re_bodies.finditer(text):
+    for m in scan(lex.re_bodies):
         if bad_number(m):
             continue
         v, vague = _value(lex, "killed", m.group("q"), m.group("np"))
