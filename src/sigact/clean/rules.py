@@ -117,6 +117,16 @@ class BoilerplateRules:
         core = line.strip(_BULLETS)
         return len(core.split()) <= 30 and any(p.fullmatch(core) for p in self.tail_patterns)
 
+    def _is_section_marker(self, line: str) -> bool:
+        """A link-box heading: a marker, or a short line starting with one ("More From Author")."""
+        key = line_key(line)
+        if key in self.section_markers:
+            return True
+        words = key.split()
+        if len(words) > 7:
+            return False
+        return any(" ".join(words[:k]) in self.section_markers for k in range(2, len(words)))
+
     def classify(self, lines: Sequence[str]) -> list[bool]:
         """For each line, True to keep it.  Blank lines are kept (paragraph breaks).
 
@@ -140,7 +150,7 @@ class BoilerplateRules:
                 for j in range(i, n):
                     keep[j] = False
                 break
-            if line_key(line) in self.section_markers:
+            if self._is_section_marker(line):
                 keep[i] = False
                 j = i + 1
                 while j < n and (not lines[j] or not looks_like_body(lines[j])):
