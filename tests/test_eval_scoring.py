@@ -213,6 +213,8 @@ def test_summary_denominators():
     assert et["accuracy_given_event"] == 0.5
     a1 = s["fields"]["admin1"]
     assert (a1["n"], a1["n_given_event"]) == (2, 1)     # gold without admin1 is not scored
+    assert s["fields"]["fatalities"]["pred_missing"] == 2  # both events leave fatalities empty
+    assert s["fields"]["event_type"]["pred_missing"] == 0
 
 
 def test_evaluate_records_file_with_fake_pipeline(tmp_path):

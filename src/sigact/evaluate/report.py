@@ -19,14 +19,15 @@ def _pct(x: float | None) -> str:
 def records_table(ds: str, s: Mapping[str, Any]) -> Table:
     """A rich table of one dataset's field accuracies (both denominators, with counts)."""
     t = Table(title=f"{ds}: {s['with_event']}/{s['n']} texts with an event ({_pct(s['with_event_share'])})")
-    for col in ("field", "accuracy (all texts)", "correct / n", "accuracy (given event)", "n given event"):
+    for col in ("field", "accuracy (all texts)", "correct / n", "accuracy (given event)", "n given event",
+                "empty in prediction"):
         if col == "field":
             t.add_column(col, no_wrap=True, min_width=14)
         else:
             t.add_column(col, justify="right")
     for name, f in s["fields"].items():
         t.add_row(name, _pct(f["accuracy"]), f"{f['correct']} / {f['n']}", _pct(f["accuracy_given_event"]),
-                  str(f["n_given_event"]))
+                  str(f["n_given_event"]), str(f.get("pred_missing", "-")))
     return t
 
 
@@ -66,11 +67,13 @@ def markdown(result: Mapping[str, Any]) -> str:
     if result["kind"] == "records":
         for ds, s in result["datasets"].items():
             lines += [f"**{ds}** ({s['n']} texts; with an event: {s['with_event']} = {_pct(s['with_event_share'])})", "",
-                      "| field | accuracy (all texts) | correct / n | accuracy (given event) | n given event |",
-                      "|---|---:|---:|---:|---:|"]
+                      "| field | accuracy (all texts) | correct / n | accuracy (given event) | n given event "
+                      "| empty in prediction |",
+                      "|---|---:|---:|---:|---:|---:|"]
             for name, f in s["fields"].items():
                 lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} | "
-                             f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} |")
+                             f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} | "
+                             f"{f.get('pred_missing', '-')} |")
             lines.append("")
     else:
         a = result["articles"]

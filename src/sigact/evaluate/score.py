@@ -111,8 +111,8 @@ def _coarse_gold_place(rec: GoldRecord) -> bool:
 def score_record(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
     """Score the primary event of one record's system output against its gold event.
 
-    Returns ``{"id", "dataset", "has_event", "fields": {name: True|False|None},
-    "location_km", "gold", "pred"}``; a field is ``None`` when the gold does not
+    Returns ``{"id", "dataset", "has_event", "n_events", "fields": {name: True|False|None},
+    "pred_missing": [fields the primary event leaves empty], "location_km", "gold", "pred"}``; a field is ``None`` when the gold does not
     code it (it is then left out of that field's denominator).
     """
     g = rec.gold
@@ -164,6 +164,7 @@ def score_record(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
             out[name] = fatalities_equal(ev.fatalities, g["fatalities"])
         elif name == "actor1":
             out[name] = actor_equal(ev.actor1, g["actor1"])
+    missing = sorted(_missing_fields(ev, names, ged)) if ev is not None else []
     gold_view = {k: g.get(k) for k in ("date", "event_type", "sub_event_type", "country", "admin1",
                                        "location", "latitude", "longitude", "fatalities", "actor1")}
     gold_view["date_precision"] = rec.meta.get("date_precision")
@@ -175,10 +176,27 @@ def score_record(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
         "has_event": ev is not None,
         "n_events": len(events),
         "fields": out,
+        "pred_missing": missing,
         "location_km": round(km, 1) if km is not None else None,
         "gold": gold_view,
         "pred": event_summary(ev),
     }
+
+
+def _missing_fields(ev: Event, names: Iterable[str], ged: bool) -> set[str]:
+    """The scored fields the event leaves empty (``None``)."""
+    loc, d = ev.location, ev.date
+    empty = {
+        "event_type": (ev.ucdp_type if ged else ev.acled_event_type) is None,
+        "sub_event_type": ev.acled_sub_event_type is None,
+        "country": loc is None or loc.country is None,
+        "admin1": loc is None or loc.admin1 is None,
+        "location": loc is None or loc.lat is None or loc.lon is None,
+        "date": d is None or d.start is None,
+        "fatalities": ev.fatalities is None,
+        "actor1": ev.actor1 is None,
+    }
+    return {n for n in names if empty.get(n)}
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -189,7 +207,9 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Per-dataset accuracy tables from :func:`score_record` rows.
 
     Returns ``{dataset: {"n", "with_event", "with_event_share", "fields": {name:
-    {"n", "correct", "accuracy", "n_given_event", "accuracy_given_event"}}}}``.
+    {"n", "correct", "accuracy", "n_given_event", "accuracy_given_event",
+    "pred_missing"}}}}``; ``pred_missing`` counts texts with an event whose
+    primary event leaves the field empty (whatever the gold).
     ``accuracy`` divides by every text whose gold codes the field (no event =
     wrong); ``accuracy_given_event`` only by those where the system found an event.
     """
@@ -212,6 +232,7 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "accuracy": _ratio(correct, len(scored)),
                 "n_given_event": given,
                 "accuracy_given_event": _ratio(correct, given),
+                "pred_missing": sum(1 for r in items if r["has_event"] and name in r.get("pred_missing", ())),
             }
         out[ds] = {
             "n": len(items),
