@@ -1,0 +1,658 @@
+"""Toponym detection and resolution for one article, and the event-location API.
+
+:class:`GeoResolver` turns a spaCy ``Doc`` into a :class:`DocGeo`: every
+resolved toponym with its character offsets, the article's focus country, and
+``place_for``/``country_near`` that the event extractor calls per clause.
+
+Detection: spaCy GPE/LOC/FAC entities, gazetteer matching of capitalised
+n-grams (the small model tags many towns ORG or PERSON), cue patterns ("the
+village of X", "X province", "in X, Y", "X village (Y, Z)"), demonyms and
+country hints ("Houthis" -> Yemen) as country evidence.
+
+Disambiguation scores each candidate with population, feature kind, the
+article's country evidence, an enclosing admin1/country named next to the
+mention, and distance to the other places named; a candidate in a country
+the text does not support is kept only when it is big and unambiguous.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sigact.geo.countries import country_name, demonym_to_iso3, haversine_km
+from sigact.geo.gazetteer import Candidate, Gazetteer
+from sigact.model import PRECISIONS, Evidence, Place
+
+__all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
+
+_LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
+              "from", "to", "between", "through", "throughout", "off", "along", "within", "of", "over", "via",
+              "and", "or", "nearby"}
+_SITE_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
+               "off", "along", "within", "over", "throughout", "nearby"}
+_CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", "da", "do", "dos", "das", "du",
+            "la", "le", "les", "of", "bin", "ben", "sur", "en", "von", "van", "upon", "y", "-", "'", "’", "ez", "es",
+            "ed", "um", "umm", "abu", "bou"}
+_SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|neighbourhood|neighborhood|" \
+                    r"district|suburb|camp|municipality|township|market"
+_ADMIN_WORDS = r"province|state|region|district|governorate|county|department|prefecture|oblast|territory|" \
+               r"municipality|division|zone|wilaya|governate|sector|chiefdom|commune|LGA|woreda|sub-county|raion"
+_FACILITY_TAIL = ("air base", "airbase", "airfield", "airport", "base", "military base", "refugee camp", "camp",
+                  "border crossing", "crossing", "checkpoint", "dam", "port", "hospital", "prison", "oil field",
+                  "power plant", "nuclear plant", "refinery", "bridge")
+_NOT_PLACE = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "president", "minister", "police", "army", "government", "said", "general", "colonel", "captain", "the",
+    "ministry", "state", "military", "forces", "people", "mr", "mrs", "ms", "dr", "reuters", "ap", "afp",
+    "islamic", "muslim", "christian", "catholic", "god", "allah", "western", "eastern", "northern", "southern",
+    "central", "national", "republic", "democratic", "union", "council", "court", "news", "post", "times",
+    "media", "video", "photo", "update", "breaking", "more", "please", "subscribe", "comment", "share",
+    "this", "that", "these", "those", "one", "two", "three", "day", "week", "month", "year", "new", "old",
+    "north", "south", "east", "west", "city", "town", "village", "province", "region", "district", "county",
+    "liberty", "hope", "victory", "independence", "justice", "unity", "progress", "freedom", "peace",
+    "security", "defence", "defense", "interior", "health", "education", "coalition", "alliance", "front",
+    "movement", "party", "group", "unit", "brigade", "battalion", "division", "corps", "command", "center",
+    "centre", "office", "agency", "committee", "commission", "association", "support", "action", "aid",
+    "relief", "red", "cross", "crescent", "un", "eu", "nato", "au", "ecowas", "isis", "isil", "is",
+    "zone", "mine", "camp", "base", "market", "bridge", "road", "highway", "street", "square", "station",
+    "church", "mosque", "school", "university", "hospital", "prison", "airport", "port", "sector", "area",
+    "plain", "valley", "mount", "river", "lake", "sea", "gulf", "bay", "island", "islands", "desert",
+}
+_SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
+                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",
+                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"}
+_REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
+              "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+_MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authorities", "forces", "force", "army",
+                   "military", "police", "troops", "soldiers", "president", "minister", "embassy", "spokesman",
+                   "spokesperson", "navy", "regime", "administration", "media", "state", "leaders", "leader",
+                   "envoy", "delegation", "counterpart", "counterparts", "citizens", "nationals", "-based", "based",
+                   "backed", "-backed", "allied", "born", "'s"}
+
+
+@lru_cache(maxsize=1)
+def _country_hints() -> tuple[tuple[re.Pattern[str], str], ...]:
+    import yaml
+
+    data = yaml.safe_load(resources.files("sigact.geo").joinpath("data/country_hints.yaml").read_text("utf-8"))
+    out = []
+    for word, iso3 in sorted((data or {}).items(), key=lambda kv: -len(kv[0])):
+        out.append((re.compile(r"(?<![\w-])" + re.escape(word) + r"s?(?![\w-])"), iso3))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved toponym: ``[start, end)`` char offsets into ``doc.text``.
+
+    ``role``: ``place`` (a location), ``modifier`` (a place naming an institution or
+    nationality: "the Baghdad government"), ``org`` (inside an organisation name).
+    ``site`` is true after a locative preposition ("in", "at", "near"...).
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    role: str = "place"
+    site: bool = False
+    score: float = 0.0
+    confident: bool = True
+    countries: tuple[str, ...] = ()
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    source: str  # ent | ngram | cue
+    kind_hint: str | None = None  # settlement | admin
+    site: bool = False
+    role: str = "place"
+    parents: list["_Span"] = field(default_factory=list)
+    cands: tuple[Candidate, ...] = ()
+    best: Candidate | None = None
+    score: float = 0.0
+    margin: float = 0.0
+    own_weight: float = 0.0
+    own_iso: str | None = None
+    parent_mismatch: bool = False
+    supported: bool = True
+
+
+@dataclass
+class DocGeo:
+    """Places of one article.  ``focus_country`` is ISO3 (``None`` when the text names none)."""
+
+    text: str
+    focus_country: str | None
+    mentions: list[PlaceMention]
+    country_weights: dict[str, float] = field(default_factory=dict)
+    hints: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, iso3, demonym|group)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        for a, b in self.paragraphs:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.text)
+
+    def _pick_in_span(self, start: int, end: int) -> PlaceMention | None:
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end and m.role == "place"]
+        if not inside:
+            return None
+
+        def key(m: PlaceMention) -> tuple:
+            prec = _PRECISION_RANK.get(m.place.precision or "country", 4)
+            # a parent admin1/country named right after a town ("in Beni, Nord-Kivu") never wins over it
+            return (m.site or m.place.precision == "site", m.confident, -prec, m.score)
+
+        return max(inside, key=key)
+
+    def _place_of(self, m: PlaceMention) -> Place:
+        if m.confident or m.place.country is None:
+            return m.place
+        return self._country_place(m.place.country, text=m.text)
+
+    def _country_place(self, iso3: str, text: str | None = None) -> Place:
+        cand = Gazetteer.default().country(iso3)
+        return Place(text=text, name=country_name(iso3), country=iso3, precision="country",
+                     lat=cand.lat if cand else None, lon=cand.lon if cand else None)
+
+    def place_for(self, start: int, end: int) -> tuple[Place, Evidence | None] | None:
+        """Best place for an event expressed by chars ``[start, end)``; ``None`` if nothing is known.
+
+        A place inside the span (after "in/at/near", most specific first), else the
+        nearest preceding place in the paragraph, else the dateline, else the focus
+        country at precision "country" (with no evidence).
+        """
+        m = self._pick_in_span(start, end)
+        if m is None:
+            pa, _ = self._paragraph(start)
+            before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
+            if before:
+                m = max(before, key=lambda x: (x.site, x.end))
+        if m is None:
+            local = self._hint_country(start, end)
+            if local:
+                return self._country_place(local), None
+        if m is None and self.mentions:
+            first = min(self.mentions, key=lambda x: x.start)
+            if first.role == "place" and first.start < 80 and self._is_dateline(first):
+                m = first
+        if m is not None:
+            place = self._place_of(m)
+            if place.country is None:
+                iso = self._water_country(m, start, end)
+                if iso:
+                    place = Place(**{**place.to_dict(), "country": iso})
+            return place, Evidence(field="location", start=m.start, end=m.end, text=m.text)
+        if self.focus_country:
+            return self._country_place(self.focus_country), None
+        return None
+
+    def _is_dateline(self, m: PlaceMention) -> bool:
+        tail = self.text[m.end:m.end + 40]
+        return bool(re.match(r"^(,\s*[A-Z][\w .'-]+)?\s*(\([^)]{1,30}\))?\s*[-—–:]", tail)) or self.text[
+            m.start:m.end].isupper()
+
+    def _water_country(self, m: PlaceMention, start: int, end: int) -> str | None:
+        cands = m.countries
+        if not cands:
+            return None
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, _kind in self.hints:
+            if start <= a and b <= end:
+                local[iso] += 2.0
+        for iso, w in self.country_weights.items():
+            local[iso] += w
+        best = max(cands, key=lambda c: local.get(c, 0.0))
+        return best if local.get(best, 0.0) > 0 else None
+
+    def _hint_country(self, start: int, end: int, kinds: tuple[str, ...] = ("group",)) -> str | None:
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, kind in self.hints:
+            if start <= a and b <= end and kind in kinds:
+                local[iso] += 1.0
+        return max(local.items(), key=lambda kv: kv[1])[0] if local else None
+
+    def country_near(self, start: int, end: int) -> str | None:
+        """ISO3 country context for generic actors ("soldiers", "police") in ``[start, end)``."""
+        m = self._pick_in_span(start, end)
+        if m is not None and m.site:
+            iso = m.place.country or self._water_country(m, start, end)
+            if iso:
+                return iso
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, kind in self.hints:
+            if start <= a and b <= end:
+                local[iso] += 1.0 if kind == "group" else 0.5
+        if m is not None and m.place.country:
+            local[m.place.country] += 0.9
+        if local:
+            return max(local.items(), key=lambda kv: kv[1])[0]
+        res = self.place_for(start, end)
+        if res is not None and res[0].country:
+            return res[0].country
+        return self.focus_country
+
+
+class GeoResolver:
+    """Finds and resolves the places of an article.  Build once per process with :meth:`default`."""
+
+    _default: "GeoResolver | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gaz = gazetteer or Gazetteer.default()
+
+    @classmethod
+    def default(cls) -> "GeoResolver":
+        """The process-wide resolver (the gazetteer is built on disk on first use)."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    # ---- detection -------------------------------------------------------------------------
+    def _lookup(self, text: str) -> tuple[Candidate, ...]:
+        t = text.strip(" ,.;:'\"()[]")
+        if len(t) < 2:
+            return ()
+        cands = self.gaz.lookup(t)
+        if not cands and t.lower().startswith("the "):
+            cands = self.gaz.lookup(t[4:])
+        return cands
+
+    def _detect(self, doc: Any) -> tuple[list[_Span], list[tuple[int, int, str, str]]]:
+        text = doc.text
+        spans: list[_Span] = []
+        taken = [False] * (len(text) + 1)
+
+        def free(a: int, b: int) -> bool:
+            return not any(taken[a:b])
+
+        def add(sp: _Span) -> None:
+            spans.append(sp)
+            for i in range(sp.start, sp.end):
+                taken[i] = True
+
+        def prev_word(char_start: int) -> str:
+            """The word before a position, skipping articles and direction adjectives."""
+            words = re.findall(r"[A-Za-z'-]+|[,;:()]", text[max(0, char_start - 60):char_start])
+            while words and words[-1].lower() in _SKIP_BEFORE:
+                words.pop()
+            if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
+                return "near"
+            return words[-1].lower() if words else ""
+
+        # 1. cue patterns: "the village of X", "X province", "X village"
+        name = r"((?:[A-Z][\w'’-]+|al-|el-)(?:[ -](?:[A-Z][\w'’-]+|al|el|de|del|la|ad|as|ash|an|ar|az|bin)){0,4})"
+        for m in re.finditer(rf"\b(?:the\s+)?({_SETTLEMENT_WORDS}|{_ADMIN_WORDS})\s+of\s+{name}", text):
+            hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(1), re.I) else "settlement"
+            a, b = m.start(2), m.end(2)
+            if free(a, b) and self._lookup(m.group(2)):
+                add(_Span(a, b, m.group(2), "cue", hint, site=True))
+        for m in re.finditer(rf"{name}\s+({_SETTLEMENT_WORDS}|{_ADMIN_WORDS})\b", text):
+            hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(2), re.I) else "settlement"
+            a, b = m.start(1), m.end(1)
+            full = f"{m.group(1)} {m.group(2)}"
+            if free(a, b) and (self._lookup(full) or self._lookup(m.group(1))):
+                if self._lookup(full) and any(c.kind != "city" for c in self._lookup(full)):
+                    add(_Span(a, m.end(2), full, "cue", None, site=prev_word(a) in _LOC_PREPS))
+                else:
+                    add(_Span(a, b, m.group(1), "cue", hint,
+                                    site=hint == "settlement" or prev_word(a) in _SITE_PREPS))
+
+        ents = list(doc.ents)
+        org_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP")]
+
+        # 2. spaCy entities
+        for e in ents:
+            if e.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            a, b, t = e.start_char, e.end_char, e.text
+            if t.lower().startswith("the "):
+                a, t = a + 4, t[4:]
+            t2 = t[:-2] if t.endswith("'s") or t.endswith("’s") else t
+            b = a + len(t2)
+            if not free(a, b):
+                continue
+            ext = self._extend_facility(text, a, b)
+            if ext:
+                add(_Span(a, ext, text[a:ext], "ent", site=prev_word(a) in _SITE_PREPS))
+                continue
+            if self._lookup(t2):
+                add(_Span(a, b, t2, "ent", site=prev_word(a) in _SITE_PREPS))
+
+        norp_taken = []
+        for e in ents:
+            if e.label_ == "NORP" and free(e.start_char, e.end_char) and demonym_to_iso3(e.text):
+                norp_taken.append((e.start_char, e.end_char))
+                for k in range(e.start_char, e.end_char):
+                    taken[k] = True
+
+        # 3. capitalised n-grams (and towns the model tagged PERSON/ORG)
+        toks = list(doc)
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not self._cap(tok) or taken[tok.idx]:
+                i += 1
+                continue
+            best: tuple[int, int, str] | None = None
+            j_end = min(len(toks), i + 6)
+            for j in range(j_end, i, -1):
+                last = toks[j - 1]
+                num_tail = last.like_num and j - 1 > i and self._cap(toks[j - 2])
+                if not (self._cap(last) or num_tail) or any(
+                        not (self._cap(t) or t.lower_ in _CONNECT) for t in toks[i:j - 1 if num_tail else j]):
+                    continue
+                a, b = tok.idx, last.idx + len(last.text)
+                if not free(a, b):
+                    continue
+                ext = self._extend_facility(text, a, b)
+                if ext:
+                    best = (a, ext, text[a:ext])
+                    break
+                if self._lookup(text[a:b]):
+                    best = (a, b, text[a:b])
+                    break
+            if best is None:
+                i += 1
+                continue
+            a, b, t = best
+            dm = re.search(r"\b(southern|northern|eastern|western|central|north|south|east|west)\s+$", text[max(0, a - 12):a],
+                           re.I)
+            if dm and free(a - len(dm.group(0)), a):
+                a2 = a - len(dm.group(0))
+                if any(c.kind in ("water", "region") for c in self._lookup(text[a2:b])):
+                    a, t = a2, text[a2:b]
+            pw = prev_word(a)
+            single = " " not in t.strip() and "-" not in t
+            in_org = any(oa <= a and b <= ob for oa, ob in org_ranges)
+            cands = self._lookup(t)
+            strong = any(c.quality == 0 and c.kind in ("country", "admin1", "region", "water", "site", "camp",
+                                                       "crossing") for c in cands)
+            sent_start = tok.is_sent_start
+            ok = pw in _LOC_PREPS or strong or (not single and not sent_start)
+            if re.match(r"^\s*,\s*[A-Z]", text[b:b + 4]) or re.match(r"^\s*\(", text[b:b + 3]):
+                ok = ok or not sent_start
+            line_start = a == 0 or text[a - 1] == "\n"
+            if line_start and re.match(r"^(?:,\s*[A-Z][\w .'-]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]", text[b:b + 50]):
+                ok = True  # dateline: "MOGADISHU, Somalia (AP) —"
+            if demonym_to_iso3(t) and pw not in _SITE_PREPS:
+                ok = False  # "Somali pirates": a nationality, not the Somali region
+            if t.lower() in _NOT_PLACE or (single and len(t) < 3 and not t.isupper()):
+                ok = False
+            if ok:
+                add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS, role="org" if in_org and pw not in
+                          _LOC_PREPS and not strong else "place"))
+            k = i + 1
+            while k < len(toks) and toks[k].idx < b:
+                k += 1
+            i = max(k, i + 1)
+
+        # 4. roles and adjacency ("Town, Admin1", "Town (Admin2, Admin1)")
+        spans.sort(key=lambda s: s.start)
+        for sp in spans:
+            after = text[sp.end:sp.end + 25].lower()
+            nxt = re.match(r"^\s*(?:'s|’s|-based|-backed|-born|\s*-?\s*allied)?\s*([a-z'-]+)", after)
+            if re.match(r"^(?:'s|’s)\s", after) or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site):
+                if sp.role == "place" and not sp.site:
+                    sp.role = "modifier"
+            head = self._head_dep(doc, sp.start, sp.end)
+            if not sp.site and head in ("nsubj", "nsubjpass", "poss", "compound", "amod", "nmod") and sp.role == "place" \
+                    and any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
+                sp.role = "modifier"
+            in_org = any(oa <= sp.start and sp.end <= ob and (ob - oa) > (sp.end - sp.start) for oa, ob in org_ranges)
+            if in_org and not sp.site and sp.source == "ent":
+                sp.role = "org"
+        for k, sp in enumerate(spans):
+            for nk in range(k + 1, min(k + 4, len(spans))):
+                nx = spans[nk]
+                gap = text[spans[nk - 1].end:nx.start]
+                if re.fullmatch(r"\s*(?:,|\(|,\s*in|\s+in)\s*", gap) or (nk > k + 1 and re.fullmatch(r"\s*,\s*", gap)):
+                    sp.parents.append(nx)
+                else:
+                    break
+            # "in Aleppo, Idlib and Hama" is a list, not "town, admin1"
+            if sp.parents and re.match(r"^\s*,?\s*(?:and|or)\s+[A-Z]", text[sp.parents[-1].end:sp.parents[-1].end + 12]):
+                sp.parents = []
+        # site cue carries along lists and hierarchies: "in Iraq and Syria", "in Beni, Nord-Kivu"
+        for prev, sp in zip(spans, spans[1:]):
+            gap = text[prev.end:sp.start]
+            if prev.site and not sp.site and re.fullmatch(r"\s*(?:,|\(|and|or|,\s*and|,\s*or)\s*", gap):
+                sp.site = True
+        for sp in spans:  # "raided Jenin in the West Bank": the child of a site-cued parent is the site
+            if not sp.site and any(p.site for p in sp.parents):
+                sp.site = True
+            if sp.site and self._is_speaker(doc, sp.start, sp.end):
+                sp.site = False  # "the ministry in Baghdad said": where the speaker sits
+                sp.role = "modifier"
+        spans = [sp for sp in spans if not re.match(r"^\s+dollars?\b", text[sp.end:sp.end + 10])]  # "US dollar"
+        for sp in spans:
+            if not sp.site and sp.role == "place" and sp.start > 0 and \
+                    any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
+                sp.role = "modifier"  # "the US launched", "US dollar": an actor or attribute, not a location
+
+        # 5. demonyms and country hints
+        hints: list[tuple[int, int, str, str]] = []
+        for a, b in norp_taken:
+            hints.append((a, b, demonym_to_iso3(text[a:b]) or "", "demonym"))
+        for t1, t2 in zip(toks, toks[1:]):
+            if t1.is_title and t2.is_title and (t1.idx, t2.idx + len(t2.text)) not in norp_taken:
+                iso = demonym_to_iso3(f"{t1.text} {t2.text}")
+                if iso:
+                    hints.append((t1.idx, t2.idx + len(t2.text), iso, "demonym"))
+        for tok in toks:
+            if any(a <= tok.idx < b for a, b in norp_taken):
+                continue
+            if tok.is_title or tok.is_upper:
+                iso = demonym_to_iso3(tok.text)
+                if iso and not taken[tok.idx] and tok.text not in ("US", "U.S."):
+                    hints.append((tok.idx, tok.idx + len(tok.text), iso, "demonym"))
+        for pat, iso in _country_hints():
+            for m in pat.finditer(text):
+                hints.append((m.start(), m.end(), iso, "group"))
+        return spans, hints
+
+    @staticmethod
+    def _is_speaker(doc: Any, start: int, end: int) -> bool:
+        """True when chars [start, end) sit inside the subject of a reporting verb."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span.root
+        for anc in tok.ancestors:
+            if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("amod", "acl"):
+                return False
+            if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in _REPORTING:
+                return True
+        return False
+
+    @staticmethod
+    def _head_dep(doc: Any, start: int, end: int) -> str:
+        """Dependency label of the syntactic head of chars [start, end) ('' when unknown)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        try:
+            return span.root.dep_
+        except (ValueError, AttributeError):
+            return ""
+
+    @staticmethod
+    def _cap(tok: Any) -> bool:
+        t = tok.text
+        return bool(t) and (t[0].isupper() or (t.startswith(("al-", "el-", "ad-", "as-", "ash-")) and len(t) > 4)) \
+            and any(ch.isalpha() for ch in t)
+
+    def _extend_facility(self, text: str, a: int, b: int) -> int | None:
+        """End of "<name> airbase"-style span when the longer name is in the gazetteer, else None."""
+        tail = text[b:b + 25].lower()
+        for w in _FACILITY_TAIL:
+            if tail.startswith(" " + w) and not tail[len(w) + 1:len(w) + 2].isalpha():
+                e = b + 1 + len(w)
+                if any(c.kind in ("site", "camp", "crossing", "airport", "water") for c in self._lookup(text[a:e])):
+                    return e
+        return None
+
+    # ---- resolution -----------------------------------------------------------------------
+    def analyze(self, doc: Any) -> DocGeo:
+        """Detect and resolve the places of ``doc`` (a spaCy Doc of the article)."""
+        text = doc.text
+        spans, hints = self._detect(doc)
+        for sp in spans:
+            cands = self._lookup(sp.text)
+            if sp.kind_hint == "admin":
+                pref = [c for c in cands if c.kind in ("admin1", "admin2", "region")]
+                cands = tuple(pref) or cands
+            elif sp.kind_hint == "settlement":
+                pref = [c for c in cands if c.kind in ("city", "camp", "site")]
+                cands = tuple(pref) or cands
+            sp.cands = cands
+        spans = [s for s in spans if s.cands]
+
+        first_line = re.match(r"[^\n]*", text)
+        headline_end = first_line.end() if first_line and first_line.end() < 200 and "\n" in text else 0
+        weights: dict[str, float] = defaultdict(float)
+        for _, _, iso, kind in hints:
+            weights[iso] += 0.6 if kind == "group" else 0.4
+        for sp in spans:
+            isos = {c.country for c in sp.cands if c.country}
+            w = (1.5 if sp.site else 1.0) if sp.role == "place" else 0.4
+            if sp.start < headline_end and sp.site:
+                w *= 2
+            if any(c.kind == "country" and c.quality == 0 for c in sp.cands):
+                iso = next(c.country for c in sp.cands if c.kind == "country")
+                weights[iso] += w
+            elif len(isos) == 1:
+                sp.own_iso, sp.own_weight = next(iter(isos)), 0.8 * w
+                weights[sp.own_iso] += sp.own_weight
+
+        for _round in range(2):
+            for sp in spans:
+                self._choose(sp, weights, spans)
+            if _round == 0:
+                extra: dict[str, float] = defaultdict(float)
+                for sp in spans:
+                    if sp.best is not None and sp.best.country and sp.best.kind != "country" and sp.margin > 1.0 \
+                            and sp.supported and not sp.own_iso:
+                        extra[sp.best.country] += 0.5
+                        sp.own_iso, sp.own_weight = sp.best.country, 0.5
+                for k, v in extra.items():
+                    weights[k] += v
+
+        for sp in spans:  # "Winder, Georgia": the parent is the admin1 its child lies in
+            if sp.best is None or sp.parent_mismatch:
+                continue
+            for par in sp.parents:
+                fit = [p for p in par.cands if p.kind in ("admin1", "region") and p.admin1_code
+                       and p.admin1_code == sp.best.admin1_code]
+                fit = fit or [p for p in par.cands if p.kind == "country" and p.country == sp.best.country]
+                if fit and par.best is not None and par.best.id != fit[0].id:
+                    par.best, par.margin, par.supported = fit[0], max(par.margin, 2.0), True
+        mentions: list[PlaceMention] = []
+        for sp in spans:
+            c = sp.best
+            if c is None:
+                continue
+            supported = sp.supported
+            confident = (sp.margin > 0.5 or len({x.country for x in sp.cands}) == 1) and (
+                supported or c.population >= 1_000_000 or c.kind != "city")
+            single_country = len({x.country for x in sp.cands}) == 1
+            strong = sp.source in ("ent", "cue") or sp.site
+            if not supported and c.kind not in ("country", "water") and not (
+                    c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0) and not (
+                    strong and single_country and c.quality == 0):
+                continue  # a place abroad the text never points to: more likely a false hit
+            if sp.parent_mismatch:
+                continue  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
+            place = Place(
+                text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
+                admin2=c.admin2, country=c.country, lat=round(c.lat, 5) if c.lat is not None else None,
+                lon=round(c.lon, 5) if c.lon is not None else None, precision=c.precision,
+                geonameid=c.geonameid,
+            )
+            mentions.append(PlaceMention(sp.start, sp.end, sp.text, place, role=sp.role, site=sp.site,
+                                         score=round(sp.score, 3), confident=confident,
+                                         countries=c.all_countries))
+
+        focus = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
+                      hints=hints, paragraphs=paragraphs)
+
+    def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span]) -> None:
+        top = max(weights.values()) if weights else 0.0
+        scored: list[tuple[float, Candidate]] = []
+        matched_parent: set[int] = set()
+        own, own_iso = sp.own_weight, sp.own_iso
+        others = [o.best for o in spans if o is not sp and o.best is not None and o.best.lat is not None
+                  and o.best.kind not in ("country", "water") and o.margin > 1.0]
+        for c in sp.cands:
+            s = 0.35 * math.log10(c.population + 10)
+            s += {"country": 3.0, "admin1": 0.8, "region": 1.8, "site": 2.5, "camp": 2.5, "crossing": 2.5,
+                  "water": 2.5, "airport": 0.3, "city": 0.0}.get(c.kind, 0.0)
+            s += (0.6, 0.0, -0.2, -0.6)[min(c.quality, 3)]
+            isos = c.all_countries
+            if top > 0 and isos:
+                support = max(weights.get(i, 0.0) - (own if i == own_iso else 0.0) for i in isos) / max(top, 1.5)
+                s += 3.0 * support
+                if support == 0 and c.population < 1_000_000 and c.kind != "country":
+                    s -= 2.5
+            for par in sp.parents:
+                pcs = par.cands
+                if any(p.kind in ("admin1", "region") and p.admin1_code and p.admin1_code == c.admin1_code
+                       for p in pcs) or any(p.kind in ("admin1", "region") and p.country == c.country and
+                                            p.admin1 and c.admin1 and p.admin1 == c.admin1 for p in pcs):
+                    s += 4.0
+                    matched_parent.add(c.id)
+                elif any(p.kind == "country" and p.country == c.country for p in pcs):
+                    s += 2.5
+                elif any(p.country == c.country and p.lat is not None and c.lat is not None and
+                         haversine_km(p.lat, p.lon, c.lat, c.lon) < 60 for p in pcs if p.kind != "country"):
+                    s += 2.0
+            if c.lat is not None and others:
+                d = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others if o.id != c.id) \
+                    if any(o.id != c.id for o in others) else 1e9
+                s += 1.2 if d < 50 else 0.6 if d < 250 else 0.0
+            if sp.kind_hint == "admin" and c.kind in ("admin1", "region"):
+                s += 1.0
+            scored.append((s, c))
+        scored.sort(key=lambda x: -x[0])
+        best = scored[0][1]
+        if best.kind == "admin1" and sp.kind_hint != "admin":
+            # "Baghdad", "Kano", "Hama": the town, not the governorate of the same name
+            towns = [c for _, c in scored if c.kind == "city" and c.admin1_code == best.admin1_code
+                     and c.quality <= best.quality]
+            if towns:
+                i = next(k for k, (_, c) in enumerate(scored) if c is towns[0])
+                scored.insert(0, (scored[0][0], scored.pop(i)[1]))
+        sp.best = scored[0][1]
+        sp.score = scored[0][0]
+        sp.parent_mismatch = False
+        if sp.best.kind == "city" and sp.best.id not in matched_parent:
+            # "Minas Viejas, Guerrero": the parent names an admin1 that this town is not in
+            for par in sp.parents:
+                if any(p.kind in ("admin1", "region") and p.quality == 0 and p.country == sp.best.country
+                       for p in par.cands):
+                    sp.parent_mismatch = True
+        others_total = sum(weights.values()) - own
+        sp.supported = others_total <= 1e-9 or sp.best.id in matched_parent or any(weights.get(i, 0.0) - (own if i == own_iso else 0.0) > 1e-9
+                                                   for i in sp.best.all_countries)
+        diff_country = [x for x in scored[1:] if x[1].country != sp.best.country]
+        sp.margin = scored[0][0] - diff_country[0][0] if diff_country else 10.0
+
