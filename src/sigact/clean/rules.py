@@ -152,6 +152,9 @@ class BoilerplateRules:
                 break
             if self._is_section_marker(line):
                 keep[i] = False
+                if body_chars < self.min_body_chars:
+                    i += 1  # above the article: only the marker goes, the headline after it may be the title
+                    continue
                 j = i + 1
                 while j < n and (not lines[j] or not looks_like_body(lines[j])):
                     if lines[j]:
