@@ -123,6 +123,7 @@ class EventExtractor:
                 top = max(doc_probs, key=doc_probs.get)
                 d.doc_agree = top == d.coding.sub_event_type
         for d in drafts:
+            self._final_actors(d)
             self._victim_actor2(d)
         self._resolve_anaphora(drafts)
         self._coreference(drafts)
@@ -248,6 +249,43 @@ class EventExtractor:
                         prev[-1].tolls.append(t)
                     break
 
+    def _final_actors(self, d: _Draft) -> None:
+        """Re-resolves the actors with the event type, role and date; names the generic actor ACLED
+        codes when the text names nobody (Protesters/Rioters (country), Unidentified Armed Group)."""
+        c = d.coding
+        if c is None or c.event_type is None:
+            return
+        country = d.place.country if d.place and d.place.country else (d.actor1.country if d.actor1 else None)
+        date = d.date.start if d.date and d.date.precision != "reported" else (d.date.start if d.date else None)
+        for fld, sp in (("actor1", d.actor1_span), ("actor2", d.actor2_span)):
+            if sp is None:
+                continue
+            try:
+                setattr(d, fld, self.actors.resolve(sp.text, context_country=country, date=date,
+                                                    event_type=c.event_type, role=fld))
+            except TypeError:  # a resolver without the keyword arguments
+                pass
+            except Exception as exc:
+                log.warning("actor resolution failed for %r: %s", sp.text, exc)
+        kind = None
+        a1 = d.actor1
+        if c.event_type == "Protests" and c.sub_event_type != "Excessive force against protesters":
+            if a1 is None or a1.type in (None, "civilians", "other"):
+                kind = "protesters"
+        elif c.event_type == "Riots":
+            if a1 is None or a1.type in (None, "civilians", "protesters", "other"):
+                kind = "rioters"
+        elif c.event_type in self.lex.violent_event_types and a1 is None and d.judgement.flag == "asserted":
+            kind = "unidentified_armed_group"
+        generic = getattr(self.actors, "generic_actor", None)
+        if kind and generic is not None and country:
+            try:
+                actor = generic(kind, country, date, text=a1.text if a1 else None)
+            except (ValueError, TypeError) as exc:
+                log.debug("no generic actor %s: %s", kind, exc)
+            else:
+                d.actor1 = actor
+
     def _victim_actor2(self, d: _Draft) -> None:
         """A violent event without a target takes the victims of its toll ("four US personnel") as actor2."""
         if d.actor2 is not None or not d.tolls or d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
@@ -301,8 +339,9 @@ class EventExtractor:
                                                    drop.group.main.text))
                     for fld in ("actor1", "actor2", "place"):
                         mine, theirs = getattr(keep, fld), getattr(drop, fld)
-                        if theirs is not None and (mine is None or (
-                                fld != "place" and not mine.acled_name and theirs.acled_name)):
+                        if theirs is not None and (mine is None or (fld != "place" and (
+                                (not mine.acled_name and theirs.acled_name)
+                                or (not _specific_name(mine) and _specific_name(theirs))))):
                             keep.evidence = [e for e in keep.evidence if e.field != (fld if fld != "place" else "location")]
                             setattr(keep, fld, getattr(drop, fld))
                             keep.evidence.extend(e for e in drop.evidence if e.field == (fld if fld != "place" else "location"))
@@ -516,7 +555,7 @@ def _specificity(d: _Draft) -> tuple:
 
 
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
-_GENERIC = ("unidentified", "civilians", "protesters", "rioters")
+_GENERIC = ("unidentified", "civilians", "protesters", "rioters", "militia (")
 
 
 def _names(a: Actor | None) -> set[str]:

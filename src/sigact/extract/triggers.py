@@ -341,7 +341,10 @@ class TriggerFinder:
         return self._noun_args(h)
 
     def _verb_args(self, h: Token) -> tuple[Span | None, Span | None]:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in h.children)
+        if passive and h.dep_ == "acl" and not any(c.dep_ == "nsubjpass" for c in h.children):
+            # "shells fired by LNA forces": the modified noun is the patient
+            pass
         a1 = a2 = None
         for c in h.children:
             if passive:
@@ -512,7 +515,8 @@ class TriggerFinder:
         for t in clause.subtree:
             if t is clause:
                 continue
-            embedded = t.dep_ in ("advcl", "ccomp", "relcl", "conj", "parataxis", "csubj")
+            embedded = t.dep_ in ("advcl", "ccomp", "relcl", "parataxis", "csubj") or (
+                t.dep_ == "conj" and t.pos_ in ("VERB", "AUX"))
             separating = t.dep_ in ("prep", "mark", "advmod") and t.lower_ in _SEPARATING_MARKERS
             if (embedded or separating) and not any(t.left_edge.i <= i <= t.right_edge.i and
                                                     any(x.i == i for x in t.subtree) for i in heads):
