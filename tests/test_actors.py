@@ -176,6 +176,32 @@ def test_event_type_renames_generic_people(r):
     assert r.resolve("Taliban", "AFG", event_type="Protests").name == "Taliban"
 
 
+def test_riots_and_communal_violence_renaming(r):
+    assert r.resolve("a group of assailants", "IND", event_type="Riots").acled_name == "Rioters (India)"
+    assert r.resolve("villagers", "BEN", event_type="Violence against civilians").acled_name \
+        == "Unidentified Communal Militia (Benin)"
+    assert r.resolve("villagers", "BEN", event_type="Violence against civilians", role="actor2").acled_name \
+        == "Civilians (Benin)"
+    # two parties fighting in the street are coded as rioters of the country
+    assert r.resolve("BJP", "IND", event_type="Riots").acled_name == "Rioters (India)"
+
+
+def test_resolve_span_reads_the_whole_name(r):
+    sent = "Presumed JNIM militants killed five people near the village."
+    start = sent.index("militants")
+    a = r.resolve_span(sent, start, start + len("militants"), "BFA")
+    assert a.name == "JNIM" and a.text == "JNIM militants"
+    sent = "Military Police officers exchanged fire with suspects."
+    assert r.resolve_span(sent, 9, 15, "BRA").acled_name == "Military Forces of Brazil (2019-) Military Police"
+    # no mention overlaps: falls back to resolving the span itself
+    assert r.resolve_span("The Zorblax collective struck.", 4, 11, "KEN").type is None
+
+
+def test_ambiguous_demonyms_are_not_countries(r):
+    assert r.resolve("Papuan drivers", "IDN").country == "IDN"
+    assert r.resolve("Kurdish fighters", "SYR").country == "SYR"
+
+
 def test_generic_and_default_actors(r):
     assert r.generic_actor("protesters", "CHL").acled_name == "Protesters (Chile)"
     assert r.default_perpetrator("MEX").acled_name == "Unidentified Gang (Mexico)"

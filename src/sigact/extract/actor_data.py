@@ -183,6 +183,7 @@ class ActorData:
     umbrellas: dict[str, Umbrella] = field(default_factory=dict)
     armed_herders: dict[str, Any] = field(default_factory=dict)
     default_perpetrator: dict[str, str] = field(default_factory=dict)
+    ignore_country_words: tuple[str, ...] = ()
 
 
 def _read_yaml(name: str, *, required: bool = True) -> Any:
@@ -302,4 +303,5 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         umbrellas=umbrellas,
         armed_herders=dict(gen.get("armed_herders") or {}),
         default_perpetrator={str(k): str(v) for k, v in (gen.get("default_perpetrator") or {}).items()},
+        ignore_country_words=_strs(gen.get("ignore_country_words"), "ignore_country_words"),
     )

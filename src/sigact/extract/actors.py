@@ -267,6 +267,7 @@ class ActorResolver:
             for w in p.words:
                 self._named.append((norm_key(w), p))
         self._named.sort(key=lambda x: -len(x[0].split()))
+        self._ignored_country_words = frozenset(norm_key(w) for w in self.data.ignore_country_words)
         ah = self.data.armed_herders or {}
         self._herder_countries = frozenset(ah.get("countries") or ())
         self._herder_acled = str(ah.get("acled") or "Fulani Ethnic Militia ({country})")
@@ -416,6 +417,8 @@ class ActorResolver:
             return None
         end, key = m
         if end < len(toks) and not toks[end].brk and toks[end].norm in _NOT_COUNTRY_AFTER:
+            return None
+        if " ".join(t.norm for t in toks[i:end]) in self._ignored_country_words:
             return None
         return end, key
 
@@ -586,7 +589,8 @@ class ActorResolver:
             acled = self._herder_acled.replace("{country}", c.name) if c else None
             return "named_militia", Actor(text=actor.text, name=acled, acled_name=acled, country=actor.country,
                                           type="militia")
-        new = _EVENT_RECAST.get((et, rl), {}).get("civilians" if kind == "herders" else kind)
+        table = _EVENT_RECAST.get((et, rl), {})
+        new = table.get(kind) or (table.get("civilians") if kind == "herders" else None)
         if new:
             return new, self.recast(actor, new, date)
         return kind, actor
@@ -632,6 +636,27 @@ class ActorResolver:
             actor = Actor(text=text, name=f"{actor.name} {p.suffix}", acled_name=f"{actor.acled_name} {p.suffix}",
                           country=actor.country, type=actor.type)
         return actor
+
+    def resolve_span(self, text: str, start: int, end: int, context_country: str | None = None, *,
+                     date: Any = None, event_type: str | None = None, role: str | None = None) -> Actor:
+        """The actor named at ``text[start:end]``, read in its sentence ``text``.
+
+        Uses the :meth:`find` mention overlapping the span most (a group mention wins), so a
+        span that cut a name short ("militants" in "presumed JNIM militants", "Police" in
+        "Military Police officers") still resolves to the full name; falls back to
+        :meth:`resolve` on the span. ``text`` should be a sentence or a short passage.
+        """
+        best, best_key = None, None
+        for m in self.find(text, context_country=context_country, date=date, event_type=event_type, role=role):
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            key = (m.kind == "group", overlap)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        if best is not None:
+            return _with_text(best.actor, best.text)
+        return self.resolve(text[start:end], context_country, date=date, event_type=event_type, role=role)
 
     def resolve(self, text: str, context_country: str | None = None, *, date: Any = None,
                 event_type: str | None = None, role: str | None = None) -> Actor:
@@ -681,7 +706,12 @@ _VIOLENT = {"battles", "violence against civilians", "explosions/remote violence
 # "Protesters (X)", a mob in a riot "Rioters (X)", protesters shot at by police "Civilians (X)".
 _EVENT_RECAST: dict[tuple[str, str], dict[str, str]] = {
     ("protests", "actor1"): {"civilians": "protesters", "rioters": "protesters"},
-    ("riots", "actor1"): {"civilians": "rioters", "protesters": "rioters"},
+    ("riots", "actor1"): {"civilians": "rioters", "protesters": "rioters", "unidentified_armed_group": "rioters",
+                          "unidentified_gang": "rioters", "militia": "rioters", "vigilantes": "rioters",
+                          "herders": "rioters"},
+    # villagers/farmers who attack are coded as a communal militia
+    ("battles", "actor1"): {"civilians": "militia"},
+    ("violence against civilians", "actor1"): {"civilians": "militia"},
     ("violence against civilians", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
     ("explosions/remote violence", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
     ("battles", "actor2"): {"protesters": "civilians"},
