@@ -190,6 +190,17 @@ def test_resolver_with_spacy_doc() -> None:
     assert span.start == "2023-11-04" and ev is not None
     assert DateResolver.default() is DateResolver.default()
     assert any(m.span.start == "2023-11-05" for m in dd.mentions)
+    # durations are not dates: "for two weeks", "60 years" give no mention
+    doc2 = nlp("The siege lasted for two weeks and the feud is 60 years old.")
+    assert DateResolver.default().analyze(doc2, "2023-11-08").mentions == []
+
+
+def test_dateparser_fallback_only_for_month_or_weekday_phrases() -> None:
+    from sigact.time.resolver import _dateparser_span
+
+    assert _dateparser_span("two weeks", PUB) is None
+    assert _dateparser_span("the 1990s", PUB) is None
+    assert _dateparser_span("5th Nov", PUB) == DateSpan("2023-11-05", "2023-11-05", "day", "5th Nov")
 
 
 def test_phrase_throughput_is_reasonable() -> None:

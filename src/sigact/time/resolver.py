@@ -31,9 +31,18 @@ __all__ = ["DateResolver", "DocDates", "DateMention", "resolve_date"]
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _NO_DATE = DateSpan(None, None, None, None)
-# spaCy DATE entities worth a dateparser call: they name a month/weekday/unit or look numeric
-_DP_GUARD = re.compile(r"\d|\b(?:ago|yesterday|today|tonight|week|month|year)\b", re.I)
-_DP_REJECT = re.compile(r"^\s*(?:\d+|the\s+\d+s|\d+\s*(?:years?|months?|weeks?|days?)(?:\s+old)?)\s*$", re.I)
+# dateparser reads durations as dates ("two weeks" -> two weeks ago, "the 1990s" -> today):
+# it is only asked about phrases that name a month or weekday or say "ago"
+_DP_WORDS = re.compile(r"\bago\b", re.I)
+
+
+def _dateparser_worthy(phrase: str) -> bool:
+    """True when ``phrase`` names a month or weekday, or says "ago"."""
+    if _DP_WORDS.search(phrase):
+        return True
+    lex = get_lexicon()
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    return any(w in lex.month_of or w in lex.weekday_of for w in words)
 
 
 def _sentences(text: str, doc: Any | None) -> list[tuple[int, int]]:
@@ -57,23 +66,16 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)] or [(0, len(text))]
 
 
-@functools.lru_cache(maxsize=1)
-def _date_data_parser() -> Any:
-    from dateparser.date import DateDataParser  # heavy import: only when needed
-
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
-
-
 @functools.lru_cache(maxsize=4096)
 def _dateparser_span(phrase: str, anchor_iso: str | None) -> DateSpan | None:
     """dateparser's reading of ``phrase`` relative to ``anchor_iso``; ``None`` if it has none."""
-    if not phrase.strip() or len(phrase) > 80:
+    if not phrase.strip() or len(phrase) > 80 or not _dateparser_worthy(phrase):
         return None
     anchor = parse_iso_date(anchor_iso)
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day, 12)
-    from dateparser.date import DateDataParser
+    from dateparser.date import DateDataParser  # heavy import: only when needed
 
     try:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
@@ -306,8 +308,6 @@ def _add_dateparser_mentions(doc: Any, mentions: list[DateMention], pub: dt.date
         if any(m.start < e and m.end > s for m in mentions):
             continue
         phrase = ent.text
-        if not _DP_GUARD.search(phrase) or _DP_REJECT.match(phrase):
-            continue
         span = _dateparser_span(phrase, pub.isoformat() if pub else None)
         if span is not None:
             extra.append(DateMention(s, e, phrase, span, "point"))
