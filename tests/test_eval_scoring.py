@@ -215,6 +215,10 @@ def test_summary_denominators():
     assert (a1["n"], a1["n_given_event"]) == (2, 1)     # gold without admin1 is not scored
     assert s["fields"]["fatalities"]["pred_missing"] == 2  # both events leave fatalities empty
     assert s["fields"]["event_type"]["pred_missing"] == 0
+    ged = summarise_records([score_record(ged_rec("g1"), [ev(fat=5)]), score_record(ged_rec("g2", fatalities=0), [ev()]),
+                             score_record(ged_rec("g3"), [ev(fat=2)])])["ucdp_ged"]["fields"]["fatalities"]
+    assert (ged["correct"], ged["n"]) == (2, 3)
+    assert (ged["correct_gold_nonzero"], ged["n_gold_nonzero"]) == (1, 2)
 
 
 def test_evaluate_records_file_with_fake_pipeline(tmp_path):

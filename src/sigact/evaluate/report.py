@@ -54,6 +54,10 @@ def render(result: Mapping[str, Any], console: Console | None = None) -> None:
     if result["kind"] == "records":
         for ds, s in result["datasets"].items():
             console.print(records_table(ds, s))
+            fat = s["fields"].get("fatalities")
+            if fat and fat.get("n_gold_nonzero"):
+                console.print(f"  fatalities where the gold toll is above 0: {_pct(fat['accuracy_gold_nonzero'])} "
+                              f"({fat['correct_gold_nonzero']} / {fat['n_gold_nonzero']})")
     else:
         console.print(articles_table(result["articles"]))
     console.print(f"{result['n']} texts in {result['elapsed_s']} s ({result['texts_per_s']} texts/s); "
@@ -74,6 +78,10 @@ def markdown(result: Mapping[str, Any]) -> str:
                 lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} | "
                              f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} | "
                              f"{f.get('pred_missing', '-')} |")
+            fat = s["fields"].get("fatalities")
+            if fat and fat.get("n_gold_nonzero"):
+                lines.append(f"fatalities where the gold toll is above 0: {_pct(fat['accuracy_gold_nonzero'])} "
+                             f"({fat['correct_gold_nonzero']} / {fat['n_gold_nonzero']})")
             lines.append("")
     else:
         a = result["articles"]

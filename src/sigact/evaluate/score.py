@@ -209,7 +209,9 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     Returns ``{dataset: {"n", "with_event", "with_event_share", "fields": {name:
     {"n", "correct", "accuracy", "n_given_event", "accuracy_given_event",
     "pred_missing"}}}}``; ``pred_missing`` counts texts with an event whose
-    primary event leaves the field empty (whatever the gold).
+    primary event leaves the field empty (whatever the gold).  ``fatalities`` also
+    has ``n_gold_nonzero``/``correct_gold_nonzero``/``accuracy_gold_nonzero``: the
+    same accuracy over texts whose gold toll is above zero.
     ``accuracy`` divides by every text whose gold codes the field (no event =
     wrong); ``accuracy_given_event`` only by those where the system found an event.
     """
@@ -234,6 +236,11 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "accuracy_given_event": _ratio(correct, given),
                 "pred_missing": sum(1 for r in items if r["has_event"] and name in r.get("pred_missing", ())),
             }
+        nz = [r for r in items if r["fields"].get("fatalities") is not None and (r["gold"].get("fatalities") or 0) > 0]
+        if "fatalities" in fields:
+            c = sum(1 for r in nz if r["fields"]["fatalities"])
+            fields["fatalities"].update({"n_gold_nonzero": len(nz), "correct_gold_nonzero": c,
+                                         "accuracy_gold_nonzero": _ratio(c, len(nz))})
         out[ds] = {
             "n": len(items),
             "with_event": with_event,
