@@ -70,8 +70,18 @@ _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", 
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                 "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",
                 "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"}
+_ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck", "hit", "captured", "seized",
+                 "besieged", "entered", "targeted", "overran", "recaptured", "bombarded", "ambushed", "invaded",
+                 "occupied", "surrounded", "looted", "burned", "burnt", "torched", "encircled", "liberated",
+                 "retook", "took", "attacking", "raiding", "shelling", "storming", "bombing", "striking",
+                 "hitting", "capturing", "targeting", "besieging", "pounded", "pounding"}
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
+_PARENT_GAP = re.compile(
+    r"\s*(?:,|\(|\[|,?\s*(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
+)
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 _MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authorities", "forces", "force", "army",
                    "military", "police", "troops", "soldiers", "president", "minister", "embassy", "spokesman",
@@ -331,10 +341,10 @@ class GeoResolver:
                 continue
             ext = self._extend_facility(text, a, b)
             if ext:
-                add(_Span(a, ext, text[a:ext], "ent", site=prev_word(a) in _SITE_PREPS))
+                add(_Span(a, ext, text[a:ext], "ent", site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
                 continue
             if self._lookup(t2):
-                add(_Span(a, b, t2, "ent", site=prev_word(a) in _SITE_PREPS))
+                add(_Span(a, b, t2, "ent", site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
 
         norp_taken = []
         for e in ents:
@@ -390,15 +400,18 @@ class GeoResolver:
             if re.match(r"^\s*,\s*[A-Z]", text[b:b + 4]) or re.match(r"^\s*\(", text[b:b + 3]):
                 ok = ok or not sent_start
             line_start = a == 0 or text[a - 1] == "\n"
-            if line_start and re.match(r"^(?:,\s*[A-Z][\w .'-]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]", text[b:b + 50]):
-                ok = True  # dateline: "MOGADISHU, Somalia (AP) —"
+            dateline = line_start and bool(
+                re.match(r"^(?:,\s*[A-Z][\w .'-]+)?\s*(?:\([^)]{1,30}\))?\s*[-—–:]", text[b:b + 50]))
+            ok = ok or dateline  # "MOGADISHU, Somalia (AP) —"
+            if pw in _ATTACK_VERBS:
+                ok = True
             if demonym_to_iso3(t) and pw not in _SITE_PREPS:
                 ok = False  # "Somali pirates": a nationality, not the Somali region
             if t.lower() in _NOT_PLACE or (single and len(t) < 3 and not t.isupper()):
                 ok = False
             if ok:
-                add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS, role="org" if in_org and pw not in
-                          _LOC_PREPS and not strong else "place"))
+                add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS or pw in _ATTACK_VERBS or dateline,
+                          role="org" if in_org and pw not in _LOC_PREPS and not strong and not dateline else "place"))
             k = i + 1
             while k < len(toks) and toks[k].idx < b:
                 k += 1
@@ -423,7 +436,7 @@ class GeoResolver:
             for nk in range(k + 1, min(k + 4, len(spans))):
                 nx = spans[nk]
                 gap = text[spans[nk - 1].end:nx.start]
-                if re.fullmatch(r"\s*(?:,|\(|,\s*in|\s+in)\s*", gap) or (nk > k + 1 and re.fullmatch(r"\s*,\s*", gap)):
+                if _PARENT_GAP.fullmatch(gap) or (nk > k + 1 and re.fullmatch(r"\s*,\s*", gap)):
                     sp.parents.append(nx)
                 else:
                     break
@@ -575,7 +588,7 @@ class GeoResolver:
             single_country = len({x.country for x in sp.cands}) == 1
             strong = sp.source in ("ent", "cue") or sp.site
             if not supported and c.kind not in ("country", "water") and not (
-                    c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0) and not (
+                    c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0) and not (
                     strong and single_country and c.quality == 0):
                 continue  # a place abroad the text never points to: more likely a false hit
             if sp.parent_mismatch:

@@ -1,0 +1,187 @@
+"""Tests for toponym detection, disambiguation and the event-location API.
+
+All texts are written for these tests (no dataset text).  They need the
+gazetteer (built once into the cache, ~30 s) and the spaCy model: slow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sigact.geo.countries import haversine_km
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = Path("/work/shared/data/examples/us-strikes-iraq.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sigact.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from sigact.geo import GeoResolver
+
+    return GeoResolver.default()
+
+
+def where(nlp, geo, text, start=0, end=None):
+    dg = geo.analyze(nlp(text))
+    res = dg.place_for(start, len(text) if end is None else end)
+    return dg, res
+
+
+def near(place, lat, lon, km=25.0):
+    return place.lat is not None and haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_default_is_a_singleton():
+    from sigact.geo import GeoResolver
+
+    assert GeoResolver.default() is GeoResolver.default()
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="shared example not present")
+def test_worked_example_airbase_and_red_sea(nlp, geo):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    dg = geo.analyze(nlp(text))
+    assert dg.focus_country == "IRQ"
+    i = text.index("On Saturday")
+    j = text.index("\n", i)
+    place, ev = dg.place_for(i, j)
+    assert place.precision == "site" and place.country == "IRQ" and place.admin1 == "Al Anbar"
+    assert near(place, 33.80, 42.44)
+    assert ev is not None and text[ev.start:ev.end] == ev.text and "Asad" in ev.text
+    # strikes against the Houthis in the southern Red Sea: Yemen, not the US or UK
+    i = text.index("On Monday, the US and the UK")
+    j = text.index("\n", i)
+    assert dg.country_near(i, j) == "YEM"
+    place, ev = dg.place_for(i, j)
+    assert place.country == "YEM" and "Red Sea" in ev.text
+    # boilerplate after the article falls back to the focus country, without evidence
+    k = text.index("Please reload")
+    place, ev = dg.place_for(k, k + 10)
+    assert place.country == "IRQ" and place.precision == "country" and ev is None
+
+
+def test_offsets_index_the_text(nlp, geo):
+    text = "Gunmen attacked a church in Kaduna, Nigeria on Sunday."
+    dg = geo.analyze(nlp(text))
+    assert dg.mentions
+    for m in dg.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text,lat,lon,iso3",
+    [
+        ("Clashes broke out in Tripoli between militias, Libyan officials said.", 32.89, 13.19, "LBY"),
+        ("A convoy left Beirut for Tripoli to protest rising prices.", 34.43, 35.84, "LBN"),
+        ("Thousands marched in Paris against the reform, French unions said.", 48.85, 2.35, "FRA"),
+        ("A shooting in Paris, Texas left two dead, Lamar County officials said.", 33.66, -95.56, "USA"),
+        ("Costa Rican teachers protested in San Jose against budget cuts.", 9.93, -84.08, "CRI"),
+        ("Police in San Jose, California arrested two men.", 37.34, -121.89, "USA"),
+        ("Gunmen attacked a market in Kano, Nigeria.", 12.00, 8.52, "NGA"),
+        ("Syrian army shelling hit villages near Hama.", 35.13, 36.76, "SYR"),
+        ("Police in Tbilisi, Georgia dispersed protesters.", 41.69, 44.83, "GEO"),
+        ("A gunman opened fire in Winder, Georgia, the sheriff said.", 33.99, -83.72, "USA"),
+    ],
+)
+def test_ambiguous_names_resolved_by_context(nlp, geo, text, lat, lon, iso3):
+    _, res = where(nlp, geo, text)
+    place, _ = res
+    assert place.country == iso3
+    assert near(place, lat, lon), place
+
+
+def test_town_admin1_pattern(nlp, geo):
+    _, (place, ev) = where(nlp, geo, "On 3 May 2021, gunmen killed two farmers in Gwoza, Borno.")
+    assert place.country == "NGA" and place.admin1 == "Borno" and place.precision == "town"
+    assert ev.text == "Gwoza"
+
+
+def test_parenthetical_village_admin2_admin1(nlp, geo):
+    _, (place, _) = where(nlp, geo, "Suspected ADF rebels killed 12 civilians in Pamoli village (Beni, Nord-Kivu).")
+    assert place.country == "COD" and place.admin1 == "Nord-Kivu"
+    assert near(place, 0.49, 29.47)
+
+
+def test_province_cue_prefers_admin1(nlp, geo):
+    _, (place, _) = where(nlp, geo, "Security forces fought militants in Helmand province, officials said.")
+    assert place.country == "AFG" and place.precision == "admin1" and place.admin1 == "Helmand"
+
+
+def test_village_of_cue(nlp, geo):
+    _, (place, ev) = where(nlp, geo, "Troops entered the village of Gwoza after heavy fighting in Borno.")
+    assert place.country == "NGA" and ev.text == "Gwoza"
+
+
+def test_town_in_admin1_wins_over_admin1(nlp, geo):
+    _, (place, ev) = where(nlp, geo, "Israeli forces raided Jenin in the occupied West Bank overnight.")
+    assert place.country == "PSE" and ev.text == "Jenin" and place.precision == "town"
+
+
+def test_site_after_preposition_beats_speaker_place(nlp, geo):
+    text = "The ministry in Baghdad said militants attacked a checkpoint in Tarmiyah."
+    _, (place, ev) = where(nlp, geo, text)
+    assert ev.text == "Tarmiyah" and place.country == "IRQ"
+
+
+def test_demonym_gives_country_evidence_not_a_place(nlp, geo):
+    text = "Somali pirates hijacked a cargo ship in the Gulf of Aden."
+    dg, (place, ev) = where(nlp, geo, text)
+    assert ev.text == "Gulf of Aden" and place.country == "SOM"
+    assert all(m.text != "Somali" for m in dg.mentions)
+    dg, res = where(nlp, geo, "Congolese soldiers clashed with rebels on Tuesday.")
+    assert dg.focus_country == "COD"
+    assert res[0].precision == "country" and res[0].country == "COD"
+
+
+def test_place_never_lands_in_unsupported_country(nlp, geo):
+    # "Samar" alone would match Samara (Russia); nothing in the text points there
+    text = "The NPA and the military engaged in a firefight in Barangay Magdawat, Samar."
+    dg, res = where(nlp, geo, text)
+    assert all(m.place.country != "RUS" for m in dg.mentions)
+
+
+def test_dateline(nlp, geo):
+    text = "MOGADISHU, Somalia (AP) — A suicide bomber killed eight people at a restaurant on Friday."
+    _, (place, ev) = where(nlp, geo, text)
+    assert place.country == "SOM" and near(place, 2.04, 45.34)
+
+
+def test_paragraph_fallback_and_country_near(nlp, geo):
+    text = ("Fighting erupted in Goma, North Kivu on Monday.\n"
+            "Soldiers later fired on the crowd, witnesses said.\n")
+    dg = geo.analyze(nlp(text))
+    i = text.index("Soldiers")
+    # no place in the second paragraph: the focus country, at country precision
+    place, ev = dg.place_for(i, len(text))
+    assert place.country == "COD"
+    assert dg.country_near(i, len(text)) == "COD"
+    place, ev = dg.place_for(0, i)
+    assert ev.text == "Goma" and near(place, -1.68, 29.22)
+
+
+def test_curated_places(nlp, geo):
+    for text, lat, lon in [
+        ("Aid trucks queued at the Rafah crossing on Monday.", 31.25, 34.26),
+        ("A drone struck Tower 22 in Jordan, killing three soldiers.", 33.32, 38.69),
+        ("RSF fighters shelled Zamzam camp on Sunday.", 13.50, 25.28),
+        ("A rocket landed near Bagram airbase.", 34.95, 69.27),
+    ]:
+        _, (place, _) = where(nlp, geo, text)
+        assert place.precision == "site" and near(place, lat, lon), (text, place)
+
+
+def test_empty_and_placeless_text(nlp, geo):
+    dg = geo.analyze(nlp(""))
+    assert dg.mentions == [] and dg.focus_country is None and dg.place_for(0, 0) is None
+    dg = geo.analyze(nlp("The committee met on Tuesday and adjourned."))
+    assert dg.place_for(0, 20) is None and dg.country_near(0, 20) is None
