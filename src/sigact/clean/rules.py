@@ -139,6 +139,7 @@ class BoilerplateRules:
         """
         keep = [True] * len(lines)
         body_chars = 0
+        seen_body = False
         i = 0
         n = len(lines)
         while i < n:
@@ -152,7 +153,7 @@ class BoilerplateRules:
                 break
             if self._is_section_marker(line):
                 keep[i] = False
-                if body_chars < self.min_body_chars:
+                if not seen_body:
                     i += 1  # above the article: only the marker goes, the headline after it may be the title
                     continue
                 j = i + 1
@@ -166,8 +167,8 @@ class BoilerplateRules:
                 keep[i] = False
             else:
                 body_chars += len(line)
+                seen_body = seen_body or looks_like_body(line)
             i += 1
-        self._zones(lines, keep)
         if self.drop_duplicates:
             seen: set[str] = set()
             for i, line in enumerate(lines):
@@ -175,6 +176,7 @@ class BoilerplateRules:
                     if line in seen:
                         keep[i] = False
                     seen.add(line)
+        self._zones(lines, keep)
         return keep
 
     def _zones(self, lines: Sequence[str], keep: list[bool]) -> None:
