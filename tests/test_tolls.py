@@ -93,6 +93,20 @@ def _kv(text: str) -> list[tuple[str, int | None]]:
         ("The body of a man was found on the road.", [("killed", 1)]),
         ("Nine soldiers and a cook were killed, including two officers.", [("killed", 10)]),
         ("12 Taliban militants including a commander were killed.", [("killed", 12)]),
+        ("At least 12 people were killed and 30 wounded in the blast.", [("killed", 12), ("injured", 30)]),
+        ("The attack left 5 dead and 12 injured.", [("killed", 5), ("injured", 12)]),
+        ("Five people, including two children, were killed.", [("killed", 5)]),
+        ("15 people have been confirmed dead.", [("killed", 15)]),
+        ("A suicide bomber killed 12 people at a market.", [("killed", 12)]),
+        ("Two soldiers died of their wounds.", [("killed", 2)]),
+        ("Gunmen took 20 villagers hostage.", [("abducted", 20)]),
+        ("Scores of people were injured.", [("injured", 20)]),
+        ("Hundreds of protesters were arrested.", [("arrested", 100)]),
+        ("The explosion killed the driver and injured two passengers.", [("killed", 1), ("injured", 2)]),
+        ("Authorities said 7 people died and 20 were hurt.", [("killed", 7), ("injured", 20)]),
+        ("He was killed on the spot.", [("killed", 1)]),
+        ("Militants abducted and killed a herder.", [("abducted", 1), ("killed", 1)]),
+        ("Troops killed and wounded dozens of fighters.", [("killed", 10), ("injured", None)]),
         ("17 personnes tuées dans une attaque", [("killed", 17)]),
         ("deux soldats tués et quatre civils blessés", [("killed", 2), ("injured", 4)]),
     ],
@@ -106,6 +120,11 @@ def test_suffered_injuries_counts_as_injured() -> None:
     (m,) = find_tolls(text)
     assert (m.kind, m.value, m.victim_text) == ("injured", 4, "US personnel")
     assert text[m.start:m.end] == m.text
+
+
+def test_number_of_dead_is_a_toll_not_a_vague_count() -> None:
+    ms = find_tolls("The number of dead rose to 15.")
+    assert [(m.kind, m.value, m.toll) for m in ms] == [("killed", 15, True)]
 
 
 def test_leaving_dead_and_missing_and_death_toll() -> None:

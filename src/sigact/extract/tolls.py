@@ -94,6 +94,8 @@ class _Lex:
     re_single: re.Pattern[str]
     re_single2: re.Pattern[str]
     re_found: re.Pattern[str]
+    re_pron: re.Pattern[str]
+    re_hostage: re.Pattern[str]
     re_active: re.Pattern[str]
     re_suffer: re.Pattern[str]
     re_bodies: re.Pattern[str]
@@ -158,6 +160,12 @@ def _build(raw: dict[str, Any]) -> _Lex:
         rf"\b(?P<q>a|an|one)\s+(?P<np>(?:(?!{stop}\b)[\w'’\-]+\s+){{0,2}}?(?!{stop}\b)[\w'’\-]+)\s+"
         rf"(?P<aux>was|has\s+been|had\s+been)(?:\s+(?:reportedly|allegedly|later|also|then))?{mid}\s+(?P<v>{passive})\b",
         flags)
+    re_pron = re.compile(
+        rf"\b(?P<q>he|she)\s+(?P<aux>was|has\s+been|had\s+been)(?:\s+(?:reportedly|allegedly|later|also|then))?{mid}"
+        rf"\s+(?P<v>{passive})\b", flags)
+    re_hostage = re.compile(
+        rf"\b(?:took|taking|take|takes|held|holding|hold|holds)\s+(?P<q>{count}|a|an|one)\s+(?:(?P<np>{np_any})\s+)?"
+        rf"(?:as\s+)?(?:hostages?|captives?)\b", flags)
     re_found = re.compile(
         rf"\b(?P<q>{count}|a|an|the|one)\s+(?:[\w'’\-]+\s+){{0,3}}?(?P<np>bod(?:y|ies)|corpses?)\s+(?:[\w'’,\-]+\s+){{0,6}}?"
         rf"(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|dumped|"
@@ -186,7 +194,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
         singular=frozenset(singular),
         zero_nouns={re.sub(r"\s+", " ", k.lower()): tuple(v) for k, v in raw["zero_nouns"].items()},
         vague_values={k: int(v) for k, v in (raw.get("vague_values") or {}).items()},
-        re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
+        re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_pron=re_pron, re_hostage=re_hostage, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
         re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
         re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
         re_key=re.compile(rf"\b(?:{_alt(_key_words(passive_kind, active_kind, suffer))})\b", flags),
@@ -382,7 +390,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             v = _list_value(lex, kind, v, m.group("more"))
         qspan = (m.start(qg), m.start("v"))
         add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
-    for prio, pat in ((5, lex.re_single), (6, lex.re_single2)):
+    for prio, pat in ((5, lex.re_single), (6, lex.re_single2), (6, lex.re_pron)):
         for m in scan(pat):
             verb = re.sub(r"\s+", " ", m.group("v").lower())
             if _active_reading(lex, text, m, verb):
@@ -390,7 +398,12 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             kind = lex.passive_kind[verb]
             v = 1 if prio == 6 else _value(lex, kind, m.group("q"), m.group("np"))[0]
             if v is not None:
-                add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.group("np"))
+                add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.groupdict().get("np") or m.group("q"))
+    for m in scan(lex.re_hostage):
+        if bad_number(m):
+            continue
+        v, vague = _value(lex, "abducted", m.group("q"), m.group("np"))
+        add(7, "abducted", v, m.start(), m.end(), (m.start("q"), m.end()), m.group("np"), vague=vague)
     for m in scan(lex.re_found):
         if bad_number(m):
             continue
