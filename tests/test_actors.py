@@ -299,6 +299,21 @@ def test_actor_matches_negative(r, mention, ctx, gold):
     assert not actor_matches(r.resolve(mention, ctx), gold)
 
 
+@pytest.mark.parametrize("gold, mention, ctx", [
+    ("Government of Macedonia, FYR", "Macedonian police", None),
+    ("Government of Russia (Soviet Union)", "Russian troops", None),
+    ("Government of DR Congo (Zaire)", "FARDC", None),
+    ("Government of Myanmar (Burma)", "Tatmadaw", None),
+    ("Government of Yemen (North Yemen)", "Yemeni government forces", None),
+    ("Fulani", "Fulani herdsmen", "NGA"),
+    ("SPLM/A", "SPLA rebels", "SDN"),
+    ("DPR", "separatists", "UKR"),
+    ("ASG", "Abu Sayyaf", None),
+])
+def test_ucdp_side_names(r, gold, mention, ctx):
+    assert actor_matches(r.resolve(mention, ctx), gold)
+
+
 def test_actor_matches_missing_values(r):
     assert actor_matches(None, None)
     assert not actor_matches(None, "Protesters (Chile)")

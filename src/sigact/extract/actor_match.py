@@ -139,7 +139,8 @@ def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases=None) ->
        kind and country: "Protesters (Chile)" ~ any protesters actor of CHL,
        "Military Forces of X (...)" ~ military of X, "Police Forces of X" ~ police of X,
        UCDP "Government of X" ~ any state force (military, police, government) of X, UCDP
-       "Civilians" ~ civilians of any country, "<Name> Ethnic Militia (X)" ~ the same label.
+       "Civilians" ~ civilians of any country, "<Name> Ethnic Militia (X)" ~ the same label,
+       a UCDP people name ("Fulani") ~ "<that name> Ethnic Militia (X)".
        A state name with a sub-unit ("Military Forces of India (2014-) Rashtriya Rifles")
        also matches the plain state force of X unless the sub-unit is a separate side
        (``faction`` in the dictionary: Houthi forces, Libya's rival governments, PMF);
@@ -188,6 +189,9 @@ def _match_one(pred: Actor, gold: str, r) -> bool:
         return bool(umbrella.country and pred.country == umbrella.country and pred.type in umbrella.types)
     gp = parse_actor_name(gold, r)
     if gp is None:
+        # UCDP names a communal side by the people ("Fulani", "Hema"): the same people's militia
+        if norm_key(gold) in getattr(r, "_ethnic", {}) and pred.acled_name:
+            return norm_key(pred.acled_name).startswith(norm_key(gold) + " ethnic militia")
         return False
     if gp.suffix and g_group is not None and g_group.faction:
         return False

@@ -192,7 +192,7 @@ class ActorResolver:
         for c in self.data.countries:
             self.countries[c.key] = c
             self.country_by_iso3.setdefault(c.iso3, c)
-            for w in (c.name, *c.aliases):
+            for w in (c.name, *c.aliases, *((c.ucdp,) if c.ucdp else ())):
                 add(w, c.key, demonym=False)
             for w in c.demonyms:
                 add(w, c.key, demonym=True)
