@@ -7,7 +7,8 @@ other triggers' defaults 0.5, +2 for a matching weapon cue, +1 per context cue
 Armed clash; civilian target -> Attack; state actor1 retaking ground -> Government
 regains territory).  When the TF-IDF classifier is present its probabilities,
 restricted to the candidates and renormalised, are averaged with the normalised
-prior (weights 0.55 classifier / 0.45 rules).  ``Coding.method`` says which side
+prior (classifier weight 0.55, scaled down by min(1, m/0.5) where m is the classifier's
+total probability on the candidates, so rules decide when it believes none of them).  ``Coding.method`` says which side
 decided: ``rules``, ``classifier`` or ``rules+classifier`` (both agree).
 """
 
@@ -69,7 +70,10 @@ class Coder:
             row = self.lex.non_acled["threat"]
             return Coding(None, None, row.get("plover"), row.get("mode"), row.get("cameo"), main.cls.weight, "rules")
         cands: list[str] = []
-        for t in [main, *group.triggers]:
+        scoping = [t for t in group.triggers if not t.cls.outcome] or group.triggers
+        if main.cls.overrides:
+            scoping = [main]
+        for t in [main, *scoping]:
             for c in t.cls.candidates:
                 if c not in cands:
                     cands.append(c)
@@ -80,7 +84,7 @@ class Coder:
         prior = {c: 0.05 for c in cands}
         prior[main.cls.candidates[0]] = prior.get(main.cls.candidates[0], 0) + 1.0
         for t in group.triggers:
-            if t is not main and t.cls.candidates and not t.cls.outcome:
+            if t is not main and t.cls.candidates and not t.cls.outcome and t.cls.candidates[0] in prior:
                 prior[t.cls.candidates[0]] += 0.5
         weapons = self._weapon_hits(ctx_text)
         ev = None
@@ -111,15 +115,18 @@ class Coder:
         total = sum(prior.values())
         prior_n = {k: v / total for k, v in prior.items()}
         probs = None
+        w_clf = 0.0
         if self.classifier is not None:
             p = self.classifier.proba(ctx_text)
             mass = sum(p.get(c, 0.0) for c in cands)
             if mass > 0.02:
                 probs = {c: p.get(c, 0.0) / mass for c in cands}
+                # the classifier speaks in proportion to its belief in the candidates at all
+                w_clf = _W_CLF * min(1.0, mass / 0.5)
         if probs is None:
             best = max(prior_n, key=prior_n.get)
             return self._make(best, prior_n[best], "rules", ev, group, weapons)
-        combo = {c: _W_CLF * probs[c] + (1 - _W_CLF) * prior_n[c] for c in cands}
+        combo = {c: w_clf * probs[c] + (1 - w_clf) * prior_n[c] for c in cands}
         best = max(combo, key=combo.get)
         rb, cb = max(prior_n, key=prior_n.get), max(probs, key=probs.get)
         method = "rules+classifier" if rb == cb == best else ("classifier" if best == cb else "rules")

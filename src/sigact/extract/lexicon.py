@@ -53,6 +53,7 @@ class TriggerClass:
     outcome: bool = False
     special: str | None = None
     switch_class: dict[str, frozenset[str]] = field(default_factory=dict)
+    overrides: frozenset[str] = frozenset()
 
     @property
     def default(self) -> str | None:
@@ -116,6 +117,7 @@ def load_lexicon() -> Lexicon:
             outcome=bool(spec.get("outcome", False)),
             special=spec.get("special"),
             switch_class={k: frozenset(_words(v)) for k, v in (spec.get("switch_class") or {}).items()},
+            overrides=frozenset(_words(spec.get("overrides"))),
         )
         classes[name] = tc
         for v in tc.verbs:

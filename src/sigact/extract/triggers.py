@@ -61,9 +61,16 @@ class TriggerGroup:
 
     @property
     def main(self) -> Trigger:
-        """The most specific trigger: non-outcome before outcome, then highest weight, then first."""
-        return sorted(self.triggers, key=lambda t: (t.cls.special is None and t.cls.outcome, -t.cls.weight, t.i))[0] \
-            if not any(t.cls.special for t in self.triggers) else next(t for t in self.triggers if t.cls.special)
+        """The trigger that decides the class: a threat; else one whose class overrides another's
+        ("defused" over "IED"); else non-outcome before outcome, highest weight, first."""
+        special = [t for t in self.triggers if t.cls.special]
+        if special:
+            return special[0]
+        names = {t.cls.name for t in self.triggers}
+        over = [t for t in self.triggers if t.cls.overrides & names]
+        if over:
+            return over[0]
+        return sorted(self.triggers, key=lambda t: (t.cls.outcome, -t.cls.weight, t.i))[0]
 
     @property
     def start(self) -> int:

@@ -1,0 +1,82 @@
+"""ACLED sub-event typing on short texts written for these tests (one incident each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_support import primary, run
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    ("On Monday, soldiers clashed with Boko Haram fighters near Gwoza, leaving six insurgents dead.",
+     "Battles", "Armed clash"),
+    ("Government forces recaptured the town of Palma from Islamist insurgents on Sunday after three days of fighting.",
+     "Battles", "Government regains territory"),
+    ("Israeli warplanes carried out an airstrike on a house in Khan Younis on Tuesday, killing four people.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("A drone strike hit a vehicle carrying al-Shabaab commanders near Jilib on Friday.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("Rebels shelled residential areas of Kharkiv with artillery and rockets on Wednesday, wounding nine civilians.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded under a police patrol in Kandahar on Thursday, killing two officers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Saturday, killing five soldiers.",
+     "Explosions/Remote violence", "Suicide bomb"),
+    ("Unidentified men threw a grenade into a bar in Bujumbura on Friday night, injuring seven people.",
+     "Explosions/Remote violence", "Grenade"),
+    ("Gunmen shot dead three farmers in their fields near Bokkos on Sunday, residents said.",
+     "Violence against civilians", "Attack"),
+    ("Armed bandits kidnapped 20 passengers from a bus on the Abuja-Kaduna highway on Tuesday.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("Hundreds of nurses staged a peaceful protest outside the health ministry in Lilongwe on Monday to demand unpaid allowances.",
+     "Protests", "Peaceful protest"),
+    ("Students protesting fee increases in Johannesburg on Thursday were dispersed by police with tear gas and rubber bullets.",
+     "Protests", "Protest with intervention"),
+    ("Rioters torched vehicles and pelted police with stones in Dakar on Friday after the arrest of an opposition leader.",
+     "Riots", "Violent demonstration"),
+    ("A mob lynched a suspected thief in a market in Kampala on Saturday.",
+     "Riots", "Mob violence"),
+    ("Police arrested 12 suspected members of a kidnapping gang in Port Harcourt on Wednesday.",
+     "Strategic developments", "Arrests"),
+    ("Militiamen looted shops and set fire to houses in the village of Djugu on Sunday.",
+     "Strategic developments", "Looting/property destruction"),
+    ("Army engineers defused an improvised explosive device planted on a bridge in Diffa on Monday.",
+     "Strategic developments", "Disrupted weapons use"),
+]
+
+
+@pytest.mark.parametrize("text,event_type,sub", CASES, ids=[c[2] for c in CASES])
+def test_sub_event_type(text, event_type, sub):
+    e = primary(run(text))
+    assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
+
+
+def test_codes_come_from_one_table():
+    from sigact.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    e = primary(run(CASES[2][0]))
+    row = lex.taxonomy[e.acled_sub_event_type]
+    assert (e.plover_type, e.cameo_root) == (row["plover"], row["cameo"])
+    assert e.plover_mode == "aerial"
+
+
+def test_protest_actor_is_acled_protesters():
+    e = primary(run(CASES[10][0]))
+    assert e.actor1 is not None and e.actor1.type == "protesters"
+    assert e.actor1.acled_name == "Protesters (Malawi)"
+
+
+def test_tolls_go_to_their_event():
+    e = primary(run(CASES[0][0]))
+    assert e.fatalities == 6
+    e = primary(run(CASES[6][0]))
+    assert e.fatalities == 5
+    ev = e.evidence_for("fatalities")
+    assert ev and "five soldiers" in ev[0].text
+
+
+def test_ucdp_type_for_violence_only():
+    assert primary(run(CASES[8][0])).ucdp_type == 3
+    assert primary(run(CASES[10][0])).ucdp_type is None
