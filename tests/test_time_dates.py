@@ -212,3 +212,13 @@ def test_phrase_throughput_is_reasonable() -> None:
         find_date_mentions(p, PUB)
     rate = len(phrases) / (time.perf_counter() - t0)
     assert rate > 500  # phrases per second; measured ~10k/s on the dev machine
+
+
+def test_date_modifying_a_later_noun_does_not_date_the_main_event() -> None:
+    text = "Police arrested five people in connection with the 12 March bombing."
+    dd = analyze_text(text, "2024-03-20")
+    (m,) = dd.mentions
+    assert m.modifier and m.span.start == "2024-03-12"
+    assert dd.date_for(*_at(text, "Police arrested five people"))[0].precision == "reported"
+    # the bombing itself is dated by its own modifier
+    assert dd.date_for(*_at(text, "the 12 March bombing"))[0].start == "2024-03-12"

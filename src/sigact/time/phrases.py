@@ -52,7 +52,8 @@ class DateMention:
     line); ``point`` is the phrase's own date for ``since``/``after`` mentions;
     ``reporting`` marks a date that follows a reporting verb ("said on Monday");
     ``explicit`` marks a date with day, month and year written out; ``cue_start`` is the
-    offset of the "since"/"after" word of such mentions.
+    offset of the "since"/"after" word of such mentions; ``modifier`` marks a date that
+    modifies a noun ("Monday's strikes", "the 12 March bombing"): it dates that noun's event.
     """
 
     start: int
@@ -64,6 +65,7 @@ class DateMention:
     reporting: bool = False
     explicit: bool = False
     cue_start: int | None = None
+    modifier: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -413,7 +415,14 @@ def _qualify(lex: DateLexicon, text: str, men: DateMention, anchor: dt.date | No
         stop = _iso(anchor) if anchor is not None else None
         span = DateSpan(span.start, stop if stop and stop >= span.start else span.end, "range", span.text)
     reporting = bool(lex.reporting_before.search(before))
-    return DateMention(men.start, end, text[men.start:end], span, kind, point, reporting, men.explicit, cue_start)
+    modifier = bool(re.search(r"['’]s$", text[men.start:end]) or
+                    (_DET_BEFORE.search(before) and _NOUN_AFTER.match(text, end)))
+    return DateMention(men.start, end, text[men.start:end], span, kind, point, reporting, men.explicit, cue_start,
+                       modifier)
+
+
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|when|as|was|were|is|are|had|has|have|,)\b)[a-z]+\b")
 
 
 def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, context_year: int | None = None,

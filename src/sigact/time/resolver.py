@@ -227,13 +227,14 @@ class DocDates:
         before = [x for x in same if x.end <= start and x.span.precision != "year"]
         m = self._pick([x for x in before if not x.reporting], prefer_last=True)
         if m is None:
-            after = [x for x in same if x.start >= end and x.span.precision != "year" and x.kind not in ("since", "after")]
+            after = [x for x in same if x.start >= end and x.span.precision != "year" and x.kind not in ("since", "after")
+                     and not x.modifier]
             m = self._pick([x for x in after if not x.reporting]) or self._pick(before + after)
         if m is not None:
             return result(m)
         if self.paragraphs:
             p0, _p1 = self.paragraphs[self._index(self.paragraphs, start)]
-            before = [x for x in usable if p0 <= x.start and x.end <= start and not x.reporting
+            before = [x for x in usable if p0 <= x.start and x.end <= start and not x.reporting and not x.modifier
                       and x.kind in ("point", "range", "after") and x.span.precision in ("day", "week", "range")]
             if before:
                 return result(before[-1])
