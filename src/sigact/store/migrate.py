@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Callable
 
 import sqlalchemy as sa
 from alembic import command
@@ -14,7 +15,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-__all__ = ["alembic_config", "head_revision", "current_revision", "upgrade", "MIGRATIONS_DIR"]
+from sigact.errors import StoreError
+
+__all__ = ["alembic_config", "head_revision", "current_revision", "upgrade", "downgrade", "MIGRATIONS_DIR"]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: arbitrary constant key for the PostgreSQL advisory lock held while migrating
@@ -53,11 +56,40 @@ def upgrade(engine: sa.Engine, target: str = "head") -> str | None:
     with engine.connect() as conn:
         if current_revision(conn) == head:
             return head
-    # alembic's ``context`` is process-global: one upgrade at a time per process;
-    # SQLite: BEGIN IMMEDIATE (sigact_write) makes other processes wait their turn
-    with _lock, engine.execution_options(sigact_write=True).begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
-        if current_revision(conn) != head:
-            command.upgrade(alembic_config(conn), target)
-        return current_revision(conn)
+    return _migrate(engine, lambda cfg: command.upgrade(cfg, target))
+
+
+def downgrade(engine: sa.Engine, target: str) -> str | None:
+    """Downgrade the database behind ``engine`` to ``target``; returns the revision it is at."""
+    return _migrate(engine, lambda cfg: command.downgrade(cfg, target))
+
+
+def _migrate(engine: sa.Engine, step: Callable[[Config], None]) -> str | None:
+    """Run one Alembic command in a locked transaction.
+
+    Alembic's ``context`` is process-global: one migration at a time per process.
+    SQLite: BEGIN IMMEDIATE (``sigact_write``) makes other processes wait their
+    turn, and foreign keys are off while tables are rebuilt (a table rebuild
+    would otherwise cascade-delete the rows that reference it); any violation
+    left afterwards aborts the migration.
+    """
+    with _lock, engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # only works outside a transaction
+        try:
+            with conn.execution_options(sigact_write=True).begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+                before = current_revision(conn)
+                step(alembic_config(conn))
+                if sqlite and current_revision(conn) != before:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise StoreError(f"migration left {len(bad)} foreign key violations, e.g. {bad[0]}",
+                                         code="SIG-E306")
+                return current_revision(conn)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -13,10 +13,9 @@ import json
 from typing import Any, Iterable, Sequence
 
 import sqlalchemy as sa
-import sqlalchemy.orm
 
 from sigact.errors import InputError
-from sigact.store.schema import EventRow, EvidenceRow, SourceRow
+from sigact.store.schema import EventRow, EvidenceRow
 
 __all__ = ["event_filters", "encode_cursor", "decode_cursor", "parse_date", "FILTER_NAMES", "ASSERTED"]
 
@@ -120,7 +119,7 @@ def event_filters(
     if factuality:
         out.append(_in_or_eq(E.factuality, factuality))
     if min_sources:
-        out.append(cluster_source_count() >= int(min_sources))
+        out.append(E.cluster_sources >= int(min_sources))
     if q:
         in_evidence = sa.exists().where(EvidenceRow.event_id == E.id, EvidenceRow.text.icontains(q, autoescape=True))
         out.append(sa.or_(in_evidence, *(c.icontains(q, autoescape=True) for c in (
@@ -130,15 +129,6 @@ def event_filters(
     if cluster_id:
         out.append(E.cluster_id == cluster_id)
     return out
-
-
-def cluster_source_count() -> sa.ScalarSelect[int]:
-    """Distinct articles reporting an event row's canonical event (all reports sharing its ``cluster_id``)."""
-    member = sa.orm.aliased(EventRow)
-    return (sa.select(sa.func.count(sa.distinct(SourceRow.article_id)))
-            .join(member, member.id == SourceRow.event_id)
-            .where(member.cluster_id == EventRow.cluster_id)
-            .correlate(EventRow).scalar_subquery())
 
 
 def encode_cursor(sort_date: dt.date, event_id: str) -> str:

@@ -190,6 +190,8 @@ class EventRow(Base):
     actor2_type: Mapped[str | None] = mapped_column(sa.String(40))
     actor2_country: Mapped[str | None] = mapped_column(sa.String(3))
     source_count: Mapped[int] = mapped_column(sa.Integer, default=1)
+    #: distinct articles over every report of this event's canonical event (``cluster_id``)
+    cluster_sources: Mapped[int] = mapped_column(sa.Integer, default=1, server_default="1")
     version: Mapped[str | None] = mapped_column(sa.String(40))
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
     #: the full event as ``Event.to_dict()`` wrote it
@@ -211,6 +213,7 @@ class EventRow(Base):
         sa.Index("ix_events_latlon", "lat", "lon"),
         sa.Index("ix_events_factuality", "factuality"),
         sa.Index("ix_events_cluster", "cluster_id"),
+        sa.Index("ix_events_cluster_sources", "cluster_sources"),
         sa.Index("ix_events_article", "article_id"),
         sa.Index("ix_events_actor1", "actor1_id"),
         sa.Index("ix_events_actor2", "actor2_id"),

@@ -30,7 +30,7 @@ from sigact.store.query import ASSERTED, after_cursor, encode_cursor, event_filt
 from sigact.store.schema import (
     ActorRow, ArticleRevisionRow, ArticleRow, EventRow, EvidenceRow, LinkRow, PlaceRow, SourceRow,
 )
-from sigact.store.writer import BatchResult, article_sha, chunks, write_batch
+from sigact.store.writer import BatchResult, article_sha, chunks, refresh_clusters, write_batch
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,7 @@ class Store:
         with self._write_session() as s, s.begin():
             if s.scalar(sa.select(ArticleRow.id).where(ArticleRow.id == article_id)) is None:
                 return False
+            touched = list(s.scalars(sa.select(EventRow.cluster_id).where(EventRow.article_id == article_id)))
             s.execute(sa.delete(EventRow).where(EventRow.article_id == article_id))
             citing = list(s.scalars(sa.select(SourceRow.event_id).where(SourceRow.article_id == article_id).distinct()))
             s.execute(sa.delete(SourceRow).where(SourceRow.article_id == article_id))
@@ -149,13 +150,20 @@ class Store:
                 data["source_count"] = len({x.get("article_id") for x in data["sources"]})
                 s.execute(sa.update(EventRow).where(EventRow.id == eid)
                           .values(data=data, source_count=data["source_count"]))
+            touched += s.scalars(sa.select(EventRow.cluster_id).where(EventRow.id.in_(citing))) if citing else []
             s.execute(sa.delete(ArticleRow).where(ArticleRow.id == article_id))
+            refresh_clusters(s, touched)
             return True
 
     def delete_event(self, event_id: str) -> bool:
         """Delete one event report (with its evidence, sources and links); returns whether it existed."""
         with self._write_session() as s, s.begin():
-            return bool(s.execute(sa.delete(EventRow).where(EventRow.id == event_id)).rowcount)
+            cluster = s.scalar(sa.select(EventRow.cluster_id).where(EventRow.id == event_id))
+            if cluster is None:
+                return False
+            s.execute(sa.delete(EventRow).where(EventRow.id == event_id))
+            refresh_clusters(s, [cluster])
+            return True
 
     def assign_clusters(self, mapping: Mapping[str, str]) -> int:
         """Set ``cluster_id`` (canonical event) of event reports ``{event_id: cluster_id}``; returns rows changed.
@@ -167,9 +175,13 @@ class Store:
             by_cluster[cid].append(eid)
         n = 0
         with self._write_session() as s, s.begin():
+            touched = list(by_cluster)
+            for chunk in chunks(list(mapping)):
+                touched += s.scalars(sa.select(EventRow.cluster_id).where(EventRow.id.in_(chunk)))
             for cid, eids in by_cluster.items():
                 for chunk in chunks(eids):
                     n += s.execute(sa.update(EventRow).where(EventRow.id.in_(chunk)).values(cluster_id=cid)).rowcount
+            refresh_clusters(s, touched)
         return n
 
     # ------------------------------------------------------------------ reads

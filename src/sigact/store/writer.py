@@ -27,7 +27,7 @@ from sigact.store.schema import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchResult", "write_batch", "article_sha", "chunks", "event_values"]
+__all__ = ["BatchResult", "write_batch", "article_sha", "chunks", "event_values", "refresh_clusters", "clustered_with"]
 
 EPOCH = dt.date(1, 1, 1)
 CHUNK = 500
@@ -122,7 +122,7 @@ def event_values(ev: Event, art: dict[str, Any]) -> tuple[dict[str, Any], list[d
         actor1_type=a1.type, actor1_country=a1.country,
         actor2_id=actor_key(ev.actor2), actor2_name=a2.name or a2.text, actor2_acled_name=a2.acled_name,
         actor2_type=a2.type, actor2_country=a2.country,
-        source_count=data["source_count"], version=ev.version, data=data,
+        source_count=data["source_count"], cluster_sources=data["source_count"], version=ev.version, data=data,
         created_at=dt.datetime.now(dt.timezone.utc),
     )
     evidence = [dict(event_id=ev.id, ord=i, field=e.field, start=e.start, end=e.end, text=e.text)
@@ -165,6 +165,23 @@ def _ensure_entities(s: Session, dialect: str, events: Sequence[Event]) -> None:
     for model, rows in ((ActorRow, actors), (PlaceRow, places)):
         for chunk in chunks(sorted(rows.values(), key=lambda r: r["id"]), 200):
             s.execute(_insert_ignore(dialect, model), list(chunk))
+
+
+def refresh_clusters(s: Session, cluster_ids: Sequence[str]) -> None:
+    """Recompute ``cluster_sources`` of every report in ``cluster_ids`` (after members changed)."""
+    ids = sorted(set(cluster_ids))
+    for chunk in chunks(ids):
+        q = (sa.select(EventRow.cluster_id, sa.func.count(sa.distinct(SourceRow.article_id)))
+             .join(SourceRow, SourceRow.event_id == EventRow.id)
+             .where(EventRow.cluster_id.in_(chunk)).group_by(EventRow.cluster_id))
+        for cid, n in list(s.execute(q)):
+            s.execute(sa.update(EventRow).where(EventRow.cluster_id == cid, EventRow.cluster_sources != n)
+                      .values(cluster_sources=n))
+
+
+def clustered_with(s: Session, where: Any) -> list[str]:
+    """Cluster ids of the rows matching ``where`` that share a cluster with other reports."""
+    return list(s.scalars(sa.select(EventRow.cluster_id).where(where, EventRow.cluster_id != EventRow.id).distinct()))
 
 
 def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *, extracted: bool,
@@ -216,7 +233,9 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
 
     # -- SQL: deletes first, then parents before children
     drop = [aid for aid, st in state.items() if st["drop"]]
+    touched: list[str] = []  # clusters losing members: their cluster_sources change
     for chunk in chunks(drop):
+        touched += clustered_with(s, EventRow.article_id.in_(chunk))
         s.execute(sa.delete(EventRow).where(EventRow.article_id.in_(chunk)))
     new_events: dict[str, tuple[Event, dict[str, Any]]] = {}
     for aid, st in state.items():
@@ -229,6 +248,7 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
         taken = list(s.scalars(sa.select(EventRow.id).where(EventRow.id.in_(chunk))))
         if taken:
             log.warning("replacing %d stored events that have the ids of new ones", len(taken))
+            touched += clustered_with(s, EventRow.id.in_(taken))
             s.execute(sa.delete(EventRow).where(EventRow.id.in_(taken)))
     _ensure_entities(s, s.get_bind().dialect.name, [ev for ev, _ in new_events.values()])
     conn = s.connection()  # Core executemany: much faster than ORM bulk inserts here
@@ -253,6 +273,8 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
     for model, values in children.items():
         for chunk in chunks(values, 2000):
             conn.execute(model.__table__.insert(), list(chunk))
+    if touched:
+        refresh_clusters(s, touched)
     res.events = len(rows)
     res.event_ids = ev_ids
     return res
