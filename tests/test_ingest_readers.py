@@ -274,3 +274,45 @@ def test_read_text_input_and_reject_dict():
     r = read_text_input("Advertisement\n\nShare this")
     assert isinstance(r, Reject) and r.reason.startswith("empty")
     assert r.to_dict() == {"input": "<text>", "position": None, "reason": r.reason}
+
+
+class _CountingStream(io.RawIOBase):
+    """A non-seekable byte stream that records how much has been read (like a pipe)."""
+
+    def __init__(self, data: bytes):
+        self._buf = io.BytesIO(data)
+        self.read_bytes = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        chunk = self._buf.read(len(b))
+        b[: len(chunk)] = chunk
+        self.read_bytes += len(chunk)
+        return len(chunk)
+
+
+@pytest.mark.parametrize("kind", ["warc", "jsonl"])
+def test_stdin_streams_without_reading_everything(kind):
+    if kind == "warc":
+        pages = [(f"https://s.example/{i}", html_page(title=f"Page {i}").encode(), "text/html") for i in range(80)]
+        data = warc_bytes(pages)
+    else:
+        data = jsonl_lines([{"text": f"{PARAS[i % 4]} ({i})"} for i in range(1500)]).encode()
+    stream = _CountingStream(data)
+    it = read_inputs(["-"], stdin=io.BufferedReader(stream))
+    first = next(it)
+    assert isinstance(first, Article)
+    assert stream.read_bytes < len(data) / 3, (stream.read_bytes, len(data))
+    assert sum(1 for _ in it) == (79 if kind == "warc" else 1499)
+
+
+@pytest.mark.parametrize("encoding,text", [
+    ("cp1251", "Боевики атаковали блокпост на востоке страны, погибли трое военнослужащих, сообщили в министерстве обороны."),
+    ("shift_jis", "東部の検問所が武装勢力に襲撃され、兵士三人が死亡したと国防省が発表した。攻撃の詳細は明らかになっていない。"),
+])
+def test_legacy_encodings_detected(tmp_path, encoding, text):
+    (a,) = list(read_path(write(tmp_path / "x.txt", ((text + "\n") * 4).encode(encoding))))
+    assert isinstance(a, Article), a
+    assert a.text.split("\n")[0] == text

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["iter_path", "iter_stdin", "iter_url", "read_source", "fetch_url"]
 
-_SNIFF_BYTES = 65536
+_SNIFF_BYTES = 16384
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
