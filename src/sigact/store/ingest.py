@@ -220,7 +220,7 @@ def _default_pipeline() -> Any:
         return get_pipeline()
     except (ImportError, OSError) as exc:
         raise ConfigError(f"the extraction pipeline cannot load ({exc}); --no-extract stores articles only",
-                          code="SIG-E401") from exc
+                          code="SIG-E410") from exc
 
 
 def _items(reader: Callable[..., Iterable[Any]], paths: Sequence[str], published: str | None,

@@ -51,7 +51,7 @@ def parse_date(value: str | dt.date | None, *, end: bool = False) -> dt.date | N
             return dt.date(int(s), 12, 31) if end else dt.date(int(s), 1, 1)
     except ValueError:
         pass
-    raise InputError(f"not an ISO date: {value!r}", code="SIG-E110")
+    raise InputError(f"not an ISO date: {value!r}", code="SIG-E140")
 
 
 def _many(value: str | Iterable[str]) -> list[str]:
@@ -103,7 +103,7 @@ def event_filters(
         out.append(_in_or_eq(E.admin1, admin1))
     if bbox is not None:
         if len(bbox) != 4:
-            raise InputError("bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code="SIG-E111")
+            raise InputError("bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code="SIG-E141")
         x0, y0, x1, y1 = (float(v) for v in bbox)
         out.append(E.lat.between(min(y0, y1), max(y0, y1)))
         out.append(E.lon.between(x0, x1) if x0 <= x1 else sa.or_(E.lon >= x0, E.lon <= x1))
@@ -144,7 +144,7 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
         d, eid = json.loads(raw)
         return dt.date.fromisoformat(d), str(eid)
     except (ValueError, TypeError) as exc:
-        raise InputError(f"bad cursor {cursor!r}", code="SIG-E112") from exc
+        raise InputError(f"bad cursor {cursor!r}", code="SIG-E142") from exc
 
 
 def after_cursor(cursor: str) -> sa.ColumnElement[bool]:

@@ -299,7 +299,7 @@ class Store:
         (month) or ``YYYY`` (year).  Events without a date are left out.
         """
         if interval not in INTERVALS:
-            raise InputError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}", code="SIG-E113")
+            raise InputError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}", code="SIG-E143")
         E = EventRow
         q = (sa.select(E.date_start, E.event_type, sa.func.count(), sa.func.sum(sa.func.coalesce(E.fatalities, 0)))
              .where(E.date_start.is_not(None), *event_filters(**filters)).group_by(E.date_start, E.event_type))
