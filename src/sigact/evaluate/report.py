@@ -80,6 +80,7 @@ def markdown(result: Mapping[str, Any]) -> str:
                              f"{f.get('pred_missing', '-')} |")
             fat = s["fields"].get("fatalities")
             if fat and fat.get("n_gold_nonzero"):
+                lines.append("")
                 lines.append(f"fatalities where the gold toll is above 0: {_pct(fat['accuracy_gold_nonzero'])} "
                              f"({fat['correct_gold_nonzero']} / {fat['n_gold_nonzero']})")
             lines.append("")
