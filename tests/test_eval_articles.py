@@ -199,3 +199,17 @@ def test_cli_reports_missing_file_cleanly(tmp_path):
 
     r = CliRunner().invoke(main, ["eval", str(tmp_path / "nope.jsonl")])
     assert r.exit_code != 0 and "does not exist" in r.output
+
+
+def test_cli_pipeline_unavailable_is_one_line_error(tmp_path, monkeypatch):
+    import sigact.pipeline
+    from sigact.cli import main
+
+    def broken():
+        raise ImportError("no extractor")
+
+    (tmp_path / "ex.txt").write_text(TEXT)
+    (tmp_path / "ex.expected.json").write_text(json.dumps({"events": [gold_event()]}))
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", broken)
+    r = CliRunner().invoke(main, ["eval", str(tmp_path / "ex.expected.json")])
+    assert r.exit_code == 1 and "SIG-E410" in r.output and "Traceback" not in r.output

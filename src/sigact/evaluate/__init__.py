@@ -124,8 +124,8 @@ def evaluate(path: str | Path, pipeline: Any = None, limit: int | None = None, *
 
         try:
             pipeline = get_pipeline()
-        except ImportError as exc:  # a stage not installed/built: say so instead of a traceback
-            raise ConfigError(f"the extraction pipeline cannot be built: {exc}", code="SIG-E402") from exc
+        except (ImportError, OSError) as exc:  # a stage or model missing: one line, not a traceback
+            raise ConfigError(f"the extraction pipeline cannot be built: {exc}", code="SIG-E410") from exc
     if gold.kind == "records":
         inputs = _record_articles(gold.records)
     else:
