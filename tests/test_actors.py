@@ -118,6 +118,13 @@ def test_generic_country_from_context(r):
     assert (a.type, a.country, a.acled_name) == ("military", None, None)
 
 
+def test_unknown_and_armed_people(r):
+    assert r.resolve("unknown individuals", "BEN").acled_name == "Unidentified Armed Group (Benin)"
+    assert r.resolve("a suspected unidentified group", "BEN").acled_name == "Unidentified Armed Group (Benin)"
+    assert r.resolve("armed farmers", "BEN").acled_name == "Unidentified Communal Militia (Benin)"
+    assert r.resolve("five persons", "BEN").type == "civilians"
+
+
 def test_named_ethnic_and_clan_militias(r):
     assert r.resolve("Fulani herdsmen", "NGA").acled_name == "Fulani Ethnic Militia (Nigeria)"
     assert r.resolve("Habar Gedir clan militia", "SOM").acled_name == "Habar Gedir Clan Militia (Somalia)"

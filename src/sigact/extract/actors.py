@@ -422,10 +422,11 @@ class ActorResolver:
             return None
         return end, key
 
-    def _left_context(self, toks: list[_Tok], j: int) -> tuple[int, str | None, str | None]:
+    def _left_context(self, toks: list[_Tok], j: int, mods: set[str] | None = None) -> tuple[int, str | None, str | None]:
         """Walk left from head start ``j`` over modifiers, numbers and country words.
 
-        Returns (new start token, country key or None, ethnic/clan name or None).
+        Returns (new start token, country key or None, ethnic/clan name or None); the modifiers
+        passed are added to ``mods`` when given.
         """
         start, iso3, named = j, None, None
         p = j
@@ -447,6 +448,8 @@ class ActorResolver:
                     continue
                 key = " ".join(t.norm for t in toks[p - length:p])
                 if key in self._mods or (length == 1 and ((key.isdigit() and len(key) <= 3) or key == "and")):
+                    if mods is not None:
+                        mods.add(key)
                     p -= length
                     found = True
                     if key != "and":
@@ -512,9 +515,16 @@ class ActorResolver:
                 i += 1
                 continue
             end, kind = m
-            start, iso3, named = self._left_context(toks, i)
+            mods: set[str] = set()
+            start, iso3, named = self._left_context(toks, i, mods)
             while start < i and covered[start]:
                 start += 1
+            if kind == "civilians" and mods:
+                head = " ".join(t.norm for t in toks[i:end])
+                if mods & _UNKNOWN_MODS or (mods & _ARMED_MODS and head in _PLAIN_PEOPLE):
+                    kind = "unidentified_armed_group"  # "unknown individuals", "armed men"
+                elif mods & _ARMED_MODS:
+                    kind = "militia"  # "armed farmers", "armed villagers"
             iso3 = iso3 or self._right_country(toks, end) or ctx
             actor = self._named_actor(toks, i, end, named, iso3)
             if actor is None:
@@ -700,6 +710,9 @@ class ActorResolver:
 
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
+_UNKNOWN_MODS = {"unknown", "unidentified", "masked", "hooded"}
+_ARMED_MODS = {"armed", "heavily armed"}
+_PLAIN_PEOPLE = {"man", "men", "person", "persons", "people", "individual", "individuals", "youths", "youth"}
 _VIOLENT = {"battles", "violence against civilians", "explosions/remote violence", "riots"}
 
 # How ACLED names the same people by event type and role: workers holding a protest are
