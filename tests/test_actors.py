@@ -360,3 +360,26 @@ def test_dictionary_size_and_validity():
     assert len(keys) == len(set(keys)), "duplicate ACLED names"
     assert len(data.countries) >= 150
     assert all(c.periods for c in data.countries)
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Houthi", "rebels", "the", "US", "military", "forces", "IS", "is", "gunmen", "l'UPC",
+                          "Burkinabe", "soldiers", "(", ")", ",", ".", "CPI(M)", "al-Shabaab", "Ñandú", "\n",
+                          "protesters", "Fulani", "herdsmen", "Israeli-backed", "3", "unknown", "men"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=25), st.sampled_from([None, "NGA", "YEM", "MEX", "ZZZ"]),
+       st.sampled_from([None, "Protests", "Riots", "Battles", "Violence against civilians"]))
+def test_find_and_resolve_never_fail_and_offsets_hold(words, ctx, event_type):
+    r = ActorResolver.default()
+    text = " ".join(words)
+    for m in r.find(text, 7, context_country=ctx, event_type=event_type):
+        assert text[m.start - 7:m.end - 7] == m.text
+        assert m.actor.type in ACTOR_TYPES
+    a = r.resolve(text, ctx, event_type=event_type)
+    assert a.text == text
+    assert a.type is None or a.type in ACTOR_TYPES
