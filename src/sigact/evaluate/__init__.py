@@ -51,6 +51,8 @@ def run_pipeline(pipeline: Any, articles: Sequence[Article], *, batch_size: int 
     results: list[list[Event]] = []
     errors: dict[str, str] = {}
     total = len(articles)
+    if progress:
+        progress(0, total)
     for start in range(0, total, batch_size):
         chunk = list(articles[start:start + batch_size])
         got: list[list[Event]] | None = None
