@@ -107,6 +107,7 @@ def _kv(text: str) -> list[tuple[str, int | None]]:
         ("He was killed on the spot.", [("killed", 1)]),
         ("Militants abducted and killed a herder.", [("abducted", 1), ("killed", 1)]),
         ("Troops killed and wounded dozens of fighters.", [("killed", 10), ("injured", None)]),
+        ("20 soldiers killed or wounded in an ambush", [("killed", 10), ("injured", None)]),
         ("17 personnes tuées dans une attaque", [("killed", 17)]),
         ("deux soldats tués et quatre civils blessés", [("killed", 2), ("injured", 4)]),
     ],

@@ -149,7 +149,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
              rf"(?P<np1>{np_sg}))")
     # "was found handcuffed and killed": up to two words and "and" between the auxiliary and the verb
-    mid = r"(?P<mid>(?:\s+[a-z]+){1,2}\s+and)?"
+    mid = rf"(?P<mid>(?:\s+(?!(?:{passive})\b)[a-z]+){{1,2}}\s+and)?"
     re_passive = re.compile(
         rf"(?<![\w-]){first}{including}?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*"
         rf"(?:\s+and\s+{np_any})?{pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
@@ -247,6 +247,7 @@ _PASSIVE_AFTER = re.compile(
     r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b)", re.I)
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
 _NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
+_KILLED_OR_INJURED = re.compile(r"\s*(?:or|and|/|and/or)\s*(?:wounded|injured|hurt)\b", re.I)
 _YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 
@@ -264,7 +265,7 @@ def _active_reading(lex: _Lex, text: str, m: re.Match[str], verb: str) -> bool:
     """True when a "<count> <noun> <verb>" match reads as active voice ("3 gunmen killed a farmer",
     "a number of farmers killed and burned sheep"): no passive auxiliary, a transitive verb,
     and no preposition or punctuation after it."""
-    if _PASSIVE_AUX.search(m.group("aux") or ""):
+    if _PASSIVE_AUX.search(m.group("aux") or "") or _KILLED_OR_INJURED.match(text, m.end()):
         return False
     if m.group("mid") or _OBJECT_AFTER.match(text, m.end()):
         return True
@@ -389,6 +390,13 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
         if not vague and m.group("more"):
             v = _list_value(lex, kind, v, m.group("more"))
         qspan = (m.start(qg), m.start("v"))
+        both = _KILLED_OR_INJURED.match(text, m.end()) if kind == "killed" else None
+        if both and (v is None or v > 1 or vague):
+            # "20 soldiers killed or wounded": the split is unknown -> ACLED's unknown count
+            add(4, "killed", lex.vague_values.get("killed"), m.start(), both.end(), qspan, m.group(npg), vague=True)
+            add(4, "injured", lex.vague_values.get("injured"), m.start(), both.end(), (qspan[0], qspan[0]),
+                m.group(npg), vague=True)
+            continue
         add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
     for prio, pat in ((5, lex.re_single), (6, lex.re_single2), (6, lex.re_pron)):
         for m in scan(pat):
