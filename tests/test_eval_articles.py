@@ -213,3 +213,23 @@ def test_cli_pipeline_unavailable_is_one_line_error(tmp_path, monkeypatch):
     monkeypatch.setattr(sigact.pipeline, "get_pipeline", broken)
     r = CliRunner().invoke(main, ["eval", str(tmp_path / "ex.expected.json")])
     assert r.exit_code == 1 and "SIG-E410" in r.output and "Traceback" not in r.output
+
+
+def test_article_report_markdown_and_errors(tmp_path):
+    from sigact.evaluate.report import markdown, write_errors
+
+    (tmp_path / "ex.txt").write_text(TEXT)
+    (tmp_path / "ex.meta.json").write_text(json.dumps({"published": PUB}))
+    (tmp_path / "ex.expected.json").write_text(json.dumps({"events": [gold_event(), gold_event(
+        etype=("Explosions/Remote violence", "Shelling/artillery/missile attack"), date=("2021-03-09", "2021-03-09"),
+        loc={"name": "Kasso", "country": "MLI", "lat": 13.5, "lon": -9.0, "precision": "town"}, fat=None)]}))
+    res = evaluate(tmp_path / "ex.expected.json", pipeline=OneShotPipeline([sys_event("s1", fat=5)]))
+    a = res["articles"]
+    assert (a["gold_incidents"], a["system_incidents"], a["matched"]) == (2, 1, 1)
+    assert a["fields"]["fatalities"] == {"n": 1, "correct": 0, "accuracy": 0.0}
+    md = markdown(res)
+    assert "precision 100.0%, recall 50.0%" in md and "| fatalities | 0.0% | 0 / 1 |" in md
+    out = tmp_path / "err.jsonl"
+    assert write_errors(res, out) == 1
+    row = json.loads(out.read_text())
+    assert row["missed"][0]["location"] == "Kasso" and row["spurious"] == []
