@@ -163,3 +163,33 @@ def test_kill_9_mid_ingest_then_rerun(db_url: str, tmp_path: Path) -> None:
     assert (c["articles"], c["revisions"]) == (1000, 1000)
     again = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=240)
     assert "stored 0, duplicates skipped 1000" in again.stdout and _count(db_url) == 1000
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_real_pipeline_end_to_end(tmp_path: Path, sqlite_url: str) -> None:
+    """The real pipeline on the worked example: events stored with evidence that points into the stored text."""
+    example = EXAMPLES / "us-strikes-iraq.txt"
+    if not example.exists():
+        pytest.skip(f"worked example not found at {example}")
+    rc, out, err = ingest([str(example), "--db", sqlite_url])
+    assert rc == 0, err
+    with Store.open(sqlite_url) as st:
+        first = st.counts()
+        assert first["articles"] == 1 and first["events"] >= 1
+        events = list(st.iter_events(factuality=None))
+        art = st.get_article(events[0].article_id)
+        assert art is not None
+        for ev in events:
+            assert st.get_event(ev.id) == ev
+            for e in ev.evidence:
+                assert art.text[e.start:e.end] == e.text
+        assert any(e.is_incident for e in events)
+        assert st.count_events(article_id=art.id, factuality=None) == len(events)
+    rc, out, _ = ingest([str(example), "--db", sqlite_url])
+    assert rc == 0 and "stored 0, duplicates skipped 1" in out and "events found 0" in out
+    with Store.open(sqlite_url) as st:
+        assert st.counts() == first
