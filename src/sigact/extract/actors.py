@@ -589,8 +589,9 @@ class ActorResolver:
         et = event_type.strip().casefold()
         rl = role or "actor1"
         if kind == "group":
-            new = _EVENT_RECAST.get((et, rl), {}).get("civilians")
-            if new in ("protesters", "rioters"):
+            table = _EVENT_RECAST.get((et, rl), {})
+            new = table.get("civilians") or table.get("protesters")
+            if new in ("protesters", "rioters", "civilians"):
                 country = actor.country or ctx
                 return new, self.recast(Actor(text=actor.text, country=country), new, date)
             return kind, actor
@@ -725,7 +726,11 @@ _EVENT_RECAST: dict[tuple[str, str], dict[str, str]] = {
     # villagers/farmers who attack are coded as a communal militia
     ("battles", "actor1"): {"civilians": "militia"},
     ("violence against civilians", "actor1"): {"civilians": "militia"},
-    ("violence against civilians", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
+    # the target of violence against civilians is civilians by definition (also an off-duty
+    # police officer or a party member)
+    ("violence against civilians", "actor2"): {k: "civilians" for k in (
+        "protesters", "rioters", "military", "police", "government", "unidentified_armed_group",
+        "unidentified_gang", "militia", "vigilantes", "tribal_militia", "private_security", "herders")},
     ("explosions/remote violence", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
     ("battles", "actor2"): {"protesters": "civilians"},
 }

@@ -128,8 +128,7 @@ class EventExtractor:
         self._resolve_anaphora(drafts)
         self._coreference(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
-        if not any(d.judgement.flag == "asserted" for d in drafts) and doc_probs \
-                and len(text) <= self.settings.fallback_max_chars:
+        if not drafts and doc_probs and len(text) <= self.settings.fallback_max_chars:
             fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
             if fb is not None:
                 drafts.append(fb)

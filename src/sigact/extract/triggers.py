@@ -264,6 +264,8 @@ class TriggerFinder:
                 if g.main.cls.special:
                     continue
                 for t in g.triggers:
+                    if any(a.i == t.i for a in o.head.ancestors) and not self._same_incident(t, o):
+                        continue  # "police arrested ..., while gunmen killed ..."
                     d = self._tree_distance(o.head, t.head)
                     if d is not None and (best_d is None or d < best_d):
                         best, best_d = g, d
@@ -309,7 +311,7 @@ class TriggerFinder:
         if b.cls.special == "threat":
             return False
         if top.dep_ == "conj":
-            return a.cls.name == b.cls.name
+            return a.cls.name == b.cls.name or (b.cls.outcome and has_own_subject(b.head) is None)
         subj = has_own_subject(b.head) if b.head.pos_ in ("VERB", "AUX") else None
         if subj is not None:
             a_subj = has_own_subject(a.head)

@@ -1,0 +1,88 @@
+"""Factuality/scope flags and multi-event sentences, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_support import incidents, run
+
+pytestmark = pytest.mark.slow
+
+
+def flags(text: str, published: str = "2024-05-06") -> list[tuple[str, str | None]]:
+    return [(e.factuality, e.trigger) for e in run(text, published)]
+
+
+@pytest.mark.parametrize("text,flag", [
+    ("The rebels threatened to attack the capital if the government did not release their commander.", "threat"),
+    ("The militia leader vowed revenge and warned that the killings would not go unanswered.", "threat"),
+    ("The army denied carrying out the airstrike on the market in Hajjah.", "denied"),
+    ("Officials said militants could attack polling stations during the election.", "hypothetical"),
+    ("The group plans to stage a protest in Harare next week.", "hypothetical"),
+    ("Insurgents have attacked the town more than 40 times since January.", "aggregate"),
+    ("The conflict has killed more than 10,000 people so far.", "aggregate"),
+    ("Attacks on aid convoys in the region have become increasingly frequent in recent months.", "aggregate"),
+    ("In 2013 the rebels seized the northern half of the country before French troops intervened.", "historical"),
+])
+def test_flag(text, flag):
+    got = flags(text)
+    assert got, "no event found"
+    assert got[0][0] == flag, got
+    assert not incidents(run(text)), got
+
+
+def test_asserted_event_is_an_incident():
+    evs = run("Gunmen killed four villagers in an attack on Tuesday in Zamfara State, police said.")
+    assert len(incidents(evs)) == 1
+    e = incidents(evs)[0]
+    assert e.fatalities == 4 and e.is_incident
+
+
+def test_non_asserted_events_rank_below_incidents():
+    evs = run("Soldiers clashed with rebels near Beni on Monday. The rebels have attacked the town dozens of times since 2021.")
+    inc = incidents(evs)
+    other = [e for e in evs if not e.is_incident]
+    assert inc and other
+    assert max(e.confidence for e in other) < max(e.confidence for e in inc)
+
+
+def test_factuality_cue_is_evidence():
+    text = "The army denied carrying out the airstrike on the market in Hajjah."
+    e = run(text)[0]
+    cue = e.evidence_for("factuality")
+    assert cue and text[cue[0].start:cue[0].end] == cue[0].text == "denied"
+
+
+def test_two_incidents_in_one_sentence():
+    text = ("On Monday police arrested 12 protesters in Lagos, while in Zamfara gunmen killed three villagers "
+            "in a separate attack.")
+    inc = incidents(run(text))
+    subs = sorted(e.acled_sub_event_type for e in inc)
+    assert len(inc) == 2, [(e.trigger, e.acled_sub_event_type) for e in inc]
+    assert "Attack" in subs
+    killed = [e for e in inc if e.fatalities == 3]
+    assert len(killed) == 1 and killed[0].acled_sub_event_type == "Attack"
+
+
+def test_attack_and_killing_are_one_incident():
+    inc = incidents(run("Militants attacked an army base in Borno on Friday, killing seven soldiers and wounding 12."))
+    assert len(inc) == 1
+    e = inc[0]
+    assert (e.fatalities, e.injuries) == (7, 12)
+    assert e.acled_event_type == "Battles"
+
+
+def test_follow_up_sentence_updates_the_toll():
+    text = ("Jihadists ambushed a military convoy near Djibo on Monday, killing four soldiers. "
+            "Two more soldiers later died of their wounds, raising the death toll to six.")
+    inc = incidents(run(text))
+    assert len(inc) == 1
+    assert inc[0].fatalities == 6
+
+
+def test_separate_sentences_separate_incidents():
+    text = ("A roadside bomb killed two soldiers near Gao on Tuesday. "
+            "In a separate incident on Wednesday, protesters marched in Bamako against the transitional government.")
+    inc = incidents(run(text))
+    subs = {e.acled_sub_event_type for e in inc}
+    assert {"Remote explosive/landmine/IED", "Peaceful protest"} <= subs
