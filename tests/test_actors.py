@@ -181,6 +181,10 @@ def test_event_type_renames_generic_people(r):
         == "Civilians (Benin)"
     # named armed groups never change
     assert r.resolve("Taliban", "AFG", event_type="Protests").name == "Taliban"
+    # the target of violence against civilians is civilians, also an off-duty police officer
+    assert r.resolve("a police officer", "MEX", event_type="Violence against civilians", role="actor2").acled_name \
+        == "Civilians (Mexico)"
+    assert r.resolve("a police officer", "MEX", event_type="Battles", role="actor2").type == "police"
 
 
 def test_riots_and_communal_violence_renaming(r):

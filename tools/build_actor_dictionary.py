@@ -177,8 +177,8 @@ def roundtrip(train: Path, *, show: int = 0) -> dict[str, float]:
 def coverage(train: Path, *, show: int = 0) -> dict[str, float]:
     """Text-level check on training records: with the record's country as context, the share
     whose gold actor1 / actor2 is among the actors ``find()`` reports in the text (recall of
-    the mention finder), the same for actor1 when ``find()`` is told the gold event type
-    (``event_type=..., role="actor1"``), and the share where the first mention is actor1."""
+    the mention finder), the same when ``find()`` is told the gold event type and the role
+    (``event_type=..., role="actor1"/"actor2"``), and the share where the first mention is actor1."""
     from sigact.extract.actor_match import actor_matches
 
     r = ActorResolver()
@@ -194,7 +194,11 @@ def coverage(train: Path, *, show: int = 0) -> dict[str, float]:
             ms1 = r.find(rec["text"], context_country=ctx.iso3 if ctx else None, date=g.get("date"),
                          event_type=g.get("event_type"), role="actor1")
             if g.get("actor1"):
-                typed[ds] += any(actor_matches(m.actor, g["actor1"], aliases=r) for m in ms1)
+                typed[(ds, "actor1")] += any(actor_matches(m.actor, g["actor1"], aliases=r) for m in ms1)
+            if g.get("actor2"):
+                ms2 = r.find(rec["text"], context_country=ctx.iso3 if ctx else None, date=g.get("date"),
+                             event_type=g.get("event_type"), role="actor2")
+                typed[(ds, "actor2")] += any(actor_matches(m.actor, g["actor2"], aliases=r) for m in ms2)
             for field in ("actor1", "actor2"):
                 name = g.get(field)
                 if not name:
@@ -210,7 +214,7 @@ def coverage(train: Path, *, show: int = 0) -> dict[str, float]:
         print(f"  not found {n:3d}  {key}")
     out = {f"found.{ds}.{f}": round(found[(ds, f)] / tot[(ds, f)], 4) for ds, f in sorted(tot)}
     out.update({f"first_mention_is_actor1.{ds}": round(first[ds] / tot[(ds, "actor1")], 4) for ds in sorted(first)})
-    out.update({f"found_with_event_type.{ds}.actor1": round(typed[ds] / tot[(ds, "actor1")], 4) for ds in sorted(typed)})
+    out.update({f"found_with_event_type.{ds}.{f}": round(typed[(ds, f)] / tot[(ds, f)], 4) for ds, f in sorted(typed)})
     return out
 
 
