@@ -88,6 +88,12 @@ def test_threats_and_non_asserted_are_not_incidents():
     row = score_article(article([gold_event(kind="threat", etype=None)]),
                         [sys_event("s", factuality="threat")])
     assert (row["n_gold"], row["n_system"]) == (0, 0)
+    assert row["threats"] == {"n_gold": 1, "n_system": 1, "matched": 1}
+    # a threat by an actor of another country on another day is not the gold threat
+    other = Event(id="t", article_id="art", factuality="threat", date=DateSpan("2021-03-01", "2021-03-01"),
+                  actor1=Actor(name="army", country="SEN", type="military"))
+    row = score_article(article([gold_event(kind="threat", etype=None)]), [other])
+    assert row["threats"]["matched"] == 0
 
 
 def test_aggregate_counted_as_incident():

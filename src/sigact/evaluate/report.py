@@ -45,6 +45,9 @@ def articles_table(a: Mapping[str, Any]) -> Table:
         t.add_row(f"{name} (matched)", _pct(f["accuracy"]), f"{f['correct']} / {f['n']}")
     t.add_row("aggregate counted as incident", str(a["aggregate_as_incident"]), "")
     t.add_row("background counted as incident", str(a["background_as_incident"]), "")
+    th = a.get("threats") or {}
+    if th:
+        t.add_row("threats matched", "", f"{th['matched']} (gold {th['n_gold']}, system {th['n_system']})")
     return t
 
 
@@ -89,7 +92,8 @@ def markdown(result: Mapping[str, Any]) -> str:
         lines += [f"{a['articles']} articles, {a['gold_incidents']} gold incidents, {a['system_incidents']} system "
                   f"incidents, {a['matched']} matched: precision {_pct(a['precision'])}, recall {_pct(a['recall'])}, "
                   f"F1 {_pct(a['f1'])}; aggregate counted as incident {a['aggregate_as_incident']}, background "
-                  f"{a['background_as_incident']}.", "",
+                  f"{a['background_as_incident']}; threats: gold {a['threats']['n_gold']}, system "
+                  f"{a['threats']['n_system']}, matched {a['threats']['matched']}.", "",
                   "| matched field | accuracy | correct / n |", "|---|---:|---:|"]
         for name, f in a["fields"].items():
             lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} |")

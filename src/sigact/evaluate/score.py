@@ -389,27 +389,61 @@ def _evidence_sentences(ev: Event, text: str) -> list[str]:
     return out
 
 
+def _assign(gold: list[Mapping[str, Any]], system: list[Event], weight_fn: Any, *, max_bonus: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, system index) maximising the number of pairs, then the bonus.
+
+    ``weight_fn(gold_item, event)`` returns ``None`` for an impossible pair or a
+    bonus in ``[0, max_bonus)`` that breaks ties between equally large matchings.
+    """
+    if not gold or not system:
+        return []
+    base = max_bonus * (len(gold) + len(system)) + 1.0  # one more pair always beats any bonus sum
+    weight = np.zeros((len(gold), len(system)))
+    for i, ge in enumerate(gold):
+        for j, ev in enumerate(system):
+            bonus = weight_fn(ge, ev)
+            if bonus is not None:
+                weight[i, j] = base + bonus
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return [(int(i), int(j)) for i, j in zip(rows, cols) if weight[i, j] > 0]
+
+
+def _threat_weight(ge: Mapping[str, Any], ev: Event) -> float | None:
+    """A gold threat and a system threat pair up when their dates overlap (or either is
+    undated) and the threatening actor agrees: the actor rule, or the same actor country."""
+    rng = _gold_range(ge)
+    if rng is not None and ev.date is not None and not dates_overlap(ev.date, rng):
+        return None
+    a1 = ge.get("actor1") or {}
+    same = actor_equal(ev.actor1, a1.get("name"), gold_country=a1.get("country"), gold_type=a1.get("type"))
+    same_country = bool(ev.actor1 and ev.actor1.country and a1.get("country")
+                        and country_iso3(ev.actor1.country) == country_iso3(a1.get("country")))
+    if not (same or same_country):
+        return None
+    return float(same) + ev.confidence / 10
+
+
 def score_article(art: GoldArticle, events: list[Event]) -> dict[str, Any]:
     """Match an article's asserted system events one-to-one to its gold incidents.
 
     Returns ``{"id", "n_gold", "n_system", "matched", "pairs": [{"gold", "system",
     "fields"}], "missed": [gold summaries], "spurious": [system summaries],
-    "aggregate_as_incident", "background_as_incident"}``.  The matching maximises
-    the number of pairs, then the number of agreeing fields.
+    "aggregate_as_incident", "background_as_incident", "threats": {"n_gold",
+    "n_system", "matched"}}``.  The matching maximises the number of pairs, then
+    the number of agreeing fields; threats are matched separately.
     """
     gold = art.incidents
     system = [e for e in events if e.is_incident]
-    pairs: list[tuple[int, int]] = []
-    if gold and system:
-        big = float(len(ARTICLE_FIELDS) + 1)
-        weight = np.zeros((len(gold), len(system)))
-        for i, ge in enumerate(gold):
-            for j, ev in enumerate(system):
-                if _can_match(ev, ge):
-                    agree = sum(1 for v in _article_fields(ev, ge).values() if v)
-                    weight[i, j] = big * (len(gold) + len(system)) + agree + ev.confidence / 10
-        rows, cols = linear_sum_assignment(weight, maximize=True)
-        pairs = [(int(i), int(j)) for i, j in zip(rows, cols) if weight[i, j] > 0]
+
+    def _incident_weight(ge: Mapping[str, Any], ev: Event) -> float | None:
+        if not _can_match(ev, ge):
+            return None
+        return sum(1 for v in _article_fields(ev, ge).values() if v) + ev.confidence / 10
+
+    pairs = _assign(gold, system, _incident_weight, max_bonus=len(ARTICLE_FIELDS) + 1)
+    g_threats = [e for e in art.events if e.get("kind") == "threat"]
+    s_threats = [e for e in events if e.factuality == "threat"]
+    t_pairs = _assign(g_threats, s_threats, _threat_weight, max_bonus=2)
     matched_sys = {j for _, j in pairs}
     matched_gold = {i for i, _ in pairs}
     agg_hits = bg_hits = 0
@@ -436,6 +470,7 @@ def score_article(art: GoldArticle, events: list[Event]) -> dict[str, Any]:
         "spurious": spurious,
         "aggregate_as_incident": agg_hits,
         "background_as_incident": bg_hits,
+        "threats": {"n_gold": len(g_threats), "n_system": len(s_threats), "matched": len(t_pairs)},
     }
 
 
@@ -444,7 +479,8 @@ def summarise_articles(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
     Returns ``{"articles", "gold_incidents", "system_incidents", "matched",
     "precision", "recall", "f1", "fields": {name: {"n", "correct", "accuracy"}},
-    "aggregate_as_incident", "background_as_incident"}``.
+    "aggregate_as_incident", "background_as_incident", "threats": {"n_gold",
+    "n_system", "matched"}}``.
     """
     rows = list(rows)
     n_gold = sum(r["n_gold"] for r in rows)
@@ -469,4 +505,5 @@ def summarise_articles(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         "fields": fields,
         "aggregate_as_incident": sum(r["aggregate_as_incident"] for r in rows),
         "background_as_incident": sum(r["background_as_incident"] for r in rows),
+        "threats": {k: sum(r["threats"][k] for r in rows) for k in ("n_gold", "n_system", "matched")},
     }
