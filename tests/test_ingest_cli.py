@@ -48,6 +48,7 @@ def test_ingest_twice_identical_counts(db_url: str, tmp_path: Path) -> None:
     rc, out, _ = ingest([str(src), "--db", db_url, "--no-extract", "--batch-size", "7"])
     assert rc == 0
     assert out.strip().startswith("read 40, stored 40, duplicates skipped 0, revised 0, rejected 0, events found 0")
+    assert out.count("\n") == 1  # no progress display when stdout is not a terminal
     with Store.open(db_url) as st:
         first = st.counts()
     rc, out, _ = ingest([str(src), "--db", db_url, "--no-extract"])
@@ -85,6 +86,27 @@ def test_only_input_bad_is_one_line_error(tmp_path: Path, sqlite_url: str) -> No
     assert rc == 1 and err.startswith("sigact: error: SIG-E302") and err.count("\n") == 1
     res = CliRunner().invoke(main, ["ingest", "x.jsonl", "--published", "2024-13-45"])
     assert res.exit_code == 2 and "not a date" in res.stderr
+
+
+def test_progress_display_only_after_a_while() -> None:
+    from sigact.cli.store import _Progress
+    from sigact.store.ingest import IngestSummary
+
+    quiet = _Progress(enabled=False)
+    quiet.t0 -= 60
+    quiet(IngestSummary(read=5))
+    assert quiet.bar is None
+    tty = _Progress(enabled=True)
+    tty(IngestSummary(read=5))
+    assert tty.bar is None  # a short run shows nothing
+    tty.t0 -= 60
+    tty(IngestSummary(read=500, stored=400, duplicates=100, events=42, seconds=60.0))
+    try:
+        assert tty.bar is not None
+        desc = tty.bar.tasks[0].description
+        assert "read 500" in desc and "events 42" in desc and "8 articles/s" in desc
+    finally:
+        tty.stop()
 
 
 def _seed(url: str) -> None:
