@@ -196,8 +196,8 @@ def test_cli_json_errors_and_confusion(tmp_path, monkeypatch):
     assert "event_type" in line["wrong"]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "acled" in r.output
-    assert "| event_type | 0.0% | 0 / 1 | 0.0% | 1 | 0 |" in md.read_text()
-    assert "| country | 0.0% | 0 / 1 | 0.0% | 1 | 1 |" in md.read_text()  # no location predicted
+    assert "| event_type | 0.0% | 0-79% | 0 / 1 | 0.0% | 1 | 0 |" in md.read_text()
+    assert "| country | 0.0% | 0-79% | 0 / 1 | 0.0% | 1 | 1 |" in md.read_text()  # no location predicted
 
 
 def test_cli_reports_missing_file_cleanly(tmp_path):

@@ -199,6 +199,15 @@ def test_ged_record_type_range_and_coarse_place():
     assert not score_record(ged_rec(), [ev(ucdp=1, start="2014-08-16")])["fields"]["date"]
 
 
+def test_wilson_interval():
+    from sigact.evaluate.score import wilson_interval
+
+    lo, hi = wilson_interval(50, 100)
+    assert lo == pytest.approx(0.4038, abs=1e-3) and hi == pytest.approx(0.5962, abs=1e-3)
+    assert wilson_interval(0, 10)[0] == 0.0 and wilson_interval(10, 10)[1] == 1.0
+    assert wilson_interval(0, 0) is None
+
+
 def test_summary_denominators():
     rows = [
         score_record(acled_rec("a"), [ev()]),

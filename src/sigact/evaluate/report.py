@@ -74,11 +74,13 @@ def markdown(result: Mapping[str, Any]) -> str:
     if result["kind"] == "records":
         for ds, s in result["datasets"].items():
             lines += [f"**{ds}** ({s['n']} texts; with an event: {s['with_event']} = {_pct(s['with_event_share'])})", "",
-                      "| field | accuracy (all texts) | correct / n | accuracy (given event) | n given event "
-                      "| empty in prediction |",
-                      "|---|---:|---:|---:|---:|---:|"]
+                      "| field | accuracy (all texts) | 95% CI | correct / n | accuracy (given event) "
+                      "| n given event | empty in prediction |",
+                      "|---|---:|---:|---:|---:|---:|---:|"]
             for name, f in s["fields"].items():
-                lines.append(f"| {name} | {_pct(f['accuracy'])} | {f['correct']} / {f['n']} | "
+                ci = f.get("ci95")
+                cis = f"{100 * ci[0]:.0f}-{100 * ci[1]:.0f}%" if ci else "-"
+                lines.append(f"| {name} | {_pct(f['accuracy'])} | {cis} | {f['correct']} / {f['n']} | "
                              f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} | "
                              f"{f.get('pred_missing', '-')} |")
             fat = s["fields"].get("fatalities")

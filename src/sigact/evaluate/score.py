@@ -45,6 +45,7 @@ __all__ = [
     "event_type_confusion",
     "score_article",
     "summarise_articles",
+    "wilson_interval",
 ]
 
 #: A predicted place within this distance of the gold coordinates is right.
@@ -199,6 +200,17 @@ def _missing_fields(ev: Event, names: Iterable[str], ged: bool) -> set[str]:
     return {n for n in names if empty.get(n)}
 
 
+def wilson_interval(correct: int, n: int, z: float = 1.96) -> list[float] | None:
+    """The 95 % Wilson score interval ``[low, high]`` of a proportion; ``None`` when ``n`` is 0."""
+    if n <= 0:
+        return None
+    p = correct / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+
+
 def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
@@ -207,8 +219,8 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Per-dataset accuracy tables from :func:`score_record` rows.
 
     Returns ``{dataset: {"n", "with_event", "with_event_share", "fields": {name:
-    {"n", "correct", "accuracy", "n_given_event", "accuracy_given_event",
-    "pred_missing"}}}}``; ``pred_missing`` counts texts with an event whose
+    {"n", "correct", "accuracy", "ci95", "n_given_event", "accuracy_given_event",
+    "pred_missing"}}}}`` (``ci95``: Wilson 95 % interval of ``accuracy``); ``pred_missing`` counts texts with an event whose
     primary event leaves the field empty (whatever the gold).  ``fatalities`` also
     has ``n_gold_nonzero``/``correct_gold_nonzero``/``accuracy_gold_nonzero``: the
     same accuracy over texts whose gold toll is above zero.
@@ -232,6 +244,7 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "n": len(scored),
                 "correct": correct,
                 "accuracy": _ratio(correct, len(scored)),
+                "ci95": wilson_interval(correct, len(scored)),
                 "n_given_event": given,
                 "accuracy_given_event": _ratio(correct, given),
                 "pred_missing": sum(1 for r in items if r["has_event"] and name in r.get("pred_missing", ())),
