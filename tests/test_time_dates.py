@@ -222,3 +222,13 @@ def test_date_modifying_a_later_noun_does_not_date_the_main_event() -> None:
     assert dd.date_for(*_at(text, "Police arrested five people"))[0].precision == "reported"
     # the bombing itself is dated by its own modifier
     assert dd.date_for(*_at(text, "the 12 March bombing"))[0].start == "2024-03-12"
+
+
+def test_phrases_relative_to_the_previous_date() -> None:
+    ms = find_date_mentions("On 3 May 2020, troops repelled an attack launched the previous day.")
+    assert [(m.text, m.span.start) for m in ms] == [("3 May 2020", "2020-05-03"), ("the previous day", "2020-05-02")]
+    ms = find_date_mentions("Rebels attacked on Monday. Two days later, troops retook the town.", "2024-01-26")
+    assert [m.span.start for m in ms] == ["2024-01-22", "2024-01-24"]
+    # no earlier date: counted from the publication date
+    assert resolve_date("the day before", PUB).start == "2024-01-23"
+    assert resolve_date("the day before yesterday", PUB).start == "2024-01-22"

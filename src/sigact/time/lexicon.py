@@ -41,6 +41,7 @@ class DateLexicon:
     number_of: dict[str, int]
     ambiguous_months: frozenset[str]
     relative: dict[str, dict[str, Any]]
+    relative_previous: dict[str, int]
     ago_units: dict[str, dict[str, Any]]
     parenthetical_precision: dict[str, str]
     patterns: dict[str, re.Pattern[str]]
@@ -63,6 +64,7 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
             weekday_of[n.lower()] = int(num)
     number_of = {str(k).lower(): int(v) for k, v in raw["number_words"].items()}
     relative = {k.lower(): dict(v) for k, v in raw["relative"].items()}
+    relative_previous = {k.lower(): int(v) for k, v in (raw.get("relative_to_previous") or {}).items()}
     ago_units = {k.lower(): dict(v) for k, v in raw["ago_units"].items()}
 
     mon = _alt(list(month_of))
@@ -102,6 +104,9 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
         rf"overnight|over|past)\s+)?(?P<wd>{wd})(?P<poss>['’]s)?(?:\s+(?P<part>{parts})\b)?\b", flags)
     p["relative"] = re.compile(rf"\b(?P<rel>{rel})(?![\w'’])", flags)
     p["ago"] = re.compile(rf"\b(?P<n>\d+|{nums})\s+(?P<u>{units})\s+ago\b", flags)
+    p["previous"] = re.compile(
+        rf"\b(?:(?P<rel>{_alt(list(relative_previous))})|(?P<n>\d+|{nums})\s+days?\s+(?P<dir>later|earlier))(?![\w'’])",
+        flags)
 
     approx = _alt(raw["approx_before"])
     paren = _alt(raw["approx_parenthetical"])
@@ -114,6 +119,7 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
         number_of=number_of,
         ambiguous_months=frozenset(m.lower() for m in raw["ambiguous_months"]),
         relative=relative,
+        relative_previous=relative_previous,
         ago_units=ago_units,
         parenthetical_precision={k.lower(): v for k, v in (raw.get("parenthetical_precision") or {}).items()},
         patterns=p,

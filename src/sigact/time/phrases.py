@@ -137,6 +137,7 @@ class _Resolver:
         self.lex = lex
         self.anchor = anchor
         self.context_year = context_year
+        self.previous: dt.date | None = None  # the last day-precision date before the match
 
     def month(self, word: str | None) -> int | None:
         return self.lex.month_of.get(word.lower().rstrip(".")) if word else None
@@ -345,6 +346,20 @@ class _Resolver:
             return _span(dt.date(a.year - 1, 1, 1), dt.date(a.year - 1, 12, 31), "year", phrase), "range", False
         return None
 
+    def previous_rel(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
+        """"the previous day", "two days later": from the last date mentioned before, else the anchor."""
+        if m.group("rel"):
+            off = self.lex.relative_previous.get(re.sub(r"\s+", " ", m.group("rel").lower()))
+        else:
+            n_s = m.group("n").lower()
+            n = int(n_s) if n_s.isdigit() else self.lex.number_of.get(n_s)
+            off = None if n is None else (n if m.group("dir").lower() == "later" else -n)
+        base = self.previous or self.anchor
+        if off is None or base is None:
+            return DateSpan(None, None, None, m.group(0)), "point", False
+        d = base + dt.timedelta(days=off)
+        return _span(d, d, "day", m.group(0)), "point", False
+
     def ago(self, m: re.Match[str], text: str) -> tuple[DateSpan, str, bool] | None:
         n_s = m.group("n").lower()
         n = int(n_s) if n_s.isdigit() else self.lex.number_of.get(re.sub(r"\s+", " ", n_s))
@@ -370,6 +385,7 @@ _ORDER: tuple[tuple[str, str], ...] = (
     ("month", "month_alone"),
     ("year", "year"),
     ("ago", "ago"),
+    ("previous", "previous_rel"),
     ("relative", "relative"),
     ("weekday", "weekday"),
 )
@@ -446,6 +462,7 @@ def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, contex
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     out: list[DateMention] = []
     taken_until = -1
+    last_day: dt.date | None = None
     resolvers: dict[dt.date | None, _Resolver] = {}
     for start, neglen, _prio, handler, m in found:
         end = start - neglen
@@ -457,6 +474,7 @@ def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, contex
         res = resolvers.get(a)
         if res is None:
             res = resolvers[a] = _Resolver(lex, a, context_year)
+        res.previous = last_day
         got = getattr(res, handler)(m, text)
         if got is None:
             continue
@@ -467,6 +485,9 @@ def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, contex
         men = DateMention(start, end, text[start:end], replace(span, text=text[start:end]), kind,
                           explicit=explicit)
         out.append(_qualify(lex, text, men, a))
+        if kind in ("point", "published") and span.start is not None and span.precision == "day" and \
+                span.start == span.end:
+            last_day = parse_iso_date(span.start)
         taken_until = men.end if handler != "ged_line" else m.end()
         taken_until = max(taken_until, out[-1].end)
     return _merge_adjacent(out)
