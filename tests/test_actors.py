@@ -136,6 +136,9 @@ def test_country_names_and_demonyms_alone(r):
     assert (a.type, a.country) == ("military", "ISR")
     a = r.resolve("Palestinians")
     assert (a.type, a.country) == ("civilians", "PSE")
+    for text in ("US", "the US and the UK", "the United States"):
+        assert r.resolve(text, "YEM").country == "USA"
+    assert r.resolve("Israel and its western allies").country == "ISR"
 
 
 def test_unknown_mention_keeps_text_and_context(r):

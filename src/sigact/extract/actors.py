@@ -698,15 +698,18 @@ class ActorResolver:
             best = mentions[0]
         if best is not None:
             return _with_text(best.actor, raw)
-        words = [t for t in norm_tokens(text) if t not in _DETERMINERS]
-        key = " ".join(words)
-        c_key = self._country_names.get(key)
-        if c_key:
-            return self._entity_actor("military", self.countries[c_key], _when(date), raw)
-        c_key = self._country_ci.get(key)
-        if c_key:
-            actor = self._entity_actor("civilians", self.countries[c_key], _when(date), raw)
-            return self._event_recast("civilians", actor, event_type, role, date)[1] if event_type else actor
+        # a bare country ("Israel", "the US and the UK", "Israel and its allies"): its military;
+        # a plural demonym ("Palestinians"): its civilians
+        for part in re.split(r"\s*(?:,|;|&|\band\b|\bor\b)\s*", text):
+            low = " ".join(t for t in norm_tokens(part) if t not in _DETERMINERS)
+            cased = " ".join(t for t in norm_tokens(part, keep_case=True) if t.casefold() not in _DETERMINERS)
+            c_key = self._country_names.get(low) or self._country_cs.get(cased)
+            if c_key:
+                return self._entity_actor("military", self.countries[c_key], _when(date), raw)
+            c_key = self._country_ci.get(low)
+            if c_key:
+                actor = self._entity_actor("civilians", self.countries[c_key], _when(date), raw)
+                return self._event_recast("civilians", actor, event_type, role, date)[1] if event_type else actor
         return Actor(text=raw, name=re.sub(r"\s+", " ", text), acled_name=None, country=context_country, type=None)
 
 
