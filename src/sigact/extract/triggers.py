@@ -313,6 +313,8 @@ class TriggerFinder:
         if top.dep_ == "conj":
             return a.cls.name == b.cls.name or (b.cls.outcome and has_own_subject(b.head) is None)
         subj = has_own_subject(b.head) if b.head.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.i == a.head.i:  # "an attack that wounded ..."
+            return True
         if subj is not None:
             a_subj = has_own_subject(a.head)
             return a_subj is not None and a_subj.i == subj.i
