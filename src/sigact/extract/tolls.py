@@ -125,7 +125,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     head = _alt(plural + singular)
     sg_head = _alt(singular)
     stop = rf"(?-i:{_STOP})"  # lower-case function words only: "IS militants" is a victim phrase
-    fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)[\w'’\-]+\s+)"
+    fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)[#@]?[\w'’\-]+\s+)"
     # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
     tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
@@ -145,7 +145,8 @@ def _build(raw: dict[str, Any]) -> _Lex:
     including = rf"(?:\s*,?\s+(?:including|among\s+them|among\s+whom)\s+(?:{count}|a|an|one|the)\s+{np_any},?)"
     item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+{np_sg}){including}?"
     # one lower-case word of any noun after a count ("1 sailor killed"), never a function word or toll verb
-    generic = rf"(?!(?:{stop}|{passive})\b)(?-i:[a-z][\w'’\-]*)"
+    generic_word = rf"(?!(?:{stop}|{passive})\b)(?-i:[a-z][\w'’\-]*)"
+    generic = rf"{generic_word}(?:\s+{generic_word})?"
     first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
              rf"(?P<np1>{np_sg}))")
     # "was found handcuffed and killed": up to two words and "and" between the auxiliary and the verb
