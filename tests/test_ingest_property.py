@@ -149,3 +149,17 @@ def test_mangled_jsonl(mutations):
                       st.lists(mutation, min_size=1, max_size=3).map(lambda m: _mangle(_WARC_GZ, m))))
 def test_stdin_random(data):
     _check(read_inputs(["-"], stdin=io.BytesIO(data), max_bytes=200_000), "-")
+
+
+@SETTINGS
+@given(mutations=st.lists(mutation, min_size=1, max_size=6), which=st.sampled_from(["rss", "atom"]))
+def test_mangled_feeds_streaming_mode(mutations, which):
+    from unittest import mock
+
+    from sigact.ingest import feeds
+
+    base, suffix = {"rss": (_RSS, ".rss"), "atom": (_ATOM, ".atom")}[which]
+    with mock.patch.object(feeds, "STREAM_ABOVE_BYTES", 0), mock.patch.object(feeds, "STREAM_BATCH", 2):
+        items = _read_file(_mangle(base, mutations), suffix)
+    for item in items:
+        assert item.position is None or item.position.startswith("entry ")

@@ -35,44 +35,69 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def _stream_entries(data: bytes) -> Iterator[tuple[dict[str, Any], Any]]:
-    """``(feed info, feedparser entry)`` per item/entry, parsing one entry at a time.
+_WRAPPERS = {
+    "atom": (b'<feed xmlns="http://www.w3.org/2005/Atom">', b"</feed>"),
+    "rss1": (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">',
+             b"</rdf:RDF>"),
+    "rss": (b'<rss version="2.0"><channel>', b"</channel></rss>"),
+}
+#: entries handed to feedparser at a time when streaming (bounds memory, amortises its setup cost)
+STREAM_BATCH = 200
 
-    Raises lxml.etree.XMLSyntaxError when the document is not well-formed XML.
+
+def _stream_entries(data: bytes) -> Iterator[tuple[dict[str, Any], Any]]:
+    """``(feed info, feedparser entry)`` per item/entry, parsing ``STREAM_BATCH`` entries at a time.
+
+    Raises lxml.etree.XMLSyntaxError when the document is not well-formed XML
+    (after yielding the entries before the error).
     """
     import io
 
-    import feedparser
     import lxml.etree as etree
 
     info: dict[str, Any] = {}
     depth = 0
-    for event, el in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
-                                     no_network=True, load_dtd=False, huge_tree=False):
-        name = _local(el.tag)
-        if event == "start":
-            depth += 1
-            continue
-        depth -= 1
-        if name in ("title", "language") and name not in info and depth <= 2:
-            info[name] = (el.text or "").strip() or None
-        if name not in ("item", "entry"):
-            continue
-        xml = etree.tostring(el)
-        if el.tag == f"{{{_ATOM}}}entry":
-            doc = b'<feed xmlns="http://www.w3.org/2005/Atom">' + xml + b"</feed>"
-        elif el.tag == f"{{{_RSS1}}}item":
-            doc = (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
-                   b'xmlns="http://purl.org/rss/1.0/">' + xml + b"</rdf:RDF>")
-        else:
-            doc = b'<rss version="2.0"><channel>' + xml + b"</channel></rss>"
-        parsed = feedparser.parse(doc, sanitize_html=False, resolve_relative_uris=False)
-        el.clear()
-        parent = el.getparent()
-        if parent is not None:
-            while el.getprevious() is not None:  # drop entries already read
-                del parent[0]
-        yield info, (parsed.get("entries") or [None])[0]
+    batch: list[bytes] = []
+    kind = "rss"
+    try:
+        for event, el in etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False):
+            name = _local(el.tag)
+            if event == "start":
+                depth += 1
+                continue
+            depth -= 1
+            if name in ("title", "language") and name not in info and depth <= 2:
+                info[name] = (el.text or "").strip() or None
+            if name not in ("item", "entry"):
+                continue
+            this = "atom" if el.tag == f"{{{_ATOM}}}entry" else "rss1" if el.tag == f"{{{_RSS1}}}item" else "rss"
+            if batch and (this != kind or len(batch) >= STREAM_BATCH):
+                yield from _parse_batch(batch, kind, info)
+                batch = []
+            kind = this
+            batch.append(etree.tostring(el))
+            el.clear()
+            parent = el.getparent()
+            if parent is not None:
+                while el.getprevious() is not None:  # drop entries already read
+                    del parent[0]
+    except etree.XMLSyntaxError:
+        if batch:  # the entries read before the error still count
+            yield from _parse_batch(batch, kind, info)
+        raise
+    if batch:
+        yield from _parse_batch(batch, kind, info)
+
+
+def _parse_batch(batch: list[bytes], kind: str, info: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Any]]:
+    import feedparser
+
+    head, tail = _WRAPPERS[kind]
+    parsed = feedparser.parse(head + b"".join(batch) + tail, sanitize_html=False, resolve_relative_uris=False)
+    entries = list(parsed.get("entries") or [])
+    for k in range(len(batch)):
+        yield info, (entries[k] if k < len(entries) else None)
 
 
 def _whole_feed(data: bytes) -> Iterator[tuple[dict[str, Any], Any]]:

@@ -100,8 +100,8 @@ def _identifier() -> Any:
 
 def detect_language(text: str, *, min_letters: int = 20, min_prob: float = 0.5) -> str | None:
     """ISO 639-1 code of ``text`` by py3langid, or None when too short or too unsure."""
-    sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < min_letters:
+    sample = text[:2000]
+    if sum(ch.isalpha() for ch in sample[:400]) < min_letters:
         return None
     with _lang_lock:
         lang, prob = _identifier().classify(sample)
