@@ -112,6 +112,7 @@ def _kv(text: str) -> list[tuple[str, int | None]]:
         ("Police detained a number of protesters.", [("arrested", None)]),
         ("Several people were wounded.", [("injured", None)]),
         ("17 personnes tuées dans une attaque", [("killed", 17)]),
+        ("Une dizaine de personnes tuées", [("killed", 10)]),
         ("deux soldats tués et quatre civils blessés", [("killed", 2), ("injured", 4)]),
     ],
 )
