@@ -40,10 +40,10 @@ from sigact.geo.countries import all_countries, country_name, country_names, iso
 log = logging.getLogger(__name__)
 
 __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer", "build_gazetteer",
-           "name_keys", "strip_articles", "admin1_tables", "display_admin1"]
+           "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 
 KIND_PRECISION = {
     "country": "country",
@@ -95,6 +95,21 @@ def name_keys(name: str) -> list[str]:
     if s != k and s:
         out.append(s)
     return out
+
+
+def skeleton_key(name: str) -> str | None:
+    """Transliteration-tolerant key: consonant skeleton of the article-stripped name, prefixed "~".
+
+    "Tall Refaat" and "Tall Rif'at" -> "~tlrft"; "Kfar Aqab" and "Kafr 'Aqab" -> "~kfrkb".
+    ``None`` when the skeleton is too short (< 4 letters) to be useful.
+    """
+    k = strip_articles(norm_key(name)).replace(" ", "")
+    if not k:
+        return None
+    k = k.replace("q", "k").replace("ph", "f")
+    body = re.sub(r"[aeiouyhw'_\d]", "", k[1:])
+    sk = re.sub(r"(.)\1+", r"\1", k[0] + body)
+    return "~" + sk if len(sk) >= 4 else None
 
 
 def _latin(name: str) -> bool:
@@ -239,6 +254,10 @@ class _Writer:
                         continue
                     seen.add(k)
                     self.names.append((k, pid, quality if i == 0 else quality + 2))
+                sk = skeleton_key(n)
+                if sk and sk not in seen:
+                    seen.add(sk)
+                    self.names.append((sk, pid, 4))
         if len(self.names) > 50000:
             self.flush()
         return pid

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sigact.geo.build import ensure_gazetteer, name_keys
+from sigact.geo.build import ensure_gazetteer, name_keys, skeleton_key
 
 __all__ = ["Candidate", "Gazetteer", "ascii_name"]
 
@@ -101,9 +101,24 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         rows = self._rows(
             f"SELECT {_COLS}, MIN(n.quality) FROM name n JOIN place p ON p.id = n.place_id "
-            f"WHERE n.key IN ({marks}) GROUP BY p.id "
+            f"WHERE n.key IN ({marks}) AND n.quality < 4 GROUP BY p.id "
             "ORDER BY (p.kind != 'city') DESC, p.population DESC LIMIT 80",
             tuple(keys),
+        )
+        return tuple(self._cand(r) for r in rows)
+
+    def fuzzy(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates whose consonant skeleton equals the name's ("Tall Refaat" ~ "Tall Rif'at").
+
+        Loose: callers must confirm a hit with context (country named, parent admin1).
+        """
+        sk = skeleton_key(name)
+        if sk is None:
+            return ()
+        rows = self._rows(
+            f"SELECT {_COLS}, MIN(n.quality) FROM name n JOIN place p ON p.id = n.place_id "
+            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 80",
+            (sk,),
         )
         return tuple(self._cand(r) for r in rows)
 

@@ -308,12 +308,14 @@ class GeoResolver:
             return words[-1].lower() if words else ""
 
         # 1. cue patterns: "the village of X", "X province", "X village"
-        name = r"((?:[A-Z][\w'’-]+|al-|el-)(?:[ -](?:[A-Z][\w'’-]+|al|el|de|del|la|ad|as|ash|an|ar|az|bin)){0,4})"
+        name = r"((?:[A-Z][\w'’-]+|al-|el-)(?:[ -](?:[A-Z][\w'’-]+|al|el|de|del|la|ad|as|ash|an|ar|az|bin|of)){0,4})"
         for m in re.finditer(rf"\b(?:the\s+)?({_SETTLEMENT_WORDS}|{_ADMIN_WORDS})\s+of\s+{name}", text):
             hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(1), re.I) else "settlement"
             a, b = m.start(2), m.end(2)
             if free(a, b) and self._lookup(m.group(2)):
                 add(_Span(a, b, m.group(2), "cue", hint, site=True))
+            elif free(a, b) and self.gaz.fuzzy(m.group(2)):
+                add(_Span(a, b, m.group(2), "fuzzy", hint, site=True))
         for m in re.finditer(rf"{name}\s+({_SETTLEMENT_WORDS}|{_ADMIN_WORDS})\b", text):
             hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(2), re.I) else "settlement"
             a, b = m.start(1), m.end(1)
@@ -324,9 +326,12 @@ class GeoResolver:
                 else:
                     add(_Span(a, b, m.group(1), "cue", hint,
                                     site=hint == "settlement" or prev_word(a) in _SITE_PREPS))
+            elif free(a, b) and hint == "settlement" and self.gaz.fuzzy(m.group(1)):
+                add(_Span(a, b, m.group(1), "fuzzy", hint, site=True))
 
         ents = list(doc.ents)
         org_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP")]
+        person_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
 
         # 2. spaCy entities
         for e in ents:
@@ -345,6 +350,8 @@ class GeoResolver:
                 continue
             if self._lookup(t2):
                 add(_Span(a, b, t2, "ent", site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
+            elif e.label_ in ("GPE", "LOC") and self.gaz.fuzzy(t2):
+                add(_Span(a, b, t2, "fuzzy", site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
 
         norp_taken = []
         for e in ents:
@@ -380,9 +387,32 @@ class GeoResolver:
                     best = (a, b, text[a:b])
                     break
             if best is None:
+                # no exact name: after "in/at/near"/"attacked" and before ", Admin1" or "(", try the
+                # transliteration-tolerant skeleton ("Tall Refaat" ~ "Tall Rif'at"); confirmed later by context
+                k = i
+                while k + 1 < len(toks) and (self._cap(toks[k + 1]) or toks[k + 1].text == "-") and k - i < 3:
+                    k += 1
+                a, b = tok.idx, toks[k].idx + len(toks[k].text)
+                pw = prev_word(a)
+                if (pw in _SITE_PREPS or pw in _ATTACK_VERBS) and free(a, b) and not tok.is_stop \
+                        and text[a:b].lower() not in _NOT_PLACE and not demonym_to_iso3(text[a:b]) \
+                        and self.gaz.fuzzy(text[a:b]):
+                    add(_Span(a, b, text[a:b], "fuzzy", site=True))
+                    i = k + 1
+                    continue
                 i += 1
                 continue
             a, b, t = best
+            run_end = i
+            while run_end + 1 < len(toks) and self._cap(toks[run_end + 1]) and run_end - i < 3:
+                run_end += 1
+            rb = toks[run_end].idx + len(toks[run_end].text)
+            if rb > b and free(a, rb) and not any(c.quality == 0 and c.kind != "city" for c in self._lookup(t)) \
+                    and prev_word(a) in _SITE_PREPS | _ATTACK_VERBS and self.gaz.fuzzy(text[a:rb]):
+                # "Tall Refaat": the whole capitalised run is a (transliterated) name, not "Tall" + "Refaat"
+                add(_Span(a, rb, text[a:rb], "fuzzy", site=True))
+                i = run_end + 1
+                continue
             dm = re.search(r"\b(southern|northern|eastern|western|central|north|south|east|west)\s+$", text[max(0, a - 12):a],
                            re.I)
             if dm and free(a - len(dm.group(0)), a):
@@ -407,6 +437,8 @@ class GeoResolver:
                 ok = True
             if demonym_to_iso3(t) and pw not in _SITE_PREPS:
                 ok = False  # "Somali pirates": a nationality, not the Somali region
+            if pw not in _SITE_PREPS and any(pa <= a and b <= pb and (pb - pa) > (b - a) for pa, pb in person_ranges):
+                ok = False  # "Gaston Zossou": part of a person's name
             if t.lower() in _NOT_PLACE or (single and len(t) < 3 and not t.isupper()):
                 ok = False
             if ok:
@@ -536,7 +568,7 @@ class GeoResolver:
                 pref = [c for c in cands if c.kind in ("city", "camp", "site")]
                 cands = tuple(pref) or cands
             sp.cands = cands
-        spans = [s for s in spans if s.cands]
+        spans = [s for s in spans if s.cands or s.source == "fuzzy"]
 
         first_line = re.match(r"[^\n]*", text)
         headline_end = first_line.end() if first_line and first_line.end() < 200 and "\n" in text else 0
@@ -555,6 +587,14 @@ class GeoResolver:
                 sp.own_iso, sp.own_weight = next(iter(isos)), 0.8 * w
                 weights[sp.own_iso] += sp.own_weight
 
+        for sp in spans:  # skeleton matches stand only where the context confirms them
+            if sp.source != "fuzzy":
+                continue
+            codes = {p.admin1_code for par in sp.parents for p in par.cands if p.kind in ("admin1", "region")}
+            fits = [c for c in self.gaz.fuzzy(sp.text) if c.kind == "city" and (
+                c.admin1_code in codes or (not codes and weights.get(c.country or "", 0.0) > 0))]
+            sp.cands = tuple(fits)
+        spans = [s for s in spans if s.cands]
         for _round in range(2):
             for sp in spans:
                 self._choose(sp, weights, spans)
