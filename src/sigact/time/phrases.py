@@ -22,7 +22,13 @@ Resolution rules (all relative to the anchor, "the publication date"):
 * "since X" -> kind ``since``, range from the start of X to the anchor;
   "after/following X" -> kind ``after``, range from X to the anchor;
 * approximate dates ("Around 27 April 2020", "(as reported)", "(week of)") keep the stated
-  day as start and end and get precision ``week``.
+  day as start and end and get precision ``week``;
+* relative expressions ("yesterday", "overnight", "last week", "earlier this month",
+  "two days ago") follow the rules of ``relative``/``ago_units`` in the lexicon;
+  "the previous day", "two days later" count from the last day-precision date mentioned
+  before them (else from the anchor).
+
+Without an anchor, phrases that need one are returned unresolved rather than guessed.
 """
 
 from __future__ import annotations
