@@ -127,7 +127,8 @@ def _render_table(rows: list[tuple[str, Any]]) -> None:
             "-" if e.injuries is None else str(e.injuries),
             f"{e.confidence:.2f}",
         )
-    Console().print(table)
+    # a pipe or a file gets a wide table instead of one folded to 80 columns
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @click.command("extract")
