@@ -93,6 +93,9 @@ def test_admin1_normalisation_and_equality():
     assert admin1_equal("Odesa", "Odessa")               # alias / spelling variant
     assert admin1_equal("Kiev", "Kyiv City")              # alias group
     assert admin1_equal("Khyber Pakhtunkhwa", "Khyber Pakhtoonkhwa")  # fuzzy
+    assert admin1_equal("Paktya", "Paktia")               # transliteration key (y = i)
+    assert admin1_equal("Tillabery", "Tillaberi")
+    assert not admin1_equal("Kano", "Kogi")
     assert not admin1_equal("North Kivu", "South Kivu")   # direction words differ
     assert not admin1_equal("Nord-Kivu", "Sud-Kivu")
     assert not admin1_equal("Lagos", "Kano")
@@ -247,3 +250,24 @@ def test_evaluate_records_file_with_fake_pipeline(tmp_path):
     assert res["datasets"]["ucdp_ged"]["with_event"] == 0
     assert res["confusion"]["matrix"] == [[1, 0, 0]]
     assert evaluate(p, pipeline=FakePipeline({}), limit=1)["n"] == 1
+
+
+def test_admin1_rule_rarely_merges_distinct_units():
+    """Over all pairs of distinct ISO 3166-2 first-level divisions of one country, the
+    admin-1 rule must (almost) never call two different units the same."""
+    import itertools
+    from collections import defaultdict
+
+    import pycountry
+
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            by_country[sub.country_code].add(sub.name)
+    pairs = merged = 0
+    for names in by_country.values():
+        for a, b in itertools.combinations(sorted(names), 2):
+            pairs += 1
+            merged += admin1_equal(a, b)
+    assert pairs > 50_000
+    assert merged == 0, merged

@@ -9,7 +9,6 @@ fallback otherwise; :func:`rule_sources` says which one is in use.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import math
 import re
@@ -136,7 +135,7 @@ def country_iso3(name: str | None) -> str | None:
 # --------------------------------------------------------------------------- admin1
 
 @functools.lru_cache(maxsize=1)
-def _admin1_tables() -> tuple[frozenset[str], frozenset[str], dict[str, int], float]:
+def _admin1_tables() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
     r = rules()
     generic = frozenset(_fold(w) for w in r["admin1_generic_words"])
     directions = frozenset(_fold(w).replace(" ", "") for w in r["admin1_direction_words"])
@@ -144,7 +143,7 @@ def _admin1_tables() -> tuple[frozenset[str], frozenset[str], dict[str, int], fl
     for i, group in enumerate(r["admin1_aliases"]):
         for name in group:
             groups[normalise_admin1(name, _generic=generic)] = i
-    return generic, directions, groups, float(r["admin1_fuzzy_ratio"])
+    return generic, directions, groups
 
 
 def normalise_admin1(name: str | None, *, _generic: frozenset[str] | None = None) -> str | None:
@@ -166,24 +165,39 @@ def admin1_equal(pred: str | None, gold: str | None) -> bool:
     """Whether two admin-1 names denote the same unit.
 
     True when their normalised forms are equal, belong to one alias group of
-    ``rules.yaml``, or are spelling variants (difflib ratio >= the configured
-    threshold, compared without spaces) that carry the same direction words.
+    ``rules.yaml``, or are transliteration variants (equal keys, see
+    :func:`_translit_key`) that carry the same direction words.
     A missing name on either side is never equal.
     """
-    a, b = normalise_admin1(pred), normalise_admin1(gold)
+    a, b = _admin1_key(pred), _admin1_key(gold)
     if not a or not b:
         return False
     if a == b:
         return True
-    _, directions, groups, ratio = _admin1_tables()
+    _, directions, groups = _admin1_tables()
     if a in groups and groups.get(b) == groups[a]:
         return True
     if {t for t in a.split() if t in directions} != {t for t in b.split() if t in directions}:
         return False
-    sa, sb = a.replace(" ", ""), b.replace(" ", "")
-    if sa == sb:
-        return True
-    return difflib.SequenceMatcher(None, sa, sb).ratio() >= ratio
+    return _translit_key(a) == _translit_key(b)
+
+
+@functools.lru_cache(maxsize=16384)
+def _admin1_key(name: str | None) -> str | None:
+    return normalise_admin1(name)
+
+
+@functools.lru_cache(maxsize=16384)
+def _translit_key(name: str) -> str:
+    """A spelling key that absorbs common transliteration variants of a normalised name.
+
+    Spaces removed, ``y`` read as ``i``, ``oo``/``ou`` as ``u``, ``h`` after a
+    consonant dropped (kh/k, sh/s, dh/d), doubled consonants collapsed: "Paktya" /
+    "Paktia", "Pakhtoonkhwa" / "Pakhtunkhwa", "Tillaberi" / "Tillabery".
+    """
+    key = name.replace(" ", "").replace("y", "i").replace("oo", "u").replace("ou", "u")
+    key = re.sub(r"(?<=[bcdfgjklmnpqrstvwxz])h", "", key)
+    return re.sub(r"([bcdfgjklmnpqrstvwxz])\1+", r"\1", key)
 
 
 # --------------------------------------------------------------------------- dates
