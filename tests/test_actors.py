@@ -354,7 +354,10 @@ def test_ucdp_type(r):
     assert ucdp_type(crowd, r.resolve("police", "NGA"), "Riots") is None
     assert ucdp_type(iswap, None, "Explosions/Remote violence") == 1
     assert ucdp_type(bh, None, "Violence against civilians") == 3
-    assert ucdp_type(None, None, "Battles") is None
+    assert ucdp_type(None, None, "Battles") == 1  # UCDP's most common case when nobody is named
+    assert ucdp_type(None, civ, "Explosions/Remote violence") == 3
+    assert ucdp_type(None, None, None) is None
+    assert ucdp_type(bh, None, "Strategic developments") is None
 
 
 # ---------------------------------------------------------------- data files

@@ -215,15 +215,19 @@ def _side(a: Actor | None) -> str | None:
 
 
 def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
-    """UCDP type of violence implied by the two actors.
+    """UCDP type of violence implied by the two actors and the ACLED event type.
 
     Returns 1 (state-based: a state force against an organised armed group or another
     state), 2 (non-state: two organised non-state armed groups), 3 (one-sided: an organised
     armed actor, state or not, against civilians), or ``None`` when the event is not
-    organised violence (protests, riots, strategic developments, crowds, unknown actors).
-    With one side unknown: "Violence against civilians" gives 3 when the known side is
-    armed; "Battles"/"Explosions/Remote violence" give 1 when the known side is a state
-    force or an insurgent group opposing one (UCDP's most common case), else ``None``.
+    organised violence: protests, riots, strategic developments, or a crowd (protesters,
+    rioters) on either side.
+
+    With both sides known the actors decide. With a side unknown: "Violence against
+    civilians" gives 3; "Battles" and "Explosions/Remote violence" give 3 when the only known
+    side is civilians, else 1 (UCDP's most common case: an armed group against the state,
+    or a state force against an unnamed opponent). Without an event type, an unknown side
+    gives ``None``.
     """
     et = (acled_event_type or "").strip().casefold()
     if et in ("protests", "riots", "strategic developments"):
@@ -238,13 +242,8 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
         if "state" in sides:
             return 1
         return 2
-    known = s1 or s2
-    if known is None:
-        return None
     if et == "violence against civilians":
-        return 3 if known in ("state", "armed") else None
-    if known == "civilians":
-        return None
-    if et in ("battles", "explosions/remote violence", ""):
-        return 1 if known == "state" or (actor1 or actor2).type in ("rebel", "terrorist") else None
+        return 3
+    if et in ("battles", "explosions/remote violence"):
+        return 3 if sides == {"civilians"} else 1
     return None
