@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sigact.extract.actor_data import load_actor_data, norm_key, strip_period
-from sigact.extract.actors import ActorMention, ActorResolver, actor_matches, ucdp_type
+from sigact.extract.actors import ActorMention, ActorResolver, actor_matches, ucdp_order, ucdp_type
 from sigact.model import ACTOR_TYPES, Actor
 
 
@@ -358,6 +358,14 @@ def test_ucdp_type(r):
     assert ucdp_type(None, civ, "Explosions/Remote violence") == 3
     assert ucdp_type(None, None, None) is None
     assert ucdp_type(bh, None, "Strategic developments") is None
+
+
+def test_ucdp_order(r):
+    army, taliban, civ = r.resolve("Afghan soldiers"), r.resolve("Taliban"), r.resolve("villagers", "AFG")
+    assert ucdp_order(taliban, army) == (army, taliban)
+    assert ucdp_order(civ, taliban) == (taliban, civ)
+    assert ucdp_order(army, taliban) == (army, taliban)
+    assert ucdp_order(taliban, None) == (taliban, None)
 
 
 # ---------------------------------------------------------------- data files

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sigact.extract.actor_data import norm_key, strip_period
 from sigact.model import Actor
 
-__all__ = ["actor_matches", "ucdp_type", "ParsedName", "parse_actor_name", "STATE_TYPES", "ARMED_NONSTATE_TYPES"]
+__all__ = ["actor_matches", "ucdp_type", "ucdp_order", "ParsedName", "parse_actor_name", "STATE_TYPES", "ARMED_NONSTATE_TYPES"]
 
 STATE_TYPES = frozenset({"military", "police", "government"})
 ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
@@ -247,3 +247,18 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     if et in ("battles", "explosions/remote violence"):
         return 3 if sides == {"civilians"} else 1
     return None
+
+
+def ucdp_order(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The two actors in UCDP's side order (side_a, side_b).
+
+    UCDP lists the government first in state-based dyads whoever attacked, and the
+    perpetrator first in one-sided violence (civilians are always side_b); otherwise the
+    order is kept. Returns the (possibly swapped) pair.
+    """
+    s1, s2 = _side(actor1), _side(actor2)
+    if s2 == "state" and s1 != "state":
+        return actor2, actor1
+    if s1 == "civilians" and s2 in ("state", "armed"):
+        return actor2, actor1
+    return actor1, actor2

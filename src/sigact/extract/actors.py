@@ -19,6 +19,7 @@ Public API::
     ActorResolver.recast(actor, kind, date=None) -> Actor
     actor_matches(pred, gold_name, *, aliases=None) -> bool      (see actor_match.py)
     ucdp_type(actor1, actor2, acled_event_type) -> int | None    (see actor_match.py)
+    ucdp_order(actor1, actor2) -> (side_a, side_b)               (see actor_match.py)
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from sigact.extract.actor_data import (
 )
 from sigact.model import Actor
 
-__all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "year_of"]
+__all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "ucdp_order", "year_of", "month_of"]
 
 _CHUNK_RE = re.compile(r"[^\W_]+(?:['’`.][^\W_]+)*", re.UNICODE)
 _HARD_BREAK = re.compile(r"[,;:!?\n\"“”\[\]]")
@@ -752,6 +753,14 @@ def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases: ActorRe
     from sigact.extract.actor_match import actor_matches as _am
 
     return _am(pred, gold_name, aliases=aliases)
+
+
+def ucdp_order(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The actors in UCDP's side order: government first, perpetrator before civilians
+    (see :func:`sigact.extract.actor_match.ucdp_order`)."""
+    from sigact.extract.actor_match import ucdp_order as _uo
+
+    return _uo(actor1, actor2)
 
 
 def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
