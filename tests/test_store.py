@@ -67,7 +67,7 @@ def store(db_url: str):
 def test_migrations_match_models_and_are_recorded(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert ctx.get_current_revision() == head_revision() == "0002_cluster_sources"
+        assert ctx.get_current_revision() == head_revision() == "0003_factuality_sort_index"
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
     # opening again is a no-op upgrade
@@ -306,5 +306,19 @@ def test_cluster_sources_follow_membership_and_migration(store: Store) -> None:
     before = store.counts()
     assert downgrade(store.engine, "0001_initial") == "0001_initial"
     assert store.counts() == before  # rebuilding the events table (SQLite) kept the rows that reference it
-    assert upgrade(store.engine) == "0002_cluster_sources"
+    assert upgrade(store.engine) == "0003_factuality_sort_index"
     assert _ids(store, min_sources=2) == {"a", "b"}
+
+
+def test_sqlite_default_listing_needs_no_sort(sqlite_url: str) -> None:
+    """The default listing (incidents, newest first) walks an index: no temporary sort of the whole table."""
+    from sigact.store.query import event_filters
+    from sigact.store.schema import EventRow
+
+    with Store.open(sqlite_url) as st, st.engine.connect() as conn:
+        for filters in ({}, {"factuality": None}):
+            q = (sa.select(EventRow.sort_date, EventRow.id, EventRow.data).where(*event_filters(**filters))
+                 .order_by(EventRow.sort_date.desc(), EventRow.id.desc()).limit(101))
+            sql = str(q.compile(st.engine, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+            assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan

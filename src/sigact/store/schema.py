@@ -211,7 +211,7 @@ class EventRow(Base):
         sa.Index("ix_events_type", "event_type", "sub_event_type"),
         sa.Index("ix_events_plover", "plover_type"),
         sa.Index("ix_events_latlon", "lat", "lon"),
-        sa.Index("ix_events_factuality", "factuality"),
+        sa.Index("ix_events_factuality_sort", "factuality", "sort_date", "id"),
         sa.Index("ix_events_cluster", "cluster_id"),
         sa.Index("ix_events_cluster_sources", "cluster_sources"),
         sa.Index("ix_events_article", "article_id"),

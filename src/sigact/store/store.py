@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -96,7 +97,13 @@ class Store:
         return cls(engine, url)
 
     def close(self) -> None:
-        """Release all connections."""
+        """Release all connections (SQLite: first let it refresh its planner statistics)."""
+        if self.dialect == "sqlite":
+            try:
+                with self.engine.connect() as conn:
+                    conn.connection.driver_connection.execute("PRAGMA optimize")
+            except (OperationalError, sqlite3.Error) as exc:  # read-only file, busy: statistics can wait
+                log.debug("PRAGMA optimize skipped: %s", exc)
         self.engine.dispose()
 
     def __enter__(self) -> "Store":
