@@ -113,6 +113,8 @@ def _kv(text: str) -> list[tuple[str, int | None]]:
         ("Several people were wounded.", [("injured", None)]),
         ("17 personnes tuées dans une attaque", [("killed", 17)]),
         ("Une dizaine de personnes tuées", [("killed", 10)]),
+        ("Police made 12 arrests.", [("arrested", 12)]),
+        ("12 arrests were reported.", [("arrested", 12)]),
         ("deux soldats tués et quatre civils blessés", [("killed", 2), ("injured", 4)]),
     ],
 )

@@ -244,7 +244,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:were|was|been|are|is|got|sont|été|fueron|fora
 # after an auxiliary-less participle ("3 soldiers killed in ..."): what may follow a passive reading
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:$|[,.;:)\]]|\s(?:in|on|at|by|during|near|when|after|while|as|amid|amidst|following|over|since|across|inside|"
-    r"outside|from|with|overnight|yesterday|today|last|this|early|late|around|between|along|within|to|and\s+(?:\S+\s+)?"
+    r"outside|from|with|overnight|yesterday|today|last|this|early|late|around|between|along|within|to|were|was|are|is|"
+    r"have|has|had|and\s+(?:\S+\s+)?"
     r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b)", re.I)
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
 _NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
