@@ -131,12 +131,30 @@ def test_fatalities_none_counts_as_zero():
     assert not fatalities_equal(4, 3)
 
 
-def test_actor_rule_normalised_names_and_qualifiers():
+def test_actor_rule_delegates_to_actors_stage():
+    # alias-aware: a generic ACLED name matches the same kind of actor of the same country
     assert actor_equal(Actor(acled_name="Protesters (Iran)"), "Protesters (Iran)")
-    assert actor_equal(Actor(acled_name="Military Forces of Nigeria (2015-)"), "Military Forces of Nigeria (2015-)")
-    assert actor_equal(Actor(name="protesters"), "Protesters (Iran)")          # qualifier dropped
+    assert actor_equal(Actor(acled_name="Military Forces of Nigeria (2023-)", country="NGA", type="military"),
+                       "Military Forces of Nigeria (2015-)")
+    assert not actor_equal(Actor(acled_name="Police Forces of Nigeria (2023-)", country="NGA", type="police"),
+                           "Military Forces of Nigeria (2015-)")
+    assert not actor_equal(None, "Protesters (Iran)")
+
+
+def test_actor_fallback_rule_when_actors_stage_missing(monkeypatch):
+    import sigact.evaluate.fields as f
+
+    monkeypatch.setattr(f, "_external_actor_matches", lambda: None)
+    assert f.rule_sources()["actor"] == "normalised names (fallback)"
+    assert actor_equal(Actor(acled_name="Military Forces of Nigeria (2023-)"), "Military Forces of Nigeria (2015-)")
+    assert actor_equal(Actor(name="protesters"), "Protesters (Iran)")           # qualifier dropped
+    assert actor_equal(Actor(name="Protesters", country="IRN"), "Protesters (Iran)")
+    assert not actor_equal(Actor(name="Protesters", country="CHL"), "Protesters (Iran)")  # qualifier contradicts
     assert not actor_equal(Actor(name="Rioters"), "Protesters (Iran)")
     assert not actor_equal(None, "Protesters (Iran)")
+
+
+def test_actor_article_gold_country_and_type():
     # article gold: same country and actor type is accepted
     assert actor_equal(Actor(name="Burkinabe army", country="BFA", type="military"), "Army of Burkina Faso",
                        gold_country="BFA", gold_type="military")

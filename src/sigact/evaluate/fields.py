@@ -298,10 +298,14 @@ def _actor_key(name: str | None) -> str | None:
 
 def _fallback_actor_match(pred: Actor, gold_name: str) -> bool:
     g = _actor_key(gold_name)
+    qualifier = re.search(r"\(([^)]*)\)\s*$", gold_name)
     g_bare = _actor_key(re.sub(r"\([^)]*\)", " ", gold_name))
+    q_iso = country_iso3(qualifier.group(1)) if qualifier else None
+    # the bare name counts only when the qualifier's country does not contradict the prediction
+    bare_ok = q_iso is None or pred.country is None or country_iso3(pred.country) == q_iso
     for cand in (pred.acled_name, pred.name, pred.text):
         k = _actor_key(cand)
-        if k and (k == g or k == g_bare):
+        if k and (k == g or (bare_ok and k == g_bare)):
             return True
     return False
 
@@ -311,10 +315,11 @@ def actor_equal(pred: Actor | None, gold_name: str | None, *, gold_country: str 
     """Whether a predicted actor is the gold actor ``gold_name``.
 
     Uses ``sigact.extract.actors.actor_matches(pred, gold_name)`` when that
-    function exists; otherwise (and in addition) the normalised ``acled_name``,
-    ``name`` or ``text`` must equal the normalised gold name, with or without
-    its parenthesised qualifier ("Protesters (Iran)" ~ "protesters"; ACLED
-    government date ranges like "(2019-)" are ignored).  For hand-coded
+    function exists; only when it does not, the normalised ``acled_name``,
+    ``name`` or ``text`` must equal the normalised gold name, or the gold name
+    without its parenthesised qualifier when that qualifier is not a country
+    other than the prediction's ("Protesters (Iran)" ~ "protesters" of IRN or of
+    unknown country; ACLED government date ranges like "(2019-)" are ignored).  For hand-coded
     article gold that gives ``gold_country`` and ``gold_type``, an actor with
     the same ISO3 country and the same actor type also matches.
     """
@@ -327,7 +332,7 @@ def actor_equal(pred: Actor | None, gold_name: str | None, *, gold_country: str 
                 return True
         except (LookupError, ValueError, TypeError):
             pass
-    if _fallback_actor_match(pred, gold_name):
+    elif _fallback_actor_match(pred, gold_name):
         return True
     if gold_country and gold_type and pred.country and pred.type:
         return pred.country.upper() == gold_country.upper() and pred.type.casefold() == gold_type.casefold()
@@ -362,6 +367,6 @@ def rule_sources() -> dict[str, str]:
     """Which implementation each stage-dependent rule uses right now."""
     return {
         "country": "sigact.geo.countries.to_iso3" if _external_to_iso3() else "pycountry+rules.yaml (fallback)",
-        "actor": ("sigact.extract.actors.actor_matches + normalised names"
+        "actor": ("sigact.extract.actors.actor_matches"
                   if _external_actor_matches() else "normalised names (fallback)"),
     }
