@@ -184,6 +184,8 @@ class ActorData:
     armed_herders: dict[str, Any] = field(default_factory=dict)
     default_perpetrator: dict[str, str] = field(default_factory=dict)
     ignore_country_words: tuple[str, ...] = ()
+    event_roles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    people_modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _read_yaml(name: str, *, required: bool = True) -> Any:
@@ -245,6 +247,20 @@ def _periods(values: Any, where: str) -> tuple[tuple[int, int, int | None, str],
     return tuple(out)
 
 
+def _event_roles(rows: list[Any], kinds: set[str]) -> dict[tuple[str, str], dict[str, str]]:
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for row in rows:
+        key = (str(row.get("event_type", "")).casefold(), str(row.get("role", "")))
+        table = {str(k): str(v) for k, v in (row.get("rename") or {}).items()}
+        if key[1] not in ("actor1", "actor2") or not key[0]:
+            raise ConfigError(f"event_roles: bad event_type/role {key}", input="generic_actors.yaml")
+        for k, v in table.items():
+            if v not in kinds or (k not in kinds):
+                raise ConfigError(f"event_roles {key}: unknown kind in {k} -> {v}", input="generic_actors.yaml")
+        out[key] = table
+    return out
+
+
 def load_actor_data(*, include_mined: bool = True) -> ActorData:
     """Parse and validate the bundled actor YAML files; raises ConfigError when malformed.
 
@@ -304,4 +320,6 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         armed_herders=dict(gen.get("armed_herders") or {}),
         default_perpetrator={str(k): str(v) for k, v in (gen.get("default_perpetrator") or {}).items()},
         ignore_country_words=_strs(gen.get("ignore_country_words"), "ignore_country_words"),
+        event_roles=_event_roles(gen.get("event_roles") or [], {k.kind for k in kinds}),
+        people_modifiers={str(k): _strs(v, "people_modifiers") for k, v in (gen.get("people_modifiers") or {}).items()},
     )

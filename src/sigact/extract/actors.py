@@ -13,9 +13,13 @@ Matching is a token n-gram lookup (dictionary hashing, leftmost-longest), so
 Public API::
 
     ActorResolver.default() -> ActorResolver
-    ActorResolver.resolve(text, context_country=None, *, date=None) -> Actor
-    ActorResolver.find(text, offset=0, *, context_country=None, date=None) -> list[ActorMention]
+    ActorResolver.resolve(text, context_country=None, *, date=None, event_type=None, role=None) -> Actor
+    ActorResolver.resolve_span(text, start, end, context_country=None, *, date=None, event_type=None, role=None) -> Actor
+    ActorResolver.find(text, offset=0, *, context_country=None, date=None, event_type=None, role=None)
+        -> list[ActorMention]
     ActorResolver.state_actor(kind, iso3, date=None) -> Actor
+    ActorResolver.generic_actor(kind, iso3, date=None) -> Actor
+    ActorResolver.default_perpetrator(iso3, date=None) -> Actor
     ActorResolver.recast(actor, kind, date=None) -> Actor
     actor_matches(pred, gold_name, *, aliases=None) -> bool      (see actor_match.py)
     ucdp_type(actor1, actor2, acled_event_type) -> int | None    (see actor_match.py)
@@ -272,6 +276,12 @@ class ActorResolver:
         ah = self.data.armed_herders or {}
         self._herder_countries = frozenset(ah.get("countries") or ())
         self._herder_acled = str(ah.get("acled") or "Fulani Ethnic Militia ({country})")
+        self._herder_events = frozenset(str(e).casefold() for e in ah.get("event_types") or ())
+        self._event_roles = self.data.event_roles
+        pm = self.data.people_modifiers
+        self._unknown_mods = frozenset(norm_key(w) for w in pm.get("unknown") or ())
+        self._armed_mods = frozenset(norm_key(w) for w in pm.get("armed") or ())
+        self._plain_people = frozenset(norm_key(w) for w in pm.get("plain_people") or ())
 
     # ------------------------------------------------------------------ lookups
     def country(self, iso3: str | None) -> CountryEntry | None:
@@ -522,9 +532,9 @@ class ActorResolver:
                 start += 1
             if kind == "civilians" and mods:
                 head = " ".join(t.norm for t in toks[i:end])
-                if mods & _UNKNOWN_MODS or (mods & _ARMED_MODS and head in _PLAIN_PEOPLE):
+                if mods & self._unknown_mods or (mods & self._armed_mods and head in self._plain_people):
                     kind = "unidentified_armed_group"  # "unknown individuals", "armed men"
-                elif mods & _ARMED_MODS:
+                elif mods & self._armed_mods:
                     kind = "militia"  # "armed farmers", "armed villagers"
             iso3 = iso3 or self._right_country(toks, end) or ctx
             actor = self._named_actor(toks, i, end, named, iso3)
@@ -590,18 +600,18 @@ class ActorResolver:
         et = event_type.strip().casefold()
         rl = role or "actor1"
         if kind == "group":
-            table = _EVENT_RECAST.get((et, rl), {})
+            table = self._event_roles.get((et, rl), {})
             new = table.get("civilians") or table.get("protesters")
             if new in ("protesters", "rioters", "civilians"):
                 country = actor.country or ctx
                 return new, self.recast(Actor(text=actor.text, country=country), new, date)
             return kind, actor
-        if kind == "herders" and rl == "actor1" and et in _VIOLENT and actor.country in self._herder_countries:
+        if kind == "herders" and rl == "actor1" and et in self._herder_events and actor.country in self._herder_countries:
             c = self.country(actor.country)
             acled = self._herder_acled.replace("{country}", c.name) if c else None
             return "named_militia", Actor(text=actor.text, name=acled, acled_name=acled, country=actor.country,
                                           type="militia")
-        table = _EVENT_RECAST.get((et, rl), {})
+        table = self._event_roles.get((et, rl), {})
         new = table.get(kind) or (table.get("civilians") if kind == "herders" else None)
         if new:
             return new, self.recast(actor, new, date)
@@ -715,29 +725,6 @@ class ActorResolver:
 
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
-_UNKNOWN_MODS = {"unknown", "unidentified", "masked", "hooded"}
-_ARMED_MODS = {"armed", "heavily armed"}
-_PLAIN_PEOPLE = {"man", "men", "person", "persons", "people", "individual", "individuals", "youths", "youth"}
-_VIOLENT = {"battles", "violence against civilians", "explosions/remote violence", "riots"}
-
-# How ACLED names the same people by event type and role: workers holding a protest are
-# "Protesters (X)", a mob in a riot "Rioters (X)", protesters shot at by police "Civilians (X)".
-_EVENT_RECAST: dict[tuple[str, str], dict[str, str]] = {
-    ("protests", "actor1"): {"civilians": "protesters", "rioters": "protesters"},
-    ("riots", "actor1"): {"civilians": "rioters", "protesters": "rioters", "unidentified_armed_group": "rioters",
-                          "unidentified_gang": "rioters", "militia": "rioters", "vigilantes": "rioters",
-                          "herders": "rioters"},
-    # villagers/farmers who attack are coded as a communal militia
-    ("battles", "actor1"): {"civilians": "militia"},
-    ("violence against civilians", "actor1"): {"civilians": "militia"},
-    # the target of violence against civilians is civilians by definition (also an off-duty
-    # police officer or a party member)
-    ("violence against civilians", "actor2"): {k: "civilians" for k in (
-        "protesters", "rioters", "military", "police", "government", "unidentified_armed_group",
-        "unidentified_gang", "militia", "vigilantes", "tribal_militia", "private_security", "herders")},
-    ("explosions/remote violence", "actor2"): {"protesters": "civilians", "rioters": "civilians"},
-    ("battles", "actor2"): {"protesters": "civilians"},
-}
 
 
 def _when(date: Any) -> tuple[int | None, int | None] | None:
