@@ -218,3 +218,20 @@ def test_batch_goes_on_after_every_bad_input(tmp_path):
 def test_bad_published_argument_raises_input_error():
     with pytest.raises(InputError):
         list(read_inputs([], published="not a date"))
+
+
+def test_unreadable_file_as_root_via_open(tmp_path, monkeypatch):
+    """Root ignores chmod, so the permission error is simulated at open()."""
+    locked = write(tmp_path / "locked.html", html_page())
+    ok = write(tmp_path / "ok.txt", PARAS[0])
+    real_open = open
+
+    def fake_open(path, *a, **kw):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    items = list(read_inputs([locked, ok]))
+    assert isinstance(items[0], Reject) and items[0].reason.startswith("permission denied")
+    assert isinstance(items[1], Article)

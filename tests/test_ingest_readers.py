@@ -67,6 +67,16 @@ def test_text_with_sidecar_and_example_boilerplate(tmp_path):
     assert a.meta["dropped_lines"] == 4
 
 
+def test_text_date_from_stamp_line(tmp_path):
+    txt = write(tmp_path / "s.txt", "Army retakes town from rebels\nUpdated 2 hours ago\nPublished: 5 March 2024, 10:32 GMT\n\n"
+                + PARAS[0])
+    (a,) = list(read_path(txt))
+    assert a.published == "2024-03-05" and a.meta["published_from"] == "date stamp in text"
+    assert "Published" not in a.text
+    (b,) = list(read_inputs([txt], published="2024-01-24"))
+    assert b.published == "2024-01-24"
+
+
 def test_text_title_from_headline_and_published_override(tmp_path):
     txt = write(tmp_path / "t.txt", "Army retakes town from rebels\n\n" + PARAS[0])
     (a,) = list(read_inputs([txt], published="24 January 2024"))
@@ -82,7 +92,8 @@ def test_rss_feed(tmp_path):
     arts, rej = _split(read_path(feed))
     assert rej == [] and len(arts) == 3
     a = arts[1]
-    assert a.text.startswith("Gunmen attacked a checkpoint in district 1 on Monday, killing 3 police officers")
+    assert a.text.startswith("Checkpoint attack 1\n\nGunmen attacked a checkpoint in district 1 on Monday, "
+                             "killing 3 police officers")
     assert "\n\nNo group has claimed the attack." in a.text
     assert "Share this" not in a.text
     assert a.url == "https://www.frontierpost.example/news/1"
@@ -97,7 +108,7 @@ def test_rss_summary_only_and_xml_suffix(tmp_path):
     feed = write(tmp_path / "feed.xml", rss_feed(2, with_content=False))
     arts, rej = _split(read_path(feed))
     assert len(arts) == 2 and rej == []
-    assert arts[0].text == "Gunmen attacked a checkpoint in district 0, police said."
+    assert arts[0].text == "Checkpoint attack 0\n\nGunmen attacked a checkpoint in district 0, police said."
 
 
 def test_atom_feed(tmp_path):

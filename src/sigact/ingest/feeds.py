@@ -120,7 +120,8 @@ def read_feed(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
     """Yield one Article (or Reject) per entry of an RSS or Atom feed.
 
     The entry link is the URL, its published (else updated) date the date, its
-    title the title.  A document that is not a feed, or a feed with no entries,
+    title the title and the first paragraph of the text (unless the content
+    already starts with it).  A document that is not a feed, or a feed with no entries,
     is one Reject.  Feeds over ``STREAM_ABOVE_BYTES`` are parsed entry by entry.
     """
     import lxml.etree
@@ -170,12 +171,15 @@ def _entry_item(entry: Any, info: dict[str, Any], src: InputSource, opts: ReadOp
         text = entry_text(entry)
         if not text.strip():
             raise RejectInput("empty: feed entry has no content or summary", code="SIG-E107")
+        title = " ".join(str(entry.get("title") or "").split())
+        if title and not " ".join(text[: len(title) + 40].split()).startswith(title):
+            text = f"{title}\n\n{text}"  # the headline is part of the report, as in a page or a .txt
         return make_article(
             text,
             src,
             opts,
             position=position,
-            title=entry.get("title"),
+            title=title or None,
             url=entry.get("link"),
             published=_first(entry, "published_parsed", "updated_parsed", "created_parsed", "published", "updated"),
             language_hint=info.get("language"),

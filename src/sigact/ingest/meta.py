@@ -11,7 +11,14 @@ import time
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["outlet_from_url", "normalise_date", "normalise_language", "detect_language", "looks_like_headline"]
+__all__ = [
+    "outlet_from_url",
+    "normalise_date",
+    "normalise_language",
+    "detect_language",
+    "looks_like_headline",
+    "date_from_stamp_lines",
+]
 
 _HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile|edition|en)\.(?=[^.]+\.[^.]+)")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -75,7 +82,7 @@ def _dateparser_day(s: str) -> str | None:
     import dateparser
 
     parsed = dateparser.parse(
-        s, languages=list(DATE_LANGUAGES), settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+        s, languages=list(DATE_LANGUAGES), settings={"REQUIRE_PARTS": ["year", "month", "day"]}
     )
     return _valid(parsed.date()) if parsed else None
 
@@ -126,3 +133,36 @@ def looks_like_headline(line: str, rest: str = "") -> bool:
     if sum(ch.isalpha() for ch in line) < len(line) * 0.5:
         return False
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
+
+
+_STAMP_LABEL = re.compile(
+    r"^\s*(?:(?P<label>first published|published|posted|last updated|updated|date|dated)\b\s*(?:on|at)?\s*[:\-–|]?\s*)?",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def date_from_stamp_lines(lines: list[str], *, max_lines: int = 12) -> str | None:
+    """The publication date from date-stamp lines (those ``clean_text`` dropped), or None.
+
+    Only lines of at most 12 words that carry a four-digit year are read (never
+    relative stamps such as "3 hours ago"); a "published"/"posted" stamp wins
+    over an "updated" one, else the first stamp is used.
+    """
+    best: tuple[int, str] | None = None
+    for line in lines[:max_lines]:
+        if len(line.split()) > 12 or not _YEAR.search(line) or re.match(r"\s*(?:©|\(c\)|copyright)", line, re.I):
+            continue
+        m = _STAMP_LABEL.match(line)
+        label = (m["label"] or "").lower() if m else ""
+        rest = line[m.end():] if m else line
+        rest = re.split(r"\s*[|•·]\s*", rest)[0] if "|" in rest or "•" in rest or "·" in rest else rest
+        day = normalise_date(rest)
+        if day is None:
+            continue
+        rank = 0 if label in ("published", "posted", "first published", "date", "dated") else 1 if not label else 2
+        if best is None or rank < best[0]:
+            best = (rank, day)
+        if rank == 0:
+            break
+    return best[1] if best else None

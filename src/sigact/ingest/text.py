@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from sigact.clean import clean_text
 from sigact.ingest.base import InputSource, Item, ReadOptions, Reject, RejectInput, decode_bytes, make_article
-from sigact.ingest.meta import looks_like_headline
+from sigact.ingest.meta import date_from_stamp_lines, looks_like_headline
 
 __all__ = ["read_text", "sidecar_path", "SIDECAR_SUFFIX"]
 
@@ -43,7 +43,8 @@ def read_text(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
     """Yield the one Article of a text file (or a Reject).
 
     The title comes from the sidecar, else from the first line when it looks
-    like a headline (the line stays in the text).
+    like a headline (the line stays in the text).  The date comes from the
+    sidecar, else from a dropped date-stamp line ("Published: 24 Jan 2024").
     """
     from sigact.ingest.base import read_limited
 
@@ -56,6 +57,12 @@ def read_text(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
             first, _, rest = text.strip().partition("\n")
             if looks_like_headline(first, rest):
                 title = first.strip()
+        published = side.get("published")
+        meta: dict[str, object] = {"reader": "text", "dropped_lines": len(cleaned.dropped)}
+        if not published and not opts.published:
+            published = date_from_stamp_lines(cleaned.dropped)
+            if published:
+                meta["published_from"] = "date stamp in text"
         yield make_article(
             text,
             src,
@@ -63,10 +70,10 @@ def read_text(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
             title=title,
             url=side.get("url") or src.url,
             outlet=side.get("outlet"),
-            published=side.get("published"),
+            published=published,
             language=side.get("language"),
             id=side.get("id"),
-            meta={"reader": "text", "dropped_lines": len(cleaned.dropped)},
+            meta=meta,
             clean=False,
         )
     except RejectInput as exc:
