@@ -139,6 +139,8 @@ def test_actor_rule_delegates_to_actors_stage():
     assert not actor_equal(Actor(acled_name="Police Forces of Nigeria (2023-)", country="NGA", type="police"),
                            "Military Forces of Nigeria (2015-)")
     assert not actor_equal(None, "Protesters (Iran)")
+    # the very same (coalition) name always matches
+    assert actor_equal(Actor(acled_name="GATIA, MSA"), "GATIA, MSA")
 
 
 def test_actor_fallback_rule_when_actors_stage_missing(monkeypatch):

@@ -314,8 +314,8 @@ def actor_equal(pred: Actor | None, gold_name: str | None, *, gold_country: str 
                 gold_type: str | None = None) -> bool:
     """Whether a predicted actor is the gold actor ``gold_name``.
 
-    Uses ``sigact.extract.actors.actor_matches(pred, gold_name)`` when that
-    function exists; only when it does not, the normalised ``acled_name``,
+    The same normalised ``acled_name`` or ``name`` always matches.  Otherwise uses
+    ``sigact.extract.actors.actor_matches(pred, gold_name)`` when that function exists; only when it does not, the normalised ``acled_name``,
     ``name`` or ``text`` must equal the normalised gold name, or the gold name
     without its parenthesised qualifier when that qualifier is not a country
     other than the prediction's ("Protesters (Iran)" ~ "protesters" of IRN or of
@@ -325,6 +325,9 @@ def actor_equal(pred: Actor | None, gold_name: str | None, *, gold_country: str 
     """
     if pred is None or not gold_name:
         return False
+    g_key = _actor_key(gold_name)
+    if any(_actor_key(n) == g_key for n in (pred.acled_name, pred.name) if n):
+        return True  # the very same name (also for "A and/or B" and coalition names)
     ext = _external_actor_matches()
     if ext is not None:
         try:
