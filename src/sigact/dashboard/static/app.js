@@ -69,6 +69,7 @@
       var land = topojson.feature(topo, topo.objects.countries);
       // Antarctica (ISO 010) spans every longitude down to the pole, which Web Mercator cannot draw
       land.features = land.features.filter(function (f) { return f.id !== "010"; });
+      land.features.forEach(function (f) { unwrapGeometry(f.geometry); });
       var layer = L.geoJSON(land, {
         interactive: false,
         style: { color: "#8c96a5", weight: 0.6, fillColor: "#fbfaf7", fillOpacity: state.config.tile_url ? 0 : 1 }
@@ -78,6 +79,19 @@
     }).catch(function (e) { console.warn("basemap", e); });
     cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
     map.addLayer(cluster);
+  }
+
+  // rings that cross the antimeridian jump from +180 to -180; keep them continuous so no stripe spans the map
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+      while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+    }
+  }
+  function unwrapGeometry(g) {
+    if (!g) return;
+    if (g.type === "Polygon") g.coordinates.forEach(unwrapRing);
+    else if (g.type === "MultiPolygon") g.coordinates.forEach(function (p) { p.forEach(unwrapRing); });
   }
 
   function markerFor(ev) {
