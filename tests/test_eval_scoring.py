@@ -247,6 +247,10 @@ def test_summary_denominators():
     assert (a1["n"], a1["n_given_event"]) == (2, 1)     # gold without admin1 is not scored
     assert s["fields"]["fatalities"]["pred_missing"] == 2  # both events leave fatalities empty
     assert s["fields"]["event_type"]["pred_missing"] == 0
+    bt = s["by_gold_type"]["Battles"]
+    assert (bt["n"], bt["with_event"]) == (3, 2)
+    assert bt["fields"]["event_type"] == {"n": 3, "correct": 1, "accuracy": pytest.approx(0.3333, abs=1e-4)}
+    assert bt["fields"]["admin1"] == {"n": 2, "correct": 1, "accuracy": 0.5}
     ged = summarise_records([score_record(ged_rec("g1"), [ev(fat=5)]), score_record(ged_rec("g2", fatalities=0), [ev()]),
                              score_record(ged_rec("g3"), [ev(fat=2)])])["ucdp_ged"]["fields"]["fatalities"]
     assert (ged["correct"], ged["n"]) == (2, 3)

@@ -83,6 +83,15 @@ def markdown(result: Mapping[str, Any]) -> str:
                 lines.append(f"| {name} | {_pct(f['accuracy'])} | {cis} | {f['correct']} / {f['n']} | "
                              f"{_pct(f['accuracy_given_event'])} | {f['n_given_event']} | "
                              f"{f.get('pred_missing', '-')} |")
+            bt = s.get("by_gold_type") or {}
+            if len(bt) > 1:
+                names = list(s["fields"])
+                lines += ["", f"by gold event type ({ds}; accuracy over all texts of that type):", "",
+                          "| gold type | n | with event | " + " | ".join(names) + " |",
+                          "|---|---:|---:|" + "---:|" * len(names)]
+                for t, v in bt.items():
+                    cells = [_pct(v["fields"][f]["accuracy"]) for f in names]
+                    lines.append(f"| {t} | {v['n']} | {v['with_event']} | " + " | ".join(cells) + " |")
             fat = s["fields"].get("fatalities")
             if fat and fat.get("n_gold_nonzero"):
                 lines.append("")

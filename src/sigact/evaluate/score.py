@@ -223,7 +223,8 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     "pred_missing"}}}}`` (``ci95``: Wilson 95 % interval of ``accuracy``); ``pred_missing`` counts texts with an event whose
     primary event leaves the field empty (whatever the gold).  ``fatalities`` also
     has ``n_gold_nonzero``/``correct_gold_nonzero``/``accuracy_gold_nonzero``: the
-    same accuracy over texts whose gold toll is above zero.
+    same accuracy over texts whose gold toll is above zero.  ``by_gold_type`` gives,
+    per gold event type, ``n``, ``with_event`` and per field ``n``/``correct``/``accuracy``.
     ``accuracy`` divides by every text whose gold codes the field (no event =
     wrong); ``accuracy_given_event`` only by those where the system found an event.
     """
@@ -254,11 +255,24 @@ def summarise_records(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             c = sum(1 for r in nz if r["fields"]["fatalities"])
             fields["fatalities"].update({"n_gold_nonzero": len(nz), "correct_gold_nonzero": c,
                                          "accuracy_gold_nonzero": _ratio(c, len(nz))})
+        by_type: dict[str, Any] = {}
+        for r in items:
+            t = by_type.setdefault(r["gold"].get("event_type") or UNTYPED,
+                                   {"n": 0, "with_event": 0, "correct": Counter(), "scored": Counter()})
+            t["n"] += 1
+            t["with_event"] += bool(r["has_event"])
+            t["correct"].update(k for k, v in r["fields"].items() if v)
+            t["scored"].update(k for k, v in r["fields"].items() if v is not None)
         out[ds] = {
             "n": len(items),
             "with_event": with_event,
             "with_event_share": _ratio(with_event, len(items)),
             "fields": fields,
+            "by_gold_type": {k: {"n": v["n"], "with_event": v["with_event"],
+                                 "fields": {f: {"n": v["scored"].get(f, 0), "correct": v["correct"].get(f, 0),
+                                                "accuracy": _ratio(v["correct"].get(f, 0), v["scored"].get(f, 0))}
+                                            for f in fields}}
+                             for k, v in sorted(by_type.items())},
         }
     return out
 
