@@ -20,6 +20,11 @@ _BULLETS = " ›»•·|*#"
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 _DEFAULT_MAX_WORDS = 25
+_KEYS = frozenset({
+    "min_body_chars", "lead_max_words", "trail_max_words", "drop_duplicates", "macros", "exact", "patterns",
+    "tail_markers", "tail_patterns", "section_markers",
+})
+_PATTERN_KEYS = frozenset({"regex", "case", "max_words"})
 
 
 def line_key(line: str) -> str:
@@ -57,6 +62,9 @@ class BoilerplateRules:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "BoilerplateRules":
         """Compile a rules mapping (the parsed YAML).  Raises ConfigError when malformed."""
+        unknown = set(data) - _KEYS
+        if unknown:
+            raise ConfigError(f"bad boilerplate rules: unknown keys {sorted(unknown)}", code="SIG-E401")
         try:
             macros: dict[str, str] = {}
             for name, frag in (data.get("macros") or {}).items():
@@ -65,6 +73,8 @@ class BoilerplateRules:
             for item in data.get("patterns") or []:
                 if isinstance(item, str):
                     item = {"regex": item}
+                if set(item) - _PATTERN_KEYS:
+                    raise ValueError(f"unknown pattern keys {sorted(set(item) - _PATTERN_KEYS)}")
                 flags = 0 if item.get("case") else re.IGNORECASE
                 max_words = int(item.get("max_words", _DEFAULT_MAX_WORDS))
                 patterns.append(
