@@ -161,6 +161,13 @@ def test_acled_period_depends_on_date(r):
     assert r.resolve("Houthis", date="2023-01-01").acled_name == "Military Forces of Yemen (2016-) Supreme Political Council"
 
 
+def test_group_that_took_power_becomes_the_state(r):
+    assert r.resolve("Taliban", date="2020-05-01").acled_name == "Taliban"
+    a = r.resolve("Taliban fighters", date="2022-03-01")
+    assert (a.name, a.acled_name, a.type) == ("Taliban", "Military Forces of Afghanistan (2021-)", "military")
+    assert actor_matches(a, "Military Forces of Afghanistan (2021-)") and actor_matches(a, "Taleban")
+
+
 def test_recast_changes_kind_keeps_country(r):
     a = r.resolve("students", "IND")
     assert a.type == "civilians"
@@ -209,6 +216,13 @@ def test_resolve_span_reads_the_whole_name(r):
     assert r.resolve_span(sent, 9, 15, "BRA").acled_name == "Military Forces of Brazil (2019-) Military Police"
     # no mention overlaps: falls back to resolving the span itself
     assert r.resolve_span("The Zorblax collective struck.", 4, 11, "KEN").type is None
+
+
+def test_opposition_rebels_and_bare_generic_gold(r):
+    a = r.resolve("opposition factions", "SYR")
+    assert a.acled_name == "Opposition Rebels (Syria)" and a.type == "rebel"
+    assert actor_matches(a, "Syrian insurgents")
+    assert actor_matches(r.resolve("drug traffickers", "BRA"), "Unidentified Gang and/or Police Militia")
 
 
 def test_ambiguous_demonyms_are_not_countries(r):

@@ -76,6 +76,8 @@ class GroupEntry:
     ``local_aliases`` only count when the context country is the group's country or in
     its ``region``; ``context_country`` (YAML ``country: context``) means the group takes
     the caller's context country ("pro-government militias");
+    ``state_since`` (YAML "YYYY-MM") is when the group took power: from then on ACLED codes
+    its forces as the country's military (the Taliban from August 2021).
     ``faction`` marks a state sub-unit that is a side of its own (Libya's rival
     governments, Yemen's Houthi-run forces) rather than a branch of the state forces.
     """
@@ -89,6 +91,7 @@ class GroupEntry:
     region: tuple[str, ...] = ()
     faction: bool = False
     context_country: bool = False
+    state_since: tuple[int, int] | None = None
     source: str = "curated"
 
     def operates_in(self, iso3: str | None) -> bool:
@@ -230,9 +233,19 @@ def _groups(rows: Iterable[dict[str, Any]], source: str) -> list[GroupEntry]:
             region=_strs(row.get("region"), where),
             faction=bool(row.get("faction", False)),
             context_country=row.get("country") == "context",
+            state_since=_year_month(row.get("state_since"), where),
             source=source,
         ))
     return out
+
+
+def _year_month(value: Any, where: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", str(value).strip())
+    if not m:
+        raise ConfigError(f"{where}: bad state_since {value!r} (want 'YYYY-MM')", input=where)
+    return int(m.group(1)), int(m.group(2))
 
 
 def _periods(values: Any, where: str) -> tuple[tuple[int, int, int | None, str], ...]:

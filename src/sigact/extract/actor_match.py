@@ -25,6 +25,7 @@ _GENERIC_LABELS = {
     "unidentified tribal militia": "tribal_militia",
     "unidentified clan militia": "tribal_militia",
     "vigilante group": "vigilantes",
+    "opposition rebels": "opposition_rebels",
     "private security forces": "private_security",
 }
 _KIND_OF_TYPE = {
@@ -71,8 +72,8 @@ def parse_actor_name(name: str, resolver=None) -> ParsedName | None:
                 kind = "state"  # UCDP: "Government of Syria" = the state side, any of its forces
             return ParsedName(kind=kind, country=iso3, suffix=suffix)
     low = name.casefold()
-    if low == "civilians":
-        return ParsedName(kind="civilians", country=None)
+    if low in _GENERIC_LABELS:  # UCDP "Civilians"; ACLED "Unidentified Gang and/or Police Militia"
+        return ParsedName(kind=_GENERIC_LABELS[low], country=None)
     m = _GENERIC_RE.match(name)
     if m:
         label, where = m.group(1), m.group(2)
@@ -170,21 +171,19 @@ def _match_one(pred: Actor, gold: str, r) -> bool:
         if n and norm_key(strip_period(n)) == gkey:
             return True
     g_group = r.group(gold)
-    p_group = None
-    for n in (pred.acled_name, pred.name):
-        p_group = r.group(n) if n else None
-        if p_group is not None:
-            break
-    if g_group is not None and p_group is not None:
-        if g_group == p_group:
-            return True
-        # the generic "Islamic State" prediction matches any of its provinces and vice versa
-        if {g_group.name, p_group.name} & {"Islamic State"} and \
-                g_group.acled.startswith("Islamic State") and p_group.acled.startswith("Islamic State"):
-            return True
+    p_groups = [g for g in (r.group(n) for n in (pred.acled_name, pred.name) if n) if g is not None]
+    p_group = p_groups[0] if p_groups else None
+    if g_group is not None:
+        for pg in p_groups:
+            if g_group == pg:
+                return True
+            # the generic "Islamic State" prediction matches any of its provinces and vice versa
+            if {g_group.name, pg.name} & {"Islamic State"} and \
+                    g_group.acled.startswith("Islamic State") and pg.acled.startswith("Islamic State"):
+                return True
     umbrella = r.data.umbrellas.get(gold) if hasattr(r, "data") else None
     if umbrella is not None:
-        if p_group is not None and p_group.name in umbrella.members:
+        if any(pg.name in umbrella.members for pg in p_groups):
             return True
         return bool(umbrella.country and pred.country == umbrella.country and pred.type in umbrella.types)
     gp = parse_actor_name(gold, r)

@@ -62,6 +62,7 @@ _GENERIC_DISPLAY = {
     "unidentified_armed_group": "Unidentified armed group", "unidentified_gang": "Unidentified gang",
     "protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians", "militia": "Communal militia",
     "vigilantes": "Vigilante group", "tribal_militia": "Tribal militia", "private_security": "Private security forces",
+    "opposition_rebels": "Opposition rebels", "herders": "Herders",
 }
 
 
@@ -348,6 +349,9 @@ class ActorResolver:
     def _group_actor(self, g: GroupEntry, when: tuple | None, text: str | None, ctx: str | None = None) -> Actor:
         if g.context_country:
             return Actor(text=text, name=g.name, acled_name=g.acled, country=ctx, type=g.type)
+        if g.state_since and when and when[0] is not None and (when[0], when[1] or 12) >= g.state_since:
+            state = self._entity_actor("military", self.country(g.country), when, text)
+            return Actor(text=text, name=g.name, acled_name=state.acled_name, country=g.country, type="military")
         acled = g.acled
         if when is not None and when[0] is not None and g.state_prefix and not g.faction and g.country:
             c = self.country(g.country)
