@@ -246,11 +246,3 @@ def replay_stream(head: bytes, rest: IO[bytes]) -> IO[bytes]:
             return n
 
     return io.BufferedReader(_Chain(), buffer_size=65536)
-
-
-def iter_items(gen: Iterator[Item], src: InputSource) -> Iterator[Item]:
-    """Pass items through; a RejectInput escaping ``gen`` ends it as one Reject."""
-    try:
-        yield from gen
-    except RejectInput as exc:
-        yield Reject(src.name, exc.position, exc.reason)

@@ -136,7 +136,8 @@ def looks_like_headline(line: str, rest: str = "") -> bool:
 
 
 _STAMP_LABEL = re.compile(
-    r"^\s*(?:(?P<label>first published|published|posted|last updated|updated|date|dated)\b\s*(?:on|at)?\s*[:\-–|]?\s*)?",
+    r"^\s*(?:(?P<label>first published|published|posted|last updated|updated|date|dated)\b"
+    r"\s*(?:on|at)?\s*[:\-–|]?\s*)?",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
