@@ -232,3 +232,17 @@ def test_phrases_relative_to_the_previous_date() -> None:
     # no earlier date: counted from the publication date
     assert resolve_date("the day before", PUB).start == "2024-01-23"
     assert resolve_date("the day before yesterday", PUB).start == "2024-01-22"
+
+
+def test_opening_dateline_anchors_relative_dates_when_publication_is_unknown() -> None:
+    text = "Published: 13 May 2020\nGunmen attacked a bus on Monday.\nOfficials condemned the attack."
+    dd = analyze_text(text, None)
+    assert dd.published is None and dd.dateline == "2020-05-13"
+    assert dd.mentions[0].kind == "published"
+    assert dd.date_for(*_at(text, "Gunmen attacked a bus"))[0].start == "2020-05-11"
+    # an event with no date of its own gets the dateline as its reported date
+    assert dd.date_for(*_at(text, "Officials condemned"))[0] == DateSpan("2020-05-13", "2020-05-13", "reported", None)
+    assert resolve_date("2020-05-13 Troops shelled the town.", None) == \
+        DateSpan("2020-05-13", "2020-05-13", "reported", None)
+    # a date after other words is an event date, not a dateline
+    assert analyze_text("On 9 May 2020, gunmen attacked.", None).dateline is None

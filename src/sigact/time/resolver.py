@@ -20,14 +20,14 @@ import datetime as dt
 import functools
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from sigact.model import DateSpan, Evidence
 from sigact.time.lexicon import get_lexicon
 from sigact.time.phrases import DateMention, find_date_mentions, parse_iso_date, precision_rank
 
-__all__ = ["DateResolver", "DocDates", "DateMention", "resolve_date"]
+__all__ = ["DateResolver", "DocDates", "DateMention", "resolve_date", "analyze_text", "dateline_date"]
 
 _SENT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _NO_DATE = DateSpan(None, None, None, None)
@@ -105,7 +105,9 @@ class DocDates:
 
     ``published`` is the publication date (ISO) used as anchor; ``mentions`` the
     date phrases left to right; ``citations`` the ``(line_start, line_end, date_iso)``
-    of "<outlet>, <date>:" lines.
+    of "<outlet>, <date>:" lines; ``dateline`` the date that opens the text ("2020-05-13 ...",
+    "Published: 13 May 2020"), used as anchor and reported date only when ``published`` is
+    unknown.
     """
 
     published: str | None
@@ -114,6 +116,7 @@ class DocDates:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     citations: list[tuple[int, int, str]] = field(default_factory=list)
+    dateline: str | None = None
 
     @staticmethod
     def _index(bounds: Sequence[tuple[int, int]], pos: int) -> int:
@@ -179,7 +182,7 @@ class DocDates:
         first = self.first_reported()
         if first is not None:
             return DateSpan(first, first, "reported", None), None
-        pub = parse_iso_date(self.published)
+        pub = parse_iso_date(self.published) or parse_iso_date(self.dateline)
         if pub is not None:
             return DateSpan(pub.isoformat(), pub.isoformat(), "reported", None), None
         return _NO_DATE, None
@@ -285,10 +288,16 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
                 return parse_iso_date(citations[i][2])
             return pub
 
-    mentions = find_date_mentions(text, pub, anchors=anchors)
+    dateline = dateline_date(text) if pub is None and not citations else None
+    anchor = pub or dateline
+    mentions = find_date_mentions(text, anchor, anchors=anchors)
+    if dateline is not None and mentions and mentions[0].explicit:
+        # the opening date is the report's date, not an event's
+        mentions[0] = replace(mentions[0], kind="published")
     if use_dateparser and doc is not None:
-        mentions = _add_dateparser_mentions(doc, mentions, pub)
+        mentions = _add_dateparser_mentions(doc, mentions, anchor)
     return DocDates(
+        dateline=dateline.isoformat() if dateline else None,
         published=pub.isoformat() if pub else None,
         mentions=mentions,
         text=text,
@@ -296,6 +305,22 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
         paragraphs=_paragraphs(text),
         citations=citations,
     )
+
+
+_DATELINE_LABEL = re.compile(
+    r"^\W{0,3}(?:(?:date|dated|published|posted|updated|last\s+updated)(?:\s+on)?\s*[:\-–]?\s*)?$", re.I)
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The full date (day, month and year) that opens ``text``, bare or labelled ("date 2020-05-13",
+    "Published: 13 May 2020"), else ``None``.  A date after other words ("On 9 May 2020, ...")
+    is an event date, not a dateline."""
+    head = text[:100]
+    for m in find_date_mentions(head):
+        if m.explicit and m.kind == "point" and m.span.precision == "day" and _DATELINE_LABEL.match(head[:m.start]):
+            return parse_iso_date(m.span.start)
+        return None
+    return None
 
 
 def _add_dateparser_mentions(doc: Any, mentions: list[DateMention], pub: dt.date | None) -> list[DateMention]:
@@ -339,6 +364,8 @@ def resolve_date(text: str, published: str | None = None) -> DateSpan | None:
     m = dd._pick(usable)
     if m is not None:
         return m.span
+    if dd.dateline is not None:
+        return DateSpan(dd.dateline, dd.dateline, "reported", None)
     if any(not x.resolved for x in dd.mentions):
         return None  # a date phrase we understand but cannot anchor (no publication date)
     return _dateparser_span(text.strip(), dd.published)
