@@ -249,6 +249,11 @@ def test_stdin_formats():
     assert len(arts) == 2 and arts[0].meta["reader"] == "feed"
 
 
+def test_single_path_string_accepted(tmp_path):
+    a = write(tmp_path / "a.txt", PARAS[0])
+    assert [i.text for i in read_inputs(str(a))] == [PARAS[0]]
+
+
 def test_mixed_inputs_keep_order(tmp_path):
     a = write(tmp_path / "a.txt", PARAS[0])
     b = write(tmp_path / "b.txt", PARAS[1])

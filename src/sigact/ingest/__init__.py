@@ -60,6 +60,8 @@ def read_inputs(
     from sigact.ingest.sources import iter_path, iter_stdin
 
     opts = _options(published, max_bytes)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path, not an iterable of characters
     for path in paths:
         if str(path) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
