@@ -188,6 +188,7 @@ class ActorData:
     default_perpetrator: dict[str, str] = field(default_factory=dict)
     ignore_country_words: tuple[str, ...] = ()
     event_roles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    event_role_heads: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
     people_modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -334,5 +335,9 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         default_perpetrator={str(k): str(v) for k, v in (gen.get("default_perpetrator") or {}).items()},
         ignore_country_words=_strs(gen.get("ignore_country_words"), "ignore_country_words"),
         event_roles=_event_roles(gen.get("event_roles") or [], {k.kind for k in kinds}),
+        event_role_heads={
+            (str(row.get("event_type", "")).casefold(), str(row.get("role", "")), str(kind)):
+                frozenset(norm_key(h) for h in _strs(heads, "event_roles only_heads"))
+            for row in gen.get("event_roles") or [] for kind, heads in (row.get("only_heads") or {}).items()},
         people_modifiers={str(k): _strs(v, "people_modifiers") for k, v in (gen.get("people_modifiers") or {}).items()},
     )

@@ -586,14 +586,14 @@ class ActorResolver:
                 e += 1  # "CPI(M)"
             raw = text[s:e]
             if event_type and (kind != "group" or actor.type == "other"):
-                kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country)
+                kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country, raw)
             mentions.append(ActorMention(start=s + offset, end=e + offset, text=raw,
                                          actor=_with_text(actor, raw), kind=kind))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
     def _event_recast(self, kind: str, actor: Actor, event_type: str, role: str | None,
-                      date: Any, ctx: str | None = None) -> tuple[str, Actor]:
+                      date: Any, ctx: str | None = None, mention: str | None = None) -> tuple[str, Actor]:
         """ACLED's name for generic people in an event type/role ("workers" in a protest -> Protesters).
 
         A party/union/organisation (group of type "other") leading a protest or riot is coded by
@@ -616,7 +616,13 @@ class ActorResolver:
             return "named_militia", Actor(text=actor.text, name=acled, acled_name=acled, country=actor.country,
                                           type="militia")
         table = self._event_roles.get((et, rl), {})
-        new = table.get(kind) or (table.get("civilians") if kind == "herders" else None)
+        src = kind if kind in table else ("civilians" if kind == "herders" else kind)
+        new = table.get(src)
+        only = self.data.event_role_heads.get((et, rl, src))
+        if new and only is not None:
+            words = norm_tokens(mention or actor.text or "")
+            if not any(" ".join(words[-k:]) in only for k in (1, 2) if len(words) >= k):
+                new = None  # "a man was shot": a victim word, not a community that attacked
         if new:
             return new, self.recast(actor, new, date)
         return kind, actor
