@@ -6,6 +6,7 @@ Deterministic: fixed vocabulary order, liblinear-free lbfgs solver, no random st
 
     .venv/bin/python tools/train_event_classifier.py                # train on all ACLED train records, write artifact
     .venv/bin/python tools/train_event_classifier.py --holdout 0.2  # also report accuracy on a 20 % group holdout
+    .venv/bin/python tools/train_event_classifier.py --target ucdp  # GED headlines -> UCDP type of violence
 
 The holdout is split by ``meta.split_group`` (country + day) with a hash, so templated notes
 of one country-day never sit on both sides.
@@ -27,18 +28,25 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sigact.extract.classifier import ARTIFACT, EventClassifier, prepare_text  # noqa: E402
+from sigact.extract.classifier import ARTIFACT, UCDP_ARTIFACT, EventClassifier, prepare_text  # noqa: E402
+
+UCDP_TYPES = {"State-based armed conflict": "1", "Non-state conflict": "2", "One-sided violence": "3"}
 
 DEFAULT_TRAIN = Path("/work/shared/data/train/events-train.jsonl")
 
 
-def load(path: Path) -> list[dict]:
-    """Returns ACLED records with a sub-event type from a gold JSONL file."""
+def load(path: Path, target: str = "acled") -> list[dict]:
+    """Returns the records of one target from a gold JSONL file, each with ``label`` set:
+    ACLED records -> sub-event type; GED records (``target="ucdp"``) -> "1"/"2"/"3"."""
     out = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            if r.get("source_dataset") == "acled" and r["gold"].get("sub_event_type"):
+            if target == "acled" and r.get("source_dataset") == "acled" and r["gold"].get("sub_event_type"):
+                r["label"] = r["gold"]["sub_event_type"]
+                out.append(r)
+            elif target == "ucdp" and r.get("source_dataset") == "ucdp_ged" and r["gold"].get("event_type") in UCDP_TYPES:
+                r["label"] = UCDP_TYPES[r["gold"]["event_type"]]
                 out.append(r)
     return out
 
@@ -53,7 +61,7 @@ def in_holdout(rec: dict, share: float) -> bool:
 def fit(records: list[dict], *, max_features: int, c: float) -> EventClassifier:
     """Returns a classifier fitted on the records."""
     texts = [prepare_text(r["text"]) for r in records]
-    labels = [r["gold"]["sub_event_type"] for r in records]
+    labels = [r["label"] for r in records]
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=max_features,
                           token_pattern=r"(?u)\b\w[\w'-]*\b")
     x = vec.fit_transform(texts)
@@ -61,7 +69,7 @@ def fit(records: list[dict], *, max_features: int, c: float) -> EventClassifier:
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     clf.fit(x, labels)
     order = [list(clf.classes_).index(k) for k in classes]
-    meta = {"trained_on": "events-train.jsonl (ACLED records only)", "n_records": len(records),
+    meta = {"trained_on": "events-train.jsonl", "n_records": len(records),
             "label_counts": dict(sorted(Counter(labels).items())), "C": c, "max_features": max_features}
     return EventClassifier(classes, vec, clf.coef_[order], clf.intercept_[order], meta)
 
@@ -75,8 +83,8 @@ def evaluate(model: EventClassifier, records: list[dict]) -> dict[str, float]:
     sub_ok = et_ok = 0
     for row, r in zip(p, records):
         sub = model.labels[int(np.argmax(row))]
-        sub_ok += sub == r["gold"]["sub_event_type"]
-        et_ok += lex.event_type_of(sub) == r["gold"]["event_type"]
+        sub_ok += sub == r["label"]
+        et_ok += (lex.event_type_of(sub) == r["gold"]["event_type"]) if sub in lex.taxonomy else sub == r["label"]
     n = max(len(records), 1)
     return {"n": len(records), "event_type_acc": round(et_ok / n, 4), "sub_event_type_acc": round(sub_ok / n, 4)}
 
@@ -84,15 +92,23 @@ def evaluate(model: EventClassifier, records: list[dict]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "sigact" / "extract" / "data" / ARTIFACT)
+    ap.add_argument("--target", choices=["acled", "ucdp"], default="acled",
+                    help="acled: ACLED sub-event types; ucdp: UCDP type of violence from GED headlines")
+    ap.add_argument("--out", type=Path, default=None, help="artifact path (default: the packaged one)")
     ap.add_argument("--holdout", type=float, default=0.0, help="share of split groups held out for measurement")
-    ap.add_argument("--max-features", type=int, default=12000)
-    ap.add_argument("-C", type=float, default=10.0)
+    ap.add_argument("--max-features", type=int, default=None, help="default 12000 (acled) / 5000 (ucdp)")
+    ap.add_argument("-C", type=float, default=None, help="inverse regularisation, default 10 (acled) / 3 (ucdp)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
     if "dev" in args.train.parts:
         ap.error("refusing to train on the dev split")
-    recs = load(args.train)
+    if args.max_features is None:
+        args.max_features = 12000 if args.target == "acled" else 5000
+    if args.C is None:
+        args.C = 10.0 if args.target == "acled" else 3.0
+    if args.out is None:
+        args.out = ROOT / "src" / "sigact" / "extract" / "data" / (ARTIFACT if args.target == "acled" else UCDP_ARTIFACT)
+    recs = load(args.train, args.target)
     if args.holdout > 0:
         tr = [r for r in recs if not in_holdout(r, args.holdout)]
         ho = [r for r in recs if in_holdout(r, args.holdout)]

@@ -23,6 +23,8 @@ from sigact.errors import ConfigError
 __all__ = ["EventClassifier", "prepare_text", "ARTIFACT"]
 
 ARTIFACT = "event_classifier.json"
+#: text -> UCDP type of violence ("1" state-based, "2" non-state, "3" one-sided), trained on GED headlines
+UCDP_ARTIFACT = "ucdp_classifier.json"
 
 _LEAD_DATE = re.compile(
     r"^\s*(?:on|around|as reported on|between|during the week of|in|from)?\s*(?:the\s+)?"
@@ -106,11 +108,11 @@ class EventClassifier:
         return cls(list(d["labels"]), vec, coef, np.asarray(d["intercept"], dtype=np.float64), dict(d.get("meta") or {}))
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "EventClassifier":
-        """Returns the classifier from ``path`` or the packaged artifact."""
+    def load(cls, path: Path | None = None, *, name: str = ARTIFACT) -> "EventClassifier":
+        """Returns the classifier from ``path`` or the packaged artifact ``name``."""
         try:
             if path is None:
-                raw = resources.files("sigact.extract").joinpath("data", ARTIFACT).read_bytes()
+                raw = resources.files("sigact.extract").joinpath("data", name).read_bytes()
             else:
                 raw = Path(path).read_bytes()
         except FileNotFoundError as exc:
@@ -119,19 +121,16 @@ class EventClassifier:
         return cls.from_json(json.loads(raw.decode("utf-8")))
 
     @classmethod
-    def default(cls) -> "EventClassifier | None":
-        """Returns the packaged classifier, loaded once per process (None when no artifact is packaged)."""
-        global _default, _loaded
+    def default(cls, name: str = ARTIFACT) -> "EventClassifier | None":
+        """Returns the packaged classifier ``name``, loaded once per process (None when it is not packaged)."""
         with _lock:
-            if not _loaded:
+            if name not in _cache:
                 try:
-                    _default = cls.load()
+                    _cache[name] = cls.load(name=name)
                 except ConfigError:
-                    _default = None
-                _loaded = True
-            return _default
+                    _cache[name] = None
+            return _cache[name]
 
 
 _lock = threading.Lock()
-_default: EventClassifier | None = None
-_loaded = False
+_cache: dict[str, EventClassifier | None] = {}

@@ -79,7 +79,8 @@ class _Draft:
 class EventExtractor:
     """Turns a parsed article into events (see module docstring)."""
 
-    def __init__(self, actors: Any = None, *, classifier: Any = None, settings: ExtractorSettings | None = None):
+    def __init__(self, actors: Any = None, *, classifier: Any = None, settings: ExtractorSettings | None = None,
+                 ucdp_classifier: Any = None):
         self.settings = settings or ExtractorSettings()
         self.lex: Lexicon = load_lexicon()
         self.finder = TriggerFinder(self.lex)
@@ -93,6 +94,11 @@ class EventExtractor:
             classifier = EventClassifier.default()
         self.classifier = classifier if self.settings.use_classifier else None
         self.coder = Coder(self.lex, self.classifier)
+        self.ucdp_classifier = ucdp_classifier
+        if self.ucdp_classifier is None and self.settings.use_classifier:
+            from sigact.extract.classifier import UCDP_ARTIFACT, EventClassifier
+
+            self.ucdp_classifier = EventClassifier.default(UCDP_ARTIFACT)
         self._ucdp = _ucdp_function()
         self._find_tolls, self._summarize = _toll_functions()
 
@@ -103,13 +109,14 @@ class EventExtractor:
         if not text.strip():
             return []
         pub_year = _year(article.published)
-        headline_end = _headline_end(doc)
+        headlines = _headline_spans(doc)
         triggers = self.finder.find(doc)
         groups = self.finder.group(triggers)
         doc_probs = self._doc_probs(text)
         drafts: list[_Draft] = []
         for g in groups:
-            j = self.judge.judge(g, published_year=pub_year, headline=g.sent.start_char < headline_end)
+            in_headline = any(a <= g.start < b for a, b in headlines)
+            j = self.judge.judge(g, published_year=pub_year, headline=in_headline)
             drafts.append(_Draft(g, j))
         self._attach_outcomes(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
@@ -403,6 +410,11 @@ class EventExtractor:
                 ucdp = self._ucdp(d.actor1, actor2, c.event_type)
             except Exception as exc:
                 log.warning("ucdp_type failed: %s", exc)
+            if ucdp is None and self.ucdp_classifier is not None:
+                # the actors do not settle it: the GED-trained text classifier decides
+                p = self.ucdp_classifier.proba(g.sent.text)
+                label = max(p, key=p.get)
+                ucdp = int(label) if label.isdigit() else None
         conf = self._confidence(d, c, actor2)
         eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
         seen: set[tuple[str, int, int]] = set()
@@ -490,17 +502,25 @@ def _year(iso: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _headline_end(doc: Doc) -> int:
-    """Returns the end offset of a headline (a first line without final punctuation), else 0."""
+_CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
+
+
+def _headline_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Returns the ``(start, end)`` of headline lines: a first line without final punctuation,
+    and "Outlet, 2020-01-28: headline" citation lines (headline lists such as UCDP's sources)."""
     text = doc.text
-    stripped = text.lstrip()
-    nl = stripped.find("\n")
-    if nl <= 0:
-        return 0
-    first = stripped[:nl].rstrip()
-    if first and first[-1] not in ".!?\"”'" and len(first) < 200:
-        return len(text) - len(stripped) + nl
-    return 0
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    first = True
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if _CITATION.match(stripped) or (first and len(stripped) < 200 and stripped[-1] not in ".!?\"”'"
+                                              and "\n" in text[pos:].strip()):
+                spans.append((pos, pos + len(line)))
+            first = False
+        pos += len(line) + 1
+    return spans
 
 
 _SEP = {"after", "before", "following", "since", "amid", "despite", "until", "ahead", "prior"}

@@ -126,7 +126,7 @@ class FactualityJudge:
                 subj = h.head
             if subj is not None and subj.lemma_.lower() in self.long_subjects:
                 return Judgement("aggregate", subj.idx, subj.idx + len(subj.text), subj.text)
-        if h.tag_ in ("NNS", "NNPS") and not self._specific_plural(h, headline=headline):
+        if h.tag_ in ("NNS", "NNPS") and not headline and not self._specific_plural(h):
             return Judgement("aggregate", main.start, main.end, main.text)
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
@@ -175,6 +175,10 @@ class FactualityJudge:
                 break
         for c in h.children:
             if c.dep_ == "nummod" and c.like_num:
+                return True
+        for k in range(h.i - 1, max(h.sent.start, h.i - 5) - 1, -1):  # "a total of 55 projectiles/explosions"
+            t = h.doc[k]
+            if t.like_num and not _YEAR.fullmatch(t.text) and t.ent_type_ not in ("DATE", "TIME"):
                 return True
             if c.dep_ == "det" and c.lower_ in ("these", "those", "both"):
                 return True

@@ -54,6 +54,7 @@ class TriggerClass:
     special: str | None = None
     switch_class: dict[str, frozenset[str]] = field(default_factory=dict)
     overrides: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
     @property
     def default(self) -> str | None:
@@ -68,6 +69,7 @@ class Lexicon:
     classes: dict[str, TriggerClass]
     verb_index: dict[str, tuple[str, ...]]
     noun_index: dict[str, tuple[str, ...]]
+    word_index: dict[str, tuple[str, ...]]
     weapons: dict[str, tuple[str, tuple[str, ...]]]  # key -> (plover mode, words)
     weapon_words: frozenset[str]
     violence_cues: frozenset[str]
@@ -100,6 +102,7 @@ def load_lexicon() -> Lexicon:
     classes: dict[str, TriggerClass] = {}
     verb_index: dict[str, list[str]] = {}
     noun_index: dict[str, list[str]] = {}
+    word_index: dict[str, list[str]] = {}
     subs = set(tax["sub_event_types"])
     for name, spec in (trig.get("classes") or {}).items():
         cands = tuple(spec.get("candidates") or ())
@@ -118,12 +121,15 @@ def load_lexicon() -> Lexicon:
             special=spec.get("special"),
             switch_class={k: frozenset(_words(v)) for k, v in (spec.get("switch_class") or {}).items()},
             overrides=frozenset(_words(spec.get("overrides"))),
+            words=frozenset(_words(spec.get("words"))),
         )
         classes[name] = tc
         for v in tc.verbs:
             verb_index.setdefault(v, []).append(name)
         for n in tc.nouns:
             noun_index.setdefault(n, []).append(name)
+        for w in tc.words:
+            word_index.setdefault(w, []).append(name)
     weapons = {k: (v.get("mode"), _words(v.get("words"))) for k, v in (trig.get("weapons") or {}).items()}
     weapon_words = frozenset(w for _, ws in weapons.values() for w in ws)
     nah = trig.get("not_actor_heads") or {}
@@ -135,6 +141,7 @@ def load_lexicon() -> Lexicon:
         classes=classes,
         verb_index={k: tuple(v) for k, v in verb_index.items()},
         noun_index={k: tuple(v) for k, v in noun_index.items()},
+        word_index={k: tuple(v) for k, v in word_index.items()},
         weapons=weapons,
         weapon_words=weapon_words,
         violence_cues=frozenset(_words(trig.get("violence_cues"))) | weapon_words,

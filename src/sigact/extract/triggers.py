@@ -141,16 +141,24 @@ class TriggerFinder:
                 m = Matcher(doc.vocab)
                 for name, tc in self.lex.classes.items():
                     pats = []
-                    for ph in tc.phrases:
+                    hyphenated = [w for w in (*tc.nouns, *tc.verbs, *tc.words) if "-" in w.strip("-")]
+                    for ph in (*tc.phrases, *hyphenated):
                         pat = []
-                        for w in ph.split():
+                        words = []
+                        for w in ph.split():  # "shoot-out" is three tokens: shoot - out
+                            parts = w.split("-") if "-" in w.strip("-") and not w.endswith(("/n", "/v")) else [w]
+                            for k, part in enumerate(parts):
+                                if k:
+                                    words.append("-")
+                                words.append(part)
+                        for w in words:
                             pos = None
                             if w.endswith(("/n", "/v")):  # a part-of-speech constraint: "rocket fire/n"
                                 w, pos = w[:-2], {"/n": "NOUN", "/v": "VERB"}[w[-2:]]
                             if w in ("a", "an", "the"):
                                 pat.append({"LOWER": {"IN": ["a", "an", "the", "their", "his", "her", "its"]}, "OP": "?"})
                                 continue
-                            tok = {"LEMMA": {"IN": [w, w.capitalize()]}} if "-" not in w else {"LOWER": w}
+                            tok = {"LEMMA": {"IN": [w, w.capitalize()]}} if w != "-" else {"ORTH": "-"}
                             if pos:
                                 tok["POS"] = pos
                             pat.append(tok)
@@ -186,6 +194,8 @@ class TriggerFinder:
                 names = lex.noun_index.get(lemma, ()) or lex.noun_index.get(tok.lower_, ())
             elif tok.pos_ == "ADJ" and tok.tag_ == "VBN":
                 names = lex.verb_index.get(lemma, ())
+            if not names:
+                names = lex.word_index.get(tok.lower_, ())
             if not names:
                 continue
             found.append(Trigger(tok, tok.idx, tok.idx + len(tok.text), tok.text, lex.classes[names[0]]))
@@ -310,6 +320,8 @@ class TriggerFinder:
                 top.lower_ not in _SEPARATING_MARKERS
         if b.cls.special == "threat":
             return False
+        if self._tree_distance(a.head, b.head) is not None and self._tree_distance(a.head, b.head) > 3:
+            return False  # deep inside an argument ("demanding a bill penalizing rapes")
         if top.dep_ == "conj":
             return a.cls.name == b.cls.name or (b.cls.outcome and has_own_subject(b.head) is None)
         subj = has_own_subject(b.head) if b.head.pos_ in ("VERB", "AUX") else None
