@@ -15,7 +15,7 @@ from sigact.errors import ConfigError
 
 __all__ = ["BoilerplateRules", "load_rules", "line_key", "looks_like_body"]
 
-_EDGE_CHARS = " \t›»«‹•·|*#>-–—:;!.,?…()[]{}<>_~=+/\\\"'“”‘’"
+_EDGE_CHARS = " \t›»«‹•·|*#>-–—:;!.,?…()[]{}<>_~=+/\\\"'“”‘’→←↗"
 _BULLETS = " ›»•·|*#"
 _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")

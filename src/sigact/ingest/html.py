@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator
 
 from sigact.ingest.base import InputSource, Item, ReadOptions, Reject, RejectInput, decode_bytes, make_article
+from sigact.ingest.meta import looks_like_headline
 
 __all__ = ["read_html", "extract_html", "html_fragment_to_text", "html_article"]
 
@@ -172,12 +173,16 @@ def html_article(
     found = extract_html(html, url=url)
     if found is None:
         raise RejectInput("empty: no article text found in HTML", position=position, code="SIG-E107")
+    title = found["title"]
+    if not title:
+        first, _, rest = found["text"].strip().partition("\n")
+        title = first.strip() if looks_like_headline(first, rest) else None
     yield make_article(
         found["text"],
         src,
         opts,
         position=position,
-        title=found["title"],
+        title=title,
         url=url or found["url"],
         outlet=found["sitename"],
         published=found["date"] or fallback_date,
