@@ -235,3 +235,18 @@ def test_unreadable_file_as_root_via_open(tmp_path, monkeypatch):
     items = list(read_inputs([locked, ok]))
     assert isinstance(items[0], Reject) and items[0].reason.startswith("permission denied")
     assert isinstance(items[1], Article)
+
+
+def test_symlinked_folder_followed_once(tmp_path):
+    root = tmp_path / "root"
+    write(root / "sub" / "a.txt", PARAS[0])
+    (root / "sub" / "back").symlink_to(root, target_is_directory=True)
+    (root / "link").symlink_to(root / "sub", target_is_directory=True)
+    write(tmp_path / "elsewhere" / "b.txt", PARAS[1])
+    (root / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (root / "dangling.txt").symlink_to(tmp_path / "nothing.txt")
+    items = list(read_path(root))
+    arts = sorted(i.text for i in items if isinstance(i, Article))
+    assert arts == sorted([PARAS[0], PARAS[1]])
+    reasons = sorted(i.reason for i in items if isinstance(i, Reject))
+    assert reasons == ["not found: broken symbolic link"] + ["skipped: symlink loop (folder already read)"] * 2

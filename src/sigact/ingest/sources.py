@@ -96,7 +96,7 @@ def iter_path(path: str | Path, opts: ReadOptions) -> Iterator[Item]:
         yield Reject(str(path), None, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
         return
     if stat.S_ISDIR(st.st_mode):
-        yield from _walk(p, opts)
+        yield from _walk(p, opts, set())
     elif stat.S_ISREG(st.st_mode):
         src = _file_source(p, size=st.st_size)
         yield from read_source(src, opts, reader_for_name(p.name))
@@ -104,8 +104,18 @@ def iter_path(path: str | Path, opts: ReadOptions) -> Iterator[Item]:
         yield Reject(str(path), None, "unsupported: not a regular file or folder")
 
 
-def _walk(folder: Path, opts: ReadOptions) -> Iterator[Item]:
-    """Recursive, sorted, skipping hidden entries and ``.meta.json`` sidecars; unknown types sniffed."""
+def _walk(folder: Path, opts: ReadOptions, seen: set[str] | None = None) -> Iterator[Item]:
+    """Recursive, sorted, skipping hidden entries and ``.meta.json`` sidecars; unknown types sniffed.
+
+    Symlinked folders are followed once (a link back to a folder already being
+    read is a Reject, not a loop).
+    """
+    seen = seen if seen is not None else set()
+    real = os.path.realpath(folder)
+    if real in seen:
+        yield Reject(str(folder), None, "skipped: symlink loop (folder already read)")
+        return
+    seen.add(real)
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -120,13 +130,13 @@ def _walk(folder: Path, opts: ReadOptions) -> Iterator[Item]:
             continue
         p = Path(entry.path)
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
+            is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as exc:
             yield Reject(str(p), None, f"unreadable: {exc.strerror or exc}")
             continue
         if is_dir:
-            yield from _walk(p, opts)
+            yield from _walk(p, opts, seen)
         elif is_file:
             reader = reader_for_name(entry.name)
             try:
@@ -141,6 +151,10 @@ def _walk(folder: Path, opts: ReadOptions) -> Iterator[Item]:
                     yield Reject(str(p), None, f"unsupported: file type '{p.suffix or p.name}' skipped")
                     continue
             yield from read_source(src, opts, reader)
+        elif entry.is_symlink():
+            yield Reject(str(p), None, "not found: broken symbolic link")
+        else:
+            yield Reject(str(p), None, "unsupported: not a regular file or folder")
 
 
 def _sniff_known(src: InputSource) -> Reader | None:
