@@ -118,10 +118,29 @@ class DocDates:
     citations: list[tuple[int, int, str]] = field(default_factory=list)
     dateline: str | None = None
 
-    @staticmethod
-    def _index(bounds: Sequence[tuple[int, int]], pos: int) -> int:
-        i = bisect.bisect_right([b[0] for b in bounds], pos) - 1
-        return max(i, 0)
+    def __post_init__(self) -> None:
+        self._starts: dict[int, list[int]] = {}
+        self._usable: list[DateMention] | None = None
+
+    def _index(self, bounds: Sequence[tuple[int, int]], pos: int) -> int:
+        starts = self._starts.get(id(bounds))
+        if starts is None:
+            starts = self._starts[id(bounds)] = [b[0] for b in bounds]
+        return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+    def _candidates(self, lo: int, hi: int) -> list[DateMention]:
+        """Resolved event-dating mentions overlapping ``[lo, hi)`` (computed once per document)."""
+        if self._usable is None:
+            self._usable = [m for m in self.mentions if m.resolved and m.kind != "published" and self._citation_ok(m)]
+            self._usable_starts = [m.start for m in self._usable]
+        i = max(bisect.bisect_left(self._usable_starts, lo) - 1, 0)
+        out = []
+        for m in self._usable[i:]:
+            if m.start >= hi:
+                break
+            if m.end > lo:
+                out.append(m)
+        return out
 
     def _evidence(self, m: DateMention) -> Evidence:
         return Evidence(field="date", start=m.start, end=m.end, text=m.text)
@@ -214,7 +233,9 @@ class DocDates:
     def _date_for(self, start: int, end: int) -> tuple[DateSpan, Evidence | None]:
         if end < start:
             start, end = end, start
-        usable = [m for m in self.mentions if m.resolved and m.kind != "published" and self._citation_ok(m)]
+        s0, s1 = self._sentence_of(start)
+        p0, p1 = self.paragraphs[self._index(self.paragraphs, start)] if self.paragraphs else (0, len(self.text))
+        usable = self._candidates(min(s0, p0, start), max(s1, p1, end))
         spans = {id(m): self._span_for(m, start) for m in usable}
         usable = [m for m in usable if spans[id(m)] is not None]
 
@@ -225,7 +246,6 @@ class DocDates:
         m = self._pick(inside)
         if m is not None:
             return result(m)
-        s0, s1 = self._sentence_of(start)
         same = [x for x in usable if x.start >= s0 and x.end <= max(s1, end)]
         before = [x for x in same if x.end <= start and x.span.precision != "year"]
         m = self._pick([x for x in before if not x.reporting], prefer_last=True)
