@@ -214,3 +214,46 @@ def test_concurrent_ingests_do_not_duplicate(db_url: str, tmp_path: Path) -> Non
     with Store.open(db_url) as st:
         c = st.counts()
     assert (c["articles"], c["events"], c["revisions"]) == (60, 60, 60)
+
+
+def test_on_batch_hook_sees_each_committed_batch(store: Store, tmp_path: Path) -> None:
+    seen = []
+    items = [art(i) for i in range(5)] + [art(50, "A quiet day in the capital.")]
+    run_ingest(["x"], store, pipeline=FakePipeline(), batch_size=2, reader=fake_reader(items),
+               rejects_path=tmp_path / "r", on_batch=lambda st, res: seen.append((st is store, res.event_ids)))
+    assert [ok for ok, _ in seen] == [True, True, True]
+    assert [ids for _, ids in seen] == [[f"{art(0).id}:0", f"{art(1).id}:0"], [f"{art(2).id}:0", f"{art(3).id}:0"],
+                                        [f"{art(4).id}:0"]]
+    seen.clear()  # nothing new on a re-run: no batch written, no hook call
+    run_ingest(["x"], store, pipeline=FakePipeline(), batch_size=2, reader=fake_reader(items),
+               rejects_path=tmp_path / "r", on_batch=lambda st, res: seen.append(res))
+    assert seen == []
+
+
+def test_cluster_hook_merges_reports_of_one_event(sqlite_url: str) -> None:
+    """`sigact ingest --cluster`: two outlets' reports of the same strike become one canonical event."""
+    from sigact.cli.store import _clusterer
+    from sigact.model import Actor, Place, Source
+
+    def report(n: int, outlet: str, text: str) -> tuple[Article, list[Event]]:
+        a = Article.create(text, url=f"https://{outlet}.example/{n}", outlet=outlet, published="2024-02-15")
+        i = text.index("killed")
+        return a, [Event(id=f"{a.id}:0", article_id=a.id, acled_event_type="Explosions/Remote violence",
+                         acled_sub_event_type="Air/drone strike", plover_type="ASSAULT",
+                         actor1=Actor(name="Military Forces of Iraq", type="military", country="IRQ"),
+                         actor2=Actor(name="Islamic State", type="rebel"), fatalities=4,
+                         location=Place(name="Tikrit", admin1="Salah al-Din", country="IRQ", lat=34.6, lon=43.68,
+                                        precision="town"),
+                         date=DateSpan("2024-02-14", "2024-02-14", "day", "on Wednesday"),
+                         evidence=(Evidence("trigger", i, i + 6, "killed"),),
+                         sources=(Source(a.id, a.url, outlet, "2024-02-15"),))]
+
+    r1 = report(1, "alpha", "An Iraqi air strike killed four Islamic State fighters near Tikrit on Wednesday.")
+    r2 = report(2, "beta", "Iraqi jets killed four IS militants in a strike close to Tikrit on Wednesday, officials said.")
+    with Store.open(sqlite_url) as st:
+        hook = _clusterer()
+        for pair in (r1, r2):
+            hook(st, st.add_batch([pair]))
+        clusters = st.event_clusters([r1[1][0].id, r2[1][0].id])
+        assert len(set(clusters.values())) == 1
+        assert st.count_events(min_sources=2) == 2 and st.counts()["clusters"] == 1

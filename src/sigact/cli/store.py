@@ -66,8 +66,10 @@ def _fail(message: str) -> None:
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
               help="Articles per transaction.")
 @click.option("--no-extract", is_flag=True, help="Store the articles only; extract events later.")
+@click.option("--cluster", is_flag=True,
+              help="Group reports of the same event across articles (canonical events) after each batch.")
 def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: str | None, batch_size: int,
-               no_extract: bool) -> None:
+               no_extract: bool, cluster: bool) -> None:
     """Read news (files, directories, JSONL, HTML, RSS, WARC; "-" = stdin), code events, store them.
 
     Re-running is safe: unchanged articles are skipped before NLP, a changed
@@ -80,7 +82,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: 
     try:
         with Store.open(db) as store:
             s = run_ingest(list(paths), store, published=published, rejects_path=rejects, batch_size=batch_size,
-                           extract=not no_extract, progress=progress, stdin=sys.stdin.buffer)
+                           extract=not no_extract, progress=progress, stdin=sys.stdin.buffer,
+                           on_batch=_clusterer() if cluster and not no_extract else None)
     except SigactError as exc:
         progress.stop()
         _fail(str(exc))
@@ -97,6 +100,20 @@ def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: 
         f"read {s.read}, stored {s.stored}, duplicates skipped {s.duplicates}, revised {s.revised}, "
         f"rejected {s.rejected}, events found {s.events} ({s.seconds:.1f} s)"
         + (f"; rejects logged to {s.rejects_path}" if s.rejected else ""))
+
+
+def _clusterer() -> Any:
+    """An ``on_batch`` hook clustering each batch's new events into canonical events (one model per run)."""
+    from sigact.dedup.cluster import EventClusterer
+    from sigact.dedup.sync import cluster_new_events
+
+    clusterer = EventClusterer()
+
+    def hook(store: Any, result: Any) -> None:
+        if result.event_ids:
+            cluster_new_events(store, result.event_ids, clusterer)
+
+    return hook
 
 
 _TABLE_FORMATS = ("table", "csv", "jsonl", "acled-csv", "plover-jsonl", "geojson")

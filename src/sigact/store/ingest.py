@@ -19,6 +19,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 from sigact.errors import ConfigError
 from sigact.model import Article, Event
 from sigact.store.store import Store, sqlite_path
+from sigact.store.writer import BatchResult
 
 log = logging.getLogger(__name__)
 
@@ -127,13 +128,15 @@ def run_ingest(
     progress: Callable[[IngestSummary], None] | None = None,
     stdin: IO[bytes] | None = None,
     reader: Callable[..., Iterable[Any]] | None = None,
+    on_batch: Callable[[Store, BatchResult], None] | None = None,
 ) -> IngestSummary:
     """Read ``paths`` ("-" = stdin), extract events and store them in committed batches.
 
     ``pipeline`` defaults to ``sigact.pipeline.get_pipeline()`` (loaded only when
     an article needs extraction); ``extract=False`` stores articles only.
     ``reader`` defaults to ``sigact.ingest.read_inputs``.  ``progress`` is called
-    with the running summary after every batch.  Returns the final
+    with the running summary after every batch; ``on_batch(store, result)`` after
+    every committed batch that wrote something (e.g. event clustering).  Returns the final
     :class:`IngestSummary`.
     """
     if batch_size < 1:
@@ -187,6 +190,8 @@ def run_ingest(
             summary.extracted += res.extracted
             summary.events += res.events
             summary.batches += 1
+            if on_batch is not None:
+                on_batch(store, res)
         summary.seconds = time.monotonic() - t0
         if progress is not None:
             progress(summary)
