@@ -24,6 +24,7 @@ The forms recognised:
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections import defaultdict
@@ -315,11 +316,7 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
     cands: list[tuple[int, tuple[int, int], TollMention]] = []  # (priority, number span, mention)
 
     def sent_of(pos: int) -> int:
-        lo = 0
-        for i, s in enumerate(sent_starts):
-            if s <= pos:
-                lo = i
-        return lo
+        return max(bisect.bisect_right(sent_starts, pos) - 1, 0)
 
     def aggregate(pos: int) -> bool:
         s0, s1 = sents[sent_of(pos)]
