@@ -40,6 +40,14 @@ def test_html_page_keeps_text_drops_nav_forms_comments(tmp_path):
     assert a.id.startswith("url:")
 
 
+def test_html_home_page_canonical_is_not_the_article_url(tmp_path):
+    a = write(tmp_path / "a.html", html_page(url="https://www.kivudaily.example/"))
+    b = write(tmp_path / "b.html", html_page([p.replace("Beni", "Butembo") for p in PARAS], url="https://www.kivudaily.example/"))
+    arts = list(read_inputs([a, b]))
+    assert [x.url for x in arts] == [None, None]
+    assert arts[0].id != arts[1].id and arts[0].outlet == "Kivu Daily"
+
+
 def test_html_legacy_charset(tmp_path):
     html = html_page(["Les combattants ont attaqué le village de Kasindi, tuant trois civils, selon l'armée congolaise "
                       "qui a déployé des renforts dans la région après l'attaque de la nuit dernière."] * 3,

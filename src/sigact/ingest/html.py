@@ -158,6 +158,22 @@ def read_html(src: InputSource, opts: ReadOptions) -> Iterator[Item]:
         yield Reject(src.name, exc.position, exc.reason)
 
 
+def _article_url(url: str | None) -> str | None:
+    """A page's own canonical/og:url, unless it points at a site's home page (a common CMS
+    misconfiguration that would give every article the same id)."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or parts.path in ("", "/") and not parts.query:
+        return None
+    return url
+
+
 def html_article(
     html: str,
     src: InputSource,
@@ -183,7 +199,7 @@ def html_article(
         opts,
         position=position,
         title=title,
-        url=url or found["url"],
+        url=url or _article_url(found["url"]),
         outlet=found["sitename"],
         published=found["date"] or fallback_date,
         language_hint=found["language"],
