@@ -239,3 +239,46 @@ def test_article_report_markdown_and_errors(tmp_path):
     assert write_errors(res, out) == 1
     row = json.loads(out.read_text())
     assert row["missed"][0]["location"] == "Kasso" and row["spurious"] == []
+
+
+def test_mcnemar_and_paired_comparison():
+    from sigact.evaluate.compare import compare_runs, mcnemar_p
+
+    assert mcnemar_p(0, 0) == 1.0
+    assert mcnemar_p(5, 5) == 1.0
+    assert mcnemar_p(10, 0) == pytest.approx(2 / 1024, abs=1e-4)
+    before = {"a": {"dataset": "acled", "fields": {"date": False, "admin1": None}},
+              "b": {"dataset": "acled", "fields": {"date": True, "admin1": True}},
+              "c": {"dataset": "acled", "fields": {"date": True, "admin1": True}}}
+    after = {"a": {"dataset": "acled", "fields": {"date": True, "admin1": True}},
+             "b": {"dataset": "acled", "fields": {"date": False, "admin1": True}},
+             "c": {"dataset": "acled", "fields": {"date": True, "admin1": True}},
+             "new": {"dataset": "acled", "fields": {"date": True, "admin1": True}}}
+    cmp = compare_runs(before, after)["acled"]
+    assert cmp["date"] == {"n_paired": 3, "before": 2, "after": 2, "improved": 1, "regressed": 1, "p_value": 1.0}
+    assert cmp["admin1"]["n_paired"] == 2          # 'a' had no admin1 verdict before; 'new' is unpaired
+
+
+def test_cli_baseline_comparison(tmp_path, monkeypatch):
+    import sigact.pipeline
+    from sigact.cli import main
+
+    gold = {"date": "2020-05-03", "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (Chile)",
+            "country": "Chile", "admin1": "Santiago Metropolitan", "latitude": -33.45, "longitude": -70.66, "fatalities": 0}
+    p = tmp_path / "g.jsonl"
+    p.write_text(json.dumps({"id": "acled:1", "source_dataset": "acled", "text": "invented note", "gold": gold}) + "\n")
+    riots = Event(id="e", article_id="acled:1", acled_event_type="Riots", confidence=0.5)
+    protest = Event(id="e", article_id="acled:1", acled_event_type="Protests", confidence=0.5)
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", lambda: OneShotPipeline([riots]))
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert CliRunner().invoke(main, ["eval", str(p), "--json", str(old)]).exit_code == 0
+    assert json.loads(old.read_text())["verdicts"]["acled:1"]["fields"]["event_type"] is False
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", lambda: OneShotPipeline([protest]))
+    r = CliRunner().invoke(main, ["eval", str(p), "--json", str(new), "--baseline", str(old)])
+    assert r.exit_code == 0, r.output
+    et = json.loads(new.read_text())["comparison"]["fields"]["acled"]["event_type"]
+    assert (et["improved"], et["regressed"], et["before"], et["after"]) == (1, 0, 0, 1)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    r = CliRunner().invoke(main, ["eval", str(p), "--baseline", str(bad)])
+    assert r.exit_code == 1 and "SIG-E133" in r.output

@@ -16,19 +16,31 @@ import click
 @click.option("--errors", "errors_out", type=click.Path(dir_okay=False),
               help="Write one JSON line per text the system got (partly) wrong.")
 @click.option("--markdown", "md_out", type=click.Path(dir_okay=False), help="Write the tables as Markdown here.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
+              help="A previous --json run on the same records: show paired changes field by field.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
 def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
-             errors_out: str | None, md_out: str | None, batch_size: int) -> None:
+             errors_out: str | None, md_out: str | None, baseline: str | None, batch_size: int) -> None:
     """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from sigact.errors import SigactError
     from sigact.evaluate import evaluate
-    from sigact.evaluate.report import markdown, render, save_confusion_png, summary_json, write_errors
+    from sigact.evaluate.compare import compare_runs, load_run, verdicts
+    from sigact.evaluate.report import (
+        comparison_markdown,
+        comparison_table,
+        markdown,
+        render,
+        save_confusion_png,
+        summary_json,
+        write_errors,
+    )
 
     err = Console(stderr=True)
     try:
+        base = load_run(baseline) if baseline else None  # fail before the long run
         with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("eval", total=None)
@@ -37,16 +49,24 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
                 bar.update(task, completed=done, total=total)
 
             result = evaluate(gold, limit=limit, batch_size=batch_size, progress=_tick)
+        comparison = compare_runs(base["verdicts"], verdicts(result)) if base is not None else None
     except SigactError as exc:
         raise click.ClickException(str(exc)) from exc
-    render(result, Console())
+    out = Console()
+    render(result, out)
+    summary = summary_json(result)
+    if comparison is not None:
+        out.print(comparison_table(comparison))
+        summary["comparison"] = {"baseline": baseline, "fields": comparison}
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
-            json.dump(summary_json(result), fh, indent=2, ensure_ascii=False)
+            json.dump(summary, fh, indent=2, ensure_ascii=False)
             fh.write("\n")
     if md_out:
         with open(md_out, "w", encoding="utf-8") as fh:
             fh.write(markdown(result))
+            if comparison is not None:
+                fh.write(f"\nChange against `{baseline}` (same texts, paired):\n\n" + comparison_markdown(comparison))
     if errors_out:
         n = write_errors(result, errors_out)
         err.print(f"{n} error lines written to {errors_out}")

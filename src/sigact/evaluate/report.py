@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["markdown", "render", "records_table", "articles_table", "save_confusion_png", "write_errors", "summary_json"]
+__all__ = ["comparison_markdown", "comparison_table", "markdown", "render", "records_table", "articles_table", "save_confusion_png", "write_errors", "summary_json"]
 
 
 def _pct(x: float | None) -> str:
@@ -116,8 +116,37 @@ def markdown(result: Mapping[str, Any]) -> str:
 
 
 def summary_json(result: Mapping[str, Any]) -> dict[str, Any]:
-    """``result`` without the per-text ``items`` (what ``--json`` writes)."""
-    return {k: v for k, v in result.items() if k != "items"}
+    """What ``--json`` writes: ``result`` without the per-text ``items``, plus, for
+    records, ``verdicts`` (per-text field verdicts, for a later ``--baseline``)."""
+    from sigact.evaluate.compare import verdicts
+
+    out = {k: v for k, v in result.items() if k != "items"}
+    if result.get("kind") == "records":
+        out["verdicts"] = verdicts(result)
+    return out
+
+
+def comparison_table(comparison: Mapping[str, Any]) -> Table:
+    """A rich table of paired changes against a baseline run."""
+    t = Table(title="change against the baseline (same texts, paired)")
+    for col in ("dataset", "field", "paired", "before", "after", "improved", "regressed", "McNemar p"):
+        t.add_column(col, justify="left" if col in ("dataset", "field") else "right", no_wrap=True)
+    for ds, fields in comparison.items():
+        for name, f in fields.items():
+            t.add_row(ds, name, str(f["n_paired"]), str(f["before"]), str(f["after"]), str(f["improved"]),
+                      str(f["regressed"]), f"{f['p_value']:.3g}")
+    return t
+
+
+def comparison_markdown(comparison: Mapping[str, Any]) -> str:
+    """The paired comparison as a Markdown table."""
+    lines = ["| dataset | field | paired texts | correct before | correct after | improved | regressed | McNemar p |",
+             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for ds, fields in comparison.items():
+        for name, f in fields.items():
+            lines.append(f"| {ds} | {name} | {f['n_paired']} | {f['before']} | {f['after']} | {f['improved']} | "
+                         f"{f['regressed']} | {f['p_value']:.3g} |")
+    return "\n".join(lines) + "\n"
 
 
 def write_errors(result: Mapping[str, Any], path: str | Path) -> int:
