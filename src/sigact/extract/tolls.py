@@ -77,8 +77,9 @@ def _alt(words: Iterable[str]) -> str:
 _STOP = (r"were|was|are|is|have|has|had|been|be|being|in|on|at|and|or|by|from|after|during|when|who|which|while|as|"
          r"to|of|with|for|that|than|killed|injured|wounded|dead|died|including|among|ont|été|sont|et")
 _UNIT_AFTER = (r"(?!\s*(?:km\b|kilomet|miles?\b|met(?:er|re)s?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|"
-               r"%|percent|per\s+cent|am\b|pm\b|a\.m|p\.m|o'clock|times\b|vehicles?\b|houses?\b|homes?\b|cattle\b|"
-               r"cows?\b|goats?\b|sheep\b|camels?\b|weapons?\b|rifles?\b|guns?\b|rounds?\b|kg\b|tons?\b|tonnes?\b|"
+               r"%|percent|per\s+cent|am\b|pm\b|a\.m|p\.m|o'clock|times\b|vehicles?\b|houses?\b|homes?\b|"
+               r"cattle\b(?!\s+[a-z]+ers?\b)|"
+               r"(?:cows?|goats?|sheep|camels?)\b(?!\s+[a-z]+ers?\b)|weapons?\b|rifles?\b|guns?\b|rounds?\b|kg\b|tons?\b|tonnes?\b|"
                r"villages?\b|rockets?\b|missiles?\b|shells?\b|mortars?\b|drones?\b|bullets?\b|shots?\b|oxen\b|livestock\b|"
                r"animals?\b|donkeys?\b|horses?\b|chickens?\b|pigs?\b|dogs?\b|heads?\s+of\b|(?:jan|feb|mar|apr|may|jun|jul|"
                r"aug|sep|oct|nov|dec)[a-z]*\b))")
@@ -96,6 +97,7 @@ class _Lex:
     re_single2: re.Pattern[str]
     re_found: re.Pattern[str]
     re_pron: re.Pattern[str]
+    re_to_death: re.Pattern[str]
     re_hostage: re.Pattern[str]
     re_active: re.Pattern[str]
     re_suffer: re.Pattern[str]
@@ -126,13 +128,14 @@ def _build(raw: dict[str, Any]) -> _Lex:
     head = _alt(plural + singular)
     sg_head = _alt(singular)
     stop = rf"(?-i:{_STOP})"  # lower-case function words only: "IS militants" is a victim phrase
-    fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)[#@]?[\w'’\-]+\s+)"
+    fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)\(?[#@]?[\w'’\-]+\)?\s+)"
     # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
     tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
     proper = r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*){0,2})"
     np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b{tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
     np_sg = rf"(?:{fill}{{0,3}}?(?:{sg_head})\b)"
+    proper_np = rf"{proper}(?=\s+(?:were|was|have|had|are|{_alt(passive_kind)})\b)"
     pp = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?"
     qty = nl.quantity_src
     vague = nl.vague_src
@@ -144,7 +147,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     active = _alt(active_kind)
     flags = re.IGNORECASE
     including = rf"(?:\s*,?\s+(?:including|among\s+them|among\s+whom)\s+(?:{count}|a|an|one|the)\s+{np_any},?)"
-    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+{np_sg}){including}?"
+    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+(?:{np_sg}|{proper_np})){including}?"
     # one lower-case word of any noun after a count ("1 sailor killed"), never a function word or toll verb
     generic_word = rf"(?!(?:{stop}|{passive})\b)(?-i:[a-z][\w'’\-]*)"
     generic = rf"{generic_word}(?:\s+{generic_word})?"
@@ -168,6 +171,10 @@ def _build(raw: dict[str, Any]) -> _Lex:
     re_hostage = re.compile(
         rf"\b(?:took|taking|take|takes|held|holding|hold|holds)\s+(?P<q>{count}|a|an|one)\s+(?:(?P<np>{np_any})\s+)?"
         rf"(?:as\s+)?(?:hostages?|captives?)\b", flags)
+    re_to_death = re.compile(
+        rf"\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|burned|burnt|burning|shot|stoned|stoning|clubbed|"
+        rf"tortured|torturing|lynched|lynching|whipped|kicked)\s+(?:(?P<pron>him|her|them)|(?P<q>{count}|a|an|one|the|his|"
+        rf"her|their)\s+(?P<np>(?:(?!{stop}\b)[\w'’\-]+\s+){{0,3}}?[\w'’\-]+))\s+to\s+death\b", flags)
     re_found = re.compile(
         rf"\b(?P<q>{count}|a|an|the|one)\s+(?:[\w'’\-]+\s+){{0,3}}?(?P<np>bod(?:y|ies)|corpses?)\s+(?:[\w'’,\-]+\s+){{0,6}}?"
         rf"(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|dumped|"
@@ -184,7 +191,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     re_bodies = re.compile(
         rf"\b(?:dead\s+)?(?:bodies|body|corpses|corpse|remains)\s+of\s+(?P<q>{count}|a|an|one|another)\s+(?P<np>{np_any})",
         flags)
-    re_item = re.compile(rf"(?P<q>{count}|a|an|one|another|his|her|their)\s+(?P<np>{np_any})", flags)
+    re_item = re.compile(rf"(?P<q>{count}|a|an|one|another|his|her|their)\s+(?P<np>{np_any}|{proper})", flags)
     qty_group = rf"(?:{qty})(?![\w-])"
     re_tolls = tuple(re.compile(p.replace("{QTY}", qty_group), flags) for p in raw["toll_patterns"])
     re_zero = tuple(re.compile(p, flags) for p in raw["zero_patterns"])
@@ -196,7 +203,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
         singular=frozenset(singular),
         zero_nouns={re.sub(r"\s+", " ", k.lower()): tuple(v) for k, v in raw["zero_nouns"].items()},
         vague_values={k: int(v) for k, v in (raw.get("vague_values") or {}).items()},
-        re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_pron=re_pron, re_hostage=re_hostage, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
+        re_passive=re_passive, re_single=re_single, re_single2=re_single2, re_found=re_found, re_pron=re_pron, re_hostage=re_hostage, re_to_death=re_to_death, re_active=re_active, re_suffer=re_suffer, re_bodies=re_bodies,
         re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
         re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
         re_key=re.compile(rf"\b(?:{_alt(_key_words(passive_kind, active_kind, suffer))})\b", flags),
@@ -246,7 +253,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:were|was|been|are|is|got|sont|été|fueron|fora
 _PASSIVE_AFTER = re.compile(
     r"\s*(?:$|[,.;:)\]]|\s(?:in|on|at|by|during|near|when|after|while|as|amid|amidst|following|over|since|across|inside|"
     r"outside|from|with|overnight|yesterday|today|last|this|early|late|around|between|along|within|to|were|was|are|is|"
-    r"have|has|had|and\s+(?:\S+\s+)?"
+    r"have|has|had|and\s+(?:\S+\s+){0,3}?"
     r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b)", re.I)
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
 _NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
@@ -406,6 +413,17 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             v = 1 if prio == 6 else _value(lex, kind, m.group("q"), m.group("np"))[0]
             if v is not None:
                 add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.groupdict().get("np") or m.group("q"))
+    for m in scan(lex.re_to_death):
+        if m.group("pron"):
+            v: int | None = None if m.group("pron").lower() == "them" else 1
+            vague, np_txt = False, m.group("pron")
+        else:
+            if bad_number(m):
+                continue
+            q, np_txt = m.group("q"), m.group("np")
+            v, vague = (1, False) if q.lower() in ("a", "an", "one") else _value(lex, "killed", q, np_txt)
+        if v is not None:
+            add(7, "killed", v, m.start(), m.end(), (m.start(), m.end()), np_txt, vague=vague)
     for m in scan(lex.re_hostage):
         if bad_number(m):
             continue
