@@ -13,7 +13,9 @@ The forms recognised:
 * passive / number first: "four soldiers were killed", "3 injured", "at least 12 people died",
   "leaving four dead and four others missing", "two civilians and a soldier were killed" (3),
   "a policeman was killed" (1), "the officer died" (1), "1 fatality";
-* "four US personnel suffered traumatic brain injuries" (injured 4);
+* "four US personnel suffered traumatic brain injuries" (injured 4); "beat a thief to death" (1);
+  "took 20 villagers hostage" (abducted 20); "he was killed" (1); "12 arrests" (arrested 12);
+  "20 soldiers killed or wounded" (split unknown: ACLED's unknown-count 10 for killed);
 * totals: "the death toll rose to eight" (``toll=True``);
 * zero: "no casualties were reported", "no one was hurt" (value 0);
 * ACLED coder annotations: "Fatalities coded as 0 (...)", "Unknown fatalities coded as 10"
