@@ -17,7 +17,7 @@ import logging
 import subprocess
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from sigact.evaluate.gold import GoldArticle, GoldRecord, GoldSet, load_gold
 from sigact.model import Article, Event
