@@ -141,6 +141,7 @@ class _Span:
     own_iso: str | None = None
     parent_mismatch: bool = False
     supported: bool = True
+    is_parent: bool = False
 
 
 @dataclass
@@ -476,6 +477,8 @@ class GeoResolver:
                     sp.parents.append(nx)
                 else:
                     break
+            for par in sp.parents:
+                par.is_parent = True
             # "in Aleppo, Idlib and Hama" is a list, not "town, admin1"
             if sp.parents and re.match(r"^\s*,?\s*(?:and|or)\s+[A-Z]", text[sp.parents[-1].end:sp.parents[-1].end + 12]):
                 sp.parents = []
@@ -633,7 +636,8 @@ class GeoResolver:
             confident = (sp.margin > 0.5 or len({x.country for x in sp.cands}) == 1) and (
                 supported or c.population >= 1_000_000 or c.kind != "city")
             single_country = len({x.country for x in sp.cands}) == 1
-            strong = sp.source in ("ent", "cue") or sp.site
+            strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or \
+                (c.kind in ("admin1", "region") and " " not in sp.text.strip() and len(sp.text) > 4) or " " in sp.text
             if not supported and c.kind not in ("country", "water") and not (
                     c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0) and not (
                     strong and single_country and c.quality == 0):
@@ -708,6 +712,10 @@ class GeoResolver:
         sp.best = scored[0][1]
         sp.score = scored[0][0]
         sp.parent_mismatch = False
+        for par in sp.parents:  # "Pati village (Barwani, Madhya Pradesh)": the parent's country rules
+            pc = {p.country for p in par.cands if p.kind in ("admin1", "region", "country") and p.quality == 0}
+            if pc and sp.best.country not in pc and not any(c.country in pc for c in sp.cands):
+                sp.parent_mismatch = True
         if sp.best.kind == "city" and sp.best.id not in matched_parent:
             # "Minas Viejas, Guerrero": the parent names an admin1 that this town is not in
             for par in sp.parents:
