@@ -12,7 +12,8 @@ LEAFLET=1.9.4
 MARKERCLUSTER=1.5.3
 WORLD_ATLAS=2.0.2
 TOPOJSON_CLIENT=3.1.0
-STAMP="leaflet@$LEAFLET leaflet.markercluster@$MARKERCLUSTER world-atlas@$WORLD_ATLAS topojson-client@$TOPOJSON_CLIENT"
+SWAGGER_UI=5.35.0
+STAMP="leaflet@$LEAFLET leaflet.markercluster@$MARKERCLUSTER world-atlas@$WORLD_ATLAS topojson-client@$TOPOJSON_CLIENT swagger-ui-dist@$SWAGGER_UI"
 
 if [ -f "$VENDOR/VERSIONS" ] && [ "$(cat "$VENDOR/VERSIONS")" = "$STAMP" ]; then
   echo "dashboard assets up to date ($VENDOR)"
@@ -26,7 +27,7 @@ npm install --prefix "$BUILD" --no-audit --no-fund --no-save --silent $STAMP
 
 NM="$BUILD/node_modules"
 TMP="$(mktemp -d "$ROOT/build/vendor.XXXXXX")"
-mkdir -p "$TMP/leaflet/images" "$TMP/markercluster" "$TMP/world-atlas" "$TMP/topojson-client"
+mkdir -p "$TMP/leaflet/images" "$TMP/markercluster" "$TMP/world-atlas" "$TMP/topojson-client" "$TMP/swagger-ui"
 cp "$NM/leaflet/dist/leaflet.js" "$NM/leaflet/dist/leaflet.css" "$TMP/leaflet/"
 cp "$NM/leaflet/dist/images/"*.png "$TMP/leaflet/images/"
 cp "$NM/leaflet.markercluster/dist/leaflet.markercluster.js" \
@@ -34,6 +35,8 @@ cp "$NM/leaflet.markercluster/dist/leaflet.markercluster.js" \
    "$NM/leaflet.markercluster/dist/MarkerCluster.Default.css" "$TMP/markercluster/"
 cp "$NM/world-atlas/countries-110m.json" "$NM/world-atlas/countries-50m.json" "$TMP/world-atlas/"
 cp "$NM/topojson-client/dist/topojson-client.min.js" "$TMP/topojson-client/"
+cp "$NM/swagger-ui-dist/swagger-ui-bundle.js" "$NM/swagger-ui-dist/swagger-ui.css" "$NM/swagger-ui-dist/LICENSE" \
+   "$TMP/swagger-ui/"
 for lic in leaflet/LICENSE leaflet.markercluster/MIT-LICENCE.txt world-atlas/LICENSE topojson-client/LICENSE; do
   [ -f "$NM/$lic" ] && cp "$NM/$lic" "$TMP/$(dirname "$lic" | sed 's/leaflet.markercluster/markercluster/')/" || true
 done

@@ -148,6 +148,28 @@ def test_click_shows_evidence_sentence(page, server, tmp_path):
     assert outside == []
 
 
+def test_api_docs_render_offline(server, browser):
+    base, _ = server
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    outside: list[str] = []
+
+    def route(r):
+        if urlparse(r.request.url).hostname in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    pg.route("**/*", route)
+    pg.goto(base + "/docs")
+    pg.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
+    paths = pg.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.textContent)")
+    assert any("/events" in p for p in paths) and any("/articles" in p for p in paths)
+    assert outside == []
+    ctx.close()
+
+
 def test_screenshot(page, tmp_path):
     pg, outside, _ = page
     pg.click("#events tbody tr:nth-child(2)")

@@ -16,7 +16,8 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -183,6 +184,8 @@ def create_app(store_url: str | None = None, *, store: Any = None, api_key: str 
         version=__version__,
         description="Conflict events coded from news text: who did what to whom, where, when, with what toll. "
                     "Reads are open unless the server runs with --private; writes need the API key.",
+        docs_url=None,  # served below from the package's own Swagger UI copy: no CDN
+        redoc_url=None,
     )
     app.state.sigact = state
     app.add_middleware(BodyLimit, limit=max_body)
@@ -199,6 +202,14 @@ def create_app(store_url: str | None = None, *, store: Any = None, api_key: str 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(os.path.join(static, "index.html"), media_type="text/html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="sigact API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg",
+                                   swagger_ui_parameters={"validatorUrl": None})
 
     @app.get("/config.json", include_in_schema=False)
     def config() -> dict[str, Any]:
