@@ -295,3 +295,19 @@ def test_admin1_rule_rarely_merges_distinct_units():
             merged += admin1_equal(a, b)
     assert pairs > 50_000
     assert merged == 0, merged
+
+
+def test_ged_country_level_gold_place_accepts_same_country():
+    # where_prec 6: the coordinates are the country centroid and there is no admin1
+    rec = ged_rec(geo_precision=6, admin1=None, latitude=9.08, longitude=8.68)
+    far_same_country = ev(ucdp=1, lat=12.0, lon=13.0, admin1="Borno")
+    assert score_record(rec, [far_same_country])["fields"]["location"]
+    assert score_record(rec, [far_same_country])["fields"]["admin1"] is None      # not scored
+    assert not score_record(rec, [ev(ucdp=1, country="CMR", lat=12.0, lon=13.0)])["fields"]["location"]
+
+
+def test_acled_month_precision_date():
+    rec = acled_rec(date="2020-05-15", date_precision="month")
+    assert score_record(rec, [ev(start="2020-05-02")])["fields"]["date"]
+    assert score_record(rec, [ev(start="2020-05-01", end="2020-05-31")])["fields"]["date"]
+    assert not score_record(rec, [ev(start="2020-07-01")])["fields"]["date"]
