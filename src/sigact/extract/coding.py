@@ -27,6 +27,7 @@ __all__ = ["Coder", "Coding"]
 _ARMED = {"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"}
 _STATE = {"military", "police", "government"}
 _W_CLF = 0.55
+_OVERRIDE_P = 0.6
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,20 @@ class Coder:
             return self._make(best, prior_n[best], "rules", ev, group, weapons)
         combo = {c: w_clf * probs[c] + (1 - w_clf) * prior_n[c] for c in cands}
         best = max(combo, key=combo.get)
+        top = max(p, key=p.get)
+        if top not in combo and p[top] >= _OVERRIDE_P and self._same_family(top, best):
+            # a confident classifier may leave the trigger's candidates within the same family
+            # ("observed 41 projectiles/explosions ... in both directions" is an armed clash)
+            return self._make(top, p[top], "classifier", ev, group, weapons)
         rb, cb = max(prior_n, key=prior_n.get), max(probs, key=probs.get)
         method = "rules+classifier" if rb == cb == best else ("classifier" if best == cb else "rules")
         return self._make(best, combo[best], method, ev, group, weapons)
+
+    def _same_family(self, a: str, b: str) -> bool:
+        """True when two sub-event types belong to one family: political violence, or demonstrations."""
+        ea, eb = self.lex.event_type_of(a), self.lex.event_type_of(b)
+        fam = [set(self.lex.violent_event_types), {"Protests", "Riots"}]
+        return ea == eb or any(ea in f and eb in f for f in fam)
 
     def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None) -> Coding:
         """Returns the coding of a classifier-only event."""
