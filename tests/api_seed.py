@@ -80,6 +80,10 @@ class FakePipeline:
 
     def process(self, article: Article) -> list[Event]:
         self.calls += 1
+        if "FAIL-EXTRACTION" in article.text:
+            from sigact.errors import ExtractionError
+
+            raise ExtractionError("the fake pipeline was told to fail", input=article.id)
         first = article.text.split(".")[0]
         return [Event(id=f"{article.id}:1", article_id=article.id, acled_event_type="Riots",
                       acled_sub_event_type="Mob violence", plover_type="PROTEST",

@@ -206,6 +206,13 @@ def test_post_batch_list_and_jsonl(env):
     r = client.post("/articles", content=jsonl, headers={**AUTH, "Content-Type": "application/x-ndjson"})
     assert r.status_code == 201 and [a["id"] for a in r.json()["articles"]] == ["jl:0", "jl:1"]
     assert store.get_article("jl:1").text.startswith("Gunmen attacked village 1")
+    # an article the pipeline cannot process is reported, the others of the batch are stored
+    r = client.post("/articles", json=[{"text": "FAIL-EXTRACTION here.", "id": "bad:1"}, {"text": "Fine. Ok.", "id": "ok:1"}],
+                    headers=AUTH)
+    assert r.status_code == 201 and r.json()["failed"] == 1
+    assert [(a["id"], a["status"]) for a in r.json()["articles"]] == [("bad:1", "failed"), ("ok:1", "stored")]
+    assert "SIG-E2" in r.json()["articles"][0]["error"]
+    assert store.get_article("bad:1") is None and store.get_article("ok:1") is not None
 
 
 def test_malformed_bodies_are_422(env):

@@ -340,18 +340,34 @@ async def post_articles(request: Request) -> dict[str, Any]:
 
 
 def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
+    """Extract and store articles; one that fails extraction is reported (``status: failed``), not stored."""
+    from sigact.errors import ExtractionError
     from sigact.pipeline import PIPELINE_VERSION
 
     statuses = state.store.article_statuses(articles) if hasattr(state.store, "article_statuses") else {}
     pipeline = state.get_pipeline()
-    items = [(a, [] if statuses.get(a.id) == "same" else pipeline.process(a)) for a in articles]
+    items: list[tuple[Article, list[Event]]] = []
+    failed: dict[str, str] = {}
+    for a in articles:
+        if statuses.get(a.id) == "same":
+            items.append((a, []))
+            continue
+        try:
+            items.append((a, pipeline.process(a)))
+        except ExtractionError as exc:
+            failed[a.id] = str(exc)
     result = state.store.add_batch(items, pipeline_version=PIPELINE_VERSION)
     status_name = {"new": "stored", "same": "duplicate", "changed": "revised"}
-    return {
-        "articles": [{"id": a.id, "status": status_name.get(statuses.get(a.id, "new"), "stored"),
-                      "events": [e.id for e in evs]} for a, evs in items],
-        "stored": result.stored, "duplicates": result.duplicates, "revised": result.revised, "events": result.events,
-    }
+    events = {a.id: [e.id for e in evs] for a, evs in items}
+    report = []
+    for a in articles:
+        if a.id in failed:
+            report.append({"id": a.id, "status": "failed", "events": [], "error": failed[a.id]})
+        else:
+            report.append({"id": a.id, "status": status_name.get(statuses.get(a.id, "new"), "stored"),
+                           "events": events.get(a.id, [])})
+    return {"articles": report, "stored": result.stored, "duplicates": result.duplicates, "revised": result.revised,
+            "failed": len(failed), "events": result.events}
 
 
 @write_router.delete("/articles/{article_id}", tags=["write"], status_code=204,
