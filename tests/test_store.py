@@ -67,7 +67,7 @@ def store(db_url: str):
 def test_migrations_match_models_and_are_recorded(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert ctx.get_current_revision() == head_revision() == "0003_factuality_sort_index"
+        assert ctx.get_current_revision() == head_revision() == "0004_unbounded_strings"
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
     # opening again is a no-op upgrade
@@ -306,7 +306,7 @@ def test_cluster_sources_follow_membership_and_migration(store: Store) -> None:
     before = store.counts()
     assert downgrade(store.engine, "0001_initial") == "0001_initial"
     assert store.counts() == before  # rebuilding the events table (SQLite) kept the rows that reference it
-    assert upgrade(store.engine) == "0003_factuality_sort_index"
+    assert upgrade(store.engine) == "0004_unbounded_strings"
     assert _ids(store, min_sources=2) == {"a", "b"}
 
 
@@ -322,3 +322,24 @@ def test_sqlite_default_listing_needs_no_sort(sqlite_url: str) -> None:
             sql = str(q.compile(st.engine, compile_kwargs={"literal_binds": True}))
             plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
             assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_long_strings_nul_and_odd_meta(store: Store) -> None:
+    """What news text can throw at the store: very long names, NUL characters, non-JSON meta values."""
+    import datetime as dt
+
+    long_name = "Coalition of " + "very " * 200 + "long names"
+    text = "Gunmen\x00 attacked a market in Kano; three people were killed."
+    art = Article.create(text, url="https://news.example/" + "x" * 500, outlet="O" * 400, language="en-GB-x-" + "y" * 40,
+                         published="2024-01-02", meta={"fetched": dt.datetime(2024, 1, 2, 3, 4), "tags": ("a", "b")})
+    ev = full_event(art, "e" * 300, actor1=Actor(text=long_name, name=long_name, type="militia", country="NGAX"),
+                    evidence=(Evidence("actor1", 0, 7, "Gunmen\x00"),), trigger="attacked\x00")
+    assert store.add_batch([(art, [ev])]).events == 1
+    got = store.get_event("e" * 300)
+    assert got.actor1.name == long_name and got.actor1.country == "NGAX"
+    assert got.evidence[0].text == "Gunmen\ufffd" and len(got.evidence[0].text) == 7  # offsets still hold
+    stored = store.get_article(art.id)
+    assert stored.text == text.replace("\x00", "\ufffd") and stored.outlet == "O" * 400
+    assert stored.meta == {"fetched": "2024-01-02 03:04:00", "tags": ["a", "b"]}
+    assert store.article_status(art) == "same"  # the hash is the article's own, NUL and all
+    assert _ids(store, actor="very very long") == {"e" * 300}

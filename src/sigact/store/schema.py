@@ -56,21 +56,21 @@ class ArticleRow(Base):
 
     __tablename__ = "articles"
 
-    id: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
+    id: Mapped[str] = mapped_column(sa.String(), primary_key=True)
     url: Mapped[str | None] = mapped_column(sa.Text)
     sha256: Mapped[str] = mapped_column(sa.String(64))
     revision: Mapped[int] = mapped_column(sa.Integer, default=1)
     title: Mapped[str | None] = mapped_column(sa.Text)
-    outlet: Mapped[str | None] = mapped_column(sa.String(200))
-    published: Mapped[str | None] = mapped_column(sa.String(40))
-    language: Mapped[str | None] = mapped_column(sa.String(16))
+    outlet: Mapped[str | None] = mapped_column(sa.String())
+    published: Mapped[str | None] = mapped_column(sa.String())
+    language: Mapped[str | None] = mapped_column(sa.String())
     text: Mapped[str] = mapped_column(sa.Text)
     input: Mapped[str | None] = mapped_column(sa.Text)
-    position: Mapped[str | None] = mapped_column(sa.String(80))
+    position: Mapped[str | None] = mapped_column(sa.String())
     meta: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     #: whether the pipeline has run on this revision (``--no-extract`` stores without)
     extracted: Mapped[bool] = mapped_column(sa.Boolean, default=False)
-    pipeline_version: Mapped[str | None] = mapped_column(sa.String(40))
+    pipeline_version: Mapped[str | None] = mapped_column(sa.String())
     ingested_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
 
@@ -90,17 +90,17 @@ class ArticleRevisionRow(Base):
     __tablename__ = "article_revisions"
 
     article_id: Mapped[str] = mapped_column(
-        sa.String(80), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+        sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     revision: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(sa.String(64))
     url: Mapped[str | None] = mapped_column(sa.Text)
     title: Mapped[str | None] = mapped_column(sa.Text)
-    outlet: Mapped[str | None] = mapped_column(sa.String(200))
-    published: Mapped[str | None] = mapped_column(sa.String(40))
-    language: Mapped[str | None] = mapped_column(sa.String(16))
+    outlet: Mapped[str | None] = mapped_column(sa.String())
+    published: Mapped[str | None] = mapped_column(sa.String())
+    language: Mapped[str | None] = mapped_column(sa.String())
     text: Mapped[str] = mapped_column(sa.Text)
     input: Mapped[str | None] = mapped_column(sa.Text)
-    position: Mapped[str | None] = mapped_column(sa.String(80))
+    position: Mapped[str | None] = mapped_column(sa.String())
     meta: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     ingested_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
 
@@ -113,10 +113,10 @@ class ActorRow(Base):
     __tablename__ = "actors"
 
     id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
-    name: Mapped[str | None] = mapped_column(sa.String(300))
-    acled_name: Mapped[str | None] = mapped_column(sa.String(300))
-    type: Mapped[str | None] = mapped_column(sa.String(40))
-    country: Mapped[str | None] = mapped_column(sa.String(3))
+    name: Mapped[str | None] = mapped_column(sa.String())
+    acled_name: Mapped[str | None] = mapped_column(sa.String())
+    type: Mapped[str | None] = mapped_column(sa.String())
+    country: Mapped[str | None] = mapped_column(sa.String())
 
     __table_args__ = (sa.Index("ix_actors_name", "name"),)
 
@@ -127,13 +127,13 @@ class PlaceRow(Base):
     __tablename__ = "places"
 
     id: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
-    name: Mapped[str | None] = mapped_column(sa.String(300))
-    admin1: Mapped[str | None] = mapped_column(sa.String(200))
-    admin2: Mapped[str | None] = mapped_column(sa.String(200))
-    country: Mapped[str | None] = mapped_column(sa.String(3))
+    name: Mapped[str | None] = mapped_column(sa.String())
+    admin1: Mapped[str | None] = mapped_column(sa.String())
+    admin2: Mapped[str | None] = mapped_column(sa.String())
+    country: Mapped[str | None] = mapped_column(sa.String())
     lat: Mapped[float | None] = mapped_column(sa.Float)
     lon: Mapped[float | None] = mapped_column(sa.Float)
-    precision: Mapped[str | None] = mapped_column(sa.String(16))
+    precision: Mapped[str | None] = mapped_column(sa.String())
     geonameid: Mapped[int | None] = mapped_column(sa.Integer)
 
     __table_args__ = (sa.Index("ix_places_country_admin1", "country", "admin1"),)
@@ -144,33 +144,33 @@ class EventRow(Base):
 
     __tablename__ = "events"
 
-    id: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    id: Mapped[str] = mapped_column(sa.String(), primary_key=True)
     article_id: Mapped[str | None] = mapped_column(
-        sa.String(80), sa.ForeignKey("articles.id", ondelete="CASCADE"))
+        sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"))
     article_revision: Mapped[int | None] = mapped_column(sa.Integer)
     #: the canonical event this report belongs to (its own id until clustered)
-    cluster_id: Mapped[str] = mapped_column(sa.String(120))
-    factuality: Mapped[str] = mapped_column(sa.String(16))
-    event_type: Mapped[str | None] = mapped_column(sa.String(80))
-    sub_event_type: Mapped[str | None] = mapped_column(sa.String(80))
-    plover_type: Mapped[str | None] = mapped_column(sa.String(40))
-    plover_mode: Mapped[str | None] = mapped_column(sa.String(40))
-    cameo_root: Mapped[str | None] = mapped_column(sa.String(8))
+    cluster_id: Mapped[str] = mapped_column(sa.String())
+    factuality: Mapped[str] = mapped_column(sa.String())
+    event_type: Mapped[str | None] = mapped_column(sa.String())
+    sub_event_type: Mapped[str | None] = mapped_column(sa.String())
+    plover_type: Mapped[str | None] = mapped_column(sa.String())
+    plover_mode: Mapped[str | None] = mapped_column(sa.String())
+    cameo_root: Mapped[str | None] = mapped_column(sa.String())
     ucdp_type: Mapped[int | None] = mapped_column(sa.Integer)
     date_start: Mapped[dt.date | None] = mapped_column(sa.Date)
     date_end: Mapped[dt.date | None] = mapped_column(sa.Date)
-    date_precision: Mapped[str | None] = mapped_column(sa.String(16))
+    date_precision: Mapped[str | None] = mapped_column(sa.String())
     #: non-null sort key: date_start, else the publication date, else 0001-01-01
     sort_date: Mapped[dt.date] = mapped_column(sa.Date)
     place_id: Mapped[str | None] = mapped_column(
-        sa.String(40), sa.ForeignKey("places.id", ondelete="SET NULL"))
-    place_name: Mapped[str | None] = mapped_column(sa.String(300))
-    admin1: Mapped[str | None] = mapped_column(sa.String(200))
-    admin2: Mapped[str | None] = mapped_column(sa.String(200))
-    country: Mapped[str | None] = mapped_column(sa.String(3))
+        sa.String(), sa.ForeignKey("places.id", ondelete="SET NULL"))
+    place_name: Mapped[str | None] = mapped_column(sa.String())
+    admin1: Mapped[str | None] = mapped_column(sa.String())
+    admin2: Mapped[str | None] = mapped_column(sa.String())
+    country: Mapped[str | None] = mapped_column(sa.String())
     lat: Mapped[float | None] = mapped_column(sa.Float)
     lon: Mapped[float | None] = mapped_column(sa.Float)
-    precision: Mapped[str | None] = mapped_column(sa.String(16))
+    precision: Mapped[str | None] = mapped_column(sa.String())
     fatalities: Mapped[int | None] = mapped_column(sa.Integer)
     injuries: Mapped[int | None] = mapped_column(sa.Integer)
     abducted: Mapped[int | None] = mapped_column(sa.Integer)
@@ -178,21 +178,21 @@ class EventRow(Base):
     trigger: Mapped[str | None] = mapped_column(sa.Text)
     confidence: Mapped[float] = mapped_column(sa.Float, default=0.0)
     actor1_id: Mapped[str | None] = mapped_column(
-        sa.String(40), sa.ForeignKey("actors.id", ondelete="SET NULL"))
-    actor1_name: Mapped[str | None] = mapped_column(sa.String(300))
-    actor1_acled_name: Mapped[str | None] = mapped_column(sa.String(300))
-    actor1_type: Mapped[str | None] = mapped_column(sa.String(40))
-    actor1_country: Mapped[str | None] = mapped_column(sa.String(3))
+        sa.String(), sa.ForeignKey("actors.id", ondelete="SET NULL"))
+    actor1_name: Mapped[str | None] = mapped_column(sa.String())
+    actor1_acled_name: Mapped[str | None] = mapped_column(sa.String())
+    actor1_type: Mapped[str | None] = mapped_column(sa.String())
+    actor1_country: Mapped[str | None] = mapped_column(sa.String())
     actor2_id: Mapped[str | None] = mapped_column(
-        sa.String(40), sa.ForeignKey("actors.id", ondelete="SET NULL"))
-    actor2_name: Mapped[str | None] = mapped_column(sa.String(300))
-    actor2_acled_name: Mapped[str | None] = mapped_column(sa.String(300))
-    actor2_type: Mapped[str | None] = mapped_column(sa.String(40))
-    actor2_country: Mapped[str | None] = mapped_column(sa.String(3))
+        sa.String(), sa.ForeignKey("actors.id", ondelete="SET NULL"))
+    actor2_name: Mapped[str | None] = mapped_column(sa.String())
+    actor2_acled_name: Mapped[str | None] = mapped_column(sa.String())
+    actor2_type: Mapped[str | None] = mapped_column(sa.String())
+    actor2_country: Mapped[str | None] = mapped_column(sa.String())
     source_count: Mapped[int] = mapped_column(sa.Integer, default=1)
     #: distinct articles over every report of this event's canonical event (``cluster_id``)
     cluster_sources: Mapped[int] = mapped_column(sa.Integer, default=1, server_default="1")
-    version: Mapped[str | None] = mapped_column(sa.String(40))
+    version: Mapped[str | None] = mapped_column(sa.String())
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)
     #: the full event as ``Event.to_dict()`` wrote it
     data: Mapped[dict[str, Any]] = mapped_column(JSONType)
@@ -226,9 +226,9 @@ class EvidenceRow(Base):
     __tablename__ = "evidence"
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(sa.String(120), sa.ForeignKey("events.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(sa.String(), sa.ForeignKey("events.id", ondelete="CASCADE"))
     ord: Mapped[int] = mapped_column(sa.Integer)
-    field: Mapped[str] = mapped_column(sa.String(40))
+    field: Mapped[str] = mapped_column(sa.String())
     start: Mapped[int] = mapped_column(sa.Integer)
     end: Mapped[int] = mapped_column(sa.Integer)
     text: Mapped[str] = mapped_column(sa.Text)
@@ -242,12 +242,12 @@ class SourceRow(Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(sa.String(120), sa.ForeignKey("events.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(sa.String(), sa.ForeignKey("events.id", ondelete="CASCADE"))
     ord: Mapped[int] = mapped_column(sa.Integer)
-    article_id: Mapped[str] = mapped_column(sa.String(80))
+    article_id: Mapped[str] = mapped_column(sa.String())
     url: Mapped[str | None] = mapped_column(sa.Text)
-    outlet: Mapped[str | None] = mapped_column(sa.String(200))
-    published: Mapped[str | None] = mapped_column(sa.String(40))
+    outlet: Mapped[str | None] = mapped_column(sa.String())
+    published: Mapped[str | None] = mapped_column(sa.String())
 
     __table_args__ = (
         sa.Index("ix_sources_event", "event_id"),
@@ -261,11 +261,11 @@ class LinkRow(Base):
     __tablename__ = "links"
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(sa.String(120), sa.ForeignKey("events.id", ondelete="CASCADE"))
+    event_id: Mapped[str] = mapped_column(sa.String(), sa.ForeignKey("events.id", ondelete="CASCADE"))
     ord: Mapped[int] = mapped_column(sa.Integer)
-    relation: Mapped[str] = mapped_column(sa.String(40))
-    target: Mapped[str] = mapped_column(sa.String(120))
-    evidence_field: Mapped[str | None] = mapped_column(sa.String(40))
+    relation: Mapped[str] = mapped_column(sa.String())
+    target: Mapped[str] = mapped_column(sa.String())
+    evidence_field: Mapped[str | None] = mapped_column(sa.String())
     evidence_start: Mapped[int | None] = mapped_column(sa.Integer)
     evidence_end: Mapped[int | None] = mapped_column(sa.Integer)
     evidence_text: Mapped[str | None] = mapped_column(sa.Text)

@@ -86,10 +86,30 @@ def _safe_date(value: str | None, *, end: bool = False) -> dt.date | None:
         return None
 
 
+def storable(value: Any) -> Any:
+    """``value`` with NUL characters replaced by U+FFFD (same length, so offsets hold).
+
+    PostgreSQL accepts no NUL in text or JSON; SQLite would, but both backends
+    store the same thing.  Walks dicts, lists and tuples.
+    """
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [storable(v) for v in value]
+    return value
+
+
+def _json_safe(meta: Any) -> dict[str, Any]:
+    """Article ``meta`` as plain JSON (dates and other objects become strings)."""
+    return json.loads(json.dumps(dict(meta or {}), default=str, ensure_ascii=False))
+
+
 def article_fields(a: Article) -> dict[str, Any]:
     """The article columns shared by ``articles`` and ``article_revisions``."""
-    return dict(url=a.url, title=a.title, outlet=a.outlet, published=a.published, language=a.language,
-                text=a.text, input=a.input, position=a.position, meta=dict(a.meta or {}))
+    return storable(dict(url=a.url, title=a.title, outlet=a.outlet, published=a.published, language=a.language,
+                         text=a.text, input=a.input, position=a.position, meta=_json_safe(a.meta)))
 
 
 def event_values(ev: Event, art: dict[str, Any]) -> tuple[dict[str, Any], list[dict], list[dict], list[dict]]:
@@ -164,7 +184,7 @@ def _ensure_entities(s: Session, dialect: str, events: Sequence[Event]) -> None:
                              lat=p.lat, lon=p.lon, precision=p.precision, geonameid=p.geonameid)
     for model, rows in ((ActorRow, actors), (PlaceRow, places)):
         for chunk in chunks(sorted(rows.values(), key=lambda r: r["id"]), 200):
-            s.execute(_insert_ignore(dialect, model), list(chunk))
+            s.execute(_insert_ignore(dialect, model), [storable(r) for r in chunk])
 
 
 def refresh_clusters(s: Session, cluster_ids: Sequence[str]) -> None:
@@ -205,7 +225,7 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
             row = dict(id=article.id, sha256=sha, revision=1, extracted=extracted, pipeline_version=pv,
                        ingested_at=now, updated_at=now, **article_fields(article))
             state[article.id] = {"insert": True, "row": row, "changes": {}, "drop": False,
-                                 "events": list(events) if extracted else None}
+                                 "events": list(events) if extracted else None, "nul": "\x00" in article.text}
             res.stored += 1
         else:
             row = st["row"]
@@ -223,6 +243,7 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
             st["changes"].update(changes)
             st["events"] = list(events) if extracted else None
             st["drop"] = not st["insert"]
+            st["nul"] = "\x00" in article.text
             if "revision" not in changes:
                 res.article_ids.append(article.id)
                 continue
@@ -237,12 +258,12 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
     for chunk in chunks(drop):
         touched += clustered_with(s, EventRow.article_id.in_(chunk))
         s.execute(sa.delete(EventRow).where(EventRow.article_id.in_(chunk)))
-    new_events: dict[str, tuple[Event, dict[str, Any]]] = {}
+    new_events: dict[str, tuple[Event, dict[str, Any], bool]] = {}
     for aid, st in state.items():
         for ev in st["events"] or ():
             if ev.id in new_events:
                 log.warning("event id %s given twice in one batch; the later one is kept", ev.id)
-            new_events[ev.id] = (ev, st["row"])
+            new_events[ev.id] = (ev, st["row"], st.get("nul", False))
     ev_ids = list(new_events)
     for chunk in chunks(ev_ids):
         taken = list(s.scalars(sa.select(EventRow.id).where(EventRow.id.in_(chunk))))
@@ -250,7 +271,7 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
             log.warning("replacing %d stored events that have the ids of new ones", len(taken))
             touched += clustered_with(s, EventRow.id.in_(taken))
             s.execute(sa.delete(EventRow).where(EventRow.id.in_(taken)))
-    _ensure_entities(s, s.get_bind().dialect.name, [ev for ev, _ in new_events.values()])
+    _ensure_entities(s, s.get_bind().dialect.name, [ev for ev, _, _ in new_events.values()])
     conn = s.connection()  # Core executemany: much faster than ORM bulk inserts here
     inserts = [st["row"] for st in state.values() if st["insert"]]
     if inserts:
@@ -262,8 +283,10 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
         conn.execute(ArticleRevisionRow.__table__.insert(), revisions)
     rows: list[dict[str, Any]] = []
     children: dict[type, list[dict[str, Any]]] = {EvidenceRow: [], SourceRow: [], LinkRow: []}
-    for ev, art in new_events.values():
+    for ev, art, nul in new_events.values():
         row, evidence, srcs, links = event_values(ev, art)
+        if nul:  # spans of a text with NUL characters may hold some
+            row, evidence, srcs, links = storable(row), storable(evidence), storable(srcs), storable(links)
         rows.append(row)
         children[EvidenceRow] += evidence
         children[SourceRow] += srcs
