@@ -203,6 +203,12 @@ def test_riots_and_communal_violence_renaming(r):
         == "Unidentified Communal Militia (Benin)"
     assert r.resolve("villagers", "BEN", event_type="Violence against civilians", role="actor2").acled_name \
         == "Civilians (Benin)"
+    # a community named by its place
+    assert r.resolve("people from Garou", "BEN", event_type="Violence against civilians").acled_name \
+        == "Garou Communal Militia (Benin)"
+    assert r.resolve("communal militias from Odejo", "NGA").acled_name == "Odejo Communal Militia (Nigeria)"
+    assert r.resolve("residents of Kolokonde", "BEN", event_type="Violence against civilians", role="actor2") \
+        .acled_name == "Civilians (Benin)"
     # a victim word is not a community that attacked
     assert r.resolve("a man", "BEN", event_type="Violence against civilians").acled_name == "Civilians (Benin)"
     # two parties fighting in the street are coded as rioters of the country

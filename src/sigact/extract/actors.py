@@ -499,7 +499,10 @@ class ActorResolver:
                     return c[1]
         return None
 
-    def _iter_mentions(self, toks: list[_Tok], ctx: str | None, when: tuple | None) -> Iterator[tuple[int, int, Actor, str]]:
+    def _iter_mentions(self, toks: list[_Tok], ctx: str | None,
+                       when: tuple | None) -> Iterator[tuple[int, int, Actor, str, str | None]]:
+        """(start token, end token, actor, kind, place) for every mention; ``place`` is the
+        community a generic group of people is "from"/"of" ("farmers from Kilibo")."""
         n = len(toks)
         covered = [False] * n
         groups: list[tuple[int, int, Actor]] = []
@@ -519,7 +522,7 @@ class ActorResolver:
                 covered[q] = True
             i = end
         for s, e, actor in groups:
-            yield s, e, actor, "group"
+            yield s, e, actor, "group", None
         i = 0
         while i < n:
             if covered[i]:
@@ -544,10 +547,25 @@ class ActorResolver:
             actor = self._named_actor(toks, i, end, named, iso3)
             if actor is None:
                 actor = self._entity_actor(kind, self.country(iso3), when, None)
-            yield start, end, actor, kind
+            place = None
+            if kind in ("civilians", "militia", "herders") and actor.acled_name:
+                end, place = self._place_after(toks, end, covered)
+            yield start, end, actor, kind, place
             for q in range(start, end):
                 covered[q] = True
             i = end
+
+    def _place_after(self, toks: list[_Tok], k: int, covered: list[bool]) -> tuple[int, str | None]:
+        """"farmers from Kilibo", "communal militias of Odejo": (new end token, "Kilibo") or (k, None)."""
+        if k + 1 >= len(toks) or toks[k].brk or toks[k].norm not in ("from", "of") or toks[k + 1].brk:
+            return k, None
+        q = k + 1
+        while q < len(toks) and q < k + 3 and not covered[q] and toks[q].cased[:1].isupper() \
+                and (q == k + 1 or not toks[q].brk):
+            q += 1
+        if q == k + 1 or self._country_at(toks, k + 1) is not None:
+            return k, None
+        return q, " ".join(t.cased for t in toks[k + 1:q])
 
     def _named_actor(self, toks: list[_Tok], i: int, end: int, named: str | None, iso3: str | None) -> Actor | None:
         if not named:
@@ -580,13 +598,20 @@ class ActorResolver:
         """
         toks = _tokens(text)
         mentions = []
-        for s_tok, e_tok, actor, kind in self._iter_mentions(toks, context_country, _when(date)):
+        for s_tok, e_tok, actor, kind, place in self._iter_mentions(toks, context_country, _when(date)):
             s, e = toks[s_tok].start, toks[e_tok - 1].end
             if e < len(text) and text[e] == ")" and text.count("(", s, e) > text.count(")", s, e):
                 e += 1  # "CPI(M)"
             raw = text[s:e]
             if event_type and (kind != "group" or actor.type == "other"):
                 kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country, raw)
+            if place and kind == "civilians" and event_type and self._event_roles.get(
+                    (event_type.strip().casefold(), role or "actor1"), {}).get("civilians") == "militia":
+                kind = "militia"  # "people from Garou attacked ...": a community, named by its place
+            if place and kind == "militia" and actor.country:
+                c = self.country(actor.country)
+                name = f"{place} Communal Militia ({c.name})" if c else None
+                actor = Actor(text=raw, name=name, acled_name=name, country=actor.country, type="militia")
             mentions.append(ActorMention(start=s + offset, end=e + offset, text=raw,
                                          actor=_with_text(actor, raw), kind=kind))
         mentions.sort(key=lambda m: (m.start, -m.end))
