@@ -281,8 +281,23 @@ def test_delete_and_clusters(store: Store) -> None:
 def test_open_errors(tmp_path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(f"sqlite:///{tmp_path}/missing/dir/x.db")
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="SIG-E301"):
         Store.open("nosuchdb://x")
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(StoreError, match="SIG-E303 cannot open database") as err:
+        Store.open(f"postgresql+psycopg://nobody@127.0.0.1:{port}/nothing")
+    assert "\n" not in str(err.value)
+
+
+def test_in_memory_sqlite() -> None:
+    with Store.open("sqlite://") as st:
+        art = make_article()
+        st.add_batch([(art, [full_event(art)])])
+        assert st.get_event("ev-1") == full_event(art) and st.counts()["events"] == 1
 
 
 def test_sqlite_pragmas(sqlite_url: str) -> None:
