@@ -28,10 +28,8 @@ Public API::
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -44,12 +42,14 @@ from sigact.extract.actor_data import (
     norm_tokens,
     strip_period,
 )
+from sigact.extract.actor_text import Tok as _Tok
+from sigact.extract.actor_text import is_case_sensitive as _is_cs
+from sigact.extract.actor_text import month_of, year_of
+from sigact.extract.actor_text import tokens as _tokens
 from sigact.model import Actor
 
 __all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "ucdp_order", "year_of", "month_of"]
 
-_CHUNK_RE = re.compile(r"[^\W_]+(?:['’`.][^\W_]+)*", re.UNICODE)
-_HARD_BREAK = re.compile(r"[,;:!?\n\"“”\[\]]")
 _DETERMINERS = {"the", "a", "an", "some", "several", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine", "ten", "many", "other", "their", "its", "his", "her", "these", "those", "this", "that"}
 _AFTER_COUNTRY = {"of", "from"}
@@ -78,80 +78,6 @@ class ActorMention:
     text: str
     actor: Actor
     kind: str = "group"
-
-
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    norm: str      # casefolded, accents stripped
-    cased: str     # accents stripped, case kept
-    start: int
-    end: int
-    brk: bool      # a hard break (comma, sentence end...) lies between the previous token and this one
-
-
-def year_of(date: Any) -> int | None:
-    """The year of an ISO date string, ``date``/``datetime`` or int; ``None`` when absent/unparseable."""
-    if date is None:
-        return None
-    if isinstance(date, int):
-        return date
-    if isinstance(date, (_dt.date, _dt.datetime)):
-        return date.year
-    m = re.match(r"\s*(\d{4})", str(date))
-    return int(m.group(1)) if m else None
-
-
-def month_of(date: Any) -> int | None:
-    """The month of an ISO date string or ``date``; ``None`` when absent."""
-    if isinstance(date, (_dt.date, _dt.datetime)):
-        return date.month
-    m = re.match(r"\s*\d{4}-(\d{2})", str(date)) if isinstance(date, str) else None
-    return int(m.group(1)) if m else None
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-_DROP_IN_WORD = str.maketrans("", "", "'’`.")
-_ELISION = re.compile(r"(?:[ldjmnstcLDJMNSTC]|[Qq]u)['’](?=[^\W_])")
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    prev_end = 0
-    prev_chunk = ""
-    search_break = _HARD_BREAK.search
-    for m in _CHUNK_RE.finditer(text):
-        chunk = m.group()
-        if out:
-            gap = text[prev_end:m.start()]
-            brk = gap != " " and (bool(search_break(gap)) or (
-                "." in gap and "." not in prev_chunk and len(prev_chunk) > 3))
-        else:
-            brk = False
-        start = m.start()
-        el = _ELISION.match(chunk)
-        if el:  # French elision: "l'UPC" -> "l" + "UPC"
-            cut = el.end()
-            out.append(_Tok(norm=chunk[:cut - 1].casefold(), cased=chunk[:cut - 1], start=start,
-                            end=start + cut - 1, brk=brk))
-            chunk, start, brk = chunk[cut:], start + cut, False
-        cased = chunk if chunk.isascii() else _fold(chunk)
-        cased = cased.translate(_DROP_IN_WORD)
-        out.append(_Tok(norm=cased.casefold(), cased=cased, start=start, end=m.end(), brk=brk))
-        prev_end, prev_chunk = m.end(), chunk
-    return out
-
-
-def _is_cs(alias: str) -> bool:
-    """Aliases without a lower-case letter ("IS", "ADF", "U.S.") and short mixed-case acronyms
-    ("LeT", "JeM", "HuM") match case-sensitively, so "let" or "is" in prose never hit them."""
-    if not any(ch.islower() for ch in alias):
-        return True
-    letters = [ch for ch in alias if ch.isalpha()]
-    return len(letters) <= 5 and sum(ch.isupper() for ch in letters[1:]) >= 1 and " " not in alias
 
 
 class ActorResolver:
