@@ -12,8 +12,12 @@ __all__ = ["Tok", "tokens", "is_case_sensitive", "year_of", "month_of"]
 
 _CHUNK_RE = re.compile(r"[^\W_]+(?:['’`.][^\W_]+)*", re.UNICODE)
 _HARD_BREAK = re.compile(r"[,;:!?\n\"“”\[\]]")
+
+
 @dataclass(frozen=True, slots=True)
 class Tok:
+    """A word token: normalised forms, character offsets, and whether a hard break precedes it."""
+
     norm: str      # casefolded, accents stripped
     cased: str     # accents stripped, case kept
     start: int
