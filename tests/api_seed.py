@@ -51,7 +51,8 @@ def crafted() -> list[tuple[Article, list[Event]]]:
     e2 = Event(
         id="crafted:a2:1", article_id="crafted:a2", acled_event_type="Battles", acled_sub_event_type="Armed clash",
         plover_type="ASSAULT", location=e1.location, date=e1.date, fatalities=4, trigger="clash",
-        evidence=(_ev(TEXT_A2, "event", "the clash near the quarry went on for hours"),),
+        evidence=(_ev(TEXT_A2, "event", "the clash near the quarry went on for hours"),
+                  _ev(TEXT_A2, "fatalities", "killed four"), _ev(TEXT_A2, "trigger", "killed")),  # nested spans
         links=(Link("after", "crafted:a1:1"),), sources=(s2,), version="test",
     )
     e3 = Event(

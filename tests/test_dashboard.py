@@ -145,6 +145,11 @@ def test_click_shows_evidence_sentence(page, server, tmp_path):
     assert marks["actor2"] == "US troops" and marks["date"] == "on Thursday" and marks["fatalities"] == "Four"
     assert marks["location"] == "Baghdad"
     assert "Example Times" in text and "Second Wire" in text  # both source articles
+    # nested spans: the trigger "killed" inside the toll "killed four" is marked as the trigger
+    pg.evaluate("window.sigactDashboard.showDetail('crafted:a2:1')")
+    pg.wait_for_selector("#detail[data-event='crafted:a2:1']")
+    pieces = pg.eval_on_selector_all("#detail mark[data-field]", "ms => ms.map(m => [m.dataset.field, m.textContent])")
+    assert pieces == [["trigger", "killed"], ["fatalities", " four"]]
     assert outside == []
 
 

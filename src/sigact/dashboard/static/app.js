@@ -218,30 +218,47 @@
   }
 
   // ---------------------------------------------------------------- detail
+  // The snippet with its evidence spans marked.  Spans may nest ("killing three civilians" holds the
+  // trigger "killing" and actor 2 "three civilians"): each piece of text gets the innermost span covering it.
   function highlighted(snippet) {
     var text = snippet.text;
     var evSpan = null, marks = [];
     snippet.highlights.forEach(function (h) {
-      if (h.field === "event") { if (!evSpan) evSpan = h; } else marks.push(h);
+      if (h.field === "event") { if (!evSpan) evSpan = h; } else if (h.end > h.start) marks.push(h);
     });
-    marks.sort(function (a, b) { return a.start - b.start || b.end - a.end; });
-    var node = el("p", { class: "snippet" });
     var cuts = [0, text.length];
     if (evSpan) cuts.push(evSpan.start, evSpan.end);
-    var kept = [], last = -1;
-    marks.forEach(function (m) { if (m.start >= last) { kept.push(m); last = m.end; cuts.push(m.start, m.end); } });
-    cuts = cuts.filter(function (v, i, a) { return a.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
+    marks.forEach(function (m) { cuts.push(m.start, m.end); });
+    cuts = cuts.filter(function (v, i, a) { return v >= 0 && v <= text.length && a.indexOf(v) === i; })
+               .sort(function (a, b) { return a - b; });
+    var pieces = [];
     for (var i = 0; i < cuts.length - 1; i++) {
       var s = cuts[i], e = cuts[i + 1];
       if (e <= s) continue;
-      var piece = text.slice(s, e);
-      var mark = null;
-      kept.forEach(function (m) { if (m.start <= s && e <= m.end) mark = m; });
-      var child = mark ? el("mark", { class: FIELD_LABELS[mark.field] ? mark.field : "other", title: FIELD_LABELS[mark.field] || mark.field, "data-field": mark.field, text: piece })
-                       : document.createTextNode(piece);
-      if (evSpan && evSpan.start <= s && e <= evSpan.end) child = el("span", { class: "ev" }, [child]);
-      node.appendChild(child);
+      var covering = marks.filter(function (m) { return m.start <= s && e <= m.end; });
+      covering.sort(function (a, b) { return (a.end - a.start) - (b.end - b.start); });
+      var inner = covering[0] || null;
+      var inEv = !!(evSpan && evSpan.start <= s && e <= evSpan.end);
+      var last = pieces[pieces.length - 1];
+      if (last && last.inner === inner && last.inEv === inEv) { last.end = e; continue; }
+      pieces.push({ start: s, end: e, inner: inner, inEv: inEv, covering: covering });
     }
+    var node = el("p", { class: "snippet" });
+    pieces.forEach(function (p) {
+      var piece = text.slice(p.start, p.end);
+      var child;
+      if (p.inner) {
+        var f = p.inner.field;
+        child = el("mark", {
+          class: FIELD_LABELS[f] ? f : "other", "data-field": f, text: piece,
+          title: p.covering.map(function (m) { return FIELD_LABELS[m.field] || m.field; }).join(" · ")
+        });
+      } else {
+        child = document.createTextNode(piece);
+      }
+      if (p.inEv) child = el("span", { class: "ev" }, [child]);
+      node.appendChild(child);
+    });
     return node;
   }
 
