@@ -23,6 +23,7 @@ _GENERIC_LABELS = {
     "unidentified communal militia": "militia",
     "unidentified ethnic militia": "militia",
     "unidentified tribal militia": "tribal_militia",
+    "unidentified cult militia": "cult_militia",
     "unidentified clan militia": "tribal_militia",
     "vigilante group": "vigilantes",
     "opposition rebels": "opposition_rebels",

@@ -62,7 +62,7 @@ _GENERIC_DISPLAY = {
     "unidentified_armed_group": "Unidentified armed group", "unidentified_gang": "Unidentified gang",
     "protesters": "Protesters", "rioters": "Rioters", "civilians": "Civilians", "militia": "Communal militia",
     "vigilantes": "Vigilante group", "tribal_militia": "Tribal militia", "private_security": "Private security forces",
-    "opposition_rebels": "Opposition rebels", "herders": "Herders",
+    "opposition_rebels": "Opposition rebels", "herders": "Herders", "cult_militia": "Cult militia",
 }
 
 
