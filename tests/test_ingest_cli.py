@@ -153,6 +153,11 @@ def test_events_command(db_url: str) -> None:
     assert "2 event(s)" in table and "Islamic State" in table
 
 
+def test_events_on_missing_database(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["events", "--db", f"sqlite:///{tmp_path}/none.db"])
+    assert res.exit_code == 1 and "no database at" in res.stderr and not (tmp_path / "none.db").exists()
+
+
 def _count(url: str) -> int:
     with Store.open(url) as st:
         return st.counts()["articles"]

@@ -139,7 +139,11 @@ def events_cmd(db: str, country: tuple[str, ...], admin1: str | None, since: str
 
     from sigact.errors import SigactError
     from sigact.store import Store
+    from sigact.store.store import sqlite_path
 
+    path = sqlite_path(db)
+    if path is not None and not path.exists():
+        _fail(f"no database at {path} (create it with: sigact ingest PATH --db {db})")
     filters: dict[str, Any] = dict(country=list(country) or None, admin1=admin1, since=since, until=until,
                                    event_type=list(event_type) or None, actor=actor, q=q,
                                    factuality=None if all_ else "asserted")
