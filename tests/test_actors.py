@@ -125,6 +125,13 @@ def test_unknown_and_armed_people(r):
     assert r.resolve("five persons", "BEN").type == "civilians"
 
 
+def test_cult_militias(r):
+    a = r.resolve("suspected cultists", "NGA")
+    assert a.acled_name == "Unidentified Cult Militia (Nigeria)" and a.type == "militia"
+    assert actor_matches(a, "Unidentified Cult Militia (Nigeria)")
+    assert not actor_matches(a, "Unidentified Armed Group (Nigeria)")
+
+
 def test_named_ethnic_and_clan_militias(r):
     assert r.resolve("Fulani herdsmen", "NGA").acled_name == "Fulani Ethnic Militia (Nigeria)"
     assert r.resolve("Habar Gedir clan militia", "SOM").acled_name == "Habar Gedir Clan Militia (Somalia)"
