@@ -410,11 +410,15 @@ class EventExtractor:
                 ucdp = self._ucdp(d.actor1, actor2, c.event_type)
             except Exception as exc:
                 log.warning("ucdp_type failed: %s", exc)
-            if ucdp is None and self.ucdp_classifier is not None:
-                # the actors do not settle it: the GED-trained text classifier decides
-                p = self.ucdp_classifier.proba(g.sent.text)
+            if self.ucdp_classifier is not None:
+                # text classifier (GED headlines) + the actor rule as a bonus: +0.3 when both sides
+                # are typed, +0.1 when one is
+                p = dict(self.ucdp_classifier.proba(g.sent.text + " " + doc.text[:600]))
+                if ucdp is not None and str(ucdp) in p:
+                    both = bool(d.actor1 and d.actor1.type and actor2 and actor2.type)
+                    p[str(ucdp)] += 0.3 if both else 0.1
                 label = max(p, key=p.get)
-                ucdp = int(label) if label.isdigit() else None
+                ucdp = int(label) if label.isdigit() else ucdp
         conf = self._confidence(d, c, actor2)
         eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
         seen: set[tuple[str, int, int]] = set()
