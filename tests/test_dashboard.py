@@ -131,6 +131,19 @@ def test_filter_changes_table_and_map(page, server):
     assert outside == []
 
 
+def test_map_area_filter(page, server):
+    pg, outside, _ = page
+    _, events = server
+    pg.evaluate("window.sigactDashboard.map.setView([33.3, 44.4], 7)")  # around Baghdad
+    pg.check("#f-bbox")
+    pg.wait_for_function("document.body.getAttribute('data-loading') === '0'")
+    pg.wait_for_timeout(200)
+    rows = _rows(pg)
+    assert rows and all(r[4].endswith("IRQ") for r in rows)
+    assert "bbox=" in pg.get_attribute("#export-link", "href")
+    assert outside == []
+
+
 def test_click_shows_evidence_sentence(page, server, tmp_path):
     pg, outside, _ = page
     pg.fill("#f-q", "limestone")

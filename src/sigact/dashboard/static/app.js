@@ -52,10 +52,20 @@
       var v = f.elements[name].value.trim();
       if (v) p.set(name, v);
     });
+    if ($("f-bbox").checked && map) p.set("bbox", mapBbox());
     return p;
   }
 
   // ---------------------------------------------------------------- map
+  function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }
+  function mapBbox() {
+    var b = map.getBounds();
+    var w = b.getWest(), e = b.getEast();
+    if (e - w >= 360) { w = -180; e = 180; }
+    else { w = ((w + 540) % 360) - 180; e = ((e + 540) % 360) - 180; }  // wrapped: min_lon > max_lon crosses 180
+    return [w, clamp(b.getSouth(), -90, 90), e, clamp(b.getNorth(), -90, 90)]
+      .map(function (v) { return v.toFixed(4); }).join(",");
+  }
   function initMap() {
     if (typeof L === "undefined") {
       $("map").appendChild(el("p", { class: "empty", text: "Map assets are missing: run `make setup-assets`." }));
@@ -79,6 +89,7 @@
     }).catch(function (e) { console.warn("basemap", e); });
     cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
     map.addLayer(cluster);
+    map.on("moveend", function () { if ($("f-bbox").checked) refresh(); });
   }
 
   // rings that cross the antimeridian jump from +180 to -180; keep them continuous so no stripe spans the map
@@ -368,6 +379,7 @@
     $("filters").addEventListener("submit", function (e) { e.preventDefault(); refresh(); });
     ["f-country", "f-type", "f-fact", "f-since", "f-until"].forEach(function (id) { $(id).addEventListener("change", refresh); });
     $("f-reset").addEventListener("click", function () { $("filters").reset(); refresh(); });
+    $("f-bbox").addEventListener("change", refresh);
     $("more").addEventListener("click", function () { renderRows(false); });
     $("keyform").addEventListener("submit", function (e) {
       e.preventDefault();
@@ -384,6 +396,6 @@
     });
   }
 
-  window.sigactDashboard = { refresh: refresh, showDetail: showDetail, state: state };
+  window.sigactDashboard = { refresh: refresh, showDetail: showDetail, state: state, get map() { return map; } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
