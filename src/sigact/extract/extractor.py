@@ -375,6 +375,7 @@ class EventExtractor:
         d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
         d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2)
         d.doc_agree = True
+        self._final_actors(d)
         return d
 
     # ------------------------------------------------------------------ output
