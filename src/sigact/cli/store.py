@@ -68,8 +68,10 @@ def _fail(message: str) -> None:
 @click.option("--no-extract", is_flag=True, help="Store the articles only; extract events later.")
 @click.option("--cluster", is_flag=True,
               help="Group reports of the same event across articles (canonical events) after each batch.")
+@click.option("--reextract", is_flag=True,
+              help="Re-code stored articles that an earlier pipeline version coded (events replaced).")
 def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: str | None, batch_size: int,
-               no_extract: bool, cluster: bool) -> None:
+               no_extract: bool, cluster: bool, reextract: bool) -> None:
     """Read news (files, directories, JSONL, HTML, RSS, WARC; "-" = stdin), code events, store them.
 
     Re-running is safe: unchanged articles are skipped before NLP, a changed
@@ -83,7 +85,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: 
         with Store.open(db) as store:
             s = run_ingest(list(paths), store, published=published, rejects_path=rejects, batch_size=batch_size,
                            extract=not no_extract, progress=progress, stdin=sys.stdin.buffer,
-                           on_batch=_clusterer() if cluster and not no_extract else None)
+                           on_batch=_clusterer() if cluster and not no_extract else None, reextract=reextract)
     except SigactError as exc:
         progress.stop()
         _fail(str(exc))

@@ -129,6 +129,7 @@ def run_ingest(
     stdin: IO[bytes] | None = None,
     reader: Callable[..., Iterable[Any]] | None = None,
     on_batch: Callable[[Store, BatchResult], None] | None = None,
+    reextract: bool = False,
 ) -> IngestSummary:
     """Read ``paths`` ("-" = stdin), extract events and store them in committed batches.
 
@@ -136,7 +137,9 @@ def run_ingest(
     an article needs extraction); ``extract=False`` stores articles only.
     ``reader`` defaults to ``sigact.ingest.read_inputs``.  ``progress`` is called
     with the running summary after every batch; ``on_batch(store, result)`` after
-    every committed batch that wrote something (e.g. event clustering).  Returns the final
+    every committed batch that wrote something (e.g. event clustering).
+    ``reextract`` re-runs extraction on stored articles that another pipeline
+    version coded (their events are replaced).  Returns the final
     :class:`IngestSummary`.
     """
     if batch_size < 1:
@@ -159,31 +162,44 @@ def run_ingest(
     def reject_article(a: Article, reason: str) -> None:
         reject({"input": a.input or a.url or a.id, "position": a.position, "reason": reason})
 
-    def flush(buffer: list[Article]) -> None:
+    def load_pipeline() -> None:
         nonlocal pipeline, version
+        if pipeline is None:
+            pipeline = _default_pipeline()
+        if version is None:
+            from sigact.pipeline import PIPELINE_VERSION
+            version = getattr(pipeline, "version", None) or PIPELINE_VERSION
+
+    def done_before(stored: Any, sha: str) -> bool:
+        if stored is None or stored.sha256 != sha:
+            return False
+        if not extract:
+            return True
+        if not stored.extracted:
+            return False
+        if reextract:
+            load_pipeline()
+            return stored.pipeline_version == version
+        return True
+
+    def flush(buffer: list[Article]) -> None:
         info = store.article_info([a.id for a in buffer])
         todo: list[Article] = []
         pending: dict[str, str] = {}
         for a in buffer:
             sha = store.sha_of(a)
-            stored = info.get(a.id)
-            done_before = stored is not None and stored[0] == sha and (stored[1] or not extract)
-            if done_before or pending.get(a.id) == sha:
+            if done_before(info.get(a.id), sha) or pending.get(a.id) == sha:
                 summary.duplicates += 1
                 continue
             pending[a.id] = sha
             todo.append(a)
         if todo:
             if extract:
-                if pipeline is None:
-                    pipeline = _default_pipeline()
-                if version is None:
-                    from sigact.pipeline import PIPELINE_VERSION
-                    version = getattr(pipeline, "version", None) or PIPELINE_VERSION
+                load_pipeline()
                 items = _extract(pipeline, todo, reject_article)
             else:
                 items = [(a, []) for a in todo]
-            res = store.add_batch(items, extracted=extract, pipeline_version=version)
+            res = store.add_batch(items, extracted=extract, pipeline_version=version, reextract=reextract)
             summary.stored += res.stored
             summary.duplicates += res.duplicates
             summary.revised += res.revised

@@ -16,6 +16,7 @@ import logging
 import sqlite3
 import time
 from collections import defaultdict
+from typing import NamedTuple
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -35,10 +36,18 @@ from sigact.store.writer import BatchResult, article_sha, chunks, refresh_cluste
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Store", "BatchResult", "DEFAULT_URL", "sqlite_path"]
+__all__ = ["Store", "BatchResult", "ArticleState", "DEFAULT_URL", "sqlite_path"]
 
 DEFAULT_URL = "sqlite:///sigact.db"
 INTERVALS = ("day", "week", "month", "year")
+
+
+class ArticleState(NamedTuple):
+    """What the store knows of an article: its text hash, whether it was extracted, and by which pipeline."""
+
+    sha256: str
+    extracted: bool
+    pipeline_version: str | None
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -117,19 +126,22 @@ class Store:
 
     # ------------------------------------------------------------------ writes
     def add_batch(self, items: Iterable[tuple[Article, list[Event]]], *, extracted: bool = True,
-                  pipeline_version: str | None = None) -> BatchResult:
+                  pipeline_version: str | None = None, reextract: bool = False) -> BatchResult:
         """Store ``(article, events)`` pairs in one transaction; returns what was done.
 
         Same article id and text hash as stored: skipped (a duplicate), unless it
         was stored without extraction and ``extracted`` is true, then its events
-        are added.  Same id, new hash: a new revision, old events replaced.
-        ``extracted=False`` stores articles only (``sigact ingest --no-extract``).
+        are added; with ``reextract``, also when it was coded by another
+        ``pipeline_version`` (its events are replaced, no new revision).  Same id,
+        new hash: a new revision, old events replaced.  ``extracted=False`` stores
+        articles only (``sigact ingest --no-extract``).
         """
         items = list(items)
         for attempt in range(3):
             try:
                 with self._write_session() as s, s.begin():
-                    return write_batch(s, items, extracted=extracted, pipeline_version=pipeline_version)
+                    return write_batch(s, items, extracted=extracted, pipeline_version=pipeline_version,
+                                       reextract=reextract)
             except IntegrityError as exc:  # a concurrent writer stored the same article first
                 if attempt == 2:
                     raise StoreError(f"could not store batch: {exc.orig}", code="SIG-E304") from exc
@@ -210,13 +222,14 @@ class Store:
         """The text hash the store keys revisions on (``article.sha256``, or computed)."""
         return article_sha(article)
 
-    def article_info(self, ids: Sequence[str]) -> dict[str, tuple[str, bool]]:
-        """``{id: (sha256, extracted)}`` of the stored articles among ``ids`` (one query per 500)."""
-        out: dict[str, tuple[str, bool]] = {}
+    def article_info(self, ids: Sequence[str]) -> dict[str, ArticleState]:
+        """``{id: ArticleState(sha256, extracted, pipeline_version)}`` of the stored articles among ``ids``."""
+        out: dict[str, ArticleState] = {}
+        cols = (ArticleRow.id, ArticleRow.sha256, ArticleRow.extracted, ArticleRow.pipeline_version)
         with self._session() as s:
             for chunk in chunks(list(dict.fromkeys(ids))):
-                q = sa.select(ArticleRow.id, ArticleRow.sha256, ArticleRow.extracted).where(ArticleRow.id.in_(chunk))
-                out.update((i, (h, bool(x))) for i, h, x in s.execute(q))
+                for i, h, x, v in s.execute(sa.select(*cols).where(ArticleRow.id.in_(chunk))):
+                    out[i] = ArticleState(h, bool(x), v)
         return out
 
     def get_article(self, article_id: str, revision: int | None = None) -> Article | None:

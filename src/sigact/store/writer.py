@@ -205,7 +205,7 @@ def clustered_with(s: Session, where: Any) -> list[str]:
 
 
 def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *, extracted: bool,
-                pipeline_version: str | None) -> BatchResult:
+                pipeline_version: str | None, reextract: bool = False) -> BatchResult:
     """Write ``items`` in the session's transaction; returns what was done (see ``Store.add_batch``)."""
     res = BatchResult()
     now = dt.datetime.now(dt.timezone.utc)
@@ -213,7 +213,7 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
     state: dict[str, dict[str, Any]] = {}
     ids = list(dict.fromkeys(a.id for a, _ in items))
     cols = (ArticleRow.id, ArticleRow.sha256, ArticleRow.revision, ArticleRow.extracted, ArticleRow.url,
-            ArticleRow.outlet, ArticleRow.published)
+            ArticleRow.outlet, ArticleRow.published, ArticleRow.pipeline_version)
     for chunk in chunks(ids):
         for r in s.execute(sa.select(*cols).where(ArticleRow.id.in_(chunk))):
             state[r.id] = {"insert": False, "row": dict(r._mapping), "changes": {}, "events": None, "drop": False}
@@ -230,7 +230,8 @@ def write_batch(s: Session, items: Sequence[tuple[Article, Sequence[Event]]], *,
         else:
             row = st["row"]
             if row["sha256"] == sha:
-                if not extracted or row["extracted"]:
+                stale = reextract and row.get("pipeline_version") != pv
+                if not extracted or (row["extracted"] and not stale):
                     res.duplicates += 1
                     continue
                 changes: dict[str, Any] = dict(extracted=True, pipeline_version=pv, updated_at=now)
