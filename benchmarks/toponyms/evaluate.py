@@ -46,8 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     from sigact.nlp import load_nlp
 
     nlp = load_nlp()
-    rss0 = _rss_mb()
-    geo = GeoResolver.default()
     items = []
     src = args.acled or args.set
     for line in open(src, encoding="utf-8"):
@@ -65,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             break
 
     docs = list(nlp.pipe([it["text"] for it in items], batch_size=32))
+    rss0 = _rss_mb()  # after spaCy and the parsed docs: what follows is the geo stage's own memory
+    geo = GeoResolver.default()
     n = len(items)
     ok_country = ok_admin1 = n_admin1 = ok_25 = n_coord = 0
     mentions = 0
@@ -92,11 +92,20 @@ def main(argv: list[str] | None = None) -> int:
                            place.country if place else None, None if d is None else round(d)))
     dt = time.perf_counter() - t0
     rss1 = _rss_mb()
+    # raw gazetteer speed: every word-ish token of the texts, uncached
+    gaz = geo.gaz
+    words = sorted({w for it in items for w in it["text"].replace(",", " ").split() if w[:1].isupper()})
+    gaz.lookup.cache_clear()
+    t1 = time.perf_counter()
+    for w in words:
+        gaz.lookup(w)
+    lookups_per_s = len(words) / (time.perf_counter() - t1) if words else 0.0
     out = {
         "input": src, "items": n, "country_acc": round(ok_country / n, 3) if n else None,
         "admin1_acc": round(ok_admin1 / n_admin1, 3) if n_admin1 else None,
         "within_25km": round(ok_25 / n_coord, 3) if n_coord else None, "items_with_coords": n_coord,
         "docs_per_s": round(n / dt, 1), "toponyms_per_s": round(mentions / dt, 1),
+        "gazetteer_lookups_per_s_uncached": round(lookups_per_s), "distinct_names_looked_up": len(words),
         "rss_mb_geo": round(rss1 - rss0, 1), "rss_mb_total": round(rss1, 1),
     }
     print(json.dumps(out, indent=1))

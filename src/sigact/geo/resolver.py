@@ -142,6 +142,7 @@ class _Span:
     parent_mismatch: bool = False
     supported: bool = True
     is_parent: bool = False
+    outside_ctx: bool = False
 
 
 @dataclass
@@ -154,12 +155,21 @@ class DocGeo:
     country_weights: dict[str, float] = field(default_factory=dict)
     hints: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, iso3, demonym|group)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def _paragraph(self, pos: int) -> tuple[int, int]:
         for a, b in self.paragraphs:
             if a <= pos < b:
                 return a, b
         return 0, len(self.text)
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Char extent of the sentence(s) overlapping [start, end), within its paragraph."""
+        sa, sb = start, end
+        for a, b in self.sentences:
+            if a < end and b > start:
+                sa, sb = min(sa, a), max(sb, b)
+        return sa, sb
 
     def _pick_in_span(self, start: int, end: int) -> PlaceMention | None:
         inside = [m for m in self.mentions if m.start >= start and m.end <= end and m.role == "place"]
@@ -191,6 +201,10 @@ class DocGeo:
         country at precision "country" (with no evidence).
         """
         m = self._pick_in_span(start, end)
+        if m is None:  # the clause names no place: the rest of its sentence may ("clashed ... in Ahmedabad")
+            sa, sb = self._sentence(start, end)
+            if (sa, sb) != (start, end):
+                m = self._pick_in_span(sa, sb)
         if m is None:
             pa, _ = self._paragraph(start)
             before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
@@ -642,7 +656,7 @@ class GeoResolver:
                     c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0) and not (
                     strong and single_country and c.quality == 0):
                 continue  # a place abroad the text never points to: more likely a false hit
-            if sp.parent_mismatch:
+            if sp.parent_mismatch or sp.outside_ctx:
                 continue  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
             place = Place(
                 text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
@@ -656,13 +670,19 @@ class GeoResolver:
 
         focus = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        try:
+            sentences = [(st.start_char, st.end_char) for st in doc.sents]
+        except ValueError:  # no sentence boundaries set
+            sentences = []
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
-                      hints=hints, paragraphs=paragraphs)
+                      hints=hints, paragraphs=paragraphs, sentences=sentences)
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
                 priors: list[tuple[float, float]] | None = None) -> None:
         top = max(weights.values()) if weights else 0.0
         scored: list[tuple[float, Candidate]] = []
+        ctx_admin1 = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
+                      and o.best.admin1_code and o.best.kind in ("admin1", "city", "region")}
         matched_parent: set[int] = set()
         own, own_iso = sp.own_weight, sp.own_iso
         others = [o.best for o in spans if o is not sp and o.best is not None and o.best.lat is not None
@@ -696,6 +716,8 @@ class GeoResolver:
                 s += 1.2 if d < 50 else 0.6 if d < 250 else 0.0
             if sp.kind_hint == "admin" and c.kind in ("admin1", "region"):
                 s += 1.0
+            if c.admin1_code and c.admin1_code in ctx_admin1:
+                s += 1.0
             if priors and c.lat is not None and c.kind == "city" and any(
                     haversine_km(c.lat, c.lon, plat, plon) < 250 for plat, plon in priors):
                 s += 1.5
@@ -722,6 +744,10 @@ class GeoResolver:
                 if any(p.kind in ("admin1", "region") and p.quality == 0 and p.country == sp.best.country
                        for p in par.cands):
                     sp.parent_mismatch = True
+        sp.outside_ctx = bool(ctx_admin1) and sp.best.kind == "city" and sp.best.admin1_code not in ctx_admin1 \
+            and (sp.best.quality >= 1 or sp.source == "fuzzy") and any(
+                o is not sp and o.best is not None and o.best.country == sp.best.country and o.best.admin1_code
+                in ctx_admin1 for o in spans)
         others_total = sum(weights.values()) - own
         sp.supported = others_total <= 1e-9 or sp.best.id in matched_parent or any(weights.get(i, 0.0) - (own if i == own_iso else 0.0) > 1e-9
                                                    for i in sp.best.all_countries)
