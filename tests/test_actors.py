@@ -120,7 +120,7 @@ def test_generic_country_from_context(r):
 
 def test_unknown_and_armed_people(r):
     assert r.resolve("unknown individuals", "BEN").acled_name == "Unidentified Armed Group (Benin)"
-    assert r.resolve("a suspected unidentified group", "BEN").acled_name == "Unidentified Armed Group (Benin)"
+    assert r.resolve("an unidentified group", "BEN").acled_name == "Unidentified Armed Group (Benin)"
     assert r.resolve("armed farmers", "BEN").acled_name == "Unidentified Communal Militia (Benin)"
     assert r.resolve("five persons", "BEN").type == "civilians"
 
@@ -205,16 +205,16 @@ def test_event_type_renames_generic_people(r):
 
 
 def test_riots_and_communal_violence_renaming(r):
-    assert r.resolve("a group of assailants", "IND", event_type="Riots").acled_name == "Rioters (India)"
+    assert r.resolve("a group of attackers", "IND", event_type="Riots").acled_name == "Rioters (India)"
     assert r.resolve("villagers", "BEN", event_type="Violence against civilians").acled_name \
         == "Unidentified Communal Militia (Benin)"
     assert r.resolve("villagers", "BEN", event_type="Violence against civilians", role="actor2").acled_name \
         == "Civilians (Benin)"
     # a community named by its place
-    assert r.resolve("people from Garou", "BEN", event_type="Violence against civilians").acled_name \
-        == "Garou Communal Militia (Benin)"
-    assert r.resolve("communal militias from Odejo", "NGA").acled_name == "Odejo Communal Militia (Nigeria)"
-    assert r.resolve("residents of Kolokonde", "BEN", event_type="Violence against civilians", role="actor2") \
+    assert r.resolve("youths from Tanda", "BEN", event_type="Violence against civilians").acled_name \
+        == "Tanda Communal Militia (Benin)"
+    assert r.resolve("a communal militia from Zaki", "NGA").acled_name == "Zaki Communal Militia (Nigeria)"
+    assert r.resolve("residents of Tanda", "BEN", event_type="Violence against civilians", role="actor2") \
         .acled_name == "Civilians (Benin)"
     # a victim word is not a community that attacked
     assert r.resolve("a man", "BEN", event_type="Violence against civilians").acled_name == "Civilians (Benin)"
@@ -223,7 +223,7 @@ def test_riots_and_communal_violence_renaming(r):
 
 
 def test_resolve_span_reads_the_whole_name(r):
-    sent = "Presumed JNIM militants killed five people near the village."
+    sent = "Suspected JNIM militants attacked a checkpoint on Friday."
     start = sent.index("militants")
     a = r.resolve_span(sent, start, start + len("militants"), "BFA")
     assert a.name == "JNIM" and a.text == "JNIM militants"
@@ -241,7 +241,7 @@ def test_opposition_rebels_and_bare_generic_gold(r):
 
 
 def test_ambiguous_demonyms_are_not_countries(r):
-    assert r.resolve("Papuan drivers", "IDN").country == "IDN"
+    assert r.resolve("Papuan students", "IDN").country == "IDN"
     assert r.resolve("Kurdish fighters", "SYR").country == "SYR"
 
 

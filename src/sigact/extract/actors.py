@@ -474,7 +474,7 @@ class ActorResolver:
             if actor is None:
                 actor = self._entity_actor(kind, self.country(iso3), when, None)
             place = None
-            if kind in ("civilians", "militia", "herders") and actor.acled_name:
+            if kind in ("civilians", "militia", "herders", "rioters") and actor.acled_name:
                 end, place = self._place_after(toks, end, covered)
             yield start, end, actor, kind, place
             for q in range(start, end):
