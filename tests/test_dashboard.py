@@ -5,12 +5,14 @@ Set ``SIGACT_UPDATE_SCREENSHOT=1`` to rewrite ``docs/dashboard.png``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import threading
 import time
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
@@ -41,17 +43,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def _serving(app) -> Iterator[str]:
+    """Run ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
     import uvicorn
 
-    db = f"sqlite:///{tmp_path_factory.mktemp('dash') / 'dash.db'}"
-    store = Store.open(db)
-    events = seed(store, n=N)
     port = _free_port()
-    config = uvicorn.Config(create_app(store=store, api_key=API_KEY), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -59,9 +57,20 @@ def server(tmp_path_factory):
         if time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", events
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = f"sqlite:///{tmp_path_factory.mktemp('dash') / 'dash.db'}"
+    store = Store.open(db)
+    events = seed(store, n=N)
+    with _serving(create_app(store=store, api_key=API_KEY)) as base:
+        yield base, events
     store.close()
 
 
@@ -186,6 +195,23 @@ def test_api_docs_render_offline(server, browser):
     assert any("/events" in p for p in paths) and any("/articles" in p for p in paths)
     assert outside == []
     ctx.close()
+
+
+def test_private_server_asks_for_the_key(browser, tmp_path):
+    store = Store.open(f"sqlite:///{tmp_path / 'private.db'}")
+    seed(store, n=5)
+    with _serving(create_app(store=store, api_key=API_KEY, private=True)) as base:
+        ctx = browser.new_context()
+        pg = ctx.new_page()
+        pg.goto(base + "/")
+        pg.wait_for_selector("#keybox:not([hidden])", timeout=30_000)
+        assert pg.locator("#events tbody tr[data-id]").count() == 0  # nothing readable without the key
+        pg.fill("#apikey", API_KEY)
+        pg.click("#keyform button")
+        pg.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length > 0", timeout=30_000)
+        assert pg.locator("#keybox").is_hidden()
+        ctx.close()
+    store.close()
 
 
 def test_screenshot(page, tmp_path):
