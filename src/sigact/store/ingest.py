@@ -96,7 +96,8 @@ class RejectLog:
             self._fh = None
 
 
-def _extract(pipeline: Any, articles: Sequence[Article], rejects: Callable[[Article, str], None]) -> list[tuple[Article, list[Event]]]:
+def _extract(pipeline: Any, articles: Sequence[Article],
+             rejects: Callable[[Article, str], None]) -> list[tuple[Article, list[Event]]]:
     """Run the pipeline over ``articles`` in one ``pipe`` call; on failure, article by article.
 
     Returns ``(article, events)`` pairs in input order; an article the pipeline

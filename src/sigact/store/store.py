@@ -274,10 +274,12 @@ class Store:
         out: dict[str, str] = {}
         with self._session() as s:
             for chunk in chunks(list(dict.fromkeys(event_ids))):
-                out.update((i, c) for i, c in s.execute(sa.select(EventRow.id, EventRow.cluster_id).where(EventRow.id.in_(chunk))))
+                q = sa.select(EventRow.id, EventRow.cluster_id).where(EventRow.id.in_(chunk))
+                out.update((i, c) for i, c in s.execute(q))
         return out
 
-    def query_events(self, *, cursor: str | None = None, limit: int = 100, **filters: Any) -> tuple[list[Event], str | None]:
+    def query_events(self, *, cursor: str | None = None, limit: int = 100,
+                     **filters: Any) -> tuple[list[Event], str | None]:
         """One page of events matching ``filters`` (see ``sigact.store.query.event_filters``), newest first.
 
         Returns ``(events, next_cursor)``; ``next_cursor`` is ``None`` on the last
@@ -336,8 +338,10 @@ class Store:
         """Actors by number of events (either side): dicts of name, acled_name, type, country, events, fatalities."""
         E = EventRow
         where = event_filters(**filters)
-        sides = [sa.select(getattr(E, f"actor{i}_name").label("name"), getattr(E, f"actor{i}_acled_name").label("acled_name"),
-                           getattr(E, f"actor{i}_type").label("type"), getattr(E, f"actor{i}_country").label("country"),
+        sides = [sa.select(getattr(E, f"actor{i}_name").label("name"),
+                           getattr(E, f"actor{i}_acled_name").label("acled_name"),
+                           getattr(E, f"actor{i}_type").label("type"),
+                           getattr(E, f"actor{i}_country").label("country"),
                            E.fatalities.label("fatalities"))
                  .where(getattr(E, f"actor{i}_name").is_not(None), *where) for i in (1, 2)]
         u = sa.union_all(*sides).subquery()
@@ -357,11 +361,13 @@ class Store:
              .group_by(E.place_name, E.admin1, E.country, E.lat, E.lon, E.precision)
              .order_by(n.desc(), E.place_name).limit(limit))
         with self._session() as s:
-            return [dict(name=a, admin1=b, country=c, lat=la, lon=lo, precision=p, events=int(k), fatalities=int(f or 0))
+            return [dict(name=a, admin1=b, country=c, lat=la, lon=lo, precision=p, events=int(k),
+                         fatalities=int(f or 0))
                     for a, b, c, la, lo, p, k, f in s.execute(q)]
 
     def counts(self) -> dict[str, int]:
-        """Row counts: articles, revisions, events, incidents (asserted events), clusters, actors, places, sources, evidence, links."""
+        """Row counts: articles, revisions, events, incidents (asserted events), clusters, actors,
+        places, sources, evidence, links."""
         def n(stmt: Any) -> int:
             return int(s.scalar(stmt) or 0)
         c = sa.func.count()
