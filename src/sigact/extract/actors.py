@@ -530,7 +530,8 @@ class ActorResolver:
                 e += 1  # "CPI(M)"
             raw = text[s:e]
             if event_type and (kind != "group" or actor.type == "other"):
-                kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country, raw)
+                head_text = raw[:raw.rfind(place) - 1].rsplit(" ", 1)[0] if place and place in raw else raw
+                kind, actor = self._event_recast(kind, actor, event_type, role, date, context_country, head_text)
             if place and kind == "civilians" and event_type and self._event_roles.get(
                     (event_type.strip().casefold(), role or "actor1"), {}).get("civilians") == "militia":
                 kind = "militia"  # "people from Garou attacked ...": a community, named by its place
