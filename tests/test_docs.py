@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 import inspect
 import re
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -156,6 +157,16 @@ def _py_files() -> list[Path]:
     return sorted(SRC.rglob("*.py"))
 
 
+@functools.lru_cache(maxsize=1)
+def _src_trees() -> tuple[tuple[Path, ast.Module], ...]:
+    """Every module of src/sigact, parsed once per test run."""
+    return tuple((p, ast.parse(p.read_text(encoding="utf-8"))) for p in _py_files())
+
+
+def _parse(paths: list[Path]) -> list[tuple[Path, ast.Module]]:
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in paths]
+
+
 def codes_in_code() -> dict[str, list[str]]:
     """Codes the code can raise -> files.
 
@@ -164,8 +175,8 @@ def codes_in_code() -> dict[str, list[str]]:
     comments do not.
     """
     found: dict[str, list[str]] = {}
-    for path in _py_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in _src_trees():
+        for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and _CODE.fullmatch(node.value):
                 files = found.setdefault(node.value, [])
                 if (rel := str(path.relative_to(ROOT))) not in files:
@@ -206,8 +217,8 @@ def test_codes_mentioned_anywhere_exist() -> None:
 def _error_classes() -> dict[str, str]:
     """Every exception class in src/sigact that descends from SigactError -> its family digit."""
     bases: dict[str, list[str]] = {}
-    for path in _py_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for _path, tree in _src_trees():
+        for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 names = [b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else ""
                          for b in node.bases]
@@ -224,11 +235,11 @@ def _error_classes() -> dict[str, str]:
     return {n: f for n in bases if (f := family(n)) is not None} | dict(_FAMILY)
 
 
-def family_violations(paths: list[Path], classes: dict[str, str]) -> list[str]:
+def family_violations(trees: Iterable[tuple[Path, ast.Module]], classes: dict[str, str]) -> list[str]:
     """``file:line: Class with code`` for every code raised by (or set on) a class of another family."""
     wrong: list[str] = []
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, tree in trees:
+        for node in ast.walk(tree):
             pairs: list[tuple[str, str]] = []
             if isinstance(node, ast.Call):
                 fn = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
@@ -248,7 +259,7 @@ def test_codes_match_their_exception_family() -> None:
     """A SIG-E1xx is an InputError, SIG-E3xx a StoreError, ... (the tree in docs/errors.md says so)."""
     classes = _error_classes()
     assert classes.get("RejectInput") == "1"
-    wrong = family_violations(_py_files(), classes)
+    wrong = family_violations(_src_trees(), classes)
     assert not wrong, "codes outside their family: " + "; ".join(wrong)
 
 
@@ -256,7 +267,7 @@ def test_family_check_catches_a_mismatch(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text('def f():\n    raise StoreError("x", code="SIG-E101")\n'
                    'class E(InputError):\n    code = "SIG-E400"\n', encoding="utf-8")
-    assert sorted(family_violations([bad], {**_FAMILY, "E": "1"})) == ["bad.py:2: StoreError with SIG-E101",
+    assert sorted(family_violations(_parse([bad]), {**_FAMILY, "E": "1"})) == ["bad.py:2: StoreError with SIG-E101",
                                                                "bad.py:3: E with SIG-E400"]
 
 
@@ -429,3 +440,125 @@ def test_commands_named_in_docs_exist(md: Path) -> None:
 def test_readme_names_the_main_commands() -> None:
     named = {w[0] for w in invocations(README) if w and not _is_option(w[0])}
     assert {"extract", "ingest", "events", "eval"} <= named
+
+
+# ---------------------------------------------------------------- paths, Python and JSON shown in the docs
+
+_REPO_PATH = re.compile(r"(?<![\w/.~$-])(?:src|docs|tests|tools|examples|benchmarks|scripts|\.ci)/[\w./*-]*")
+
+
+def repo_paths(path: Path) -> list[str]:
+    """Repository paths (``src/...``, ``docs/...``, ``examples/...``, ...) named anywhere in a Markdown file."""
+    return [m.rstrip(".,") for m in _REPO_PATH.findall(path.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("md", [m for m in _md_files() if m.name != "cli.md"], ids=lambda p: p.name)
+def test_repository_paths_named_in_docs_exist(md: Path) -> None:
+    missing = [p for p in repo_paths(md) if not (any(ROOT.glob(p)) if "*" in p else (ROOT / p).exists())]
+    assert not missing, f"{md.relative_to(ROOT)} names files that do not exist: {missing}"
+
+
+def python_blocks(path: Path) -> list[str]:
+    """The fenced ``python`` code blocks of a Markdown file."""
+    return [m.group("body") for m in _FENCE.finditer(path.read_text(encoding="utf-8"))
+            if m.group("info").strip().split(" ")[0].lower() in ("python", "py")]
+
+
+def check_python(code: str) -> list[str]:
+    """Problems of a Python snippet: syntax, ``sigact`` imports and attributes that do not exist,
+    and calls to sigact functions with keyword arguments or more positionals than they accept."""
+    import importlib
+
+    try:
+        tree = ast.parse(code)
+    except SyntaxError as exc:
+        return [f"syntax error: {exc}"]
+    bound: dict[str, object] = {}
+    problems: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.split(".")[0] == "sigact":
+                    try:
+                        mod = importlib.import_module(a.name)
+                    except ImportError as exc:
+                        problems.append(f"import {a.name}: {exc}")
+                        continue
+                    bound[a.asname or a.name.split(".")[0]] = mod if a.asname else importlib.import_module("sigact")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sigact":
+            try:
+                mod = importlib.import_module(node.module)
+            except ImportError as exc:
+                problems.append(f"from {node.module}: {exc}")
+                continue
+            for a in node.names:
+                if not hasattr(mod, a.name):
+                    problems.append(f"{node.module} has no {a.name}")
+                else:
+                    bound[a.asname or a.name] = getattr(mod, a.name)
+
+    def resolve(expr: ast.expr) -> tuple[bool, object]:
+        if isinstance(expr, ast.Name):
+            return (expr.id in bound), bound.get(expr.id)
+        if isinstance(expr, ast.Attribute):
+            known, obj = resolve(expr.value)
+            if known:
+                if not hasattr(obj, expr.attr):
+                    problems.append(f"{ast.unparse(expr.value)} has no attribute {expr.attr}")
+                    return False, None
+                return True, getattr(obj, expr.attr)
+        return False, None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and not isinstance(getattr(node, "ctx", None), ast.Store):
+            resolve(node)
+        if isinstance(node, ast.Call):
+            known, fn = resolve(node.func)
+            if not known or not callable(fn) or any(isinstance(a, ast.Starred) for a in node.args) \
+                    or any(k.arg is None for k in node.keywords):
+                continue
+            try:
+                sig = inspect.signature(fn)
+            except (TypeError, ValueError):
+                continue
+            try:
+                sig.bind_partial(*node.args, **{k.arg: None for k in node.keywords})
+            except TypeError as exc:
+                problems.append(f"{ast.unparse(node.func)}(...): {exc}")
+    return sorted(set(problems))
+
+
+def test_python_checker_finds_problems() -> None:
+    assert check_python("import sigact\nsigact.extract('x', published='2024-01-01')\n") == []
+    assert check_python("import sigact\nsigact.extract('x', nope=1)\n") == [
+        "sigact.extract(...): got an unexpected keyword argument 'nope'"]
+    assert check_python("from sigact.store import Store, NoSuch\n") == ["sigact.store has no NoSuch"]
+    assert check_python("import sigact\nsigact.no_such_fn()\n") == ["sigact has no attribute no_such_fn"]
+    assert check_python("from other_pkg import x\nx.y(1, z=2)\n") == []
+    assert check_python("def f(:\n") and check_python("def f(:\n")[0].startswith("syntax error")
+
+
+@pytest.mark.parametrize("md", [m for m in _md_files() if python_blocks(m)], ids=lambda p: p.name)
+def test_python_in_docs_matches_the_api(md: Path) -> None:
+    problems = [p for block in python_blocks(md) for p in check_python(block)]
+    assert not problems, f"{md.relative_to(ROOT)}: {problems}"
+
+
+# Fields of Event.to_dict() the field table of docs/schema.md does not list yet (owner: schema.md).
+KNOWN_UNLISTED_FIELDS = {"schema_version"}
+
+
+def test_schema_example_round_trips_and_its_fields_are_listed() -> None:
+    import json
+
+    from sigact.model import Event
+
+    text = (DOCS / "schema.md").read_text(encoding="utf-8")
+    blocks = [m.group("body") for m in _FENCE.finditer(text) if m.group("info").strip() == "json"]
+    assert blocks, "docs/schema.md has no JSON example"
+    example = json.loads(blocks[0])
+    assert Event.from_dict(example).to_dict() == example, "the example in docs/schema.md is not what Event writes"
+    table = set(re.findall(r"^\|\s*(.+?)\s*\|", text, re.M))
+    listed = {name.split(".")[0] for cell in table for name in re.findall(r"`([\w.]+)`", cell)}
+    unlisted = set(example) - listed
+    assert unlisted <= KNOWN_UNLISTED_FIELDS, f"docs/schema.md's field table lacks {sorted(unlisted)}"
