@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sigact.extract.actor_data import norm_key, strip_period
 from sigact.model import Actor
@@ -54,7 +55,7 @@ class ParsedName:
     label: str | None = None
 
 
-def parse_actor_name(name: str, resolver=None) -> ParsedName | None:
+def parse_actor_name(name: str, resolver: Any = None) -> ParsedName | None:
     """Parse a generic/state actor name ("Police Forces of Mexico (2018-) State Police",
     "Civilians (Mali)", "Government of Syria", "Civilians"); ``None`` for named groups."""
     from sigact.extract.actors import ActorResolver
@@ -120,7 +121,7 @@ def _split_gold(gold: str) -> list[str]:
     return [x for x in out if x]
 
 
-def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases=None) -> bool:
+def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases: Any = None) -> bool:
     """Whether predicted actor ``pred`` is the gold ACLED/UCDP actor ``gold_name``.
 
     The rule, in order (the first that applies decides a positive):
@@ -142,7 +143,10 @@ def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases=None) ->
        "Military Forces of X (...)" ~ military of X, "Police Forces of X" ~ police of X,
        UCDP "Government of X" ~ any state force (military, police, government) of X, UCDP
        "Civilians" ~ civilians of any country, "<Name> Ethnic Militia (X)" ~ the same label,
-       a UCDP people name ("Fulani") ~ "<that name> Ethnic Militia (X)".
+       a UCDP people name ("Fulani") ~ "<that name> Ethnic Militia (X)", and a bare generic
+       label without a country ("Unidentified Gang" in "Unidentified Gang and/or Police
+       Militia") ~ that kind in any country. A group that took power counts as its
+       country's military from then on (the Taliban after August 2021).
        A state name with a sub-unit ("Military Forces of India (2014-) Rashtriya Rifles")
        also matches the plain state force of X unless the sub-unit is a separate side
        (``faction`` in the dictionary: Houthi forces, Libya's rival governments, PMF);
