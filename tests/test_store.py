@@ -67,7 +67,7 @@ def store(db_url: str):
 def test_migrations_match_models_and_are_recorded(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert ctx.get_current_revision() == head_revision() == "0004_unbounded_strings"
+        assert ctx.get_current_revision() == head_revision() == "0005_feeds"
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
     # opening again is a no-op upgrade
@@ -321,7 +321,7 @@ def test_cluster_sources_follow_membership_and_migration(store: Store) -> None:
     before = store.counts()
     assert downgrade(store.engine, "0001_initial") == "0001_initial"
     assert store.counts() == before  # rebuilding the events table (SQLite) kept the rows that reference it
-    assert upgrade(store.engine) == "0004_unbounded_strings"
+    assert upgrade(store.engine) == "0005_feeds"
     assert _ids(store, min_sources=2) == {"a", "b"}
 
 
@@ -358,3 +358,20 @@ def test_long_strings_nul_and_odd_meta(store: Store) -> None:
     assert stored.meta == {"fetched": "2024-01-02 03:04:00", "tags": ["a", "b"]}
     assert store.article_status(art) == "same"  # the hash is the article's own, NUL and all
     assert _ids(store, actor="very very long") == {"e" * 300}
+
+
+def test_feed_state_round_trip(store: Store) -> None:
+    from dataclasses import replace
+
+    watch = pytest.importorskip("sigact.scale.watch", reason="the feed watcher (sigact.scale.watch) is not present")
+    url = "https://news.example/feed.xml"
+    assert store.feed_state(url) is None and store.feed_states() == []
+    st = watch.FeedState(url, etag='"v1"', last_modified="Wed, 25 Nov 2026 07:28:00 GMT", last_polled=1.5,
+                         last_status="200", failures=0, next_poll=61.5, entries_seen=3)
+    store.save_feed_state(st)
+    assert store.feed_state(url) == st
+    st2 = replace(st, failures=2, last_status="HTTP 503", next_poll=301.5)
+    store.save_feed_state(st2)
+    other = watch.FeedState("https://a.example/rss")
+    store.save_feed_state(other)
+    assert store.feed_state(url) == st2 and store.feed_states() == [other, st2]

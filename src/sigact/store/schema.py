@@ -28,6 +28,7 @@ __all__ = [
     "EvidenceRow",
     "SourceRow",
     "LinkRow",
+    "FeedRow",
     "JSONType",
 ]
 
@@ -274,3 +275,13 @@ class LinkRow(Base):
         sa.Index("ix_links_event", "event_id"),
         sa.Index("ix_links_target", "target"),
     )
+
+
+class FeedRow(Base):
+    """Polling state of one watched feed (``sigact watch``): the ``FeedState`` fields as JSON."""
+
+    __tablename__ = "feeds"
+
+    url: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    updated_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=_now)

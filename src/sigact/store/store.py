@@ -11,6 +11,7 @@ events replace the old ones.  Every ``add_batch`` is one transaction.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import sqlite3
@@ -30,7 +31,7 @@ from sigact.model import Article, Event
 from sigact.store import migrate
 from sigact.store.query import ASSERTED, after_cursor, encode_cursor, event_filters
 from sigact.store.schema import (
-    ActorRow, ArticleRevisionRow, ArticleRow, EventRow, EvidenceRow, LinkRow, PlaceRow, SourceRow,
+    ActorRow, ArticleRevisionRow, ArticleRow, EventRow, EvidenceRow, FeedRow, LinkRow, PlaceRow, SourceRow,
 )
 from sigact.store.writer import BatchResult, article_sha, chunks, refresh_clusters, write_batch
 
@@ -61,6 +62,13 @@ def sqlite_path(url: str) -> Path | None:
 def _to_event(data: dict[str, Any]) -> Event:
     """The ``Event`` of a row's stored JSON (kept in step with the evidence, sources and links tables)."""
     return Event.from_dict(data)
+
+
+def _feed_state(data: dict[str, Any]) -> Any:
+    from sigact.scale.watch import FeedState  # the watcher owns the record; the store keeps it
+
+    names = {f.name for f in dataclasses.fields(FeedState)}
+    return FeedState(**{k: v for k, v in data.items() if k in names})
 
 
 def _to_article(row: ArticleRow | ArticleRevisionRow, article_id: str) -> Article:
@@ -202,6 +210,23 @@ class Store:
                     n += s.execute(sa.update(EventRow).where(EventRow.id.in_(chunk)).values(cluster_id=cid)).rowcount
             refresh_clusters(s, touched)
         return n
+
+    def save_feed_state(self, state: Any) -> None:
+        """Store the polling state of one feed (a ``sigact.scale.watch.FeedState``), replacing the old one."""
+        data = dataclasses.asdict(state)
+        with self._write_session() as s, s.begin():
+            s.merge(FeedRow(url=data["url"], state=data, updated_at=dt.datetime.now(dt.timezone.utc)))
+
+    def feed_state(self, url: str) -> Any:
+        """The stored ``FeedState`` of a feed, or ``None`` if it was never polled."""
+        with self._session() as s:
+            data = s.scalar(sa.select(FeedRow.state).where(FeedRow.url == url))
+        return _feed_state(data) if data is not None else None
+
+    def feed_states(self) -> list[Any]:
+        """The ``FeedState`` of every feed polled so far, by URL."""
+        with self._session() as s:
+            return [_feed_state(d) for d in s.scalars(sa.select(FeedRow.state).order_by(FeedRow.url))]
 
     # ------------------------------------------------------------------ reads
     def article_status(self, article: Article) -> str:
