@@ -64,8 +64,8 @@ class Coder:
         return out
 
     def code(self, group: TriggerGroup, actor1: Actor | None, actor2: Actor | None,
-             doc_probs: dict[str, float] | None = None) -> Coding:
-        """Returns the coding of a trigger group."""
+             doc_probs: dict[str, float] | None = None, *, actor1_group: bool = False) -> Coding:
+        """Returns the coding of a trigger group (``actor1_group``: actor1 is a plural/collective phrase)."""
         main = group.main
         if main.cls.special == "threat":
             row = self.lex.non_acled["threat"]
@@ -111,8 +111,9 @@ class Coder:
             prior["Non-state actor overtakes territory"] += 1.5
         if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
             prior["Excessive force against protesters"] += 2.0
-        if "Mob violence" in prior and t1 in ("rioters", "civilians") and main.cls.name not in ("protest",):
-            prior["Mob violence"] += 1.0
+        if "Mob violence" in prior and main.cls.name not in ("protest",) and (
+                t1 == "rioters" or (t1 == "civilians" and actor1_group)):
+            prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         total = sum(prior.values())
         prior_n = {k: v / total for k, v in prior.items()}
         probs = None

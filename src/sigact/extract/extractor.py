@@ -125,7 +125,8 @@ class EventExtractor:
         tolls = self._tolls(text)
         self._assign_tolls(drafts, tolls, doc)
         for d in drafts:
-            d.coding = self.coder.code(d.group, d.actor1, d.actor2, doc_probs=None)
+            d.coding = self.coder.code(d.group, d.actor1, d.actor2, doc_probs=None,
+                                       actor1_group=_collective(d.actor1_span))
             if d.coding and doc_probs and d.coding.sub_event_type:
                 top = max(doc_probs, key=doc_probs.get)
                 d.doc_agree = top == d.coding.sub_event_type
@@ -311,7 +312,7 @@ class EventExtractor:
             det = [c for c in h.children if c.dep_ in ("det", "poss")]
             anaphoric = any(c.lower_ in ("that", "this", "these", "those", "the") for c in det if c.dep_ == "det") or \
                 any(c.ent_type_ in ("DATE", "TIME") for c in det if c.dep_ == "poss")
-            if not anaphoric or d.actor1 is not None and d.judgement.flag == "asserted" and not any(
+            if not anaphoric or d.actor1_span is not None and d.judgement.flag == "asserted" and not any(
                     c.lower_ in ("that", "this", "these", "those") for c in det):
                 continue
             if d.tolls and d.judgement.flag == "asserted":
@@ -485,6 +486,17 @@ def _FALLBACK_CLASS(lex: Lexicon, sub: str):  # noqa: N802 - a tiny factory
 
     return TriggerClass(name="_classifier", weight=0.3, candidates=(sub,), verbs=frozenset(), nouns=frozenset(),
                         phrases=())
+
+
+_COLLECTIVE = {"group", "mob", "crowd", "gang", "band", "horde", "family", "members", "dozens", "hundreds", "scores"}
+
+
+def _collective(span: Span | None) -> bool:
+    """True when an actor phrase names several people ("residents", "a group of people", "a mob")."""
+    if span is None:
+        return False
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in _COLLECTIVE
 
 
 def _unaggregated(t: Any) -> Any:
