@@ -562,3 +562,64 @@ def test_schema_example_round_trips_and_its_fields_are_listed() -> None:
     listed = {name.split(".")[0] for cell in table for name in re.findall(r"`([\w.]+)`", cell)}
     unlisted = set(example) - listed
     assert unlisted <= KNOWN_UNLISTED_FIELDS, f"docs/schema.md's field table lacks {sorted(unlisted)}"
+
+
+_DOTTED = re.compile(r"(?<![\w/.:-])sigact(?:\.[A-Za-z_]\w*)+")
+_FILE_SUFFIXES = {"db", "json", "jsonl", "yaml", "yml", "csv", "md", "txt", "png", "log", "parquet", "py", "gz"}
+
+
+def dotted_names(path: Path) -> list[str]:
+    """``sigact.x.y`` names written as inline code in a Markdown file (file names such as ``sigact.db`` left out)."""
+    text = _FENCE.sub("", path.read_text(encoding="utf-8"))
+    return [n for m in _INLINE.finditer(text) for n in _DOTTED.findall(m.group(2))
+            if n.rsplit(".", 1)[-1] not in _FILE_SUFFIXES]
+
+
+def resolve_dotted(name: str) -> str | None:
+    """None when ``name`` is an importable module or an attribute of one, else what is missing."""
+    import importlib
+
+    parts = name.split(".")
+    obj: object = None
+    for i in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:i]))
+            break
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not ".".join(parts[:i]).startswith(exc.name):
+                raise
+    for j in range(i, len(parts)):
+        if not hasattr(obj, parts[j]):
+            return f"{'.'.join(parts[:j])} has no {parts[j]}"
+        obj = getattr(obj, parts[j])
+    return None
+
+
+def test_resolve_dotted() -> None:
+    assert resolve_dotted("sigact.model.Event.to_dict") is None
+    assert resolve_dotted("sigact.errors") is None
+    assert resolve_dotted("sigact.model.Event.no_such") == "sigact.model.Event has no no_such"
+    assert resolve_dotted("sigact.no_such_module.x") == "sigact has no no_such_module"
+
+
+@pytest.mark.parametrize("md", [m for m in _md_files() if dotted_names(m)], ids=lambda p: p.name)
+def test_sigact_names_in_docs_exist(md: Path) -> None:
+    bad = {n: why for n in sorted(set(dotted_names(md))) if (why := resolve_dotted(n))}
+    assert not bad, f"{md.relative_to(ROOT)} names code that does not exist: {bad}"
+
+
+def test_api_endpoints_in_docs_match_the_routes() -> None:
+    from fastapi import APIRouter
+
+    import sigact.api.routes as routes
+
+    def norm(path: str) -> str:
+        return re.sub(r"\{[^}]*\}", "{}", path.split("?", 1)[0])
+
+    served = {(m, norm(r.path)) for obj in vars(routes).values() if isinstance(obj, APIRouter)
+              for r in obj.routes for m in (getattr(r, "methods", None) or ())}
+    assert ("GET", "/events") in served
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = {(m, norm(p)) for m, p in re.findall(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`\s]*)`", text)}
+    assert documented - served == set(), f"docs/api.md documents endpoints that do not exist: {documented - served}"
+    assert served - documented == set(), f"docs/api.md does not document: {served - documented}"
