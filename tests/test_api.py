@@ -272,6 +272,7 @@ def test_dashboard_and_docs_are_served(env):
     page = client.get("/")
     assert page.status_code == 200 and "leaflet.js" in page.text and "/static/app.js" in page.text
     assert "http://" not in page.text and "https://" not in page.text  # nothing loaded from outside
+    assert "default-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/config.json").json()["private"] is False
     spec = client.get("/openapi.json").json()
@@ -289,3 +290,13 @@ def test_serve_command_fails_fast_on_a_bad_database(tmp_path):
     assert r.exit_code != 0 and "SIG-E3" in r.output
     r = CliRunner(env={"SIGACT_API_KEY": ""}).invoke(main, ["serve", "--private", "--db", "sqlite://"])
     assert r.exit_code != 0 and "SIGACT_API_KEY" in r.output
+
+
+def test_tile_url_is_allowed_by_the_dashboard_policy(sqlite_url):
+    store = Store.open(sqlite_url)
+    app = create_app(store=store, tile_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+    with TestClient(app) as c:
+        assert c.get("/config.json").json()["tile_url"].startswith("https://{s}.tiles.example.org")
+        csp = c.get("/").headers["content-security-policy"]
+        assert "img-src 'self' data: https://*.tiles.example.org" in csp and "script-src 'self';" in csp
+    store.close()

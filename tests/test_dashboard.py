@@ -100,6 +100,7 @@ def page(server, browser):
 
     pg.route("**/*", route)
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)  # e.g. CSP violations
     pg.goto(base + "/")
     pg.wait_for_selector("body[data-ready='1']", timeout=30_000)
     pg.wait_for_selector("#map[data-basemap='loaded']", timeout=30_000)
@@ -130,7 +131,7 @@ def test_filter_changes_table_and_map(page, server):
     _, events = server
     before = len(_rows(pg))
     pg.select_option("#f-type", "Protests")
-    pg.wait_for_function("document.body.getAttribute('data-loading') === '0'")
+    pg.wait_for_function("() => document.body.getAttribute('data-loading') === '0'")
     rows = _rows(pg)
     expected = [e for e in events if e.factuality == "asserted" and e.acled_event_type == "Protests"]
     assert 0 < len(rows) == len(expected) < before
@@ -143,9 +144,9 @@ def test_filter_changes_table_and_map(page, server):
 def test_map_area_filter(page, server):
     pg, outside, _ = page
     _, events = server
-    pg.evaluate("window.sigactDashboard.map.setView([33.3, 44.4], 7)")  # around Baghdad
+    pg.evaluate("() => window.sigactDashboard.map.setView([33.3, 44.4], 7)")  # around Baghdad
     pg.check("#f-bbox")
-    pg.wait_for_function("document.body.getAttribute('data-loading') === '0'")
+    pg.wait_for_function("() => document.body.getAttribute('data-loading') === '0'")
     pg.wait_for_timeout(200)
     rows = _rows(pg)
     assert rows and all(r[4].endswith("IRQ") for r in rows)
@@ -157,7 +158,7 @@ def test_click_shows_evidence_sentence(page, server, tmp_path):
     pg, outside, _ = page
     pg.fill("#f-q", "limestone")
     pg.click("#filters button[type=submit]")
-    pg.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length === 1")
+    pg.wait_for_function("() => document.querySelectorAll('#events tbody tr[data-id]').length === 1")
     pg.click("#events tbody tr[data-id='crafted:a1:1']")
     pg.wait_for_selector("#detail[data-event='crafted:a1:1']")
     text = pg.inner_text("#detail")
@@ -168,7 +169,7 @@ def test_click_shows_evidence_sentence(page, server, tmp_path):
     assert marks["location"] == "Baghdad"
     assert "Example Times" in text and "Second Wire" in text  # both source articles
     # nested spans: the trigger "killed" inside the toll "killed four" is marked as the trigger
-    pg.evaluate("window.sigactDashboard.showDetail('crafted:a2:1')")
+    pg.evaluate("() => window.sigactDashboard.showDetail('crafted:a2:1')")
     pg.wait_for_selector("#detail[data-event='crafted:a2:1']")
     pieces = pg.eval_on_selector_all("#detail mark[data-field]", "ms => ms.map(m => [m.dataset.field, m.textContent])")
     assert pieces == [["trigger", "killed"], ["fatalities", " four"]]
@@ -208,7 +209,7 @@ def test_private_server_asks_for_the_key(browser, tmp_path):
         assert pg.locator("#events tbody tr[data-id]").count() == 0  # nothing readable without the key
         pg.fill("#apikey", API_KEY)
         pg.click("#keyform button")
-        pg.wait_for_function("document.querySelectorAll('#events tbody tr[data-id]').length > 0", timeout=30_000)
+        pg.wait_for_function("() => document.querySelectorAll('#events tbody tr[data-id]').length > 0", timeout=30_000)
         assert pg.locator("#keybox").is_hidden()
         ctx.close()
     store.close()

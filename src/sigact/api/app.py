@@ -199,9 +199,13 @@ def create_app(store_url: str | None = None, *, store: Any = None, api_key: str 
     static = _static_dir()
     app.mount("/static", StaticFiles(directory=static, check_dir=False), name="static")
 
+    csp = _dashboard_csp(state.tile_url)
+
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
-        return FileResponse(os.path.join(static, "index.html"), media_type="text/html")
+        return FileResponse(os.path.join(static, "index.html"), media_type="text/html",
+                            headers={"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff",
+                                     "Referrer-Policy": "no-referrer"})
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -218,6 +222,20 @@ def create_app(store_url: str | None = None, *, store: Any = None, api_key: str 
                 "vendor_assets": vendor}
 
     return app
+
+
+def _dashboard_csp(tile_url: str | None) -> str:
+    """The dashboard's Content-Security-Policy: everything from this server (plus the tile host, if set)."""
+    from urllib.parse import urlsplit
+
+    img = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url.replace("{s}", "a"))
+        if parts.scheme in ("http", "https") and parts.netloc:
+            host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
+            img += f" {parts.scheme}://{host}"
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src {img}; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
 def _install_errors(app: FastAPI) -> None:
