@@ -48,6 +48,8 @@ def export_cmd(db: str, fmt: str, output: str, **filters: Any) -> None:
     from sigact.store import Store
 
     try:
+        if output == "-" and fmt == "parquet" and sys.stdout.isatty():
+            raise click.UsageError("parquet is binary: write it to a file with -o FILE")
         kw = _filters(**filters)
         with Store.open(db) as store:
             events = store.iter_events(**kw)
