@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 from typing import Callable
@@ -36,8 +37,9 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def head_revision() -> str | None:
-    """The id of the newest migration shipped with this sigact."""
+    """The id of the newest migration shipped with this sigact (read once per process)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
