@@ -140,5 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _use_project_venv() -> None:
+    """Re-run under the project's ``.venv`` when started by another Python.
+
+    Help formatting depends on the click version; the venv has the pinned one, so the
+    page does not change with whichever ``python`` is first on PATH.
+    """
+    import os
+
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if venv_python.exists() and Path(sys.prefix).resolve() != venv_python.parent.parent.resolve() \
+            and not os.environ.get("SIGACT_GEN_DOCS_REEXEC"):
+        os.environ["SIGACT_GEN_DOCS_REEXEC"] = "1"
+        os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
 if __name__ == "__main__":
+    _use_project_venv()
     sys.exit(main())
