@@ -123,7 +123,7 @@ def test_loads_offline_with_markers(page, server):
     assert pg.locator(".marker-cluster, .ev-marker").count() > 0
     assert pg.locator("#map path.leaflet-interactive, #map svg path").count() > 100
     assert len(_rows(pg)) == min(200, len([e for e in events if e.factuality == "asserted"]))
-    assert pg.locator("#timeline rect").count() > 0
+    assert pg.locator("#timeline rect").count() > 0 and pg.locator("#timeline #tl-deaths").count() == 1
 
 
 def test_filter_changes_table_and_map(page, server):

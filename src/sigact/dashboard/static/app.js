@@ -190,6 +190,21 @@
         base += slot.count;
       });
     });
+    // deaths per period: a line on its own scale (right axis)
+    var maxDead = Math.max.apply(null, periods.map(function (p) { return p.fatalities; }));
+    if (maxDead > 0) {
+      var yd = function (v) { return H - pad.b - (H - pad.t - pad.b) * v / maxDead; };
+      var pts = periods.map(function (p, i) { return (pad.l + (i + 0.5) * bw).toFixed(1) + "," + yd(p.fatalities).toFixed(1); });
+      var line = document.createElementNS(NS, "polyline");
+      line.setAttribute("points", pts.join(" "));
+      line.setAttribute("fill", "none"); line.setAttribute("stroke", "#1d2430"); line.setAttribute("stroke-width", "1.2");
+      line.setAttribute("opacity", "0.75"); line.setAttribute("id", "tl-deaths");
+      svg.appendChild(line);
+      var lt = document.createElementNS(NS, "text");
+      lt.setAttribute("x", W - 2); lt.setAttribute("y", pad.t + 8); lt.setAttribute("text-anchor", "end");
+      lt.setAttribute("font-size", "10"); lt.textContent = "deaths (line), max " + maxDead;
+      svg.appendChild(lt);
+    }
     var step = Math.max(1, Math.ceil(periods.length / 8));
     periods.forEach(function (p, i) {
       if (i % step) return;
