@@ -641,3 +641,14 @@ def test_api_endpoints_in_docs_match_the_routes() -> None:
     documented = {(m, norm(p)) for m, p in re.findall(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`\s]*)`", text)}
     assert documented - served == set(), f"docs/api.md documents endpoints that do not exist: {documented - served}"
     assert served - documented == set(), f"docs/api.md does not document: {served - documented}"
+
+
+def test_make_targets_named_in_docs_exist() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([\w.-]+)\s*:(?!=)", makefile, re.M))
+    assert {"demo", "test"} <= targets
+    named = {(md.name, t) for md in _md_files() for s in snippets(md)
+             for t in re.findall(r"(?:^|[;&|]\s*)make[ \t]+([a-z][\w-]*)", s, re.M)}
+    assert ("README.md", "demo") in named and ("README.md", "test") in named
+    missing = sorted((f, t) for f, t in named if t not in targets)
+    assert not missing, f"docs name make targets the Makefile lacks: {missing}"
