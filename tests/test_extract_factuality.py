@@ -86,3 +86,9 @@ def test_separate_sentences_separate_incidents():
     inc = incidents(run(text))
     subs = {e.acled_sub_event_type for e in inc}
     assert {"Remote explosive/landmine/IED", "Peaceful protest"} <= subs
+
+
+def test_plural_with_demonstrative_and_no_children_does_not_crash():
+    # a plural trigger whose only left context is a number far away, and one with no children
+    evs = run("Clashes. Attacks.\n\nThose attacks were condemned by the governor.")
+    assert all(e.factuality in ("asserted", "aggregate", "threat", "denied", "hypothetical", "historical") for e in evs)

@@ -176,13 +176,13 @@ class FactualityJudge:
         for c in h.children:
             if c.dep_ == "nummod" and c.like_num:
                 return True
-        for k in range(h.i - 1, max(h.sent.start, h.i - 5) - 1, -1):  # "a total of 55 projectiles/explosions"
-            t = h.doc[k]
-            if t.like_num and not _YEAR.fullmatch(t.text) and t.ent_type_ not in ("DATE", "TIME"):
-                return True
             if c.dep_ == "det" and c.lower_ in ("these", "those", "both"):
                 return True
             if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
+                return True
+        for k in range(h.i - 1, max(h.sent.start, h.i - 5) - 1, -1):  # "a total of 55 projectiles/explosions"
+            t = h.doc[k]
+            if t.like_num and not _YEAR.fullmatch(t.text) and t.ent_type_ not in ("DATE", "TIME"):
                 return True
         gov = h.head
         if h.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN":
