@@ -21,6 +21,7 @@ _COMMANDS = {
     "export": ["export", "import"],
     "bench": ["bench"],
     "batch": ["batch"],
+    "watch": ["watch"],
 }
 
 

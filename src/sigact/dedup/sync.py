@@ -53,7 +53,8 @@ def cluster_new_events(store: Any, event_ids: Sequence[str], clusterer: EventClu
                 seeds[old.id] = old
     if seeds:
         olds = list(seeds.values())
-        clusterer.seed(olds, [store.event_cluster(e.id) or e.id for e in olds])
+        clusters = store.event_clusters([e.id for e in olds])
+        clusterer.seed(olds, [clusters.get(e.id, e.id) for e in olds])
     assigned = dict(clusterer.add(new))
     changed = {eid: cid for eid, cid in assigned.items() if cid != eid}
     if changed:
@@ -66,16 +67,31 @@ def canonical_events(store: Any, *, limit: int = 100, outlier_factor: float = 3.
     each merged from all its reports (``sources``, ``source_count``)."""
     order: list[str] = []
     seen: set[str] = set()
+    page: list[Event] = []
     for ev in store.iter_events(**filters):
-        cid = store.event_cluster(ev.id) or ev.id
-        if cid not in seen:
-            seen.add(cid)
-            order.append(cid)
-            if len(order) >= limit:
+        page.append(ev)
+        if len(page) >= 500:
+            if _collect(store, page, seen, order, limit):
                 break
+            page = []
+    else:
+        _collect(store, page, seen, order, limit)
     out = []
     for cid in order:
         members = list(store.iter_events(cluster_id=cid, factuality=None))
         if members:
             out.append(canonical_event(cid, members, outlier_factor=outlier_factor))
     return out
+
+
+def _collect(store: Any, page: list[Event], seen: set[str], order: list[str], limit: int) -> bool:
+    """Add the page's new cluster ids to ``order``; True once ``limit`` is reached."""
+    clusters = store.event_clusters([e.id for e in page])
+    for ev in page:
+        cid = clusters.get(ev.id, ev.id)
+        if cid not in seen:
+            seen.add(cid)
+            order.append(cid)
+            if len(order) >= limit:
+                return True
+    return False
