@@ -185,3 +185,28 @@ def test_empty_and_placeless_text(nlp, geo):
     assert dg.mentions == [] and dg.focus_country is None and dg.place_for(0, 0) is None
     dg = geo.analyze(nlp("The committee met on Tuesday and adjourned."))
     assert dg.place_for(0, 20) is None and dg.country_near(0, 20) is None
+
+
+def test_long_article_is_fast(nlp, geo):
+    import time
+
+    text = ("Militants attacked a checkpoint in Tarmiyah, Iraqi officials said. "
+            "Rockets later hit Ain al-Asad airbase in Anbar province.\n") * 60
+    doc = nlp(text)
+    t = time.perf_counter()
+    dg = geo.analyze(doc)
+    for s in doc.sents:
+        dg.place_for(s.start_char, s.end_char)
+        dg.country_near(s.start_char, s.end_char)
+    assert time.perf_counter() - t < 3.0
+    assert len(dg.mentions) >= 120
+
+
+def test_point_prior_from_hint(nlp, geo):
+    # Five Ukrainian places are called Vesele (the biggest in Zaporizhia); the OSCE SMM hint
+    # puts the Donbas first.
+    text = "The OSCE SMM recorded 12 explosions near Vesele."
+    _, res = where(nlp, geo, text)
+    place, _ = res
+    assert place.country == "UKR"
+    assert place.admin1 == "Donetsk" and haversine_km(place.lat, place.lon, 48.2, 38.4) < 250

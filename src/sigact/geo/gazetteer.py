@@ -69,6 +69,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
         self.admin1 = lru_cache(maxsize=10_000)(self._admin1)  # type: ignore[method-assign]
+        self.country = lru_cache(maxsize=512)(self._country)  # type: ignore[method-assign]
 
     _default: "Gazetteer | None" = None
     _default_lock = threading.Lock()
@@ -128,7 +129,7 @@ class Gazetteer:
                           (admin1_code,))
         return self._cand(rows[0]) if rows else None
 
-    def country(self, iso3: str) -> Candidate | None:
+    def _country(self, iso3: str) -> Candidate | None:
         """The country entry (centroid, name) for an ISO3 code; ``None`` when unknown."""
         rows = self._rows(f"SELECT {_COLS}, 0 FROM place p WHERE p.kind = 'country' AND p.country = ?", (iso3,))
         return self._cand(rows[0]) if rows else None

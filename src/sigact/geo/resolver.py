@@ -522,8 +522,9 @@ class GeoResolver:
                 iso = demonym_to_iso3(f"{t1.text} {t2.text}")
                 if iso:
                     hints.append((t1.idx, t2.idx + len(t2.text), iso, "demonym"))
+        norp_chars = {k for a, b in norp_taken for k in range(a, b)}
         for tok in toks:
-            if any(a <= tok.idx < b for a, b in norp_taken):
+            if tok.idx in norp_chars:
                 continue
             if tok.is_title or tok.is_upper:
                 iso = demonym_to_iso3(tok.text)
@@ -685,8 +686,9 @@ class GeoResolver:
                       and o.best.admin1_code and o.best.kind in ("admin1", "city", "region")}
         matched_parent: set[int] = set()
         own, own_iso = sp.own_weight, sp.own_iso
-        others = [o.best for o in spans if o is not sp and o.best is not None and o.best.lat is not None
-                  and o.best.kind not in ("country", "water") and o.margin > 1.0]
+        others = list({o.best.id: o.best for o in spans if o is not sp and o.best is not None
+                       and o.best.lat is not None and o.best.kind not in ("country", "water")
+                       and o.margin > 1.0}.values())
         for c in sp.cands:
             s = 0.35 * math.log10(c.population + 10)
             s += {"country": 3.0, "admin1": 0.8, "region": 1.8, "site": 2.5, "camp": 2.5, "crossing": 2.5,
