@@ -13,13 +13,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sigact import __version__
 from sigact.api.app import AppState, state_of
 from sigact.api.evidence import evidence_snippets
+from sigact.api.schemas import ActorsOut, EventDetail, EventsPage, Health, PlacesOut, PostResult, Timeline, errors
 from sigact.export import FORMATS, iter_export
 from sigact.model import FACTUALITY, Article, Event
 
 __all__ = ["router", "write_router", "EventFilters", "ArticleIn", "MAX_BATCH"]
 
-router = APIRouter()
-write_router = APIRouter()
+router = APIRouter(responses=errors(401, 422, 503))
+write_router = APIRouter(responses=errors(401, 413, 422, 503))
 
 MAX_BATCH = 1000
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -101,7 +102,7 @@ class EventFilters:
 
 
 # --------------------------------------------------------------------------------------- reads
-@router.get("/health", tags=["meta"], summary="Liveness and row counts")
+@router.get("/health", tags=["meta"], summary="Liveness and row counts", response_model=Health)
 def health(request: Request) -> dict[str, Any]:
     """``{"status": "ok", "version", "database", "counts"}``; 503 when the database is unreachable."""
     state = state_of(request)
@@ -109,7 +110,8 @@ def health(request: Request) -> dict[str, Any]:
             "counts": state.store.counts()}
 
 
-@router.get("/events", tags=["events"], summary="Events matching filters, newest first, one page")
+@router.get("/events", tags=["events"], summary="Events matching filters, newest first, one page",
+            responses={200: {"model": EventsPage, "description": "one page of events"}})
 def list_events(
     request: Request,
     filters: EventFilters = Depends(),
@@ -171,7 +173,8 @@ def event_detail(store: Any, event: Event) -> dict[str, Any]:
     return {"event": event.to_dict(), "cluster_id": cluster, "articles": articles, "links": links}
 
 
-@router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences")
+@router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences",
+            responses={200: {"model": EventDetail, "description": "the event"}, **errors(404)})
 def get_event(request: Request, event_id: str = _id_param()) -> Response:
     """``{"event", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``; 404 if unknown."""
     store = state_of(request).store
@@ -181,7 +184,8 @@ def get_event(request: Request, event_id: str = _id_param()) -> Response:
     return _json(event_detail(store, event))
 
 
-@router.get("/stats/timeline", tags=["stats"], summary="Event counts and fatalities per period and event type")
+@router.get("/stats/timeline", tags=["stats"], summary="Event counts and fatalities per period and event type",
+            response_model=Timeline)
 def timeline(request: Request, filters: EventFilters = Depends(),
              interval: str = Query("day", pattern=r"^(day|week|month|year)$")) -> dict[str, Any]:
     """``{"interval", "types": [...], "periods": [{period, count, fatalities, by_type: {type: {count, fatalities}}}]}``."""
@@ -229,13 +233,13 @@ def _fill_gaps(periods: dict[str, dict[str, Any]], interval: str) -> list[dict[s
     return out
 
 
-@router.get("/actors", tags=["stats"], summary="Actors by number of events")
+@router.get("/actors", tags=["stats"], summary="Actors by number of events", response_model=ActorsOut)
 def actors(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
     """``{"actors": [{name, acled_name, type, country, events, fatalities}]}``."""
     return {"actors": state_of(request).store.actors(limit=limit, **filters.as_kwargs())}
 
 
-@router.get("/places", tags=["stats"], summary="Places by number of events")
+@router.get("/places", tags=["stats"], summary="Places by number of events", response_model=PlacesOut)
 def places(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
     """``{"places": [{name, admin1, country, lat, lon, precision, events, fatalities}]}``."""
     return {"places": state_of(request).store.places(limit=limit, **filters.as_kwargs())}
@@ -290,7 +294,7 @@ class ArticleIn(BaseModel):
         return Article.create(text, input="api", **kw)
 
 
-_ARTICLE_SCHEMA = {"$ref": "#/components/schemas/ArticleIn"}
+_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 
 
 def _parse_body(raw: bytes) -> list[Any]:
@@ -317,13 +321,13 @@ def _parse_body(raw: bytes) -> list[Any]:
 
 @write_router.post(
     "/articles", tags=["write"], status_code=201, summary="Ingest articles and extract their events (API key)",
+    response_model=PostResult,
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/json": {"schema": {"oneOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA,
                                                                        "maxItems": MAX_BATCH}]}},
         "application/x-ndjson": {"schema": {"type": "string", "description": "one ArticleIn JSON object per line"}},
     }}},
-    responses={201: {"description": "stored"}, 401: {"description": "no or wrong API key"},
-               413: {"description": "body too large"}, 422: {"description": "malformed body"}},
+    responses={201: {"description": "stored (per-article status in `articles`)"}},
 )
 async def post_articles(request: Request) -> dict[str, Any]:
     """Store the articles and their extracted events; returns per-article status and event ids."""
@@ -372,7 +376,7 @@ def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
 
 @write_router.delete("/articles/{article_id}", tags=["write"], status_code=204,
                      summary="Delete an article and its events (API key)",
-                     responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
+                     responses=errors(404))
 def delete_article(request: Request, article_id: str = _id_param()) -> Response:
     """204 when deleted; 404 when there was no such article."""
     if not state_of(request).store.delete_article(_clean(article_id, "article_id")):
@@ -381,7 +385,7 @@ def delete_article(request: Request, article_id: str = _id_param()) -> Response:
 
 
 @write_router.delete("/events/{event_id}", tags=["write"], status_code=204, summary="Delete one event (API key)",
-                     responses={401: {"description": "no or wrong API key"}, 404: {"description": "unknown"}})
+                     responses=errors(404))
 def delete_event(request: Request, event_id: str = _id_param()) -> Response:
     """204 when deleted; 404 when there was no such event."""
     if not state_of(request).store.delete_event(_clean(event_id, "event_id")):
