@@ -98,9 +98,19 @@ class Coder:
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
                 n = len(rx.findall(ctx_text))
-                prior[k] += min(n, 3) * 1.0
+                prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        # ACLED's definitions: violence against civilians needs civilian victims; an armed or
+        # state target makes it a battle (and civilian targets rule out an armed clash)
+        excluded: set[str] = set()
+        if t2 in _ARMED and "Armed clash" in prior and "Attack" in prior and t1 not in ("civilians", "rioters", "protesters"):
+            excluded.add("Attack")
+        elif t2 == "civilians" and "Attack" in prior and "Armed clash" in prior and t1 in _ARMED:
+            excluded.add("Armed clash")
+        for x in excluded:
+            del prior[x]
+            cands.remove(x)
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
         if "Attack" in prior and (t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
@@ -131,7 +141,7 @@ class Coder:
         combo = {c: w_clf * probs[c] + (1 - w_clf) * prior_n[c] for c in cands}
         best = max(combo, key=combo.get)
         top = max(p, key=p.get)
-        if top not in combo and p[top] >= _OVERRIDE_P and self._same_family(top, best):
+        if top not in combo and top not in excluded and p[top] >= _OVERRIDE_P and self._same_family(top, best):
             # a confident classifier may leave the trigger's candidates within the same family
             # ("observed 41 projectiles/explosions ... in both directions" is an armed clash)
             return self._make(top, p[top], "classifier", ev, group, weapons)
