@@ -321,7 +321,7 @@ def _parse_body(raw: bytes) -> list[Any]:
 
 @write_router.post(
     "/articles", tags=["write"], status_code=201, summary="Ingest articles and extract their events (API key)",
-    response_model=PostResult,
+    response_model=PostResult, response_model_exclude_none=True,
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/json": {"schema": {"oneOf": [_ARTICLE_SCHEMA, {"type": "array", "items": _ARTICLE_SCHEMA,
                                                                        "maxItems": MAX_BATCH}]}},
