@@ -200,10 +200,9 @@
       line.setAttribute("fill", "none"); line.setAttribute("stroke", "#1d2430"); line.setAttribute("stroke-width", "1.2");
       line.setAttribute("opacity", "0.75"); line.setAttribute("id", "tl-deaths");
       svg.appendChild(line);
-      var lt = document.createElementNS(NS, "text");
-      lt.setAttribute("x", W - 2); lt.setAttribute("y", pad.t + 8); lt.setAttribute("text-anchor", "end");
-      lt.setAttribute("font-size", "10"); lt.textContent = "deaths (line), max " + maxDead;
-      svg.appendChild(lt);
+      var swatch = el("i"); swatch.style.background = "#1d2430"; swatch.style.height = "2px";
+      swatch.style.verticalAlign = "3px";
+      legend.appendChild(el("span", null, [swatch, "deaths (own scale, max " + maxDead + ")"]));
     }
     var step = Math.max(1, Math.ceil(periods.length / 8));
     periods.forEach(function (p, i) {
@@ -372,12 +371,17 @@
         state.events = events;
         renderRows(true);
         drawMap();
-        var deaths = events.reduce(function (s, e) { return s + (e.fatalities || 0); }, 0);
-        $("summary").textContent = (state.total != null ? state.total : events.length) + " events" +
-          (events.length < (state.total || 0) ? " (" + events.length + " shown)" : "") + " · " + deaths + " deaths shown";
+        return events;
       }),
-      api("/stats/timeline?" + tl.toString()).then(drawTimeline)
-    ]).catch(function (e) { $("summary").textContent = String(e.message || e); })
+      api("/stats/timeline?" + tl.toString()).then(function (data) { drawTimeline(data); return data; })
+    ]).then(function (res) {
+      var events = res[0], periods = res[1].periods;
+      var total = state.total != null ? state.total : events.length;
+      var deaths = periods.reduce(function (s, p) { return s + p.fatalities; }, 0);  // every matching dated event
+      var fmt = function (n) { return Number(n).toLocaleString("en"); };
+      $("summary").textContent = fmt(total) + " events · " + fmt(deaths) + " deaths" +
+        (events.length < total ? " · map and table show the newest " + fmt(events.length) : "");
+    }).catch(function (e) { $("summary").textContent = String(e.message || e); })
       .then(function () { document.body.setAttribute("data-loading", "0"); });
   }
 
