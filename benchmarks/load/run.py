@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -130,14 +129,18 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--limit", type=int, default=100, help="page size (the API default is 100)")
     ap.add_argument("--max-seconds", type=float, default=300, help="wall-clock cap of the load phase")
-    ap.add_argument("--db", default=str(ROOT / "build" / "load-{n}.db"))
+    ap.add_argument("--db", default=str(ROOT / "build" / "load-{n}.db"), help="SQLite file of the store")
+    ap.add_argument("--url", help="any database URL instead of --db (e.g. postgresql+psycopg://...)")
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--no-analyze", action="store_true", help="skip ANALYZE after the bulk load")
     args = ap.parse_args()
 
-    db_path = Path(args.db.format(n=args.events))
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{db_path}"
+    if args.url:
+        url = args.url
+    else:
+        db_path = Path(args.db.format(n=args.events))
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{db_path}"
     print(f"store {url}: building {args.events:,} events if needed", file=sys.stderr)
     build_s = build_store(url, args.events)
     if not args.no_analyze:
@@ -175,7 +178,7 @@ def main() -> int:
                      for k, v in res["by_query"].items()},
     }
     print(f"\n{summary['requests_ok']} requests ({summary['errors']} errors), concurrency {args.concurrency}, "
-          f"page size {args.limit}, {args.events:,} events (SQLite, 1 uvicorn worker, {os.cpu_count()} CPUs)\n")
+          f"page size {args.limit}, {args.events:,} events ({url.split(':')[0]}, 1 uvicorn worker, {os.cpu_count()} CPUs)\n")
     print("| query | requests | p50 ms | p99 ms |\n|---|---:|---:|---:|")
     for k, v in summary["by_query"].items():
         print(f"| {k} | {v['n']} | {v['p50_ms']} | {v['p99_ms']} |")
