@@ -43,6 +43,10 @@ CASES = [
      "Strategic developments", "Looting/property destruction"),
     ("Army engineers defused an improvised explosive device planted on a bridge in Diffa on Monday.",
      "Strategic developments", "Disrupted weapons use"),
+    ("Police arrested two men and recovered a large quantity of rifles and ammunition in Garissa on Tuesday.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Unknown assailants set fire to the offices of the electoral commission in Kisumu on Monday night, destroying the building.",
+     "Strategic developments", "Looting/property destruction"),
 ]
 
 

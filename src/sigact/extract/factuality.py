@@ -23,6 +23,8 @@ __all__ = ["FactualityJudge", "Judgement"]
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _EMBEDDED = {"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis", "pcomp"}
+_PAST_EQUALS_PRESENT = {"set", "hit", "put", "cut", "shut", "beat", "burst", "spread", "cast", "let", "shed", "thrust",
+                        "upset", "broadcast", "bid", "hurt", "quit", "read", "shoot"}
 _CLAUSE_BREAKS = {"conj", "relcl", "parataxis", "advcl", "appos"}
 _ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
              "latest", "umpteenth", "nth", "another", "first"}
@@ -215,6 +217,8 @@ class FactualityJudge:
     @staticmethod
     def _simple_present(h: Token, clause: Token) -> bool:
         """True for the habitual/ongoing present ("they are targeting", "militants attack convoys")."""
+        if clause.tag_ == "VBP" and clause.lower_ in _PAST_EQUALS_PRESENT:
+            return False  # "assailants set fire ...", "rebels hit the base": read as past
         if clause.tag_ in ("VBZ", "VBP") and clause.pos_ == "VERB":
             return h is clause or h.head is clause
         if h.tag_ == "VBG":

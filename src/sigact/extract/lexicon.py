@@ -55,6 +55,7 @@ class TriggerClass:
     switch_class: dict[str, frozenset[str]] = field(default_factory=dict)
     overrides: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    object_words: frozenset[str] = frozenset()
 
     @property
     def default(self) -> str | None:
@@ -122,6 +123,7 @@ def load_lexicon() -> Lexicon:
             switch_class={k: frozenset(_words(v)) for k, v in (spec.get("switch_class") or {}).items()},
             overrides=frozenset(_words(spec.get("overrides"))),
             words=frozenset(_words(spec.get("words"))),
+            object_words=frozenset(_words(spec.get("object_words"))),
         )
         classes[name] = tc
         for v in tc.verbs:

@@ -198,7 +198,18 @@ class TriggerFinder:
                 names = lex.word_index.get(tok.lower_, ())
             if not names:
                 continue
-            found.append(Trigger(tok, tok.idx, tok.idx + len(tok.text), tok.text, lex.classes[names[0]]))
+            # a class that needs a particular object ("recovered weapons") is tried first
+            ordered = sorted(names, key=lambda n: not lex.classes[n].object_words)
+            chosen = None
+            for name in ordered:
+                tc = lex.classes[name]
+                if tc.object_words and not self._object_ok(tok, tc):
+                    continue
+                chosen = tc
+                break
+            if chosen is None:
+                continue
+            found.append(Trigger(tok, tok.idx, tok.idx + len(tok.text), tok.text, chosen))
         found.sort(key=lambda t: t.start)
         return [self._switch(t) for t in found if self._licensed(t, found)]
 
@@ -209,8 +220,16 @@ class TriggerFinder:
             out.add(t.lower_)
         return out
 
+    @staticmethod
+    def _object_ok(tok: Token, tc: TriggerClass) -> bool:
+        """True when the verb's object names one of the class's ``object_words``."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(t.lemma_.lower() in tc.object_words for o in objs for t in o.subtree)
+
     def _licensed(self, trig: Trigger, found: list[Trigger]) -> bool:
-        if not trig.cls.weak:
+        if trig.cls.object_words and not self._object_ok(trig.head, trig.cls):
+            return False
+        if not trig.cls.weak or trig.cls.object_words:
             return True
         sent = trig.head.sent
         if any(o is not trig and not o.cls.weak and o.cls.special is None and o.head.sent == sent for o in found):
@@ -323,6 +342,8 @@ class TriggerFinder:
         if self._tree_distance(a.head, b.head) is not None and self._tree_distance(a.head, b.head) > 3:
             return False  # deep inside an argument ("demanding a bill penalizing rapes")
         if top.dep_ == "conj":
+            if b.cls.name in a.cls.overrides or a.cls.name in b.cls.overrides:
+                return True  # "arrested seven militants and recovered weapons"
             return a.cls.name == b.cls.name or (b.cls.outcome and has_own_subject(b.head) is None)
         subj = has_own_subject(b.head) if b.head.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.i == a.head.i:  # "an attack that wounded ..."
