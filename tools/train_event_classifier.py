@@ -7,6 +7,7 @@ Deterministic: fixed vocabulary order, liblinear-free lbfgs solver, no random st
     .venv/bin/python tools/train_event_classifier.py                # train on all ACLED train records, write artifact
     .venv/bin/python tools/train_event_classifier.py --holdout 0.2  # also report accuracy on a 20 % group holdout
     .venv/bin/python tools/train_event_classifier.py --target ucdp  # GED headlines -> UCDP type of violence
+    .venv/bin/python tools/train_event_classifier.py --pipeline-holdout 60  # whole pipeline on a TRAIN holdout
 
 The holdout is split by ``meta.split_group`` (country + day) with a hash, so templated notes
 of one country-day never sit on both sides.
@@ -89,6 +90,48 @@ def evaluate(model: EventClassifier, records: list[dict]) -> dict[str, float]:
     return {"n": len(records), "event_type_acc": round(et_ok / n, 4), "sub_event_type_acc": round(sub_ok / n, 4)}
 
 
+def pipeline_holdout(train: Path, share: float, per_type: int, out_dir: Path) -> dict:
+    """Scores the whole pipeline on a group holdout of TRAIN with both classifiers refitted on the rest.
+
+    Draws up to ``per_type`` holdout records per gold event type (balanced like the dev set), writes
+    them to ``out_dir/holdout.jsonl`` and returns :func:`sigact.evaluate.evaluate`'s result.
+    """
+    import random
+
+    from sigact.evaluate import evaluate
+    from sigact.extract import EventExtractor
+    from sigact.extract.actors import ActorResolver
+    from sigact.geo import GeoResolver
+    from sigact.nlp import load_nlp
+    from sigact.pipeline import Pipeline
+    from sigact.time import DateResolver
+
+    acled = [r for r in load(train, "acled") if not in_holdout(r, share)]
+    ged = [r for r in load(train, "ucdp") if not in_holdout(r, share)]
+    clf = fit(acled, max_features=12000, c=10.0)
+    uclf = fit(ged, max_features=5000, c=3.0)
+    by_type: dict[str, list[dict]] = {}
+    with open(train, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if in_holdout(r, share):
+                by_type.setdefault(r["gold"]["event_type"], []).append(r)
+    rng = random.Random(7)
+    sample = []
+    for k in sorted(by_type):
+        rows = by_type[k]
+        rng.shuffle(rows)
+        sample += rows[:per_type]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "holdout.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in sample:
+            fh.write(json.dumps(r) + "\n")
+    pipe = Pipeline(nlp=load_nlp(), geo=GeoResolver.default(), dates=DateResolver.default(),
+                    extractor=EventExtractor(actors=ActorResolver.default(), classifier=clf, ucdp_classifier=uclf))
+    return evaluate(path, pipeline=pipe)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
@@ -99,9 +142,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-features", type=int, default=None, help="default 12000 (acled) / 5000 (ucdp)")
     ap.add_argument("-C", type=float, default=None, help="inverse regularisation, default 10 (acled) / 3 (ucdp)")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--pipeline-holdout", type=int, metavar="PER_TYPE", default=0,
+                    help="score the whole pipeline on up to PER_TYPE holdout records per gold event type "
+                         "(classifiers refitted without the holdout; uses --holdout, default 0.2) and exit")
+    ap.add_argument("--work-dir", type=Path, default=Path("/tmp/sigact-holdout"))
     args = ap.parse_args(argv)
     if "dev" in args.train.parts:
         ap.error("refusing to train on the dev split")
+    if args.pipeline_holdout:
+        res = pipeline_holdout(args.train, args.holdout or 0.2, args.pipeline_holdout, args.work_dir)
+        for ds, x in res["datasets"].items():
+            fields = {k: v["accuracy"] for k, v in x["fields"].items()}
+            print(json.dumps({"dataset": ds, "n": x["n"], "with_event_share": x["with_event_share"], **fields}))
+        print(json.dumps({"texts_per_s": res.get("texts_per_s")}))
+        return 0
     if args.max_features is None:
         args.max_features = 12000 if args.target == "acled" else 5000
     if args.C is None:
