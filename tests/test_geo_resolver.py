@@ -210,3 +210,18 @@ def test_point_prior_from_hint(nlp, geo):
     place, _ = res
     assert place.country == "UKR"
     assert place.admin1 == "Donetsk" and haversine_km(place.lat, place.lon, 48.2, 38.4) < 250
+
+
+def test_headline_lines_outlet_is_no_place_and_weak_towns_need_context(nlp, geo):
+    text = ("Agence France Presse, 2021-05-01: Rebels attack army post in C. Africa\n"
+            "Corbeau News, 2021-05-02: RCA : Bria, trois rebelles tués par l'armée\n")
+    dg = geo.analyze(nlp(text))
+    assert dg.focus_country == "CAF"
+    assert all(m.place.country != "FRA" for m in dg.mentions)  # "Agence France Presse" is an outlet
+    assert any(m.text == "Bria" and m.place.country == "CAF" for m in dg.mentions)
+
+
+def test_border_with_country_is_orientation_not_location(nlp, geo):
+    text = "Militants burned homes near the border with Nigeria, Cameroonian officials said."
+    dg, (place, _) = where(nlp, geo, text)
+    assert dg.focus_country == "CMR" and place.country == "CMR"

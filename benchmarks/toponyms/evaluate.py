@@ -36,7 +36,8 @@ def _rss_mb() -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", default=str(HERE / "toponyms.jsonl"))
-    ap.add_argument("--acled", default=None, help="gold ACLED JSONL (train split) instead of the toponym set")
+    ap.add_argument("--acled", default=None, help="gold JSONL (train split) instead of the toponym set")
+    ap.add_argument("--dataset", default="acled", help="source_dataset to keep with --acled (acled | ucdp_ged)")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show-errors", type=int, default=0)
     args = ap.parse_args(argv)
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in open(src, encoding="utf-8"):
         r = json.loads(line)
         if args.acled:
-            if r.get("source_dataset") != "acled":
+            if r.get("source_dataset") != args.dataset:
                 continue
             g = r["gold"]
             items.append({"text": r["text"], "expect": {"name": g["location"], "country": to_iso3(g["country"]),

@@ -34,9 +34,9 @@ __all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
 
 _LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
               "from", "to", "between", "through", "throughout", "off", "along", "within", "of", "over", "via",
-              "and", "or", "nearby"}
+              "and", "or", "nearby", "à", "au", "aux", "dans", "vers", "en"}
 _SITE_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
-               "off", "along", "within", "over", "throughout", "nearby"}
+               "off", "along", "within", "over", "throughout", "nearby", "à", "au", "aux", "dans", "vers"}
 _CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", "da", "do", "dos", "das", "du",
             "la", "le", "les", "of", "bin", "ben", "sur", "en", "von", "van", "upon", "y", "-", "'", "’", "ez", "es",
             "ed", "um", "umm", "abu", "bou"}
@@ -108,7 +108,8 @@ class PlaceMention:
     """A resolved toponym: ``[start, end)`` char offsets into ``doc.text``.
 
     ``role``: ``place`` (a location), ``modifier`` (a place naming an institution or
-    nationality: "the Baghdad government"), ``org`` (inside an organisation name).
+    nationality: "the Baghdad government"), ``org`` (inside an organisation name), ``neighbour``
+    (a country named for orientation: "near the border with Nigeria").
     ``site`` is true after a locative preposition ("in", "at", "near"...).
     """
 
@@ -317,12 +318,17 @@ class GeoResolver:
 
         def prev_word(char_start: int) -> str:
             """The word before a position, skipping articles and direction adjectives."""
-            words = re.findall(r"[A-Za-z'-]+|[,;:()]", text[max(0, char_start - 60):char_start])
+            words = re.findall(r"[^\W\d_][\w'-]*|[,;:()]", text[max(0, char_start - 60):char_start])
             while words and words[-1].lower() in _SKIP_BEFORE:
                 words.pop()
             if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
                 return "near"
             return words[-1].lower() if words else ""
+
+        # 0. source lines ("Agence France Presse, 2017-10-30: headline"): the outlet is no place
+        for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
+            for k in range(m.start(1), m.end(1)):
+                taken[k] = True
 
         # 1. cue patterns: "the village of X", "X province", "X village"
         name = r"((?:[A-Z][\w'’-]+|al-|el-)(?:[ -](?:[A-Z][\w'’-]+|al|el|de|del|la|ad|as|ash|an|ar|az|bin|of)){0,4})"
@@ -463,6 +469,12 @@ class GeoResolver:
             if ok:
                 add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS or pw in _ATTACK_VERBS or dateline,
                           role="org" if in_org and pw not in _LOC_PREPS and not strong and not dateline else "place"))
+            elif single and len(t) >= 4 and not tok.is_stop and t.lower() not in _NOT_PLACE and not in_org \
+                    and not demonym_to_iso3(t) and not any(pa <= a and b <= pb and (pb - pa) > (b - a)
+                                                           for pa, pb in person_ranges) \
+                    and (not sent_start or re.match(r"^\s*[,:]", text[b:b + 3])):
+                # "Bria, quatre rebelles tués": kept only if the article's country evidence backs it
+                add(_Span(a, b, t, "weak", site=False))
             k = i + 1
             while k < len(toks) and toks[k].idx < b:
                 k += 1
@@ -508,6 +520,10 @@ class GeoResolver:
                 sp.site = False  # "the ministry in Baghdad said": where the speaker sits
                 sp.role = "modifier"
         spans = [sp for sp in spans if not re.match(r"^\s+dollars?\b", text[sp.end:sp.end + 10])]  # "US dollar"
+        for sp in spans:  # "near the border with Nigeria": a neighbour named for orientation
+            if re.search(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", text[max(0, sp.start - 25):sp.start]) and \
+                    any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
+                sp.role, sp.site = "neighbour", False
         for sp in spans:
             if not sp.site and sp.role == "place" and sp.start > 0 and \
                     any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
@@ -545,11 +561,14 @@ class GeoResolver:
         if span is None or not len(span):
             return False
         tok = span.root
+        seen_prep = False
         for anc in tok.ancestors:
             if anc.pos_ in ("VERB", "AUX") and anc.dep_ not in ("amod", "acl"):
                 return False
+            if anc.dep_ == "prep":
+                seen_prep = True
             if anc.dep_ in ("nsubj", "nsubjpass") and anc.head.lemma_ in _REPORTING:
-                return True
+                return seen_prep  # "the ministry in Baghdad said", not a misparse of "in Mandalay, ... said"
         return False
 
     @staticmethod
@@ -599,10 +618,12 @@ class GeoResolver:
         headline_end = first_line.end() if first_line and first_line.end() < 200 and "\n" in text else 0
         weights: dict[str, float] = defaultdict(float)
         for _, _, iso, kind in hints:
-            weights[iso] += 0.6 if kind == "group" else 0.4
+            weights[iso] += 0.6 if kind == "group" else 0.3
         for sp in spans:
+            if sp.source == "weak":
+                continue
             isos = {c.country for c in sp.cands if c.country}
-            w = (1.5 if sp.site else 1.0) if sp.role == "place" else 0.4
+            w = (1.5 if sp.site else 1.0) if sp.role == "place" else 0.1 if sp.role == "neighbour" else 0.4
             if sp.start < headline_end and sp.site:
                 w *= 2
             if any(c.kind == "country" and c.quality == 0 for c in sp.cands):
@@ -658,6 +679,9 @@ class GeoResolver:
                     strong and single_country and c.quality == 0):
                 continue  # a place abroad the text never points to: more likely a false hit
             if sp.parent_mismatch or sp.outside_ctx:
+                continue
+            if sp.source == "weak" and not (c.quality == 0 and c.kind == "city" and c.country
+                                            and weights.get(c.country, 0.0) >= 0.8 and c.population >= 1000):
                 continue  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
             place = Place(
                 text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
