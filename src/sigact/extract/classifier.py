@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
@@ -52,6 +52,7 @@ class EventClassifier:
     coef: np.ndarray  # (n_labels, n_features)
     intercept: np.ndarray
     meta: dict[str, Any]
+    _cache: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Returns an (n_texts, n_labels) array of probabilities (rows sum to 1)."""
@@ -62,9 +63,17 @@ class EventClassifier:
         return p / p.sum(axis=1, keepdims=True)
 
     def proba(self, text: str) -> dict[str, float]:
-        """Returns ``{sub_event_type: probability}`` for one text."""
+        """Returns ``{label: probability}`` for one text (recent texts are cached: a sentence is
+        often scored for several events)."""
+        hit = self._cache.get(text)
+        if hit is not None:
+            return dict(hit)
         row = self.predict_proba([text])[0]
-        return {lab: float(p) for lab, p in zip(self.labels, row)}
+        out = {lab: float(p) for lab, p in zip(self.labels, row)}
+        if len(self._cache) >= 512:
+            self._cache.clear()
+        self._cache[text] = out
+        return dict(out)
 
     # -------------------------------------------------------------- persistence
     def to_json(self) -> dict[str, Any]:

@@ -101,9 +101,8 @@ def noun_phrase(tok: Token) -> Span:
     lo, hi = min(keep), max(keep)
     # a named entity overlapping the head wins its whole extent
     if tok.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= tok.i < ent.end:
-                lo, hi = min(lo, ent.start), max(hi, ent.end - 1)
+        e0, e1 = _entity_bounds(tok)
+        lo, hi = min(lo, e0), max(hi, e1)
     while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
         lo -= 2  # "Iran-backed militia"
     while lo < hi and (doc[lo].dep_ in ("det", "punct", "cc", "case") or doc[lo].is_punct):
@@ -111,6 +110,18 @@ def noun_phrase(tok: Token) -> Span:
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
         hi -= 1
     return doc[lo:hi + 1]
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int]:
+    """Returns the first and last token index of the named entity holding ``tok`` (IOB walk, no doc.ents scan)."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+        hi += 1
+    return lo, hi
 
 
 def has_own_subject(tok: Token) -> Token | None:
@@ -491,10 +502,10 @@ class TriggerFinder:
         return None
 
     def _entity_span(self, tok: Token) -> Span:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-        return tok.doc[tok.i:tok.i + 1]
+        if not tok.ent_type_:
+            return tok.doc[tok.i:tok.i + 1]
+        lo, hi = _entity_bounds(tok)
+        return tok.doc[lo:hi + 1]
 
     def _first_pobj(self, prep: Token, *, actor: bool) -> Span | None:
         for c in prep.children:
