@@ -225,3 +225,13 @@ def test_border_with_country_is_orientation_not_location(nlp, geo):
     text = "Militants burned homes near the border with Nigeria, Cameroonian officials said."
     dg, (place, _) = where(nlp, geo, text)
     assert dg.focus_country == "CMR" and place.country == "CMR"
+
+
+def test_title_case_headline_words_are_not_towns(nlp, geo):
+    text = "Bakhtar News Agency, 2020-07-11: Six Anti-Government Militias Kill During Clashes In Helmand"
+    dg = geo.analyze(nlp(text))
+    assert {m.place.country for m in dg.mentions} <= {"AFG"}
+    place, _ = dg.place_for(0, len(text))
+    assert place.country == "AFG"
+    _, (place, _) = where(nlp, geo, "Reuters 2012-12-19 Rebels seize CAR town, push closer to capital")
+    assert place.country == "CAF"

@@ -325,6 +325,15 @@ class GeoResolver:
                 return "near"
             return words[-1].lower() if words else ""
 
+        title_lines: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^\n]+", text):
+            words = re.findall(r"[^\W\d_][\w'’-]{3,}", m.group(0))
+            if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+                title_lines.append((m.start(), m.end()))
+
+        def in_title_line(pos: int) -> bool:
+            return any(a <= pos < b for a, b in title_lines)
+
         # 0. source lines ("Agence France Presse, 2017-10-30: headline"): the outlet is no place
         for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
             for k in range(m.start(1), m.end(1)):
@@ -466,6 +475,8 @@ class GeoResolver:
                 ok = False  # "Gaston Zossou": part of a person's name
             if t.lower() in _NOT_PLACE or (single and len(t) < 3 and not t.isupper()):
                 ok = False
+            if ok and not strong and pw not in _SITE_PREPS and pw not in _ATTACK_VERBS and in_title_line(a):
+                ok = False  # "Six Militias Kill During Clashes": capitals say nothing in a title-case line
             if ok:
                 add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS or pw in _ATTACK_VERBS or dateline,
                           role="org" if in_org and pw not in _LOC_PREPS and not strong and not dateline else "place"))
@@ -608,8 +619,8 @@ class GeoResolver:
             if sp.kind_hint == "admin":
                 pref = [c for c in cands if c.kind in ("admin1", "admin2", "region")]
                 cands = tuple(pref) or cands
-            elif sp.kind_hint == "settlement":
-                pref = [c for c in cands if c.kind in ("city", "camp", "site")]
+            elif sp.kind_hint == "settlement":  # "Bossangoa town"; "CAR town" is a town in CAR
+                pref = [c for c in cands if c.kind in ("city", "camp", "site") or (c.kind == "country" and c.quality == 0)]
                 cands = tuple(pref) or cands
             sp.cands = cands
         spans = [s for s in spans if s.cands or s.source == "fuzzy"]
