@@ -15,10 +15,14 @@ __all__ = ["GeoResolver", "DocGeo", "PlaceMention", "Gazetteer", "to_iso3", "dem
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("GeoResolver", "DocGeo", "PlaceMention"):
-        from sigact.geo import resolver
+    if name == "GeoResolver":
+        from sigact.geo.resolver import GeoResolver
 
-        return getattr(resolver, name)
+        return GeoResolver
+    if name in ("DocGeo", "PlaceMention"):
+        from sigact.geo import docgeo
+
+        return getattr(docgeo, name)
     if name == "Gazetteer":
         from sigact.geo.gazetteer import Gazetteer
 

@@ -1,0 +1,170 @@
+"""Per-article place results: :class:`DocGeo` (what ``GeoResolver.analyze`` returns) and
+:class:`PlaceMention`.  ``place_for``/``country_near`` are the event-location API the
+extractor calls per clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sigact.geo.countries import country_name
+from sigact.geo.gazetteer import Gazetteer
+from sigact.model import PRECISIONS, Evidence, Place
+
+__all__ = ["DocGeo", "PlaceMention"]
+
+_PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved toponym: ``[start, end)`` char offsets into ``doc.text``.
+
+    ``role``: ``place`` (a location), ``modifier`` (a place naming an institution or
+    nationality: "the Baghdad government"), ``org`` (inside an organisation name), ``neighbour``
+    (a country named for orientation: "near the border with Nigeria").
+    ``site`` is true after a locative preposition ("in", "at", "near"...).
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    role: str = "place"
+    site: bool = False
+    score: float = 0.0
+    confident: bool = True
+    countries: tuple[str, ...] = ()
+
+
+@dataclass
+class DocGeo:
+    """Places of one article.  ``focus_country`` is ISO3 (``None`` when the text names none)."""
+
+    text: str
+    focus_country: str | None
+    mentions: list[PlaceMention]
+    country_weights: dict[str, float] = field(default_factory=dict)
+    hints: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, iso3, demonym|group)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        for a, b in self.paragraphs:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.text)
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Char extent of the sentence(s) overlapping [start, end), within its paragraph."""
+        sa, sb = start, end
+        for a, b in self.sentences:
+            if a < end and b > start:
+                sa, sb = min(sa, a), max(sb, b)
+        return sa, sb
+
+    def _pick_in_span(self, start: int, end: int) -> PlaceMention | None:
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end and m.role == "place"]
+        if not inside:
+            return None
+
+        def key(m: PlaceMention) -> tuple:
+            prec = _PRECISION_RANK.get(m.place.precision or "country", 4)
+            # a parent admin1/country named right after a town ("in Beni, Nord-Kivu") never wins over it
+            return (m.site or m.place.precision == "site", m.confident, -prec, m.score)
+
+        return max(inside, key=key)
+
+    def _place_of(self, m: PlaceMention) -> Place:
+        if m.confident or m.place.country is None:
+            return m.place
+        return self._country_place(m.place.country, text=m.text)
+
+    def _country_place(self, iso3: str, text: str | None = None) -> Place:
+        cand = (self.gaz or Gazetteer.default()).country(iso3)
+        return Place(text=text, name=country_name(iso3), country=iso3, precision="country",
+                     lat=cand.lat if cand else None, lon=cand.lon if cand else None)
+
+    def place_for(self, start: int, end: int) -> tuple[Place, Evidence | None] | None:
+        """Best place for an event expressed by chars ``[start, end)``; ``None`` if nothing is known.
+
+        A place inside the span (after "in/at/near", most specific first), else the
+        nearest preceding place in the paragraph, else the dateline, else the focus
+        country at precision "country" (with no evidence).
+        """
+        m = self._pick_in_span(start, end)
+        if m is None:  # the clause names no place: the rest of its sentence may ("clashed ... in Ahmedabad")
+            sa, sb = self._sentence(start, end)
+            if (sa, sb) != (start, end):
+                m = self._pick_in_span(sa, sb)
+        if m is None:
+            pa, _ = self._paragraph(start)
+            before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
+            if before:
+                m = max(before, key=lambda x: (x.site, x.end))
+        if m is None:
+            local = self._hint_country(start, end)
+            if local:
+                return self._country_place(local), None
+        if m is None and self.mentions:
+            first = min(self.mentions, key=lambda x: x.start)
+            if first.role == "place" and first.start < 80 and self._is_dateline(first):
+                m = first
+        if m is not None:
+            place = self._place_of(m)
+            if place.country is None:
+                iso = self._water_country(m, start, end)
+                if iso:
+                    place = Place(**{**place.to_dict(), "country": iso})
+            return place, Evidence(field="location", start=m.start, end=m.end, text=m.text)
+        if self.focus_country:
+            return self._country_place(self.focus_country), None
+        return None
+
+    def _is_dateline(self, m: PlaceMention) -> bool:
+        tail = self.text[m.end:m.end + 40]
+        return bool(re.match(r"^(,\s*[A-Z][\w .'-]+)?\s*(\([^)]{1,30}\))?\s*[-—–:]", tail)) or self.text[
+            m.start:m.end].isupper()
+
+    def _water_country(self, m: PlaceMention, start: int, end: int) -> str | None:
+        cands = m.countries
+        if not cands:
+            return None
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, _kind in self.hints:
+            if start <= a and b <= end:
+                local[iso] += 2.0
+        for iso, w in self.country_weights.items():
+            local[iso] += w
+        best = max(cands, key=lambda c: local.get(c, 0.0))
+        return best if local.get(best, 0.0) > 0 else None
+
+    def _hint_country(self, start: int, end: int, kinds: tuple[str, ...] = ("group",)) -> str | None:
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, kind in self.hints:
+            if start <= a and b <= end and kind in kinds:
+                local[iso] += 1.0
+        return max(local.items(), key=lambda kv: kv[1])[0] if local else None
+
+    def country_near(self, start: int, end: int) -> str | None:
+        """ISO3 country context for generic actors ("soldiers", "police") in ``[start, end)``."""
+        m = self._pick_in_span(start, end)
+        if m is not None and m.site:
+            iso = m.place.country or self._water_country(m, start, end)
+            if iso:
+                return iso
+        local: dict[str, float] = defaultdict(float)
+        for a, b, iso, kind in self.hints:
+            if start <= a and b <= end:
+                local[iso] += 1.0 if kind == "group" else 0.5
+        if m is not None and m.place.country:
+            local[m.place.country] += 0.9
+        if local:
+            return max(local.items(), key=lambda kv: kv[1])[0]
+        res = self.place_for(start, end)
+        if res is not None and res[0].country:
+            return res[0].country
+        return self.focus_country
