@@ -130,21 +130,16 @@ class EventClusterer:
 
     @staticmethod
     def _contradicts(a: Event, b: Event) -> bool:
-        """True when the actors' types disagree in both orientations (e.g. the target is
-        civilians in one report and police in the other): two different incidents."""
+        """True when the targets are of different known types (civilians in one report, police in
+        the other): two incidents.  Attackers are not compared — reports name them too loosely —
+        and a simple swap of roles between the reports is still one incident."""
         vague = {None, "other", "unidentified armed group"}
-
-        def clash(x, y) -> bool:
-            return (x is not None and y is not None and x.type not in vague and y.type not in vague
-                    and x.type != y.type)
-
-        def same(x, y) -> bool:
-            return x is not None and y is not None and x.type is not None and x.type == y.type
-
-        if not (clash(a.actor1, b.actor1) or clash(a.actor2, b.actor2)):
+        x, y = a.actor2, b.actor2
+        if x is None or y is None or x.type in vague or y.type in vague or x.type == y.type:
             return False
-        # roles swapped between the two reports (who attacked whom) is still one incident
-        return not (same(a.actor1, b.actor2) and same(a.actor2, b.actor1))
+        swapped = (a.actor1 is not None and b.actor1 is not None and a.actor1.type == y.type
+                   and b.actor1.type == x.type)
+        return not swapped
 
     @staticmethod
     def _actor_score(a: Event, b: Event) -> float:
@@ -170,6 +165,8 @@ class EventClusterer:
             return 0.5
         gap = max(0, max(da[0], db[0]) - min(da[1], db[1]))
         w = self.settings.date_window_days
+        if a.date and b.date and a.date.precision == "day" and b.date.precision == "day":
+            w = min(w, self.settings.day_window_days)
         if gap > w:
             return None
         return 1.0 - gap / (w + 1)

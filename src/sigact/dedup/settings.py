@@ -17,6 +17,7 @@ __all__ = ["DedupSettings"]
 @dataclass(frozen=True)
 class DedupSettings:
     date_window_days: int = 3
+    day_window_days: int = 1
     max_km: dict[str, float | None] = field(default_factory=dict)
     compatible_types: tuple[frozenset[str], ...] = ()
     weights: dict[str, float] = field(default_factory=dict)
@@ -38,6 +39,7 @@ class DedupSettings:
             raise ConfigError(f"dedup.yaml: unknown weights {sorted(unknown)}")
         return cls(
             date_window_days=int(raw.get("date_window_days", 3)),
+            day_window_days=int(raw.get("day_window_days", 1)),
             max_km={k: (None if v is None else float(v)) for k, v in (raw.get("max_km") or {}).items()},
             compatible_types=tuple(frozenset(g) for g in raw.get("compatible_types") or ()),
             weights=weights,
