@@ -94,3 +94,25 @@ def test_lookup_speed(gaz):
         gaz.lookup(n)
     cold = (time.perf_counter() - t) / 10
     assert cold < 0.05  # indexed: milliseconds per uncached name
+
+
+@pytest.mark.slow
+def test_lookups_from_threads_and_forked_process(gaz):
+    import multiprocessing as mp
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["Kano", "Mosul", "Goma", "Aleppo", "Gao", "Kharkiv"] * 10
+    with ThreadPoolExecutor(4) as ex:
+        got = list(ex.map(lambda n: gaz.lookup(n)[0].country, names))
+    assert got[:6] == ["NGA", "IRQ", "COD", "SYR", "MLI", "UKR"]
+    ctx = mp.get_context("fork")
+    with ctx.Pool(1) as pool:
+        assert pool.apply(_country_of_first, ("Mosul",)) == "IRQ"
+
+
+def _country_of_first(name: str) -> str | None:
+    from sigact.geo.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    g.lookup.cache_clear()
+    return g.lookup(name)[0].country

@@ -6,6 +6,7 @@ names cost a dict hit.  Nothing is loaded into Python beyond the cache.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import unicodedata
@@ -65,8 +66,9 @@ class Gazetteer:
 
     def __init__(self, path: Path | str | None = None):
         self.path = ensure_gazetteer(Path(path) if path else None)
-        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
+        self._pid = os.getpid()
+        self._conn = self._connect()
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
         self.admin1 = lru_cache(maxsize=10_000)(self._admin1)  # type: ignore[method-assign]
         self.country = lru_cache(maxsize=512)(self._country)  # type: ignore[method-assign]
@@ -82,8 +84,13 @@ class Gazetteer:
                 cls._default = cls()
             return cls._default
 
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
     def _rows(self, sql: str, args: tuple) -> list[tuple]:
         with self._lock:
+            if os.getpid() != self._pid:  # forked worker: never share the parent's SQLite handle
+                self._pid, self._conn = os.getpid(), self._connect()
             return self._conn.execute(sql, args).fetchall()
 
     @staticmethod
