@@ -26,6 +26,11 @@ __all__ = ["Coder", "Coding"]
 
 _ARMED = {"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"}
 _STATE = {"military", "police", "government"}
+_DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration",
+               "Peaceful protest")
+_DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
+            r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest)")
+_PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 _W_CLF = 0.55
 _OVERRIDE_P = 0.6
 
@@ -52,6 +57,7 @@ class Coder:
         self.classifier = classifier
         self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
         self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
+        self._demo_rx = re.compile(_DEMO_RX)
 
     def _weapon_hits(self, text: str) -> dict[str, re.Match[str]]:
         out = {}
@@ -74,10 +80,11 @@ class Coder:
         scoping = [t for t in group.triggers if not t.cls.outcome] or group.triggers
         if main.cls.overrides:
             scoping = [main]
-        for t in [main, *scoping]:
-            for c in t.cls.candidates:
-                if c not in cands:
-                    cands.append(c)
+        for c in main.cls.candidates:  # the main trigger scopes the type; the others add their default
+            cands.append(c)
+        for t in scoping:
+            if t.cls.candidates and t.cls.candidates[0] not in cands:
+                cands.append(t.cls.candidates[0])
         if not cands:
             return Coding(None, None, None, None, None, 0.0, "rules")
         sent_text = group.sent.text
@@ -104,6 +111,9 @@ class Coder:
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
+        # demonstration types need a demonstration in the text
+        if not self._demo_rx.search(ctx_text):
+            excluded.update(x for x in _DEMO_TYPES if x in prior and len(prior) > 1)
         if t2 in _ARMED and "Armed clash" in prior and "Attack" in prior and t1 not in ("civilians", "rioters", "protesters"):
             excluded.add("Attack")
         elif t2 == "civilians" and "Attack" in prior and "Armed clash" in prior and t1 in _ARMED:
@@ -121,7 +131,7 @@ class Coder:
             prior["Non-state actor overtakes territory"] += 1.5
         if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
             prior["Excessive force against protesters"] += 2.0
-        if "Mob violence" in prior and main.cls.name not in ("protest",) and (
+        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         total = sum(prior.values())

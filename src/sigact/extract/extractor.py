@@ -135,6 +135,7 @@ class EventExtractor:
             self._victim_actor2(d)
         self._resolve_anaphora(drafts)
         self._coreference(drafts)
+        self._elaboration(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         if not drafts and doc_probs and len(text) <= self.settings.fallback_max_chars:
             fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
@@ -361,6 +362,35 @@ class EventExtractor:
                     if drop is a:
                         break
 
+    def _elaboration(self, drafts: list[_Draft]) -> None:
+        """A following asserted event with no date or actor of its own that fits the incident just
+        told joins it (its tolls and evidence go to that incident)."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for k, d in enumerate(live):
+            if k == 0:
+                continue
+            if d.alias_of is not None:
+                continue
+            prev = next((p for p in reversed(live[:k]) if p.alias_of is None and p.group.start < d.group.start
+                         and _elaborates(p, d)), None)
+            if prev is not None:
+                keep, drop = _core_first(prev, d)
+                drop.alias_of = drafts.index(keep)
+                keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                                               drop.group.main.text))
+                keep.tolls.extend(drop.tolls)
+                for fld in ("actor1", "actor2", "place"):
+                    if getattr(keep, fld) is None and getattr(drop, fld) is not None:
+                        setattr(keep, fld, getattr(drop, fld))
+                if keep.place is not None and drop.place is not None and _finer(drop.place, keep.place):
+                    keep.place = drop.place
+                    keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
+                        [e for e in drop.evidence if e.field == "location"]
+                if (keep.date is None or keep.date.precision == "reported") and drop.date is not None:
+                    keep.date = drop.date
+                    keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
+                        [e for e in drop.evidence if e.field == "date"]
+
     def _fallback(self, doc: Doc, probs: dict[str, float], geo: Any, dates: Any, pub_year: int | None,
                   tolls: list[Any]) -> _Draft | None:
         """One event for a short text with no trigger, typed by the classifier alone."""
@@ -584,8 +614,13 @@ def _char_gap(g: TriggerGroup, s: int, e: int) -> int:
     return best if best is not None else 10**9
 
 
+_GENERAL_SUBS = {"Armed clash", "Attack", "Peaceful protest", "Mob violence", "Other", None}
+
+
 def _specificity(d: _Draft) -> tuple:
-    return (d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
+    """Sort key: which of two mentions of one incident keeps its coding (the more specific one)."""
+    sub = d.coding.sub_event_type if d.coding else None
+    return (sub not in _GENERAL_SUBS, d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
             d.place is not None and d.place.precision in ("site", "town"), bool(d.tolls), d.group.main.cls.weight,
             -d.group.start)
 
@@ -615,7 +650,8 @@ def _same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
     violent = lex.violent_event_types
     if ca.sub_event_type != cb.sub_event_type:
         both_violent = ca.event_type in violent and cb.event_type in violent
-        if not (both_violent and (a.group.main.cls.name in generic or b.group.main.cls.name in generic)):
+        if not (ca.event_type == cb.event_type or _demo_family(ca, cb) or
+                (both_violent and (a.group.main.cls.name in generic or b.group.main.cls.name in generic))):
             return False
     dated = bool(a.date and b.date and a.date.start and b.date.start
                  and "reported" not in (a.date.precision, b.date.precision))
@@ -633,16 +669,66 @@ def _same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
         if a.place.precision in ("site", "town") and b.place.precision in ("site", "town") and \
                 (a.place.name or "").lower() != (b.place.name or "").lower():
             return False
-    # actors: not contradicting
-    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
-        if x is not None and y is not None:
-            if _names(x) & _names(y):
-                continue
-            sx, sy = _specific_name(x), _specific_name(y)
-            if sx and sy and sx != sy:
-                return False
+    # actors: not contradicting (roles may swap between a headline and the body)
+    na = {n for n in (_specific_name(x) for x in (a.actor1, a.actor2) if x) if n}
+    nb = {n for n in (_specific_name(x) for x in (b.actor1, b.actor2) if x) if n}
+    if na and nb and not na & nb:
+        return False
     # different explicit tolls -> different incidents
     return True
+
+
+_DEMO = {"Protests", "Riots"}
+
+
+def _demo_family(ca: Coding, cb: Coding) -> bool:
+    return ca.event_type in _DEMO and cb.event_type in _DEMO
+
+
+# types that elaborate an incident told just before ("Two police vehicles were burnt.", "The army
+# said it had killed 20 assailants and recovered weapons.") when they bring no date or actor of their own
+_ELABORATES = {
+    "violent": ({"Battles", "Explosions/Remote violence", "Violence against civilians"},
+                {"Disrupted weapons use", "Looting/property destruction", "Change to group/activity"}),
+    "demo": ({"Protests", "Riots"}, {"Looting/property destruction", "Arrests"}),
+}
+
+
+def _elaborates(prev: _Draft, d: _Draft) -> bool:
+    """True when ``d`` adds detail to ``prev`` (same family, no own date, no own new actor, close by)."""
+    cp, cd = prev.coding, d.coding
+    if cp is None or cd is None or cp.event_type is None or cd.event_type is None:
+        return False
+    if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
+            (d.date.start != prev.date.start):
+        return False
+    if d.actor1_span is not None and not (_names(d.actor1) & _names(prev.actor1)):
+        if d.actor1_span.root.pos_ != "PRON":
+            return False
+    for types, subs in _ELABORATES.values():
+        p_in = cp.event_type in types or cp.sub_event_type in subs
+        d_in = cd.event_type in types or cd.sub_event_type in subs
+        if p_in and d_in and (cp.event_type in types or cd.event_type in types):
+            return _sent_distance(prev.group.sent, d.group.sent) <= 3
+    return False
+
+
+def _core_first(prev: _Draft, d: _Draft) -> tuple[_Draft, _Draft]:
+    """Returns ``(keep, drop)``: the event whose type is the family's core type (a riot over the
+    property damage it caused) is kept."""
+    for types, _subs in _ELABORATES.values():
+        if prev.coding and d.coding and prev.coding.event_type not in types and d.coding.event_type in types:
+            return d, prev
+    return prev, d
+
+
+_PREC_RANK = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _finer(a: Place, b: Place) -> bool:
+    """True when place ``a`` is more precise than ``b`` and in the same country."""
+    return (a.country == b.country or b.country is None) and \
+        _PREC_RANK.get(a.precision or "", 9) < _PREC_RANK.get(b.precision or "", 9)
 
 
 def _default_actors() -> Any:

@@ -103,6 +103,9 @@ class FactualityJudge:
                     return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
             if anc is clause:
                 break
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
+            neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
+            return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
         # 2. phrases in the finite clause
         for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
             rx = self.phr[flag]

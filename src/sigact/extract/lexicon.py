@@ -56,6 +56,7 @@ class TriggerClass:
     overrides: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     object_words: frozenset[str] = frozenset()
+    exclude_objects: frozenset[str] = frozenset()
 
     @property
     def default(self) -> str | None:
@@ -124,6 +125,7 @@ def load_lexicon() -> Lexicon:
             overrides=frozenset(_words(spec.get("overrides"))),
             words=frozenset(_words(spec.get("words"))),
             object_words=frozenset(_words(spec.get("object_words"))),
+            exclude_objects=frozenset(_words(spec.get("exclude_objects"))),
         )
         classes[name] = tc
         for v in tc.verbs:

@@ -240,10 +240,15 @@ class TriggerFinder:
     def _licensed(self, trig: Trigger, found: list[Trigger]) -> bool:
         if trig.cls.object_words and not self._object_ok(trig.head, trig.cls):
             return False
+        if trig.cls.exclude_objects:  # "police fired tear gas" is no shooting
+            objs = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(t.lemma_.lower() in trig.cls.exclude_objects for o in objs for t in o.subtree):
+                return False
         if not trig.cls.weak or trig.cls.object_words:
             return True
         sent = trig.head.sent
-        if any(o is not trig and not o.cls.weak and o.cls.special is None and o.head.sent == sent for o in found):
+        if any(o is not trig and not o.cls.weak and o.cls.special is None and o.cls.weight >= 0.7
+               and o.head.sent == sent for o in found):
             return True
         words = self._sent_lemmas(sent)
         text = sent.text.lower()
