@@ -353,6 +353,10 @@ class EventExtractor:
                             keep.evidence = [e for e in keep.evidence if e.field != (fld if fld != "place" else "location")]
                             setattr(keep, fld, getattr(drop, fld))
                             keep.evidence.extend(e for e in drop.evidence if e.field == (fld if fld != "place" else "location"))
+                    if keep.place is not None and drop.place is not None and _finer(drop.place, keep.place):
+                        keep.place = drop.place
+                        keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
+                            [e for e in drop.evidence if e.field == "location"]
                     if keep.date is None or (keep.date.precision == "reported" and drop.date is not None
                                              and drop.date.precision != "reported"):
                         keep.date = drop.date
