@@ -200,10 +200,12 @@ class GeoResolver:
         for m in re.finditer(rf"{name}\s+((?i:{_SETTLEMENT_WORDS}|{_ADMIN_WORDS}))\b", text):
             hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(2), re.I) else "settlement"
             a, b = m.start(1), m.end(1)
-            full = f"{m.group(1)} {m.group(2)}"
+            full = text[a:m.end(2)]
             if free(a, b) and (self._lookup(full) or self._lookup(m.group(1))):
-                if self._lookup(full) and any(c.kind != "city" for c in self._lookup(full)):
-                    add(_Span(a, m.end(2), full, "cue", None, site=prev_word(a) in _LOC_PREPS))
+                if self._lookup(full):  # "Panama City", "Quezon City", "Gaza Strip": the whole name
+                    fhint = "settlement" if all(c.kind == "city" for c in self._lookup(full)) else None
+                    add(_Span(a, m.end(2), full, "cue", fhint,
+                              site=prev_word(a) in _SITE_PREPS or (fhint is not None and hint == "settlement")))
                 else:
                     add(_Span(a, b, m.group(1), "cue", hint,
                                     site=hint == "settlement" or prev_word(a) in _SITE_PREPS))
@@ -529,7 +531,7 @@ class GeoResolver:
             if c is None:
                 continue
             supported = sp.supported
-            confident = (sp.margin > 0.5 or len({x.country for x in sp.cands}) == 1) and (
+            confident = (sp.margin > 0.3 or len({x.country for x in sp.cands}) == 1) and (
                 supported or c.population >= 1_000_000 or c.kind != "city")
             single_country = len({x.country for x in sp.cands}) == 1
             strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or \
