@@ -92,3 +92,27 @@ def test_plural_with_demonstrative_and_no_children_does_not_crash():
     # a plural trigger whose only left context is a number far away, and one with no children
     evs = run("Clashes. Attacks.\n\nThose attacks were condemned by the governor.")
     assert all(e.factuality in ("asserted", "aggregate", "threat", "denied", "hypothetical", "historical") for e in evs)
+
+
+WIRE = """Nine soldiers killed in jihadist attack in western Niger
+
+Nine Nigerien soldiers have been killed in an attack by jihadists in the west of the country, the defence ministry said on Wednesday.
+
+Gunmen on motorcycles ambushed an army patrol on Tuesday near the village of Tiloa in the Tillaberi region, the ministry said in a statement, leaving five soldiers dead.
+
+Four more soldiers died of their wounds overnight, bringing the death toll to nine.
+
+The region has suffered repeated attacks by groups linked to Islamic State and al-Qaeda since 2017.
+"""
+
+
+def test_wire_story_is_one_incident():
+    evs = run(WIRE, "2024-07-10")
+    inc = incidents(evs)
+    assert len(inc) == 1, [(e.trigger, e.acled_sub_event_type, e.date) for e in inc]
+    e = inc[0]
+    assert e.acled_event_type == "Battles"
+    assert e.fatalities == 9
+    assert e.date is not None and e.date.start == "2024-07-09"  # "on Tuesday", not the day of the statement
+    assert e.location is not None and e.location.country == "NER"
+    assert any(x.factuality == "aggregate" and "repeated attacks" in x.evidence_for("event")[0].text for x in evs)

@@ -574,6 +574,8 @@ def _headline_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+_REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "add", "claim", "declare", "write", "post",
+              "tweet", "note", "explain", "disclose", "reveal", "indicate"}
 _SEP = {"after", "before", "following", "since", "amid", "despite", "until", "ahead", "prior"}
 
 
@@ -582,6 +584,9 @@ def _dates_other_clause(doc: Doc, pos: int, head: Any) -> bool:
     tok = next((t for t in doc if t.idx <= pos < t.idx + len(t.text) + 1), None)
     if tok is None or tok.sent != head.sent:
         return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in _REPORTING and verb.i != head.i:
+        return True  # "..., the ministry said on Wednesday": the date of the report
     for anc in [tok, *tok.ancestors]:
         if anc.lower_ in _SEP and anc.dep_ in ("prep", "mark", "advmod"):
             scope = anc.head if anc.dep_ == "mark" else anc

@@ -26,6 +26,7 @@ _SEPARATING_MARKERS = {"after", "before", "following", "since", "amid", "despite
                        "as", "when", "response", "retaliation", "prior", "ahead"}
 _COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "pobj", "agent", "acl",
                     "relcl", "compound", "amod", "nmod", "appos", "advcl", "prep", "npadvmod", "dep", "pcomp"}
+_VICTIM_SUBJECT = {"die", "perish", "succumb", "drown"}
 _OWNER_VERBS = {"use", "link", "belong", "operate", "run", "control", "own", "hold", "occupy", "affiliate", "tie",
                 "associate", "connect", "man", "house"}
 _ACTOR_ENTS = {"ORG", "NORP", "GPE", "PERSON", "FAC", "LOC"}
@@ -413,7 +414,9 @@ class TriggerFinder:
                 elif c.dep_ == "nsubjpass":
                     a2 = a2 or self._resolve_arg(c, actor=False)
             else:
-                if c.dep_ == "nsubj":
+                if c.dep_ == "nsubj" and h.lemma_.lower() in _VICTIM_SUBJECT:
+                    a2 = a2 or self._resolve_arg(c, actor=False)  # "four soldiers died": the victims
+                elif c.dep_ == "nsubj":
                     a1 = a1 or self._resolve_arg(c, actor=True)
                 elif c.dep_ == "dobj":
                     a2 = a2 or self._resolve_arg(c, actor=False)
@@ -427,7 +430,7 @@ class TriggerFinder:
                     a2 = self._first_pobj(c, actor=True)
                     if a2 is not None:
                         break
-        if a1 is None:
+        if a1 is None and h.lemma_.lower() not in _VICTIM_SUBJECT:
             a1 = self._inherited_subject(h)
         return a1, a2
 
