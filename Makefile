@@ -35,11 +35,10 @@ setup-assets:
 setup: $(VENV)/.installed setup-assets
 
 demo: setup
-	$(SIGACT) ingest examples/ --db sqlite:///$(DB)
+	$(SIGACT) ingest examples/ --db sqlite:///$(DB) --cluster
 	$(SIGACT) events --db sqlite:///$(DB) --format table
-	@if $(SIGACT) --help | grep -q ' serve '; then \
-	  echo "Dashboard: http://$(HOST):$(PORT)/"; \
-	  $(SIGACT) serve --db sqlite:///$(DB) --host $(HOST) --port $(PORT); fi
+	@echo "Dashboard: http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/docs; Ctrl-C stops)"
+	$(SIGACT) serve --db sqlite:///$(DB) --host $(HOST) --port $(PORT)
 
 test: setup setup-system
 	$(PY) -m pytest -q
