@@ -382,6 +382,12 @@ class GeoResolver:
                 sp.site = False  # "the ministry in Baghdad said": where the speaker sits
                 sp.role = "modifier"
         spans = [sp for sp in spans if not re.match(r"^\s+dollars?\b", text[sp.end:sp.end + 10])]  # "US dollar"
+        for sp in spans:  # "military forces of Artsakh": the place names an actor
+            if sp.role == "place" and re.search(
+                    r"\b(?:forces|army|troops|militia|militias|soldiers|police|government|authorities|ministry|"
+                    r"president|governor|people|residents|citizens|natives|members|navy|units?)\s+of\s+(?:the\s+)?$",
+                    text[max(0, sp.start - 30):sp.start], re.I):
+                sp.role, sp.site = "modifier", False
         for sp in spans:  # "near the border with Nigeria": a neighbour named for orientation
             if re.search(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", text[max(0, sp.start - 25):sp.start]) and \
                     any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
@@ -536,9 +542,10 @@ class GeoResolver:
             single_country = len({x.country for x in sp.cands}) == 1
             strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or \
                 (c.kind in ("admin1", "region") and " " not in sp.text.strip() and len(sp.text) > 4) or " " in sp.text
+            other_evidence = sum(weights.values()) - sp.own_weight
             if not supported and c.kind not in ("country", "water") and not (
                     c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0) and not (
-                    strong and single_country and c.quality == 0):
+                    strong and single_country and c.quality == 0 and other_evidence < 1.0):
                 continue  # a place abroad the text never points to: more likely a false hit
             if sp.parent_mismatch or sp.outside_ctx:
                 continue
@@ -636,6 +643,12 @@ class GeoResolver:
             and (sp.best.quality >= 1 or sp.source == "fuzzy") and any(
                 o is not sp and o.best is not None and o.best.country == sp.best.country and o.best.admin1_code
                 in ctx_admin1 for o in spans)
+        # an admin1 named outright ("..., Rio de Janeiro") rules out small same-country towns elsewhere
+        explicit = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
+                    and o.best.kind == "admin1" and o.best.country == sp.best.country}
+        if explicit and sp.best.kind == "city" and not sp.parents and sp.best.admin1_code not in explicit \
+                and sp.best.population < 200_000 and not any(c.admin1_code in explicit for c in sp.cands):
+            sp.outside_ctx = True
         others_total = sum(weights.values()) - own
         sp.supported = others_total <= 1e-9 or sp.best.id in matched_parent or any(weights.get(i, 0.0) - (own if i == own_iso else 0.0) > 1e-9
                                                    for i in sp.best.all_countries)
