@@ -277,11 +277,13 @@ class EventExtractor:
                 log.warning("actor resolution failed for %r: %s", sp.text, exc)
         kind = None
         a1 = d.actor1
+        # ACLED codes the demonstrators themselves as actor1 of Protests ("Protesters (X)") and Riots
+        # ("Rioters (X)"), naming a party or union only as an associated actor
         if c.event_type == "Protests" and c.sub_event_type != "Excessive force against protesters":
-            if a1 is None or a1.type in (None, "civilians", "other"):
+            if a1 is None or a1.type != "protesters":
                 kind = "protesters"
         elif c.event_type == "Riots":
-            if a1 is None or a1.type in (None, "civilians", "protesters", "other"):
+            if a1 is None or a1.type != "rioters":
                 kind = "rioters"
         elif c.event_type in self.lex.violent_event_types and a1 is None and d.judgement.flag == "asserted":
             kind = "unidentified_armed_group"
