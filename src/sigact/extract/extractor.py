@@ -51,7 +51,7 @@ class ExtractorSettings:
 
     use_classifier: bool = True
     fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
-    fallback_min_prob: float = 0.25
+    fallback_min_prob: float = 0.15
     doc_classifier_chars: int = 1200
 
 
@@ -559,8 +559,9 @@ _CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
 
 
 def _headline_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Returns the ``(start, end)`` of headline lines: a first line without final punctuation,
-    and "Outlet, 2020-01-28: headline" citation lines (headline lists such as UCDP's sources)."""
+    """Returns the ``(start, end)`` of headline lines: lines without final punctuation in a text
+    of several lines (titles, headline lists such as UCDP's sources) and "Outlet, 2020-01-28:
+    headline" citation lines."""
     text = doc.text
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -568,8 +569,8 @@ def _headline_spans(doc: Doc) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            if _CITATION.match(stripped) or (first and len(stripped) < 200 and stripped[-1] not in ".!?\"”'"
-                                              and "\n" in text[pos:].strip()):
+            unpunctuated = len(stripped) < 250 and stripped[-1] not in ".!?\"”'"
+            if _CITATION.match(stripped) or (unpunctuated and (first or "\n" in text.strip())):
                 spans.append((pos, pos + len(line)))
             first = False
         pos += len(line) + 1

@@ -208,6 +208,8 @@ class TriggerFinder:
                 names = lex.verb_index.get(lemma, ())
             if not names:
                 names = lex.word_index.get(tok.lower_, ())
+            if not names and (tok.is_title or tok.is_upper) and tok.pos_ in ("PROPN", "NOUN", "VERB"):
+                names = self._title_case_classes(tok.lower_)  # "Kills", "ATTACKS" in headlines
             if not names:
                 continue
             # a class that needs a particular object ("recovered weapons") is tried first
@@ -231,6 +233,24 @@ class TriggerFinder:
             out.add(t.lemma_.lower())
             out.add(t.lower_)
         return out
+
+    def _title_case_classes(self, low: str) -> tuple[str, ...]:
+        """Returns trigger classes for a word of a title-case or upper-case headline, whose tags are unreliable."""
+        lex = self.lex
+        forms = [low]
+        if low.endswith("ies"):
+            forms.append(low[:-3] + "y")
+        if low.endswith("es"):
+            forms.append(low[:-2])
+        if low.endswith("s"):
+            forms.append(low[:-1])
+        if low.endswith("ed"):
+            forms += [low[:-2], low[:-1]]
+        for f in forms:
+            got = lex.verb_index.get(f, ()) or lex.noun_index.get(f, ())
+            if got:
+                return got
+        return ()
 
     @staticmethod
     def _object_ok(tok: Token, tc: TriggerClass) -> bool:
