@@ -65,7 +65,7 @@ def main(path: str) -> None:
     learned_keys = {(r["cc"], r["code"]) for r in rows}
     manual = [r for r in manual if (r["cc"], r["code"]) not in learned_keys]
     with open(OUT, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=["cc", "code", "name", "source"])
+        w = csv.DictWriter(fh, fieldnames=["cc", "code", "name", "source"], lineterminator="\n")
         w.writeheader()
         for r in manual + rows:
             w.writerow(r)
