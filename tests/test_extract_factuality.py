@@ -116,3 +116,31 @@ def test_wire_story_is_one_incident():
     assert e.date is not None and e.date.start == "2024-07-09"  # "on Tuesday", not the day of the statement
     assert e.location is not None and e.location.country == "NER"
     assert any(x.factuality == "aggregate" and "repeated attacks" in x.evidence_for("event")[0].text for x in evs)
+
+
+PROTEST_WIRE = """Protesters clash with police in Nairobi over tax bill
+
+Kenyan police fired tear gas and water cannon at thousands of protesters in central Nairobi on Tuesday as demonstrations against a proposed finance bill turned violent.
+
+Protesters threw stones at officers and set fire to tyres on Kenyatta Avenue, witnesses said. At least 20 people were arrested, police said.
+
+The Kenya National Commission on Human Rights said one protester was shot dead by police in Nakuru.
+
+President William Ruto has defended the bill, saying the revenue is needed to repay debt. Opposition leaders have called for more protests next week.
+
+Similar protests in 2023 left dozens dead.
+"""
+
+
+def test_protest_wire_riot_and_excessive_force():
+    evs = run(PROTEST_WIRE, "2024-06-26")
+    inc = incidents(evs)
+    subs = sorted(e.acled_sub_event_type for e in inc)
+    assert subs == ["Excessive force against protesters", "Violent demonstration"], [(e.trigger, e.acled_sub_event_type) for e in inc]
+    riot = next(e for e in inc if e.acled_sub_event_type == "Violent demonstration")
+    assert riot.actor1 is not None and riot.actor1.type == "rioters"
+    assert riot.date is not None and riot.date.start == "2024-06-25"
+    shot = next(e for e in inc if e.acled_sub_event_type == "Excessive force against protesters")
+    assert shot.fatalities == 1 and shot.actor1 is not None and shot.actor1.type == "police"
+    flags = {e.factuality for e in evs if not e.is_incident}
+    assert {"hypothetical", "historical"} <= flags

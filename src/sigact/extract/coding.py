@@ -32,6 +32,7 @@ _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|st
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest)")
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 _W_CLF = 0.55
+_RARE = 20  # training examples below which the classifier's view of a type is not trusted
 _OVERRIDE_P = 0.6
 
 
@@ -118,6 +119,12 @@ class Coder:
             excluded.add("Attack")
         elif t2 == "civilians" and "Attack" in prior and "Armed clash" in prior and t1 in _ARMED:
             excluded.add("Armed clash")
+        if t1 in ("protesters", "rioters") and "Armed clash" in prior and len(prior) > 1:
+            excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
+            for demo in ("Violent demonstration", "Mob violence"):
+                if demo not in prior and demo in self.lex.taxonomy:
+                    prior[demo] = 0.05
+                    cands.append(demo)
         for x in excluded:
             del prior[x]
             cands.remove(x)
@@ -130,7 +137,10 @@ class Coder:
         if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE:
             prior["Non-state actor overtakes territory"] += 1.5
         if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
-            prior["Excessive force against protesters"] += 2.0
+            prior["Excessive force against protesters"] += 3.0
+        if "Violent demonstration" in prior and t1 in ("protesters", "rioters") and main.cls.name in (
+                "clash", "fight", "attack", "riot", "loot"):
+            prior["Violent demonstration"] += 2.5
         if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
@@ -145,6 +155,11 @@ class Coder:
                 probs = {c: p.get(c, 0.0) / mass for c in cands}
                 # the classifier speaks in proportion to its belief in the candidates at all
                 w_clf = _W_CLF * min(1.0, mass / 0.5)
+        if probs is not None:
+            counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
+            rb0 = max(prior_n, key=prior_n.get)
+            if counts and counts.get(rb0, 0) < _RARE:
+                w_clf *= 0.3  # the classifier has (almost) never seen the type the rules point to
         if probs is None:
             best = max(prior_n, key=prior_n.get)
             return self._make(best, prior_n[best], "rules", ev, group, weapons)

@@ -632,7 +632,8 @@ _GENERAL_SUBS = {"Armed clash", "Attack", "Peaceful protest", "Mob violence", "O
 def _specificity(d: _Draft) -> tuple:
     """Sort key: which of two mentions of one incident keeps its coding (the more specific one)."""
     sub = d.coding.sub_event_type if d.coding else None
-    return (sub not in _GENERAL_SUBS, d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
+    rank = 2 if sub in ("Violent demonstration", "Excessive force against protesters") else int(sub not in _GENERAL_SUBS)
+    return (rank, d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
             d.place is not None and d.place.precision in ("site", "town"), bool(d.tolls), d.group.main.cls.weight,
             -d.group.start)
 
@@ -672,7 +673,10 @@ def _same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
     if ca.sub_event_type != cb.sub_event_type:
         # different types merge only on positive evidence: both dated and overlapping, or a shared actor
         shared = any(_names(x) & _names(y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)) if x and y)
-        if not (dated or shared):
+        same_place = bool(a.place and b.place and a.place.precision in ("site", "town")
+                          and a.place.precision == b.place.precision
+                          and (a.place.name or "").lower() == (b.place.name or "").lower())
+        if not (dated or shared or same_place):
             return False
     # places: same country, and same name when both are local
     if a.place and b.place:
