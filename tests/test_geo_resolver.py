@@ -235,3 +235,9 @@ def test_title_case_headline_words_are_not_towns(nlp, geo):
     assert place.country == "AFG"
     _, (place, _) = where(nlp, geo, "Reuters 2012-12-19 Rebels seize CAR town, push closer to capital")
     assert place.country == "CAF"
+
+
+def test_french_headline_cues(nlp, geo):
+    text = "Corbeau News, 2022-05-01: Centrafrique : attaque des rebelles près de Kaga-Bandoro"
+    _, (place, ev) = where(nlp, geo, text)
+    assert place.country == "CAF" and ev is not None and ev.text == "Kaga-Bandoro"

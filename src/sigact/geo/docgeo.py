@@ -73,8 +73,15 @@ class DocGeo:
 
         def key(m: PlaceMention) -> tuple:
             prec = _PRECISION_RANK.get(m.place.precision or "country", 4)
-            # a parent admin1/country named right after a town ("in Beni, Nord-Kivu") never wins over it
-            return (m.site or m.place.precision == "site", m.confident, -prec, m.score)
+            # a site-cued place ("in/at/near X") first, most specific first; a bare country named after
+            # "in" ranks below a town named without a cue ("Rebels attacked Kaga-Bandoro ... in CAR")
+            if m.place.precision == "site" or (m.site and prec < 4):
+                tier = 2
+            elif prec < 4:
+                tier = 1
+            else:
+                tier = 0.5 if m.site else 0
+            return (tier, m.confident, -prec, m.score)
 
         return max(inside, key=key)
 

@@ -172,6 +172,10 @@ class GeoResolver:
                 words.pop()
             if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
                 return "near"
+            if len(words) >= 2 and words[-1].lower() in ("de", "d'", "d’") and words[-2].lower() in (
+                    "près", "proche", "proches", "autour", "environs", "ville", "localité", "région", "commune",
+                    "village", "quartier", "préfecture", "sous-préfecture", "périphérie", "sortie", "entrée"):
+                return "near"  # French: "près de Kaga-Bandoro", "la localité de Simbolo"
             return words[-1].lower() if words else ""
 
         title_lines: list[tuple[int, int]] = []
@@ -215,6 +219,13 @@ class GeoResolver:
         ents = list(doc.ents)
         org_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP")]
         person_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+
+        # French: "au village Nzakoundou", "la localité d'Ippy"
+        for m in re.finditer(r"\b(?:village|localité|localite|ville|commune|quartier|sous-préfecture|préfecture)"
+                             r"\s+(?:de\s+|d['’])?" + name, text):
+            a, b = m.start(1), m.end(1)
+            if free(a, b) and self._lookup(m.group(1)):
+                add(_Span(a, b, m.group(1), "cue", "settlement", site=True))
 
         # 2. spaCy entities
         for e in ents:
