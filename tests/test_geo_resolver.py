@@ -241,3 +241,32 @@ def test_french_headline_cues(nlp, geo):
     text = "Corbeau News, 2022-05-01: Centrafrique : attaque des rebelles près de Kaga-Bandoro"
     _, (place, ev) = where(nlp, geo, text)
     assert place.country == "CAF" and ev is not None and ev.text == "Kaga-Bandoro"
+
+
+def test_works_without_parser_or_ner(geo):
+    import spacy
+
+    blank = spacy.blank("en")
+    text = "Gunmen attacked a market in Kano, Nigeria on Friday. Police in Abuja said."
+    dg = geo.analyze(blank(text))
+    place, ev = dg.place_for(0, text.index("."))
+    assert place.country == "NGA" and ev.text == "Kano"
+
+
+def test_news_article_events_get_their_own_places(nlp, geo):
+    text = ("KHARTOUM, Sudan (Wire) — Paramilitary fighters shelled a market in El Fasher on Sunday, "
+            "killing 12 people, the army said in a statement from Port Sudan.\n"
+            "Separately, drones struck the airport in Kassala, witnesses told reporters.\n"
+            "The United Nations called on both sides to protect civilians.\n")
+    dg = geo.analyze(nlp(text))
+    assert dg.focus_country == "SDN"
+    s1 = text.index("Paramilitary"), text.index("\n")
+    place, ev = dg.place_for(*s1)
+    assert ev.text == "El Fasher" and near(place, 13.63, 25.35)
+    s2 = text.index("Separately"), text.index("reporters.")
+    place, ev = dg.place_for(*s2)
+    assert "Kassala" in ev.text and near(place, 15.45, 36.40)
+    s3 = text.index("The United Nations"), len(text)
+    place, _ = dg.place_for(*s3)
+    assert place.country == "SDN"
+    assert dg.country_near(*s3) == "SDN"
