@@ -100,8 +100,8 @@ class Coder:
         for k, m in weapons.items():
             if k in prior:
                 prior[k] += 2.0
-                if ev is None:
-                    s = group.sent.start_char + m.start() if m.start() < len(sent_text) else group.sent.start_char
+                if ev is None and m.end() <= len(sent_text):
+                    s = group.sent.start_char + m.start()
                     ev = Evidence("weapon", s, s + len(m.group(0)), m.group(0))
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:

@@ -461,6 +461,10 @@ class EventExtractor:
         eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
         seen: set[tuple[str, int, int]] = set()
         uniq = []
+        src = article.text if len(article.text) == len(doc.text) else doc.text
+        # evidence quotes the stored article text (the parsed text may have blanked sentences)
+        ev = [e if src[e.start:e.end] == e.text else Evidence(e.field, e.start, e.end, src[e.start:e.end])
+              for e in ev if 0 <= e.start <= e.end <= len(src)]
         for e in ev:
             key = (e.field, e.start, e.end)
             if key not in seen:
