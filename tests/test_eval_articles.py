@@ -247,6 +247,9 @@ def test_mcnemar_and_paired_comparison():
     assert mcnemar_p(0, 0) == 1.0
     assert mcnemar_p(5, 5) == 1.0
     assert mcnemar_p(10, 0) == pytest.approx(2 / 1024, abs=1e-4)
+    from sigact.evaluate.compare import format_p
+
+    assert format_p(mcnemar_p(40, 0)) == "<0.0001" and format_p(0.0595) == "0.0595"
     before = {"a": {"dataset": "acled", "fields": {"date": False, "admin1": None}},
               "b": {"dataset": "acled", "fields": {"date": True, "admin1": True}},
               "c": {"dataset": "acled", "fields": {"date": True, "admin1": True}}}

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from sigact.errors import InputError
 
-__all__ = ["verdicts", "mcnemar_p", "compare_runs", "load_run"]
+__all__ = ["verdicts", "mcnemar_p", "format_p", "compare_runs", "load_run"]
 
 
 def verdicts(result: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -31,7 +31,12 @@ def mcnemar_p(improved: int, regressed: int) -> float:
         return 1.0
     k = min(improved, regressed)
     tail = sum(comb(n, i) for i in range(k + 1)) / 2 ** n
-    return round(min(1.0, 2 * tail), 4)
+    return min(1.0, 2 * tail)
+
+
+def format_p(p: float) -> str:
+    """A p-value for tables: three significant digits, ``<0.0001`` below that."""
+    return "<0.0001" if p < 1e-4 else f"{p:.3g}"
 
 
 def load_run(path: str | Path) -> dict[str, Any]:

@@ -128,24 +128,28 @@ def summary_json(result: Mapping[str, Any]) -> dict[str, Any]:
 
 def comparison_table(comparison: Mapping[str, Any]) -> Table:
     """A rich table of paired changes against a baseline run."""
+    from sigact.evaluate.compare import format_p
+
     t = Table(title="change against the baseline (same texts, paired)")
     for col in ("dataset", "field", "paired", "before", "after", "improved", "regressed", "McNemar p"):
         t.add_column(col, justify="left" if col in ("dataset", "field") else "right", no_wrap=True)
     for ds, fields in comparison.items():
         for name, f in fields.items():
             t.add_row(ds, name, str(f["n_paired"]), str(f["before"]), str(f["after"]), str(f["improved"]),
-                      str(f["regressed"]), f"{f['p_value']:.3g}")
+                      str(f["regressed"]), format_p(f['p_value']))
     return t
 
 
 def comparison_markdown(comparison: Mapping[str, Any]) -> str:
     """The paired comparison as a Markdown table."""
+    from sigact.evaluate.compare import format_p
+
     lines = ["| dataset | field | paired texts | correct before | correct after | improved | regressed | McNemar p |",
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for ds, fields in comparison.items():
         for name, f in fields.items():
             lines.append(f"| {ds} | {name} | {f['n_paired']} | {f['before']} | {f['after']} | {f['improved']} | "
-                         f"{f['regressed']} | {f['p_value']:.3g} |")
+                         f"{f['regressed']} | {format_p(f['p_value'])} |")
     return "\n".join(lines) + "\n"
 
 
