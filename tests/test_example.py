@@ -101,3 +101,20 @@ def test_ids_are_deterministic(events):
     again = run(text, "2024-01-24", article_id="us-strikes-iraq")
     assert [e.id for e in evs] == [e.id for e in again]
     assert len({e.id for e in evs}) == len(evs)
+
+
+def test_public_api_on_the_example():
+    """``sigact.extract`` (the full default pipeline, relevance filter and linker included)."""
+    import sigact
+
+    text = (ROOT / "examples" / "us-strikes-iraq.txt").read_text(encoding="utf-8")
+    evs = sigact.extract(text, published="2024-01-24")
+    inc = [e for e in evs if e.is_incident]
+    assert sorted(e.acled_sub_event_type for e in inc) == [
+        "Air/drone strike", "Air/drone strike", "Shelling/artillery/missile attack"]
+    assert {e.location.country for e in inc if e.location} == {"IRQ", "YEM"}
+    assert any(e.factuality == "threat" for e in evs)
+    assert any(e.factuality == "historical" for e in evs)
+    for e in evs:
+        for ev in e.evidence:
+            assert text[ev.start:ev.end] == ev.text

@@ -3,13 +3,32 @@
 ``EventExtractor(actors=None, *, classifier=None, settings=None)`` with
 ``.extract(doc, article, *, geo, dates) -> list[Event]`` is the stage the pipeline calls
 (see :mod:`sigact.extract.extractor`).
+
+Importing this package rebinds the attribute ``sigact.extract`` from the top-level
+function to this module (Python sets a parent package's attribute on submodule import).
+So that ``sigact.extract(text, published=...)`` keeps working either way, this module is
+callable and does exactly what the top-level function does.
 """
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 __all__ = ["EventExtractor", "ExtractorSettings"]
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, text: str, published: str | None = None, *, article_id: str | None = None,
+                 url: str | None = None) -> list:
+        """Returns the events of one text (same as the top-level :func:`sigact.extract`)."""
+        from sigact.pipeline import get_pipeline
+
+        return get_pipeline().extract(text, published=published, article_id=article_id, url=url)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 def __getattr__(name: str) -> Any:  # lazy: importing sigact.extract stays cheap
