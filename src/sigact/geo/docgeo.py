@@ -168,7 +168,7 @@ class DocGeo:
             if start <= a and b <= end:
                 local[iso] += 1.0 if kind == "group" else 0.5
         if m is not None and m.place.country:
-            local[m.place.country] += 0.9
+            local[m.place.country] += 1.2  # a place named in the clause outweighs a group hint
         if local:
             return max(local.items(), key=lambda kv: kv[1])[0]
         res = self.place_for(start, end)

@@ -79,7 +79,7 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
-    r"\s*(?:,|\(|\[|,?\s*(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|\(|\[|,?\s*(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
 )
@@ -542,27 +542,22 @@ class GeoResolver:
                 fit = fit or [p for p in par.cands if p.kind == "country" and p.country == sp.best.country]
                 if fit and par.best is not None and par.best.id != fit[0].id:
                     par.best, par.margin, par.supported = fit[0], max(par.margin, 2.0), True
+        # evidence from places that are themselves unsupported does not count against others
+        unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and not sp.supported and sp.own_iso)
+        removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
         for sp in spans:
             c = sp.best
             if c is None:
                 continue
-            supported = sp.supported
-            confident = (sp.margin > 0.3 or len({x.country for x in sp.cands}) == 1) and (
-                supported or c.population >= 1_000_000 or c.kind != "city")
-            single_country = len({x.country for x in sp.cands}) == 1
-            strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or \
-                (c.kind in ("admin1", "region") and " " not in sp.text.strip() and len(sp.text) > 4) or " " in sp.text
-            other_evidence = sum(weights.values()) - sp.own_weight
-            if not supported and c.kind not in ("country", "water") and not (
-                    c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0) and not (
-                    strong and single_country and c.quality == 0 and other_evidence < 1.0):
-                continue  # a place abroad the text never points to: more likely a false hit
-            if sp.parent_mismatch or sp.outside_ctx:
+            if not self._keep(sp, c, weights, unsupported):
+                if sp.own_iso:
+                    removed[sp.own_iso] += sp.own_weight
                 continue
-            if sp.source == "weak" and not (c.quality == 0 and c.kind == "city" and c.country
-                                            and weights.get(c.country, 0.0) >= 0.8 and c.population >= 1000):
-                continue  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
+            supported = sp.supported
+            single_country = len({x.country for x in sp.cands}) == 1
+            confident = (sp.margin > 0.3 or single_country) and (
+                supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0))
             place = Place(
                 text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
                 admin2=c.admin2, country=c.country, lat=round(c.lat, 5) if c.lat is not None else None,
@@ -573,6 +568,9 @@ class GeoResolver:
                                          score=round(sp.score, 3), confident=confident,
                                          countries=c.all_countries))
 
+        for iso, w in removed.items():
+            weights[iso] -= w
+        weights = defaultdict(float, {k: round(v, 6) for k, v in weights.items() if v > 1e-6})
         focus = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         try:
@@ -581,6 +579,26 @@ class GeoResolver:
             sentences = []
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
                       hints=hints, paragraphs=paragraphs, sentences=sentences, gaz=self.gaz)
+
+    @staticmethod
+    def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float) -> bool:
+        """Whether a resolved span stays a place mention (False: a likely false hit)."""
+        if sp.parent_mismatch or sp.outside_ctx:
+            return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
+        if sp.source == "weak":
+            return c.quality == 0 and c.kind == "city" and bool(c.country) and \
+                weights.get(c.country, 0.0) >= 0.8 and c.population >= 1000
+        if sp.supported or c.kind in ("country", "water"):
+            return True
+        if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
+            return True  # a big unambiguous place
+        single_country = len({x.country for x in sp.cands}) == 1
+        strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or " " in sp.text.strip() or (
+            c.kind in ("admin1", "region") and len(sp.text) > 4)
+        own_unsupported = sp.own_weight if sp.own_iso else 0.0
+        other_evidence = sum(weights.values()) - sp.own_weight - (unsupported - own_unsupported)
+        # a place abroad the text never points to is a likely false hit, unless its name is certain
+        return strong and single_country and c.quality == 0 and other_evidence < 1.0
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
                 priors: list[tuple[float, float]] | None = None) -> None:
