@@ -144,3 +144,27 @@ def test_protest_wire_riot_and_excessive_force():
     assert shot.fatalities == 1 and shot.actor1 is not None and shot.actor1.type == "police"
     flags = {e.factuality for e in evs if not e.is_incident}
     assert {"hypothetical", "historical"} <= flags
+
+
+MISSILE_WIRE = """Russian missile strike on Odesa kills five
+
+A Russian missile strike on the southern Ukrainian port city of Odesa killed five people and wounded 32 on Friday, regional governor Oleh Kiper said.
+
+The Iskander missile hit a residential area near the port shortly after noon, damaging apartment buildings and a school, Kiper said on Telegram.
+
+Ukraine's air force said it had shot down 14 of 16 drones launched by Russia overnight.
+
+President Volodymyr Zelensky called for more air defence systems. "Russia must be held accountable for every strike," he said.
+"""
+
+
+def test_missile_wire_strike_and_interception():
+    evs = run(MISSILE_WIRE, "2024-11-16")
+    inc = incidents(evs)
+    subs = sorted(e.acled_sub_event_type for e in inc)
+    assert subs == ["Disrupted weapons use", "Shelling/artillery/missile attack"], [(e.trigger, e.acled_sub_event_type) for e in inc]
+    strike = next(e for e in inc if e.acled_sub_event_type.startswith("Shelling"))
+    assert (strike.fatalities, strike.injuries) == (5, 32)
+    assert strike.actor1 is not None and strike.actor1.country == "RUS" and strike.actor1.type == "military"
+    assert strike.date is not None and strike.date.start == "2024-11-15"
+    assert any(e.factuality == "aggregate" and e.trigger == "strike" for e in evs)  # "every strike"

@@ -210,7 +210,7 @@ class EventExtractor:
         for fld, sp in (("actor1", s1), ("actor2", s2)):
             if sp is None:
                 continue
-            actor = self._resolve_actor(sp.text, country)
+            actor = self._resolve_actor(_actor_text(sp), country)
             setattr(d, fld, actor)
             d.evidence.append(_ev(fld, sp.start_char, sp.end_char, sp.text))
 
@@ -269,7 +269,7 @@ class EventExtractor:
             if sp is None:
                 continue
             try:
-                setattr(d, fld, self.actors.resolve(sp.text, context_country=country, date=date,
+                setattr(d, fld, self.actors.resolve(_actor_text(sp), context_country=country, date=date,
                                                     event_type=c.event_type, role=fld))
             except TypeError:  # a resolver without the keyword arguments
                 pass
@@ -539,6 +539,14 @@ def _collective(span: Span | None) -> bool:
     return root.tag_ in ("NNS", "NNPS") or root.lemma_.lower() in _COLLECTIVE
 
 
+def _actor_text(span: Span) -> str:
+    """Returns the text to resolve for an actor phrase: a lone nationality adjective on an attack
+    noun ("Russian missile strike") stands for that country's forces."""
+    if len(span) == 1 and span[0].ent_type_ == "NORP" and span[0].dep_ in ("amod", "compound"):
+        return f"{span.text} forces"
+    return span.text
+
+
 def _unaggregated(t: Any) -> Any:
     try:
         from dataclasses import replace
@@ -718,6 +726,8 @@ def _elaborates(prev: _Draft, d: _Draft) -> bool:
     """True when ``d`` adds detail to ``prev`` (same family, no own date, no own new actor, close by)."""
     cp, cd = prev.coding, d.coding
     if cp is None or cd is None or cp.event_type is None or cd.event_type is None:
+        return False
+    if d.group.main.cls.name == "defuse":  # an interception or a defused bomb is an event of its own
         return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
             (d.date.start != prev.date.start):

@@ -106,6 +106,10 @@ class FactualityJudge:
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all")
+                                                for c in h.children):
+            q = next(c for c in h.children if c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all"))
+            return Judgement("aggregate", q.idx, q.idx + len(q.text), q.text)  # "every strike"
         # 2. phrases in the finite clause
         for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
             rx = self.phr[flag]

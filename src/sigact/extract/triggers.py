@@ -125,6 +125,15 @@ def _entity_bounds(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _is_country(text: str) -> bool:
+    """True when a place name is a country (whose name stands for its state or forces)."""
+    try:
+        from sigact.geo.countries import to_iso3
+    except ImportError:
+        return False
+    return to_iso3(text) is not None
+
+
 def has_own_subject(tok: Token) -> Token | None:
     """Returns the explicit nominal subject of a verb (not a relative pronoun), else None."""
     for c in tok.children:
@@ -573,11 +582,14 @@ class TriggerFinder:
                 if is_place and d.dep_ == "prep" and d.lower_ in ("of", "belonging") and d.head.i == tok.i:
                     for p in d.children:
                         if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and \
-                                p.lemma_.lower() not in self.lex.place_heads:
+                                p.lemma_.lower() not in self.lex.place_heads and \
+                                p.ent_type_ not in ("GPE", "LOC", "FAC"):  # "the city of Odesa" is a place
                             return noun_phrase(p)
             return None
         if tok.ent_type_ == "GPE" and not actor and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near"):
             return None
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and not actor and not _is_country(tok.text):
+            return None  # "a strike on Odesa": a city is where it happened, not who was hit
         return noun_phrase(tok)
 
     def extent(self, group: TriggerGroup) -> tuple[int, int]:
