@@ -586,8 +586,12 @@ class GeoResolver:
         if sp.parent_mismatch or sp.outside_ctx:
             return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
         if sp.source == "weak":
-            return c.quality == 0 and c.kind == "city" and bool(c.country) and \
-                weights.get(c.country, 0.0) >= 0.8 and c.population >= 1000
+            if not (c.quality == 0 and c.kind == "city" and c.country and c.population >= 1000):
+                return False
+            if weights.get(c.country, 0.0) >= 0.8:
+                return True
+            # nothing else in the text says where: a name unique to one country may stand alone
+            return not any(v > 0 for v in weights.values()) and len({x.country for x in sp.cands}) == 1
         if sp.supported or c.kind in ("country", "water"):
             return True
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
