@@ -270,3 +270,12 @@ def test_news_article_events_get_their_own_places(nlp, geo):
     place, _ = dg.place_for(*s3)
     assert place.country == "SDN"
     assert dg.country_near(*s3) == "SDN"
+
+
+def test_place_nested_in_organisation_name(nlp, geo):
+    text = "The Kano State Police Command said gunmen attacked a village in Kaduna on Monday."
+    dg, (place, ev) = where(nlp, geo, text)
+    assert ev.text == "Kaduna" and place.country == "NGA"
+    # an organisation's place still tells the country when nothing else does
+    dg = geo.analyze(nlp("The Borno State Government condemned the attack on Tuesday."))
+    assert dg.focus_country == "NGA"
