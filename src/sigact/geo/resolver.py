@@ -144,6 +144,7 @@ class GeoResolver:
 
     # ---- detection -------------------------------------------------------------------------
     def _lookup(self, text: str) -> tuple[Candidate, ...]:
+        """Gazetteer candidates for a mention (leading "the" dropped when needed)."""
         t = text.strip(" ,.;:'\"()[]")
         if len(t) < 2:
             return ()
@@ -153,6 +154,7 @@ class GeoResolver:
         return cands
 
     def _detect(self, doc: Any) -> tuple[list[_Span], list[tuple[int, int, str, str]], list[tuple[float, float]]]:
+        """Candidate toponym spans, country hints ``(start, end, iso3, demonym|group)`` and point priors."""
         text = doc.text
         spans: list[_Span] = []
         taken = [False] * (len(text) + 1)
