@@ -2,7 +2,7 @@
 
 The trigger group limits the choice to its classes' candidate types (rules scope the
 event).  Among them a *rule prior* scores each type: the main trigger's default 1.0,
-other triggers' defaults 0.5, +2 for a matching weapon cue, +1 per context cue
+other triggers' defaults 0.5, +3 for a matching weapon cue (in the incident's clause), +1 per context cue
 (``triggers.yaml: context_cues``), +1.5 for the actor-type rules (armed actor2 ->
 Armed clash; civilian target -> Attack; state actor1 retaking ground -> Government
 regains territory).  When the TF-IDF classifier is present its probabilities,
@@ -71,7 +71,8 @@ class Coder:
         return out
 
     def code(self, group: TriggerGroup, actor1: Actor | None, actor2: Actor | None,
-             doc_probs: dict[str, float] | None = None, *, actor1_group: bool = False) -> Coding:
+             doc_probs: dict[str, float] | None = None, *, actor1_group: bool = False,
+             extent: tuple[int, int] | None = None) -> Coding:
         """Returns the coding of a trigger group (``actor1_group``: actor1 is a plural/collective phrase)."""
         main = group.main
         if main.cls.special == "threat":
@@ -95,14 +96,17 @@ class Coder:
         for t in group.triggers:
             if t is not main and t.cls.candidates and not t.cls.outcome and t.cls.candidates[0] in prior:
                 prior[t.cls.candidates[0]] += 0.5
-        weapons = self._weapon_hits(ctx_text)
+        # weapons count inside the incident's own clause (another incident of the sentence has its own)
+        w0 = extent[0] if extent else group.sent.start_char
+        w1 = extent[1] if extent else group.sent.end_char
+        wtext = group.sent.doc.text[w0:w1]
+        weapons = self._weapon_hits(wtext)
         ev = None
         for k, m in weapons.items():
             if k in prior:
-                prior[k] += 2.0
-                if ev is None and m.end() <= len(sent_text):
-                    s = group.sent.start_char + m.start()
-                    ev = Evidence("weapon", s, s + len(m.group(0)), m.group(0))
+                prior[k] += 3.0  # the weapon decides the remote-violence type whoever the target is
+                if ev is None:
+                    ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
                 n = len(rx.findall(ctx_text))

@@ -125,8 +125,10 @@ class EventExtractor:
         tolls = self._tolls(text)
         self._assign_tolls(drafts, tolls, doc)
         for d in drafts:
+            if d.group.main.cls.name in _VIOLENT_CLASSES:
+                self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
             d.coding = self.coder.code(d.group, d.actor1, d.actor2, doc_probs=None,
-                                       actor1_group=_collective(d.actor1_span))
+                                       actor1_group=_collective(d.actor1_span), extent=self.finder.extent(d.group))
             if d.coding and doc_probs and d.coding.sub_event_type:
                 top = max(doc_probs, key=doc_probs.get)
                 d.doc_agree = top == d.coding.sub_event_type
@@ -296,9 +298,11 @@ class EventExtractor:
             else:
                 d.actor1 = actor
 
-    def _victim_actor2(self, d: _Draft) -> None:
+    def _victim_actor2(self, d: _Draft, *, force: bool = False) -> None:
         """A violent event without a target takes the victims of its toll ("four US personnel") as actor2."""
-        if d.actor2 is not None or not d.tolls or d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
+        if d.actor2 is not None or not d.tolls:
+            return
+        if not force and (d.coding is None or d.coding.event_type not in self.lex.violent_event_types):
             return
         victim = next((t for t in d.tolls if getattr(t, "victim_text", None)), None)
         if victim is None:
@@ -528,6 +532,8 @@ def _FALLBACK_CLASS(lex: Lexicon, sub: str):  # noqa: N802 - a tiny factory
                         phrases=())
 
 
+_VIOLENT_CLASSES = {"attack", "shoot", "kill", "injure", "clash", "fight", "ambush", "fire", "target", "explosion", "bomb",
+                    "ied", "grenade", "shelling", "air_strike", "strike", "suicide"}
 _COLLECTIVE = {"group", "mob", "crowd", "gang", "band", "horde", "family", "members", "dozens", "hundreds", "scores"}
 
 
