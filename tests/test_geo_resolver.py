@@ -279,3 +279,10 @@ def test_place_nested_in_organisation_name(nlp, geo):
     # an organisation's place still tells the country when nothing else does
     dg = geo.analyze(nlp("The Borno State Government condemned the attack on Tuesday."))
     assert dg.focus_country == "NGA"
+
+
+def test_parenthesised_admin_chain_prefers_state_over_country(nlp, geo):
+    # In "(Rafi LGA, Niger)" Niger is the Nigerian state (LGA is a Nigerian unit), not the Republic of Niger.
+    text = "On 6 May 2020, gunmen abducted four people near Kagara (Rafi LGA, Niger)."
+    dg, (place, _) = where(nlp, geo, text)
+    assert place.country == "NGA" and dg.focus_country == "NGA"

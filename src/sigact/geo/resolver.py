@@ -123,6 +123,7 @@ class _Span:
     supported: bool = True
     is_parent: bool = False
     outside_ctx: bool = False
+    paren_tail: bool = False  # "(Rafi LGA, Niger)": the last item of a parenthesised admin chain
 
 
 class GeoResolver:
@@ -395,6 +396,9 @@ class GeoResolver:
                 sp.site = False  # "the ministry in Baghdad said": where the speaker sits
                 sp.role = "modifier"
         spans = [sp for sp in spans if not re.match(r"^\s+dollars?\b", text[sp.end:sp.end + 10])]  # "US dollar"
+        for sp in spans:
+            sp.paren_tail = text[sp.end:sp.end + 1] == ")" and bool(
+                re.search(r"\([^()\n]{1,60},\s*$", text[max(0, sp.start - 62):sp.start]))
         for sp in spans:  # "military forces of Artsakh": the place names an actor
             if sp.role == "place" and re.search(
                     r"\b(?:forces|army|troops|militia|militias|soldiers|police|government|authorities|ministry|"
@@ -406,7 +410,7 @@ class GeoResolver:
                     any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
                 sp.role, sp.site = "neighbour", False
         for sp in spans:
-            if not sp.site and sp.role == "place" and sp.start > 0 and \
+            if not sp.site and not sp.paren_tail and sp.role == "place" and sp.start > 0 and \
                     any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
                 sp.role = "modifier"  # "the US launched", "US dollar": an actor or attribute, not a location
 
@@ -507,6 +511,9 @@ class GeoResolver:
             w = (1.5 if sp.site else 1.0) if sp.role == "place" else 0.1 if sp.role == "neighbour" else 0.4
             if sp.start < headline_end and sp.site:
                 w *= 2
+            if sp.paren_tail and any(c.kind == "admin1" for c in sp.cands) and \
+                    any(c.kind == "country" and c.quality == 0 for c in sp.cands):
+                continue  # "(Rafi LGA, Niger)": a country or a state of that name; the context decides
             if any(c.kind == "country" and c.quality == 0 for c in sp.cands):
                 iso = next(c.country for c in sp.cands if c.kind == "country")
                 weights[iso] += w
@@ -646,6 +653,8 @@ class GeoResolver:
                 s += 1.2 if d < 50 else 0.6 if d < 250 else 0.0
             if sp.kind_hint == "admin" and c.kind in ("admin1", "region"):
                 s += 1.0
+            if sp.paren_tail and c.kind == "country" and any(x.kind == "admin1" for x in sp.cands):
+                s -= 3.0  # ACLED-style "(Admin2, Admin1)": Niger state, not the Republic of Niger
             if c.admin1_code and c.admin1_code in ctx_admin1:
                 s += 1.0
             if priors and c.lat is not None and c.kind == "city" and any(
