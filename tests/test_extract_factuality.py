@@ -168,3 +168,8 @@ def test_missile_wire_strike_and_interception():
     assert strike.actor1 is not None and strike.actor1.country == "RUS" and strike.actor1.type == "military"
     assert strike.date is not None and strike.date.start == "2024-11-15"
     assert any(e.factuality == "aggregate" and e.trigger == "strike" for e in evs)  # "every strike"
+
+
+@pytest.mark.parametrize("text", ["Hello world.", "The weather in Paris was sunny on Monday and markets rose."])
+def test_no_event_in_text_without_conflict(text):
+    assert run(text) == []

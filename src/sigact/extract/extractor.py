@@ -409,6 +409,8 @@ class EventExtractor:
         sub = max(probs, key=probs.get)
         if probs[sub] < self.settings.fallback_min_prob:
             return None
+        if probs[sub] < 0.5 and not self._has_cue(doc):
+            return None  # "Hello world." is no event, whatever the classifier's best guess
         sent = next(iter(doc.sents))
         root = sent.root
         fake = Trigger(root, root.idx, root.idx + len(root.text), root.text, _FALLBACK_CLASS(self.lex, sub))
@@ -420,6 +422,21 @@ class EventExtractor:
         d.doc_agree = True
         self._final_actors(d)
         return d
+
+    def _has_cue(self, doc: Doc) -> bool:
+        """True when the text holds a conflict cue word (violence, weapons, demonstrations, context cues)."""
+        cues = self._cue_words()
+        return any(t.lemma_.lower() in cues or t.lower_ in cues for t in doc)
+
+    def _cue_words(self) -> frozenset[str]:
+        """Returns the single cue words of the lexicon (built once per extractor)."""
+        words = getattr(self, "_cue_cache", None)
+        if words is None:
+            ctx = {w for ws in self.lex.context_cues.values() for w in ws if " " not in w}
+            words = frozenset(self.lex.violence_cues | ctx | set(self.lex.word_index) | set(self.lex.verb_index)
+                              | set(self.lex.noun_index))
+            self._cue_cache = words
+        return words
 
     # ------------------------------------------------------------------ output
     def _event(self, d: _Draft, article: Article, doc: Doc) -> Event:
