@@ -80,7 +80,7 @@ class Pipeline:
         dates = self.dates.analyze(doc, article.published)
         events = self.extractor.extract(doc, article, geo=geo, dates=dates)
         if self.linker is not None and len(events) > 1:
-            events = self.linker(events)
+            events = self.linker(events, text=doc.text)
         return events
 
     def process(self, article: Article) -> list[Event]:

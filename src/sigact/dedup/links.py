@@ -64,52 +64,86 @@ def _sentence(ev: Event) -> Evidence | None:
     return None
 
 
-def _score(desc: str, ev: Event, other: Event) -> float:
+def _sentences(ev: Event, text: str | None, spans: list[tuple[int, int]] | None) -> list[Evidence]:
+    """The event's own sentences: its ``event`` evidence and, with the article text, every
+    sentence holding one of its trigger mentions."""
+    out = [e for e in ev.evidence if e.field == "event"]
+    if text is not None and spans:
+        seen = {(e.start, e.end) for e in out}
+        for t in ev.evidence:
+            if t.field != "trigger":
+                continue
+            for a, b in spans:
+                if a <= t.start < b and (a, b) not in seen:
+                    seen.add((a, b))
+                    out.append(Evidence("event", a, b, text[a:b]))
+    return out
+
+
+def _triggers_in(ev: Event, start: int, end: int) -> bool:
+    return any(e.field == "trigger" and start <= e.start < end for e in ev.evidence)
+
+
+def _score(desc: str, start: int, end: int, ev: Event, other: Event) -> float:
+    if ev.date and other.date and ev.date.start and other.date.start and other.date.start > ev.date.start:
+        return 0.0  # a response comes after what it responds to
+    score = 1.0 if _triggers_in(other, start, end) else 0.0  # the description *is* a mention of it
     sent = _sentence(other)
-    if sent is None:
-        return 0.0
-    d, o = _stems(desc), _stems(sent.text)
-    if not d:
-        return 0.0
-    score = len(d & o) / min(len(d), 6)
+    d = _stems(desc)
+    if sent is not None and d:
+        score += len(d & _stems(sent.text)) / min(len(d), 6)
     if ev.date and other.date and ev.date.start and other.date.start:
-        if other.date.start > ev.date.start:
-            return 0.0
         score += 0.15
     if ev.actor1 and other.actor2 and ev.actor1.country and ev.actor1.country == other.actor2.country:
         score += 0.2
     if other.location and other.location.text and other.location.text.lower() in desc.lower():
         score += 0.3
-    if other.trigger and other.trigger.lower() in desc.lower():
-        score += 0.1
     return score
 
 
-def link_events(events: Sequence[Event], rules: LinkRules | None = None) -> list[Event]:
-    """Return ``events`` with ``links`` added where a cue points at another of them."""
+#: events that can respond, and events that can be responded to
+_SOURCES = ("asserted", "threat")
+_TARGETS = ("asserted",)
+
+
+def link_events(events: Sequence[Event], rules: LinkRules | None = None, *, text: str | None = None) -> list[Event]:
+    """Return ``events`` with ``links`` added where a cue points at another of them.
+
+    Only incidents (and threats) respond, and only incidents are responded to: aggregates,
+    plans and background are never linked.  A cue whose description holds the event's own
+    trigger ("injured after the base was hit") describes the event itself, not a cause.
+    """
     rules = rules or LinkRules.load()
+    spans = None
+    if text is not None:
+        from sigact.scale.relevance import split_sentences
+
+        spans = split_sentences(text)
     out = list(events)
+    targets = [e for e in events if e.factuality in _TARGETS]
     for i, ev in enumerate(events):
-        sent = _sentence(ev)
-        if sent is None:
+        if ev.factuality not in _SOURCES:
             continue
-        for pattern, relation in rules.cues:
-            m = pattern.search(sent.text)
-            if not m:
-                continue
-            desc = sent.text[m.end():]
-            best: tuple[float, Event] | None = None
-            for other in events:
-                if other.id == ev.id:
-                    continue
-                s = _score(desc, ev, other)
-                if s >= rules.threshold and (best is None or s > best[0]):
-                    best = (s, other)
-            if best is not None:
-                target = best[1]
-                if any(lk.target == target.id for lk in out[i].links):
-                    break
-                cue_ev = Evidence("link", sent.start + m.start(), sent.end, sent.text[m.start():])
-                out[i] = replace(out[i], links=out[i].links + (Link(relation, target.id, cue_ev),))
-                break
+        best: tuple[float, Event, Evidence] | None = None
+        for sent in _sentences(ev, text, spans):
+            for pattern, relation in rules.cues:
+                for m in pattern.finditer(sent.text):
+                    desc = sent.text[m.end():]
+                    if not sent.text[:m.start()].strip(" \"'“‘"):
+                        # a fronted clause ("After Monday's strikes, a spokesman warned ...")
+                        # describes the earlier event up to its comma
+                        desc = desc.split(",", 1)[0]
+                    d0, d1 = sent.start + m.end(), sent.start + m.end() + len(desc)
+                    if _triggers_in(ev, d0, d1):
+                        continue
+                    for other in targets:
+                        if other.id == ev.id:
+                            continue
+                        s = _score(desc, d0, d1, ev, other)
+                        if s >= rules.threshold and (best is None or s > best[0]):
+                            cue = Evidence("link", sent.start + m.start(), sent.end, sent.text[m.start():])
+                            best = (s, other, cue)
+                            best_rel = relation
+        if best is not None and not any(lk.target == best[1].id for lk in ev.links):
+            out[i] = replace(ev, links=ev.links + (Link(best_rel, best[1].id, best[2]),))
     return out
