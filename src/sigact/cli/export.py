@@ -42,7 +42,10 @@ def _filters(**kw: Any) -> dict[str, Any]:
 @click.option("--min-sources", type=click.IntRange(1), help="At least this many source articles.")
 @click.option("-q", "--q", "q", help="Text search in evidence, actors and places.")
 def export_cmd(db: str, fmt: str, output: str, **filters: Any) -> None:
-    """Export stored events as ACLED CSV, PLOVER JSONL, Parquet, GeoJSON, flat CSV or native JSONL."""
+    """Export stored events as ACLED CSV, PLOVER JSONL, Parquet, GeoJSON, flat CSV or native JSONL.
+
+    Example: sigact export --db sqlite:///sigact.db --format acled-csv -o events.csv
+    """
     from sigact.errors import SigactError
     from sigact.export import write_events
     from sigact.store import Store
@@ -71,7 +74,10 @@ def export_cmd(db: str, fmt: str, output: str, **filters: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice([f for f in _FORMATS if f != "acled-csv"]), default=None,
               help="Input format [default: from the file].")
 def import_cmd(paths: tuple[str, ...], db: str, fmt: str | None) -> None:
-    """Import events from sigact exports (jsonl, plover-jsonl, csv, geojson, parquet) into the store."""
+    """Import events from sigact exports (jsonl, plover-jsonl, csv, geojson, parquet) into the store.
+
+    Example: sigact import events.parquet --db sqlite:///other.db
+    """
     from sigact.errors import SigactError
     from sigact.export import read_events
     from sigact.export.importer import import_events

@@ -141,7 +141,10 @@ def _render_table(rows: list[tuple[str, Any]]) -> None:
 @click.option("--id", "article_id", help="Article id for a single text (default: a hash of the text).")
 def extract_cmd(source: str, published: str | None, fmt: str, show_all: bool, force_jsonl: bool,
                 rejects: str | None, article_id: str | None) -> None:
-    """Extract conflict events from SOURCE (a text file, a JSONL file of records, or - for stdin)."""
+    """Extract conflict events from SOURCE (a text file, a JSONL file of records, or - for stdin).
+
+    Example: sigact extract examples/us-strikes-iraq.txt --published 2024-01-24 --format table
+    """
     from sigact.errors import SigactError
 
     if published is not None:

@@ -20,6 +20,8 @@ def serve_cmd(db: str, host: str, port: int, private: bool, workers: int, log_le
 
     Writes need SIGACT_API_KEY (sent as X-API-Key or Authorization: Bearer).
     SIGACT_TILE_URL adds a tile layer over the built-in offline basemap.
+
+    Example: sigact serve --db sqlite:///sigact.db --port 8000
     """
     import os
 

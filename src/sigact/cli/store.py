@@ -62,7 +62,7 @@ def _fail(message: str) -> None:
 @click.option("--rejects", "rejects", type=click.Path(dir_okay=False), default=None,
               help="JSONL log of inputs that could not be read [default: rejects.jsonl next to the database].")
 @click.option("--published", callback=_iso_date, default=None, metavar="YYYY-MM-DD",
-              help="Publication date for articles that carry none.")
+              help="Publication date for every article read (overrides dates found in the inputs).")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=50, show_default=True,
               help="Articles per transaction.")
 @click.option("--no-extract", is_flag=True, help="Store the articles only; extract events later.")
@@ -76,6 +76,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: 
 
     Re-running is safe: unchanged articles are skipped before NLP, a changed
     article at a known URL becomes a new revision.
+
+    Example: sigact ingest examples/ feeds/ --db sqlite:///sigact.db --cluster
     """
     from sigact.errors import SigactError
     from sigact.store import Store, run_ingest
@@ -138,7 +140,10 @@ _TABLE_FORMATS = ("table", "csv", "jsonl", "acled-csv", "plover-jsonl", "geojson
 def events_cmd(db: str, country: tuple[str, ...], admin1: str | None, since: str | None, until: str | None,
                event_type: tuple[str, ...], actor: str | None, q: str | None, all_: bool, limit: int,
                fmt: str) -> None:
-    """List stored events, newest first (incidents only unless --all)."""
+    """List stored events, newest first (incidents only unless --all).
+
+    Example: sigact events --country IRQ --since 2024-01-01 --format csv
+    """
     from itertools import islice
 
     from sigact.errors import SigactError
