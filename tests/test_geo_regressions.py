@@ -109,3 +109,12 @@ def test_admin1_still_wins_over_small_towns(nlp, geo):
     dg = geo.analyze(nlp("Fighting spread across Borno state on Tuesday."))
     res = dg.place_for(0, len(dg.text))
     assert res is not None and res[0].country == "NGA"
+
+
+def test_lone_alternate_name_must_look_like_the_place(nlp, geo):
+    # "Lamy" is only a historic alternate name of N'Djamena: with nothing but a demonym around,
+    # it must not pull the event to Chad (the demonym's country is the better answer)
+    dg = geo.analyze(nlp("Militants attacked Malian troops near Lamy on Sunday."))
+    assert all(m.place.country != "TCD" for m in dg.mentions)
+    res = dg.place_for(0, len(dg.text))
+    assert res is not None and res[0].country == "MLI"

@@ -604,7 +604,10 @@ class GeoResolver:
             c = sp.best
             if c is None:
                 continue
-            lone = self._lone(sp, weights, demonym_weight)
+            # an alternate name that looks like the primary one ("Nabatieh" ~ "Nabatiye"), not a historic
+            # or foreign-language name ("Lamy" for N'Djamena, "Boni" for Bonn)
+            lone = self._lone(sp, weights, demonym_weight) and \
+                ascii_name(sp.text).casefold()[:4] == ascii_name(c.name).casefold()[:4]
             if not self._keep(sp, c, weights, unsupported, lone):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
