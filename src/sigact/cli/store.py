@@ -135,12 +135,17 @@ _TABLE_FORMATS = ("table", "csv", "jsonl", "acled-csv", "plover-jsonl", "geojson
 @click.option("--actor", default=None, help="Substring of an actor name.")
 @click.option("--search", "q", default=None, help="Substring of evidence text, actor or place names.")
 @click.option("--all", "all_", is_flag=True, help="Include threats, denials, hypothetical and historical events.")
+@click.option("--reports", is_flag=True,
+              help="One row per report (article x event) instead of one per canonical event.")
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(_TABLE_FORMATS), default="table", show_default=True)
 def events_cmd(db: str, country: tuple[str, ...], admin1: str | None, since: str | None, until: str | None,
-               event_type: tuple[str, ...], actor: str | None, q: str | None, all_: bool, limit: int,
-               fmt: str) -> None:
+               event_type: tuple[str, ...], actor: str | None, q: str | None, all_: bool, reports: bool,
+               limit: int, fmt: str) -> None:
     """List stored events, newest first (incidents only unless --all).
+
+    One row per canonical event: the reports of one incident that `sigact ingest --cluster`
+    merged are shown once, with all their sources (the `sources` column counts the articles).
 
     Example: sigact events --country IRQ --since 2024-01-01 --format csv
     """
@@ -158,7 +163,12 @@ def events_cmd(db: str, country: tuple[str, ...], admin1: str | None, since: str
                                    factuality=None if all_ else "asserted")
     try:
         with Store.open(db) as store:
-            events = list(islice(store.iter_events(page_size=min(limit, 1000), **filters), limit))
+            if reports:
+                events = list(islice(store.iter_events(page_size=min(limit, 1000), **filters), limit))
+            else:
+                from sigact.dedup.sync import canonical_events
+
+                events = canonical_events(store, limit=limit, **filters)
     except SigactError as exc:
         _fail(str(exc))
         return
