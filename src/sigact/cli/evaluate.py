@@ -21,7 +21,10 @@ import click
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
 def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
              errors_out: str | None, md_out: str | None, baseline: str | None, batch_size: int) -> None:
-    """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json)."""
+    """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json).
+
+    Example: sigact eval ../shared/data/dev/events-dev.jsonl --json eval.json --confusion confusion.png
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
