@@ -14,7 +14,7 @@ from sigact.geo.countries import haversine_km
 
 pytestmark = pytest.mark.slow
 
-EXAMPLE = Path("/work/shared/data/examples/us-strikes-iraq.txt")
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "us-strikes-iraq.txt"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,6 @@ def test_default_is_a_singleton():
     assert GeoResolver.default() is GeoResolver.default()
 
 
-@pytest.mark.skipif(not EXAMPLE.exists(), reason="shared example not present")
 def test_worked_example_airbase_and_red_sea(nlp, geo):
     text = EXAMPLE.read_text(encoding="utf-8")
     dg = geo.analyze(nlp(text))
