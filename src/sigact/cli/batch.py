@@ -26,16 +26,19 @@ def batch_cmd(paths: tuple[str, ...], scheduler: str, out_dir: str, workers: int
 
     Example: sigact batch corpus/ --dask local --workers 2 --out events/
     """
+    from sigact.errors import SigactError
     from sigact.scale.dask_run import run_dask
 
     store = None
-    if db:
-        from sigact.store import Store
-
-        store = Store.open(db)
     try:
+        if db:
+            from sigact.store import Store
+
+            store = Store.open(db)
         results = run_dask(paths, scheduler, out_dir=out_dir, n_workers=workers, published=published,
                            lines_per_partition=lines_per_partition, store=store)
+    except SigactError as exc:
+        raise click.ClickException(str(exc)) from None
     finally:
         if store is not None:
             store.close()

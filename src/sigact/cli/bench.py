@@ -20,9 +20,13 @@ def bench_cmd(corpus: str | None, n_process: int, limit: int | None, no_first_ev
 
     Example: sigact bench --json
     """
+    from sigact.errors import SigactError
     from sigact.scale.bench import run_bench
 
-    res = run_bench(corpus, n_process=n_process, limit=limit, first_event=not no_first_event)
+    try:
+        res = run_bench(corpus, n_process=n_process, limit=limit, first_event=not no_first_event)
+    except SigactError as exc:
+        raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(res))
         return

@@ -37,9 +37,14 @@ def watch_cmd(feeds_file: str, db: str, every: str, host_delay: float, rounds: i
             extra = f" ({r.error})" if r.error else (f": {r.new_articles} new, {r.events} events" if r.status == "fetched" else "")
             click.echo(f"{r.url}: {r.status}{extra}")
 
-    with Store.open(db) as store:
-        watcher = FeedWatcher(store, feeds, every=interval, host_delay=host_delay)
-        try:
-            watcher.run(rounds=rounds, on_round=report)
-        except KeyboardInterrupt:
-            click.echo("stopped")
+    from sigact.errors import SigactError
+
+    try:
+        with Store.open(db) as store:
+            watcher = FeedWatcher(store, feeds, every=interval, host_delay=host_delay)
+            try:
+                watcher.run(rounds=rounds, on_round=report)
+            except KeyboardInterrupt:
+                click.echo("stopped")
+    except SigactError as exc:
+        raise click.ClickException(str(exc)) from None
