@@ -11,7 +11,6 @@ Non-asserted events (threats, aggregates, ...) are never clustered: each stays i
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Callable, Iterable, Sequence
@@ -20,19 +19,12 @@ import numpy as np
 
 from sigact.dedup.merge import canonical_event
 from sigact.dedup.settings import DedupSettings
+from sigact.geo.countries import haversine_km
 from sigact.model import Event
 
-__all__ = ["Cluster", "EventClusterer", "event_text", "haversine_km"]
+__all__ = ["Cluster", "EventClusterer", "event_text"]
 
 _PREC_RANK = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def event_text(ev: Event) -> str:
