@@ -7,14 +7,11 @@ figure; "dozens" = 12, "hundreds" = 100; vague words give no figure).
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
+from sigact.resources import packaged_yaml_once
 
-from sigact.errors import ConfigError
 
 __all__ = ["parse_quantity", "NumberLexicon", "get_number_lexicon"]
 
@@ -74,21 +71,9 @@ def _build(raw: dict[str, Any]) -> NumberLexicon:
     )
 
 
-_lock = threading.Lock()
-_lex: NumberLexicon | None = None
-
-
 def get_number_lexicon() -> NumberLexicon:
     """The process-wide number lexicon (``data/toll_numbers.yaml``), loaded on first use."""
-    global _lex
-    with _lock:
-        if _lex is None:
-            try:
-                text = resources.files("sigact.extract").joinpath("data/toll_numbers.yaml").read_text("utf-8")
-                _lex = _build(yaml.safe_load(text))
-            except (OSError, yaml.YAMLError, KeyError) as exc:
-                raise ConfigError(f"cannot load the number lexicon: {exc}") from exc
-        return _lex
+    return packaged_yaml_once("sigact.extract", "data/toll_numbers.yaml", _build, "number lexicon")
 
 
 def _words_value(words: list[str], lex: NumberLexicon) -> int | None:

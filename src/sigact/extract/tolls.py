@@ -28,16 +28,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Iterable
 
-import yaml
-
-from sigact.errors import ConfigError
 from sigact.extract.numbers import get_number_lexicon, parse_quantity
+from sigact.resources import packaged_yaml_once
 
 __all__ = ["TollMention", "TOLL_KINDS", "find_tolls", "summarize_tolls", "find_tolls_in_span"]
 
@@ -229,20 +225,8 @@ def _key_words(*groups: Iterable[str]) -> list[str]:
     return sorted(words)
 
 
-_lock = threading.Lock()
-_lex: _Lex | None = None
-
-
 def _get_lex() -> _Lex:
-    global _lex
-    with _lock:
-        if _lex is None:
-            try:
-                text = resources.files("sigact.extract").joinpath("data/tolls.yaml").read_text("utf-8")
-                _lex = _build(yaml.safe_load(text))
-            except (OSError, yaml.YAMLError, KeyError, re.error) as exc:
-                raise ConfigError(f"cannot load the toll lexicon: {exc}") from exc
-        return _lex
+    return packaged_yaml_once("sigact.extract", "data/tolls.yaml", _build, "toll lexicon")
 
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9])|\n+")

@@ -6,14 +6,11 @@ Everything is built once per process on first use (:func:`get_lexicon`).
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
+from sigact.resources import packaged_yaml_once
 
-from sigact.errors import ConfigError
 
 __all__ = ["DateLexicon", "get_lexicon"]
 
@@ -132,18 +129,6 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
     )
 
 
-_lock = threading.Lock()
-_lexicon: DateLexicon | None = None
-
-
 def get_lexicon() -> DateLexicon:
     """The process-wide date lexicon, loaded from ``data/date_lexicon.yaml`` on first use."""
-    global _lexicon
-    with _lock:
-        if _lexicon is None:
-            try:
-                text = resources.files("sigact.time").joinpath("data/date_lexicon.yaml").read_text("utf-8")
-                _lexicon = _build(yaml.safe_load(text))
-            except (OSError, yaml.YAMLError, KeyError) as exc:
-                raise ConfigError(f"cannot load the date lexicon: {exc}") from exc
-        return _lexicon
+    return packaged_yaml_once("sigact.time", "data/date_lexicon.yaml", _build, "date lexicon")
