@@ -18,7 +18,8 @@ import click
 @click.option("--markdown", "md_out", type=click.Path(dir_okay=False), help="Write the tables as Markdown here.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
               help="A previous --json run on the same records: show paired changes field by field.")
-@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1))
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
+              help="Texts handed to spaCy at a time (more is faster, uses more memory).")
 def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
              errors_out: str | None, md_out: str | None, baseline: str | None, batch_size: int) -> None:
     """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json).

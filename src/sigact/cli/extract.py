@@ -134,7 +134,8 @@ def _render_table(rows: list[tuple[str, Any]]) -> None:
 @click.command("extract")
 @click.argument("source", default="-", required=False)
 @click.option("--published", help="Publication date YYYY-MM-DD (anchors relative dates).")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json", show_default=True,
+              help="json: one array of events; jsonl: one event per line; table: a readable summary.")
 @click.option("--all", "show_all", is_flag=True, help="Also print non-incidents (threats, aggregates, ...).")
 @click.option("--jsonl", "force_jsonl", is_flag=True, help="Treat the input as JSONL records even without .jsonl.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="Write bad JSONL records here (JSONL).")

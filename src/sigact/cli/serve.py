@@ -10,11 +10,12 @@ DEFAULT_DB = "sqlite:///sigact.db"
 @click.command("serve")
 @click.option("--db", default=DEFAULT_DB, show_default=True, envvar="SIGACT_DB", help="Database URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port to listen on.")
 @click.option("--private", is_flag=True, help="Require the API key for reads too.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="uvicorn worker processes.")
 @click.option("--log-level", default="info", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="uvicorn log level (info logs every request).")
 def serve_cmd(db: str, host: str, port: int, private: bool, workers: int, log_level: str) -> None:
     """Serve the API (docs at /docs) and the dashboard (at /).
 

@@ -129,16 +129,20 @@ _TABLE_FORMATS = ("table", "csv", "jsonl", "acled-csv", "plover-jsonl", "geojson
 @click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="SIGACT_DB", help=DB_HELP)
 @click.option("--country", multiple=True, metavar="ISO3", help="Country code (repeatable).")
 @click.option("--admin1", default=None, help="First-level administrative region.")
-@click.option("--since", callback=_iso_date, default=None, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_iso_date, default=None, metavar="YYYY-MM-DD")
+@click.option("--since", callback=_iso_date, default=None, metavar="YYYY-MM-DD",
+              help="Only events dated on or after this day (a date range overlapping it counts).")
+@click.option("--until", callback=_iso_date, default=None, metavar="YYYY-MM-DD",
+              help="Only events dated on or before this day (a date range overlapping it counts).")
 @click.option("--type", "event_type", multiple=True, help='ACLED event type, e.g. "Battles" (repeatable).')
 @click.option("--actor", default=None, help="Substring of an actor name.")
 @click.option("--search", "q", default=None, help="Substring of evidence text, actor or place names.")
 @click.option("--all", "all_", is_flag=True, help="Include threats, denials, hypothetical and historical events.")
 @click.option("--reports", is_flag=True,
               help="One row per report (article x event) instead of one per canonical event.")
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(_TABLE_FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True,
+              help="Print at most this many events (rows).")
+@click.option("--format", "fmt", type=click.Choice(_TABLE_FORMATS), default="table", show_default=True,
+              help="table: a readable table; any other: that export format on stdout (see docs/store.md).")
 def events_cmd(db: str, country: tuple[str, ...], admin1: str | None, since: str | None, until: str | None,
                event_type: tuple[str, ...], actor: str | None, q: str | None, all_: bool, reports: bool,
                limit: int, fmt: str) -> None:
