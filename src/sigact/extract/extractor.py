@@ -112,7 +112,7 @@ class EventExtractor:
             return []
         pub_year = _year(article.published)
         headlines = _headline_spans(doc)
-        triggers = self.finder.find(doc)
+        triggers = [t for t in self.finder.find(doc) if not _date_word(t)]
         groups = self.finder.group(triggers)
         doc_probs = self._doc_probs(text)
         drafts: list[_Draft] = []
@@ -123,7 +123,7 @@ class EventExtractor:
         self._attach_outcomes(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         for d in drafts:
-            self._fill(d, doc, geo, dates, pub_year)
+            self._fill(d, doc, geo, dates, pub_year, article.published)
         tolls = self._tolls(text)
         self._assign_tolls(drafts, tolls, doc)
         for d in drafts:
@@ -173,7 +173,8 @@ class EventExtractor:
                     prev.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
                 break
 
-    def _fill(self, d: _Draft, doc: Doc, geo: Any, dates: Any, pub_year: int | None) -> None:
+    def _fill(self, d: _Draft, doc: Doc, geo: Any, dates: Any, pub_year: int | None,
+              published: str | None = None) -> None:
         g = d.group
         s1, s2 = self.finder.arguments(g)
         d.actor1_span, d.actor2_span = s1, s2
@@ -207,16 +208,37 @@ class EventExtractor:
             d.date = span
             if dev is not None:
                 d.evidence.append(dev if dev.field == "date" else _ev("date", dev.start, dev.end, dev.text))
-        if d.judgement.flag == "asserted" and d.date is not None and pub_year and d.date.end and d.date.precision != "reported":
-            y = _year(d.date.end)
-            if y is not None and y <= pub_year - 2:
-                d.judgement = Judgement("historical", None, None, d.date.text)
+        if d.judgement.flag == "asserted":
+            d.judgement = self._date_scope(d, pub_year, published)
         for fld, sp in (("actor1", s1), ("actor2", s2)):
             if sp is None:
                 continue
             actor = self._resolve_actor(_actor_text(sp), country)
             setattr(d, fld, actor)
             d.evidence.append(_ev(fld, sp.start_char, sp.end_char, sp.text))
+
+    def _date_scope(self, d: _Draft, pub_year: int | None, published: str | None) -> Judgement:
+        """Returns the judgement an asserted draft gets from its own date: ``historical`` when the date
+        ends ``days_before`` days (factuality.yaml) or more before publication ("on November 24" in a
+        December report, "last year"), ``hypothetical`` when it starts after publication ("by mid-March");
+        else the draft's judgement unchanged."""
+        span = d.date
+        if span is None or span.precision in (None, "reported") or not span.start:
+            return d.judgement
+        dev = next((e for e in d.evidence if e.field == "date"), None)
+        cue = (dev.start, dev.end, dev.text) if dev is not None else (None, None, span.text)
+        pub = _iso_day(published)
+        end, start = _iso_day(span.end or span.start), _iso_day(span.start)
+        if pub is not None and end is not None and start is not None:
+            if (pub - end).days >= self.judge.days_before:
+                return Judgement("historical", *cue)
+            if (start - pub).days > 1:
+                return Judgement("hypothetical", *cue)
+            return d.judgement
+        y = _year(span.end or span.start)
+        if pub_year and y is not None and y <= pub_year - 2:
+            return Judgement("historical", *cue)
+        return d.judgement
 
     def _resolve_actor(self, text: str, country: str | None) -> Actor | None:
         try:
@@ -583,6 +605,24 @@ def _unaggregated(t: Any) -> Any:
 
 def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
     return Evidence(field=fld, start=int(start), end=int(end), text=text)
+
+
+def _date_word(t: Trigger) -> bool:
+    """True for a trigger that is part of a date ("mid-March", "March 2019"): no event."""
+    head = t.head
+    return head.ent_type_ in ("DATE", "TIME") and head.is_title and t.end - t.start == len(head.text)
+
+
+def _iso_day(iso: str | None):
+    """Returns the ``datetime.date`` of an ISO ``YYYY-MM-DD...`` string, or None."""
+    import datetime as _dt
+
+    if not iso:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return None
 
 
 def _year(iso: str | None) -> int | None:

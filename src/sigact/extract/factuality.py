@@ -21,7 +21,7 @@ from sigact.extract.triggers import TriggerGroup
 
 __all__ = ["FactualityJudge", "Judgement"]
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?:s\b|\b)")
 _EMBEDDED = {"advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis", "pcomp"}
 _PAST_EQUALS_PRESENT = {"set", "hit", "put", "cut", "shut", "beat", "burst", "spread", "cast", "let", "shed", "thrust",
                         "upset", "broadcast", "bid", "hurt", "quit", "read", "shoot"}
@@ -74,6 +74,11 @@ class FactualityJudge:
         self.long_subjects = frozenset(x.lower() for x in agg.get("long_running_subjects") or ())
         self.specific_gov = frozenset(x.lower() for x in agg.get("specific_plural_governors") or ())
         self.years_before = int(f["historical"].get("years_before", 2))
+        self.days_before = int(f["historical"].get("days_before", 14))
+        self.need_complement = {k.lower(): frozenset(x.lower() for x in v or ())
+                                for k, v in (f["hypothetical"].get("governors_need_complement") or {}).items()}
+        self.purpose_nouns = frozenset(x.lower() for x in f["hypothetical"].get("purpose_nouns") or ())
+        self.vague_counts = frozenset(x.lower() for x in agg.get("vague_counts") or ())
 
     def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False) -> Judgement:
         """Returns the :class:`Judgement` for a group (its main trigger's clause decides)."""
@@ -92,8 +97,11 @@ class FactualityJudge:
             prev = anc
             if anc is not h:
                 for flag in ("denied", "threat", "hypothetical"):
-                    if lem in self.gov[flag]:
+                    if lem in self.gov[flag] and self._governs(anc, lem, h):
                         return Judgement(flag, anc.idx, anc.idx + len(anc.text), anc.text)
+            if self._purpose(anc):
+                return Judgement("hypothetical", anc.head.idx, anc.idx + len(anc.text),
+                                 anc.doc.text[anc.head.idx:anc.idx + len(anc.text)])
             for c in anc.children:
                 if c.dep_ == "neg" and (anc is h or anc is clause):
                     return Judgement("denied", c.idx, c.idx + len(c.text), c.text)
@@ -129,6 +137,10 @@ class FactualityJudge:
         j = self._counted(group.sent)
         if j:
             return j
+        for t in group.triggers:
+            j = self._perfect_toll(t.head) if t.cls.outcome and t.head.sent == main.head.sent else None
+            if j:
+                return j
         if main.cls.outcome:
             subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("which", "that") and h.dep_ == "relcl":
@@ -140,6 +152,51 @@ class FactualityJudge:
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
         return Judgement("asserted")
+
+    def _governs(self, anc: Token, lemma: str, h: Token) -> bool:
+        """True when governor ``anc`` really takes trigger ``h`` as its complement: a governor listed
+        under ``governors_need_complement`` ("call") needs ``h`` inside one of its prepositions
+        ("called for protests") or its to-infinitive ("called on troops to attack")."""
+        preps = self.need_complement.get(lemma)
+        if preps is None:
+            return True
+        for c in anc.children:
+            if (c.dep_ in ("prep", "prt") and c.lower_ in preps) or c.dep_ == "xcomp":
+                if c.dep_ == "xcomp" or any(x.i == h.i for x in c.subtree) or c.i < h.i and c.dep_ == "prt":
+                    return True
+        return False
+
+    def _purpose(self, tok: Token) -> bool:
+        """True when ``tok`` heads a to-infinitive completing a purpose noun ("an effort to battle ...")."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VB" or tok.dep_ not in ("acl", "relcl"):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        head = tok.head
+        return head.pos_ in ("NOUN", "PROPN") and (head.lower_ in self.purpose_nouns
+                                                    or head.lemma_.lower() in self.purpose_nouns)
+
+    def _perfect_toll(self, h: Token) -> Judgement | None:
+        """An outcome in the perfect that counts a whole conflict: a vague count ("thousands have died")
+        or a long-running cause ("have been killed in the fighting").  Returns an aggregate judgement."""
+        verb = h if h.pos_ in ("VERB", "AUX") else (h.head if h.head.pos_ in ("VERB", "AUX") else None)
+        if verb is None:
+            return None
+        perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children)
+        if not perfect:
+            return None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                words = [t for t in c.subtree if t.i <= c.i]
+                for t in words:
+                    if t.lower_ in self.vague_counts:
+                        return Judgement("aggregate", t.idx, t.idx + len(t.text), t.text)
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout"):
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in self.long_subjects:
+                    return Judgement("aggregate", c.idx, obj.idx + len(obj.text),
+                                     c.doc.text[c.idx:obj.idx + len(obj.text)])
+        return None
 
     def _counted(self, sent: Span) -> Judgement | None:
         for tok in sent:

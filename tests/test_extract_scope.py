@@ -1,0 +1,117 @@
+"""Scope of events in whole articles: background (earlier dates), aggregates, purposes, future plans.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_support import incidents, run
+
+pytestmark = pytest.mark.slow
+
+
+def _flag_of(events, trigger_part: str) -> str:
+    hits = [e for e in events if trigger_part in (e.trigger or "").lower()]
+    assert hits, [(e.factuality, e.trigger) for e in events]
+    return hits[0].factuality
+
+
+@pytest.mark.parametrize("text,published", [
+    # an explicit date weeks before publication is background
+    ("The rebels and the government signed a peace accord on November 2 after years of talks.", "2024-12-19"),
+    # "last year" in an article from the first months of a year
+    ("More than 200 villagers were killed by the militia last year around Beni.", "2024-02-28"),
+    # a day weeks earlier, spelled out
+    ("Militants stormed the border post on 3 March, killing six guards.", "2024-04-20"),
+])
+def test_earlier_date_is_background(text, published):
+    evs = run(text, published)
+    assert evs, "no event found"
+    assert not incidents(evs), [(e.factuality, e.trigger, e.date) for e in evs]
+    assert {e.factuality for e in evs} == {"historical"}
+
+
+def test_recent_date_stays_an_incident():
+    evs = run("Militants stormed the border post on Monday, killing six guards.", "2024-04-17")
+    inc = incidents(evs)
+    assert len(inc) == 1 and inc[0].fatalities == 6
+
+
+def test_historical_cue_is_the_date_evidence():
+    text = "The rebels and the government signed a peace accord on November 2 after years of talks."
+    e = run(text, "2024-12-19")[0]
+    cue = e.evidence_for("factuality")
+    assert cue and "November 2" in cue[0].text
+    assert text[cue[0].start:cue[0].end] == cue[0].text
+
+
+def test_the_latest_attack_is_not_historical():
+    # "in the latest" once matched the historical cue "in the late(1990s)"
+    evs = run("A suicide bomber blew himself up at a restaurant in Mogadishu on Tuesday in the latest attack "
+              "claimed by al-Shabab.", "2024-05-08")
+    assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_decade_is_historical():
+    evs = run("In the late 1990s the militia burned dozens of villages in the region.", "2024-05-08")
+    assert evs and not incidents(evs)
+
+
+def test_purpose_infinitive_is_not_an_event():
+    evs = run("Chad is part of a regional effort to battle the jihadist insurgency around Lake Chad.", "2024-05-08")
+    assert not incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_calling_names_is_not_a_call_for_action():
+    evs = run("Russia launched what the mayor called massive shelling on the town of Izium on Tuesday.", "2024-05-08")
+    assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_calling_for_action_is_hypothetical():
+    evs = run("The opposition leader called for protests in the capital.", "2024-05-08")
+    assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_conflict_toll_in_the_perfect_is_aggregate():
+    text = ("Gunmen killed three farmers near Mopti on Sunday. "
+            "Thousands of people have died in the fighting between jihadists and the army.")
+    evs = run(text, "2024-05-08")
+    inc = incidents(evs)
+    assert len(inc) == 1 and inc[0].fatalities == 3, [(e.factuality, e.trigger, e.fatalities) for e in evs]
+    assert any(e.factuality == "aggregate" for e in evs)
+
+
+def test_recent_toll_in_the_perfect_stays_an_incident():
+    evs = run("At least five people have been killed in the capital after a car bomb exploded at a checkpoint.",
+              "2024-05-08")
+    assert incidents(evs) and incidents(evs)[0].fatalities == 5
+
+
+def test_past_24_hours_summary_is_aggregate():
+    evs = run("The governor said on Wednesday that Russian shelling had killed seven civilians across the province "
+              "during the previous 24 hours.", "2024-05-08")
+    assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_this_week_locates_one_event():
+    evs = run("Government forces took control of the town of Kidal this week after heavy fighting.", "2024-05-08")
+    assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_month_name_is_not_a_march():
+    evs = run("The government hoped a final agreement could be signed by mid-March.", "2024-02-10")
+    assert not any((e.trigger or "").lower() == "march" for e in evs), [(e.trigger, e.acled_sub_event_type) for e in evs]
+
+
+def test_future_date_is_hypothetical():
+    evs = run("Unions will march through Nairobi on 20 May against the finance bill.", "2024-05-08")
+    assert evs and not incidents(evs)
+
+
+def test_insisting_on_a_release_is_not_an_abduction():
+    evs = run("The government suspended the talks, insisting that the rebels first release the kidnapped mayor.",
+              "2024-05-08")
+    assert not any(e.acled_sub_event_type == "Abduction/forced disappearance" and e.is_incident for e in evs), \
+        [(e.factuality, e.trigger, e.acled_sub_event_type) for e in evs]
