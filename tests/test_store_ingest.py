@@ -128,8 +128,9 @@ def test_rejects_log(sqlite_url: str, tmp_path: Path) -> None:
         assert Path(s.rejects_path) == tmp_path / "rejects.jsonl" == default_rejects_path(sqlite_url)
         assert s.rejected == 2 and s.first_reject == "bad.bin: binary: contains NUL bytes"
         recs = [json.loads(x) for x in Path(s.rejects_path).read_text().splitlines()]
-        assert [(r["input"], r["position"], r["reason"]) for r in recs] == [
-            ("bad.bin", None, "binary: contains NUL bytes"), ("feed.jsonl", "line 9", "JSON: Expecting value")]
+        assert [(r["input"], r["position"], r["reason"], r["code"]) for r in recs] == [
+            ("bad.bin", None, "binary: contains NUL bytes", "SIG-E103"),
+            ("feed.jsonl", "line 9", "JSON: Expecting value", "SIG-E102")]
         assert all(r["rejected_at"] for r in recs)
         # a re-run does not log the same rejects again
         s2 = run_ingest(["x"], st, pipeline=FakePipeline(), reader=fake_reader(items))
@@ -151,7 +152,10 @@ def test_pipeline_failure_isolated_to_one_article(store: Store, tmp_path: Path) 
     pipe = FakePipeline(fail_on="BOOM")
     s = run_ingest(["x"], store, pipeline=pipe, reader=fake_reader(items), rejects_path=tmp_path / "r.jsonl")
     assert (s.stored, s.events, s.rejected) == (3, 2, 1)
-    assert "extraction failed: RuntimeError: stage exploded" in (tmp_path / "r.jsonl").read_text()
+    [rec] = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert rec["reason"].startswith("extraction failed: RuntimeError: stage exploded")
+    # a pipeline that does not name its stages: stage "pipeline"; the article is named
+    assert (rec["code"], rec["stage"], rec["article_id"]) == ("SIG-E200", "pipeline", items[1].id)
 
 
 def test_no_extract_then_extract(store: Store, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
+from sigact.errors import run_stage
 from sigact.model import Article, Event
 
 log = logging.getLogger(__name__)
@@ -76,21 +77,22 @@ class Pipeline:
         return sel.text if sel.relevant else None
 
     def _events(self, doc: Any, article: Article) -> list[Event]:
-        geo = self.geo.analyze(doc)
-        dates = self.dates.analyze(doc, article.published)
-        events = self.extractor.extract(doc, article, geo=geo, dates=dates)
+        geo = run_stage("geo", article, self.geo.analyze, doc)  # a stage failure -> ExtractionError
+        dates = run_stage("dates", article, self.dates.analyze, doc, article.published)
+        events = run_stage("extract", article, self.extractor.extract, doc, article, geo=geo, dates=dates)
         if self.linker is not None and len(events) > 1:
-            events = self.linker(events, text=doc.text)
+            events = run_stage("links", article, self.linker, events, text=doc.text)
         return events
 
     def process(self, article: Article) -> list[Event]:
-        """Events of one article (none for non-English articles)."""
+        """Events of one article (none for non-English articles); a stage failure raises
+        :class:`sigact.errors.ExtractionError` naming the article and the stage."""
         if self._skip(article):
             return []
-        text = self._to_parse(article)
+        text = run_stage("relevance", article, self._to_parse, article)
         if text is None:
             return []
-        return self._events(self.nlp(text), article)
+        return self._events(run_stage("nlp", article, self.nlp, text), article)
 
     def extract(self, text: str, published: str | None = None, *, article_id: str | None = None,
                 url: str | None = None) -> list[Event]:

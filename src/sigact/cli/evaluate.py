@@ -18,10 +18,13 @@ import click
 @click.option("--markdown", "md_out", type=click.Path(dir_okay=False), help="Write the tables as Markdown here.")
 @click.option("--baseline", type=click.Path(exists=True, dir_okay=False),
               help="A previous --json run on the same records: show paired changes field by field.")
+@click.option("--rejects", "rejects_out", type=click.Path(dir_okay=False),
+              help="Write one JSON line per text whose extraction failed (SIG-E200, with the stage).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
               help="Texts handed to spaCy at a time (more is faster, uses more memory).")
 def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str | None,
-             errors_out: str | None, md_out: str | None, baseline: str | None, batch_size: int) -> None:
+             errors_out: str | None, md_out: str | None, baseline: str | None, rejects_out: str | None,
+             batch_size: int) -> None:
     """Score the extraction pipeline on GOLD (records JSONL, articles JSONL or X.expected.json).
 
     Example: sigact eval ../shared/data/dev/events-dev.jsonl --json eval.json --confusion confusion.png
@@ -43,6 +46,11 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
     )
 
     err = Console(stderr=True)
+    failures: list[dict] = []
+
+    def _failed(article: object, exc: object) -> None:
+        failures.append(exc.to_reject(input=gold, position=getattr(article, "id", None)))  # type: ignore[attr-defined]
+
     try:
         base = load_run(baseline) if baseline else None  # fail before the long run
         with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -52,7 +60,7 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
             def _tick(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            result = evaluate(gold, limit=limit, batch_size=batch_size, progress=_tick)
+            result = evaluate(gold, limit=limit, batch_size=batch_size, progress=_tick, on_error=_failed)
         comparison = compare_runs(base["verdicts"], verdicts(result)) if base is not None else None
     except SigactError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -74,6 +82,20 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
     if errors_out:
         n = write_errors(result, errors_out)
         err.print(f"{n} error lines written to {errors_out}")
+    if failures:
+        err.print(f"{len(failures)} text(s) failed extraction, scored as no event; first: {failures[0]['reason']}",
+                  markup=False, highlight=False)
+    if rejects_out:
+        from pathlib import Path
+
+        from sigact.store.ingest import RejectLog
+
+        Path(rejects_out).write_text("", encoding="utf-8")  # this run's failures only
+        rlog = RejectLog(Path(rejects_out))
+        for rec in failures:
+            rlog.add(rec)
+        rlog.close()
+        err.print(f"{len(failures)} extraction failure(s) written to {rejects_out}", markup=False, highlight=False)
     if confusion:
         if result["kind"] != "records" or not result["confusion"]["gold_labels"]:
             err.print("no ACLED records: confusion matrix not drawn")

@@ -5,8 +5,9 @@
     sigact extract records.jsonl --format jsonl --rejects rejects.jsonl
 
 A ``.jsonl`` input (or ``--jsonl``) holds one record per line, ``{"id", "text", "published"?}``;
-each event's ``article_id`` is the record's id.  A bad record goes to the rejects log
-(``--rejects``, JSONL ``{input, position, reason}``) and the batch continues.  A bad single
+each event's ``article_id`` is the record's id.  A bad record, or one whose extraction fails
+(``SIG-E200``), goes to the rejects log (``--rejects``, JSONL ``{input, position, reason, code}``,
+see docs/errors.md) and the batch continues.  A bad single
 input (empty, binary, not UTF-8, larger than 50 MB) stops with a one-line error and exit 2.
 By default only incidents (``factuality == "asserted"``) are printed; ``--all`` adds
 threats, denials, hypotheticals, aggregates and historical mentions.
@@ -74,20 +75,20 @@ def iter_jsonl_records(text: str, name: str) -> Iterator[tuple[int, dict[str, An
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, None, f"not JSON: {exc.msg} at column {exc.colno}"
+            yield n, None, f"json: not JSON: {exc.msg} at column {exc.colno}"
             continue
         if not isinstance(rec, dict):
-            yield n, None, "not a JSON object"
+            yield n, None, "json: not a JSON object"
             continue
         txt = rec.get("text")
         if not isinstance(txt, str) or not txt.strip():
-            yield n, None, "missing or empty 'text'"
+            yield n, None, "empty: missing or empty 'text'"
             continue
         if rec.get("published") is not None and not isinstance(rec.get("published"), str):
-            yield n, None, "'published' must be a string (YYYY-MM-DD)"
+            yield n, None, "json: 'published' must be a string (YYYY-MM-DD)"
             continue
         if rec.get("id") is not None and not isinstance(rec.get("id"), (str, int)):
-            yield n, None, "'id' must be a string"
+            yield n, None, "json: 'id' must be a string"
             continue
         yield n, rec, None
 
@@ -146,7 +147,7 @@ def extract_cmd(source: str, published: str | None, fmt: str, show_all: bool, fo
 
     Example: sigact extract examples/us-strikes-iraq.txt --published 2024-01-24 --format table
     """
-    from sigact.errors import SigactError
+    from sigact.errors import ConfigError, ExtractionError, SigactError
 
     if published is not None:
         import datetime as dt
@@ -171,27 +172,34 @@ def extract_cmd(source: str, published: str | None, fmt: str, show_all: bool, fo
     rows: list[tuple[str, Any]] = []
     n_rejected = 0
     if force_jsonl or _looks_jsonl(name, text):
+        from sigact.store.ingest import reject_code
+
         rej_fh = open(rejects, "w", encoding="utf-8") if rejects else None
+
+        def reject(entry: dict[str, Any]) -> None:
+            entry.setdefault("code", reject_code(entry["reason"]))
+            if rej_fh:
+                rej_fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            else:
+                click.echo(f"rejected {name}:{entry['position'][5:]}: {entry['code']} {entry['reason']}", err=True)
+
         try:
             for line_no, rec, reason in iter_jsonl_records(text, name):
                 if rec is None:
                     n_rejected += 1
-                    entry = {"input": name, "position": f"line {line_no}", "reason": reason}
-                    if rej_fh:
-                        rej_fh.write(json.dumps(entry) + "\n")
-                    else:
-                        click.echo(f"rejected {name}:{line_no}: {reason}", err=True)
+                    reject({"input": name, "position": f"line {line_no}", "reason": reason})
                     continue
                 art = Article.create(rec["text"], id=str(rec["id"]) if rec.get("id") is not None else None,
                                      published=rec.get("published") or published, input=name,
                                      position=f"line {line_no}")
                 try:
                     events = pipe.process(art)
-                except SigactError as exc:
+                except ConfigError as exc:
+                    click.echo(f"error: {exc}", err=True)
+                    sys.exit(3)
+                except ExtractionError as exc:
                     n_rejected += 1
-                    entry = {"input": name, "position": f"line {line_no}", "reason": str(exc)}
-                    if rej_fh:
-                        rej_fh.write(json.dumps(entry) + "\n")
+                    reject(exc.to_reject(input=name, position=f"line {line_no}"))
                     continue
                 rows.extend((art.id, e) for e in events)
         finally:
@@ -201,9 +209,9 @@ def extract_cmd(source: str, published: str | None, fmt: str, show_all: bool, fo
         art = Article.create(text, id=article_id, published=published, input=name)
         try:
             events = pipe.process(art)
-        except SigactError as exc:
+        except SigactError as exc:  # ExtractionError: exit 2, like a bad input; ConfigError: 3
             click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
+            sys.exit(3 if isinstance(exc, ConfigError) else 2)
         rows.extend((art.id, e) for e in events)
     if not show_all:
         rows = [(a, e) for a, e in rows if e.is_incident]

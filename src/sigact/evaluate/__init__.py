@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from sigact.errors import ConfigError, ExtractionError
 from sigact.evaluate.gold import GoldArticle, GoldRecord, GoldSet, load_gold
 from sigact.model import Article, Event
 
@@ -30,23 +31,32 @@ __all__ = ["evaluate", "run_pipeline", "load_gold", "GoldSet", "GoldRecord", "Go
 ProgressFn = Callable[[int, int], None]
 
 
-def _process_one(pipeline: Any, article: Article) -> tuple[list[Event], str | None]:
+#: ``on_error(article, error)`` is called for each text whose extraction failed.
+ErrorFn = Callable[[Article, ExtractionError], None]
+
+
+def _process_one(pipeline: Any, article: Article) -> tuple[list[Event], ExtractionError | None]:
     try:
         if hasattr(pipeline, "process"):
             return list(pipeline.process(article)), None
         return list(pipeline.extract(article.text, published=article.published, article_id=article.id)), None
+    except ConfigError:
+        raise
     except Exception as exc:  # noqa: BLE001 - one failing text must not stop an evaluation
-        log.warning("pipeline failed on %s: %s", article.id, exc)
-        return [], f"{type(exc).__name__}: {exc}"
+        err = ExtractionError.wrap(exc, stage="pipeline", article=article)
+        log.warning("%s", err)
+        return [], err
 
 
 def run_pipeline(pipeline: Any, articles: Sequence[Article], *, batch_size: int = 32,
-                 progress: ProgressFn | None = None) -> tuple[list[list[Event]], dict[str, str]]:
+                 progress: ProgressFn | None = None,
+                 on_error: ErrorFn | None = None) -> tuple[list[list[Event]], dict[str, str]]:
     """Run ``pipeline`` over ``articles`` in batches, keeping input order.
 
     Uses ``pipeline.pipe`` when present (falling back to one-by-one
     ``process`` for a batch that raises), else ``process``/``extract``.
-    Returns ``(events per article, {article id: error message})``.
+    Returns ``(events per article, {article id: error message})``; each failure is an
+    :class:`ExtractionError` (``SIG-E200 ...``), also handed to ``on_error``.
     """
     results: list[list[Event]] = []
     errors: dict[str, str] = {}
@@ -68,8 +78,10 @@ def run_pipeline(pipeline: Any, articles: Sequence[Article], *, batch_size: int 
             got = []
             for art in chunk:
                 evs, err = _process_one(pipeline, art)
-                if err:
-                    errors[art.id] = err
+                if err is not None:
+                    errors[art.id] = str(err)
+                    if on_error is not None:
+                        on_error(art, err)
                 got.append(evs)
         results.extend(got)
         if progress:
@@ -101,8 +113,12 @@ def _gold_articles(arts: Iterable[GoldArticle]) -> list[Article]:
 
 
 def evaluate(path: str | Path, pipeline: Any = None, limit: int | None = None, *,
-             batch_size: int = 32, progress: ProgressFn | None = None) -> dict[str, Any]:
+             batch_size: int = 32, progress: ProgressFn | None = None,
+             on_error: ErrorFn | None = None) -> dict[str, Any]:
     """Score ``pipeline`` (default: :func:`sigact.pipeline.get_pipeline`) on a gold file.
+
+    ``on_error(article, ExtractionError)`` is called for each text the pipeline fails on
+    (it is scored as finding no event).
 
     Returns a JSON-ready dict: ``gold``, ``kind`` (``records``/``articles``),
     ``n``, ``elapsed_s``, ``texts_per_s``, ``pipeline_errors``, ``git_commit``,
@@ -121,7 +137,6 @@ def evaluate(path: str | Path, pipeline: Any = None, limit: int | None = None, *
 
     gold = load_gold(path, limit=limit)
     if pipeline is None:
-        from sigact.errors import ConfigError
         from sigact.pipeline import get_pipeline
 
         try:
@@ -133,7 +148,7 @@ def evaluate(path: str | Path, pipeline: Any = None, limit: int | None = None, *
     else:
         inputs = _gold_articles(gold.articles)
     t0 = time.perf_counter()
-    outputs, errors = run_pipeline(pipeline, inputs, batch_size=batch_size, progress=progress)
+    outputs, errors = run_pipeline(pipeline, inputs, batch_size=batch_size, progress=progress, on_error=on_error)
     elapsed = time.perf_counter() - t0
     result: dict[str, Any] = {
         "gold": str(path),

@@ -126,8 +126,10 @@ def process_partition(part: Partition, *, published: str | None = None, out_dir:
         try:
             events = pipeline.process(item)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a partition
-            res.rejects.append({"input": item.input, "position": item.position,
-                                "reason": f"extraction failed: {exc.__class__.__name__}: {exc}"})
+            from sigact.errors import ExtractionError
+
+            err = ExtractionError.wrap(exc, stage="pipeline", article=item)
+            res.rejects.append(err.to_reject(input=item.input, position=item.position))
             events = []
         res.articles.append(item.to_dict())
         res.events.append([e.to_dict() for e in events])

@@ -3,7 +3,8 @@
 Each batch is written in one transaction, so a kill at any moment loses at most
 the batch in flight, and a re-run completes it: articles already stored with
 the same text hash are skipped *before* NLP.  Rejected inputs and records are
-appended to a JSONL rejects log (``input``, ``position``, ``reason``).
+appended to a JSONL rejects log (``input``, ``position``, ``reason``, ``code``; an article
+whose extraction failed adds ``article_id`` and ``stage``; see docs/errors.md).
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
-from sigact.errors import ConfigError
+from sigact.errors import ConfigError, ExtractionError
 from sigact.model import Article, Event
 from sigact.store.store import Store, sqlite_path
 from sigact.store.writer import BatchResult
 
 log = logging.getLogger(__name__)
 
-__all__ = ["IngestSummary", "RejectLog", "run_ingest", "default_rejects_path"]
+__all__ = ["IngestSummary", "RejectLog", "run_ingest", "default_rejects_path", "reject_code"]
 
 
 @dataclass
@@ -53,8 +54,27 @@ def default_rejects_path(url: str) -> Path:
     return (path.parent if path is not None else Path.cwd()) / "rejects.jsonl"
 
 
+def _code_table(data: Any) -> list[tuple[str, str]]:
+    table = [(str(k).lower(), str(v)) for k, v in (data or {}).get("prefixes", {}).items()]
+    return sorted(table, key=lambda kv: -len(kv[0]))  # longest prefix first
+
+
+def reject_code(reason: str) -> str:
+    """Returns the ``SIG-Exxx`` code of a reject told from the kind its reason starts with
+    (``store/data/reject_codes.yaml``); ``SIG-E100`` when no kind matches."""
+    from sigact.resources import packaged_yaml_once
+
+    table = packaged_yaml_once("sigact.store", "data/reject_codes.yaml", _code_table, "rejects-log code table")
+    low = reason.lower()
+    return next((code for prefix, code in table if low.startswith(prefix)), "SIG-E100")
+
+
 class RejectLog:
-    """Append-only JSONL log of rejects; a reject already logged (same input, position, reason) is not repeated."""
+    """Append-only JSONL log of rejects; a reject already logged (same input, position, reason) is not repeated.
+
+    Each line is ``{"input", "position", "reason", "code", ..., "rejected_at"}``: a record without
+    a ``code`` gets the one :func:`reject_code` tells from its reason.
+    """
 
     def __init__(self, path: Path):
         self.path = path
@@ -85,7 +105,10 @@ class RejectLog:
         if self._fh is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = self.path.open("a", encoding="utf-8")
-        rec = dict(record, rejected_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+        rec = dict(record)
+        if not rec.get("code"):
+            rec["code"] = reject_code(str(rec.get("reason") or ""))
+        rec["rejected_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         self._fh.flush()
         return True
@@ -97,11 +120,13 @@ class RejectLog:
 
 
 def _extract(pipeline: Any, articles: Sequence[Article],
-             rejects: Callable[[Article, str], None]) -> list[tuple[Article, list[Event]]]:
+             rejects: Callable[[Article, ExtractionError], None]) -> list[tuple[Article, list[Event]]]:
     """Run the pipeline over ``articles`` in one ``pipe`` call; on failure, article by article.
 
     Returns ``(article, events)`` pairs in input order; an article the pipeline
-    fails on is stored without events and reported through ``rejects``.
+    fails on is stored without events and reported through ``rejects`` as an
+    :class:`ExtractionError` (stage ``pipeline`` when the pipeline did not name one).
+    A :class:`ConfigError` (a broken install, not a bad article) stops the run.
     """
     try:
         return [(a, list(evs)) for a, evs in pipeline.pipe(articles)]
@@ -111,8 +136,10 @@ def _extract(pipeline: Any, articles: Sequence[Article],
     for a in articles:
         try:
             out.append((a, list(pipeline.process(a))))
+        except ConfigError:
+            raise
         except Exception as exc:  # noqa: BLE001 - same: one bad article must not stop the run
-            rejects(a, f"extraction failed: {exc.__class__.__name__}: {exc}")
+            rejects(a, ExtractionError.wrap(exc, stage="pipeline", article=a))
             out.append((a, []))
     return out
 
@@ -160,8 +187,9 @@ def run_ingest(
             summary.first_reject = f"{record.get('input')}{pos}: {record.get('reason')}"
         rlog.add(record)
 
-    def reject_article(a: Article, reason: str) -> None:
-        reject({"input": a.input or a.url or a.id, "position": a.position, "reason": reason})
+    def reject_article(a: Article, exc: ExtractionError) -> None:
+        log.warning("%s", exc)
+        reject(exc.to_reject(input=a.input or a.url or a.id, position=a.position))
 
     def load_pipeline() -> None:
         nonlocal pipeline, version
