@@ -107,16 +107,23 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | None], ...]:
-    """(pattern, ISO3, optional (lat, lon) prior) for each entry of ``data/country_hints.yaml``."""
+def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | None, str], ...]:
+    """(pattern, ISO3, optional (lat, lon) prior, the literal word) for each entry of ``data/country_hints.yaml``.
+
+    The pattern matches only where the (case-sensitive) word occurs, so callers test ``word in text``
+    first: most patterns are then never run (their leading look-behinds make a scan slow)."""
     import yaml
 
     data = yaml.safe_load(resources.files("sigact.geo").joinpath("data/country_hints.yaml").read_text("utf-8"))
     out = []
     for word, val in sorted((data or {}).items(), key=lambda kv: -len(kv[0])):
-        iso3, point = (val, None) if isinstance(val, str) else (val["country"], (val["lat"], val["lon"]))
-        out.append((re.compile(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))" + re.escape(word) + r"s?(?![\w])(?!-(?!" + _HINT_SUFFIX + r"\b))"),
-                    iso3, point))
+        # "Boko Haram: [NGA, CMR, NER, TCD]": one entry per country, the usual one first (see analyze)
+        isos, point = ([val] if isinstance(val, str) else list(val), None) if not isinstance(val, dict) else (
+            [val["country"]], (val["lat"], val["lon"]))
+        pat = re.compile(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))" + re.escape(word) + r"s?(?![\w])(?!-(?!" +
+                         _HINT_SUFFIX + r"\b))")
+        for iso3 in isos:
+            out.append((pat, iso3, point, word))
     return tuple(out)
 
 
@@ -236,6 +243,10 @@ class GeoResolver:
             elif free(a, b) and hint == "settlement" and self.gaz.fuzzy(m.group(1)):
                 add(_Span(a, b, m.group(1), "fuzzy", hint, site=True))
 
+        for a, b, hint in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
+            if free(a, b):
+                add(_Span(a, b, text[a:b], "cue", hint))
+
         # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
             a, b = m.start(), m.end()
@@ -347,7 +358,9 @@ class GeoResolver:
                     a, t = a2, text[a2:b]
             pw = prev_word(a)
             single = " " not in t.strip() and "-" not in t
-            in_org = any(oa <= a and b <= ob for oa, ob in org_ranges)
+            # an ORG entity that is exactly a gazetteer name in a "Town, Admin" chain is a mis-tagged place
+            in_org = any(oa <= a and b <= ob for oa, ob in org_ranges) and not (
+                (a, b) in org_ranges and pw in (",", "(") and re.match(r"^\s*[,.)(]", text[b:b + 2]))
             cands = self._lookup(t)
             strong = any(c.quality == 0 and c.kind in ("country", "admin1", "region", "water", "site", "camp",
                                                        "crossing") for c in cands)
@@ -388,7 +401,8 @@ class GeoResolver:
         for sp in spans:
             after = text[sp.end:sp.end + 25].lower()
             nxt = re.match(r"^\s*(?:'s|’s|-based|-backed|-born|\s*-?\s*allied)?\s*([a-z'-]+)", after)
-            if re.match(r"^(?:'s|’s)\s", after) or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site):
+            if re.match(r"^(?:'s|’s)\s", after) or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site
+                                                           and sp.kind_hint != "admin"):
                 if sp.role == "place" and not sp.site:
                     sp.role = "modifier"
             head = self._head_dep(doc, sp.start, sp.end)
@@ -459,12 +473,39 @@ class GeoResolver:
                 if iso and not taken[tok.idx] and tok.text not in ("US", "U.S."):
                     hints.append((tok.idx, tok.idx + len(tok.text), iso, "demonym"))
         priors: list[tuple[float, float]] = []
-        for pat, iso, point in _country_hints():
+        for pat, iso, point, word in _country_hints():
+            if word not in text:
+                continue
             for m in pat.finditer(text):
                 hints.append((m.start(), m.end(), iso, "group"))
                 if point is not None:
                     priors.append(point)
         return spans, hints, priors
+
+    def _paren_chain(self, text: str) -> list[tuple[int, int, str | None]]:
+        """Parts of parenthesised admin chains after a name: "X (Buur Hakaba, Bay)", "(Anzourou, Tillaberi)".
+
+        Returns ``(start, end, kind_hint)`` for each capitalised part the gazetteer knows; the last part
+        of a chain of two or more is hinted ``admin`` when it names an admin unit (ACLED writes
+        "(Admin2, Admin1)"), so a word such as "Bay" that is otherwise no place counts there.
+        """
+        out: list[tuple[int, int, str | None]] = []
+        for m in re.finditer(r"(?<=[\w.'’\]]) ?\(([A-Z][^()\n\[\]]{1,80})\)", text):
+            parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^,]+", m.group(1))]
+            parts = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in parts]
+            if not 1 <= len(parts) <= 4 or any(not text[a:b][:1].isupper() or len(text[a:b].split()) > 5
+                                              for a, b in parts):
+                continue
+            for k, (a, b) in enumerate(parts):
+                cands = self._lookup(text[a:b])
+                if not cands:
+                    continue
+                admin = any(c.kind in ("admin1", "admin2", "region") and c.quality == 0 for c in cands)
+                if k == len(parts) - 1 and len(parts) >= 2 and admin:
+                    out.append((a, b, "admin"))
+                elif len(parts) >= 2 or admin:
+                    out.append((a, b, None))
+        return out
 
     @staticmethod
     def _is_speaker(doc: Any, start: int, end: int) -> bool:
@@ -529,8 +570,13 @@ class GeoResolver:
         first_line = re.match(r"[^\n]*", text)
         headline_end = first_line.end() if first_line and first_line.end() < 200 and "\n" in text else 0
         weights: dict[str, float] = defaultdict(float)
-        for _, _, iso, kind in hints:
-            weights[iso] += 0.6 if kind == "group" else 0.3
+        hinted: set[tuple[int, int]] = set()
+        for a, b, iso, kind in hints:
+            if kind == "group":  # a group of several countries: the usual one 0.6, the others 0.4
+                weights[iso] += 0.4 if (a, b) in hinted else 0.6
+                hinted.add((a, b))
+            else:
+                weights[iso] += 0.3
         for sp in spans:
             if sp.source == "weak":
                 continue
