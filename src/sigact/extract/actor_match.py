@@ -1,4 +1,6 @@
-"""Scoring rule for actors (``actor_matches``) and UCDP violence type from actors (``ucdp_type``)."""
+"""Scoring rule for actors (``actor_matches``) and the parser of generic/state actor names.
+
+The UCDP type of violence lives in :mod:`sigact.extract.ucdp`."""
 
 from __future__ import annotations
 
@@ -9,10 +11,7 @@ from typing import Any
 from sigact.extract.actor_data import norm_key, strip_period
 from sigact.model import Actor
 
-__all__ = ["actor_matches", "ucdp_type", "ucdp_order", "ParsedName", "parse_actor_name", "STATE_TYPES", "ARMED_NONSTATE_TYPES"]
-
-STATE_TYPES = frozenset({"military", "police", "government"})
-ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
+__all__ = ["actor_matches", "ParsedName", "parse_actor_name"]
 
 # Generic ACLED names: "<Label> (<Country>)" -> kind.
 _GENERIC_LABELS = {
@@ -201,68 +200,3 @@ def _match_one(pred: Actor, gold: str, r) -> bool:
         return False
     pp = None if (p_group is not None and p_group.faction) else _pred_parsed(pred, r)
     return pp is not None and _same_generic(gp, pp)
-
-
-def _side(a: Actor | None) -> str | None:
-    """"state", "armed" (organised non-state armed group), "civilians", "crowd" or None."""
-    if a is None or not a.type:
-        return None
-    if a.type in STATE_TYPES:
-        return "state"
-    if a.type in ARMED_NONSTATE_TYPES:
-        return "armed"
-    if a.type == "civilians":
-        return "civilians"
-    if a.type in ("protesters", "rioters"):
-        return "crowd"
-    return None
-
-
-def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
-    """UCDP type of violence implied by the two actors and the ACLED event type.
-
-    Returns 1 (state-based: a state force against an organised armed group or another
-    state), 2 (non-state: two organised non-state armed groups), 3 (one-sided: an organised
-    armed actor, state or not, against civilians), or ``None`` when the event is not
-    organised violence: protests, riots, strategic developments, or a crowd (protesters,
-    rioters) on either side.
-
-    With both sides known the actors decide. With a side unknown: "Violence against
-    civilians" gives 3; "Battles" and "Explosions/Remote violence" give 3 when the only known
-    side is civilians, else 1 (UCDP's most common case: an armed group against the state,
-    or a state force against an unnamed opponent). Without an event type, an unknown side
-    gives ``None``.
-    """
-    et = (acled_event_type or "").strip().casefold()
-    if et in ("protests", "riots", "strategic developments"):
-        return None
-    s1, s2 = _side(actor1), _side(actor2)
-    if "crowd" in (s1, s2):
-        return None
-    sides = {s for s in (s1, s2) if s}
-    if s1 and s2:
-        if "civilians" in sides:
-            return 3 if sides & {"state", "armed"} else None
-        if "state" in sides:
-            return 1
-        return 2
-    if et == "violence against civilians":
-        return 3
-    if et in ("battles", "explosions/remote violence"):
-        return 3 if sides == {"civilians"} else 1
-    return None
-
-
-def ucdp_order(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
-    """The two actors in UCDP's side order (side_a, side_b).
-
-    UCDP lists the government first in state-based dyads whoever attacked, and the
-    perpetrator first in one-sided violence (civilians are always side_b); otherwise the
-    order is kept. Returns the (possibly swapped) pair.
-    """
-    s1, s2 = _side(actor1), _side(actor2)
-    if s2 == "state" and s1 != "state":
-        return actor2, actor1
-    if s1 == "civilians" and s2 in ("state", "armed"):
-        return actor2, actor1
-    return actor1, actor2

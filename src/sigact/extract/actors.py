@@ -22,8 +22,8 @@ Public API::
     ActorResolver.default_perpetrator(iso3, date=None) -> Actor
     ActorResolver.recast(actor, kind, date=None) -> Actor
     actor_matches(pred, gold_name, *, aliases=None) -> bool      (see actor_match.py)
-    ucdp_type(actor1, actor2, acled_event_type) -> int | None    (see actor_match.py)
-    ucdp_order(actor1, actor2) -> (side_a, side_b)               (see actor_match.py)
+    ucdp_type(actor1, actor2, acled_event_type, *, text=None, ...) -> int | None   (see ucdp.py)
+    ucdp_order(actor1, actor2) -> (side_a, side_b)                                 (see ucdp.py)
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from sigact.extract.actor_text import Tok as _Tok
 from sigact.extract.actor_text import is_case_sensitive as _is_cs
 from sigact.extract.actor_text import month_of, year_of
 from sigact.extract.actor_text import tokens as _tokens
+from sigact.extract.ucdp import ucdp_order, ucdp_type
 from sigact.model import Actor
 
 __all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "ucdp_order", "year_of", "month_of"]
@@ -702,18 +703,3 @@ def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases: ActorRe
     from sigact.extract.actor_match import actor_matches as _am
 
     return _am(pred, gold_name, aliases=aliases)
-
-
-def ucdp_order(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
-    """The actors in UCDP's side order: government first, perpetrator before civilians
-    (see :func:`sigact.extract.actor_match.ucdp_order`)."""
-    from sigact.extract.actor_match import ucdp_order as _uo
-
-    return _uo(actor1, actor2)
-
-
-def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
-    """UCDP violence type from two actors (see :func:`sigact.extract.actor_match.ucdp_type`)."""
-    from sigact.extract.actor_match import ucdp_type as _ut
-
-    return _ut(actor1, actor2, acled_event_type)

@@ -488,20 +488,14 @@ class EventExtractor:
                 ev.append(_ev(fld, t.start, t.end, t.text))
         actor2 = d.actor2
         ucdp = None
-        if c.event_type in self.lex.violent_event_types and d.judgement.flag != "threat":
-            try:
-                ucdp = self._ucdp(d.actor1, actor2, c.event_type)
+        if d.judgement.flag != "threat" and (c.event_type in self.lex.violent_event_types or counts.get("fatalities")):
+            try:  # actors and text decide (sigact.extract.ucdp); the GED classifier only when they say nothing
+                ucdp = self._ucdp(d.actor1, actor2, c.event_type, text=g.sent.text + " " + doc.text[:600],
+                                  sub_event_type=c.sub_event_type, fatalities=counts.get("fatalities"),
+                                  context_country=d.place.country if d.place else None,
+                                  classifier=self.ucdp_classifier)
             except Exception as exc:
                 log.warning("ucdp_type failed: %s", exc)
-            if self.ucdp_classifier is not None:
-                # text classifier (GED headlines) + the actor rule as a bonus: +0.3 when both sides
-                # are typed, +0.1 when one is
-                p = dict(self.ucdp_classifier.proba(g.sent.text + " " + doc.text[:600]))
-                if ucdp is not None and str(ucdp) in p:
-                    both = bool(d.actor1 and d.actor1.type and actor2 and actor2.type)
-                    p[str(ucdp)] += 0.3 if both else 0.1
-                label = max(p, key=p.get)
-                ucdp = int(label) if label.isdigit() else ucdp
         conf = self._confidence(d, c, actor2)
         eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
         seen: set[tuple[str, int, int]] = set()
@@ -711,7 +705,7 @@ def _default_actors() -> Any:
 
 def _ucdp_function() -> Any:
     try:
-        from sigact.extract.actors import ucdp_type
+        from sigact.extract.ucdp import ucdp_type
 
         return ucdp_type
     except ImportError:

@@ -38,8 +38,12 @@ class SimpleActorResolver:
         return Actor(text=text, name=clean or None, acled_name=None, country=context_country, type=typ)
 
 
-def simple_ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None) -> int | None:
-    """Returns UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided; None for non-violent events."""
+def simple_ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None,
+                     **_: object) -> int | None:
+    """Returns UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided; None for non-violent events.
+
+    Accepts (and ignores) the keyword arguments of :func:`sigact.extract.ucdp.ucdp_type`.
+    """
     if acled_event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians"):
         return None
     t1 = actor1.type if actor1 else None

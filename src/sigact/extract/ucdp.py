@@ -1,0 +1,271 @@
+"""UCDP type of violence (1 state-based, 2 non-state, 3 one-sided) from an event's actors and text.
+
+UCDP's definitions decide (see ``data/ucdp.yaml``): a government side against an organised
+armed group is state-based (1); two organised non-state groups (rebels, militias, communal,
+ethnic or religious groups, cartels) are non-state (2); a government or an organised group
+killing civilians is one-sided (3).
+
+:func:`ucdp_type` reads, in order: the event's two actors when both are typed; the sides a
+"clashes between A and B" phrase names; the actor mentions and cue words of the text (state
+forces, named and unnamed armed groups, civilians, "rival"/"communal"/"massacre"); the ACLED
+event type; and only when all of these say nothing, a text classifier. A violent event (or any
+event with deaths) always gets a type.
+
+Public API::
+
+    ucdp_type(actor1, actor2, acled_event_type, *, text=None, sub_event_type=None,
+              fatalities=None, context_country=None, resolver=None, classifier=None) -> int | None
+    ucdp_order(actor1, actor2) -> (side_a, side_b)
+    text_sides(text, *, context_country=None, resolver=None) -> Sides
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sigact.model import Actor
+from sigact.resources import packaged_yaml_once
+
+__all__ = ["ucdp_type", "ucdp_order", "text_sides", "Sides", "side_of"]
+
+STATE_TYPES = frozenset({"military", "police", "government"})
+ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
+VIOLENT_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians"})
+_COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult_militia", "vigilantes", "herders"})
+
+
+@dataclass(frozen=True)
+class _Cues:
+    non_state: tuple[re.Pattern[str], ...]
+    between: tuple[re.Pattern[str], ...]
+    one_sided: tuple[re.Pattern[str], ...]
+    civilian_words: re.Pattern[str]
+    gunmen_words: re.Pattern[str]
+    state_heads: frozenset[str]
+
+
+def _build(data: Any) -> _Cues:
+    def rx(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or ())
+
+    return _Cues(non_state=rx("non_state"), between=rx("between"), one_sided=rx("one_sided"),
+                 civilian_words=re.compile(data["civilian_words"]),
+                 gunmen_words=re.compile(data["gunmen_words"]),
+                 state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()))
+
+
+def _cues() -> _Cues:
+    return packaged_yaml_once("sigact.extract", "data/ucdp.yaml", _build, "UCDP cue lexicon")
+
+
+def side_of(actor: Actor | None, mention: str | None = None) -> str | None:
+    """The UCDP side an actor stands for: "state", "armed" (organised non-state group),
+    "civilians", "crowd" (protesters/rioters) or ``None`` (unknown, or a reporting body).
+
+    A government actor read from a mention counts as a fighting state side only when the
+    mention is a force ("the regime", "government forces"), not "officials" or "the president".
+    UN and regional peace missions count as a state side: UCDP codes attacks on them within
+    the state-based conflict.
+    """
+    if actor is None or not actor.type:
+        return None
+    if actor.type in STATE_TYPES:
+        words = (mention or "").casefold()
+        if actor.type == "government" and mention is not None and not any(h in words for h in _cues().state_heads):
+            return None
+        return "state"
+    if actor.type in ARMED_NONSTATE_TYPES:
+        return "armed"
+    if actor.type == "civilians":
+        return "civilians"
+    if actor.type in ("protesters", "rioters"):
+        return "crowd"
+    return None
+
+
+@dataclass
+class Sides:
+    """What a text says about the sides: counts of state, armed and civilian mentions, the
+    distinct named non-state groups, and the cue words found."""
+
+    state: int = 0
+    armed: int = 0
+    unnamed_armed: int = 0
+    gunmen: int = 0
+    communal: int = 0
+    civilians: int = 0
+    groups: set[str] = field(default_factory=set)
+    non_state_cue: bool = False
+    one_sided_cue: bool = False
+    between: tuple[str | None, str | None] | None = None
+
+
+def _resolver(resolver: Any) -> Any:
+    if resolver is not None:
+        return resolver
+    from sigact.extract.actors import ActorResolver
+
+    return ActorResolver.default()
+
+
+def text_sides(text: str, *, context_country: str | None = None, resolver: Any = None) -> Sides:
+    """Returns the :class:`Sides` of ``text`` (actor mentions found by the actor resolver, cue
+    words from ``data/ucdp.yaml``, and the two sides of a "clashes between A and B" phrase)."""
+    r = _resolver(resolver)
+    c = _cues()
+    s = Sides()
+    for m in r.find(text, context_country=context_country):
+        side = side_of(m.actor, m.text)
+        if side == "state":
+            s.state += 1
+        elif side == "armed":
+            s.armed += 1
+            if m.kind == "group":
+                s.groups.add(m.actor.acled_name or m.actor.name or m.text)
+            elif m.kind in _COMMUNAL_KINDS:
+                s.communal += 1
+            elif c.gunmen_words.search(m.text):
+                s.gunmen += 1
+            else:
+                s.unnamed_armed += 1
+        elif side == "civilians" and m.kind != "herders" and c.civilian_words.search(m.text):
+            s.civilians += 1
+    s.non_state_cue = any(p.search(text) for p in c.non_state)
+    s.one_sided_cue = any(p.search(text) for p in c.one_sided)
+    for p in c.between:
+        m = p.search(text)
+        if m:
+            a = side_of(r.resolve(m.group(1), context_country), m.group(1))
+            b = side_of(r.resolve(m.group(2), context_country), m.group(2))
+            s.between = (a, b)
+            break
+    return s
+
+
+def _victim_side(actor: Actor | None) -> str | None:
+    """:func:`side_of`, except that a mention of mere "people" or "persons" (a toll, not
+    necessarily civilians) is no side."""
+    side = side_of(actor)
+    if side == "civilians" and actor is not None and actor.text and not _cues().civilian_words.search(actor.text):
+        return None
+    return side
+
+
+def _pair(s1: str | None, s2: str | None, a1: Actor | None, a2: Actor | None) -> int | None:
+    """Type from two typed sides; ``None`` when they do not decide."""
+    sides = {s1, s2}
+    if "civilians" in sides and sides & {"state", "armed"}:
+        return 3
+    if "state" in sides and "armed" in sides:
+        return 1
+    if sides == {"state"}:
+        return 1  # two governments (or a state force and a foreign army)
+    if sides == {"armed"} and a1 is not None and a2 is not None:
+        n1, n2 = (a.acled_name or a.name for a in (a1, a2))
+        if n1 and n2 and n1 != n2:
+            return 2
+    return None
+
+
+def _named(a: Actor | None) -> bool:
+    """True when an actor was read from a mention (not the generic stand-in for nobody named)."""
+    return a is not None and a.text is not None
+
+
+def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None, *,
+              text: str | None = None, sub_event_type: str | None = None, fatalities: int | None = None,
+              context_country: str | None = None, resolver: Any = None, classifier: Any = None) -> int | None:
+    """UCDP type of violence of an event: 1 state-based, 2 non-state, 3 one-sided, or ``None``.
+
+    ``None`` for an event that is no organised violence: a protest, riot or strategic
+    development without deaths, or one where a crowd (protesters, rioters) is a side and nobody
+    died. Every other event with an ACLED violent type, or with ``fatalities`` > 0, gets a type:
+
+    1. both actors typed: state vs armed group -> 1, two different armed groups -> 2, either
+       against civilians -> 3;
+    2. ``text`` (when given): a "clashes between A and B" phrase with typed sides; then state
+       forces and armed groups both mentioned -> 1; a non-state cue ("rival", "communal clashes")
+       or two different named groups without a state force -> 2; a state force alone -> 1
+       (3 when it targets civilians in violence against civilians); an armed group with
+       civilians or a massacre cue -> 3; a named rebel group alone -> 1;
+    3. the ACLED event type: violence against civilians (and excessive force against
+       protesters) -> 3; battles, explosions/remote violence -> 1;
+    4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided.
+    """
+    et = (acled_event_type or "").strip().casefold()
+    sub = (sub_event_type or "").strip().casefold()
+    died = bool(fatalities and fatalities > 0)
+    violent = et in VIOLENT_TYPES or sub == "excessive force against protesters"
+    s1, s2 = _victim_side(actor1), _victim_side(actor2)
+    if not et and not died:  # no event type: only two typed actors decide
+        return _pair(s1, s2, actor1, actor2) if "crowd" not in (s1, s2) else None
+    if not violent and not died:
+        return None
+    if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES:
+        return None
+    if _named(actor1) or _named(actor2) or text is None:
+        got = _pair(s1, s2, actor1, actor2)
+        if got is not None:
+            return got
+    if text:
+        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
+        if got is not None:
+            return got
+        if classifier is not None:
+            p = dict(classifier.proba(text))
+            label = max(p, key=p.get) if p else None
+            if label and label.isdigit():
+                return int(label)
+        return 1  # UCDP's commonest type when nothing tells the sides
+    if et == "violence against civilians" or sub == "excessive force against protesters":
+        return 3
+    if "crowd" in (s1, s2) and died:
+        return 3  # deaths among protesters or rioters: a force firing on a crowd
+    sides = {s for s in (s1, s2) if s}
+    return 3 if sides == {"civilians"} else 1
+
+
+def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
+    """Type from the text's sides and cues; ``None`` when they say nothing."""
+    if s.between is not None:
+        got = _pair(s.between[0], s.between[1], None, None)
+        if got in (1, 3):
+            return got
+        if s.between[0] in ("armed", None) and s.between[1] in ("armed", None) and s.state == 0 \
+                and (s.between[0] or s.between[1]):
+            return 2
+    if s.state and (s.armed or s1 == "armed" or s2 == "armed"):
+        # state forces and an armed group: their conflict, unless the text is about an
+        # attack on civilians ("rebels executing civilians, peacekeepers should protect")
+        return 3 if s.civilians and s.one_sided_cue and et == "violence against civilians" else 1
+    if not s.state and (s.non_state_cue and (s.armed or et == "battles")
+                        or len(s.groups) >= 2 or s.communal >= 1 and et == "battles"):
+        return 2
+    if s.state:
+        return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
+    if s.civilians or s.one_sided_cue:
+        return 3
+    if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue:
+        return 3  # "gunmen killed five": an attack on people, not a battle with the state
+    if s.groups:
+        # a named group alone: attacking people in violence against civilians, else fighting
+        # the state it rebels against
+        return 3 if et == "violence against civilians" else 1
+    return None
+
+
+def ucdp_order(actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The two actors in UCDP's side order (side_a, side_b).
+
+    UCDP lists the government first in state-based dyads whoever attacked, and the
+    perpetrator first in one-sided violence (civilians are always side_b); otherwise the
+    order is kept. Returns the (possibly swapped) pair.
+    """
+    s1, s2 = side_of(actor1), side_of(actor2)
+    if s2 == "state" and s1 != "state":
+        return actor2, actor1
+    if s1 == "civilians" and s2 in ("state", "armed"):
+        return actor2, actor1
+    return actor1, actor2
