@@ -28,6 +28,7 @@ from typing import Any
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
 from sigact.geo.docgeo import DocGeo, PlaceMention
+from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
 
@@ -66,6 +67,10 @@ _NOT_PLACE = {
     "zone", "mine", "camp", "base", "market", "bridge", "road", "highway", "street", "square", "station",
     "church", "mosque", "school", "university", "hospital", "prison", "airport", "port", "sector", "area",
     "plain", "valley", "mount", "river", "lake", "sea", "gulf", "bay", "island", "islands", "desert",
+    # languages and peoples that GeoNames also has as (US) towns; generic heads of Arabic place names
+    # that, alone, are the unmatched first word of a longer name ("Wadi Daiqah", "Ayn Laylah")
+    "english", "arabic", "arab", "arabs", "swahili", "wadi", "jabal", "jebel", "tell", "tall", "kafr", "ain",
+    "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh",
 }
 _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
@@ -89,6 +94,12 @@ _MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authoriti
                    "envoy", "delegation", "counterpart", "counterparts", "citizens", "nationals", "-based", "based",
                    "backed", "-backed", "allied", "born", "'s"}
 
+
+# "Los Angeles cemetery", "Black Sea neighbourhood": the place name names a facility (see _facility_names)
+_FACILITY_NOUN = re.compile(
+    r"\s+(?:cemetery|neighbourhood|neighborhood|street|road|highway|roundabout|avenue|boulevard|bank|hotel|"
+    r"restaurant|stadium|company|factory|university|college|school|hospital|mosque|church|cathedral|"
+    r"temple|club|court|council|office|embassy|consulate|junction|intersection|bus station|terminal)s?\b")
 
 # "Houthi-run media", "M23-held town": a group name glued to one of these is still the group
 _HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
@@ -240,7 +251,7 @@ class GeoResolver:
                 else:
                     add(_Span(a, b, m.group(1), "cue", hint,
                                     site=hint == "settlement" or prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
-            elif free(a, b) and hint == "settlement" and self.gaz.fuzzy(m.group(1)):
+            elif free(a, b) and hint == "settlement" and not demonym_to_iso3(m.group(1)) and self.gaz.fuzzy(m.group(1)):
                 add(_Span(a, b, m.group(1), "fuzzy", hint, site=True))
 
         for a, b, hint in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
@@ -437,6 +448,7 @@ class GeoResolver:
                 sp.site = False  # "the ministry in Baghdad said": where the speaker sits
                 sp.role = "modifier"
         spans = [sp for sp in spans if not re.match(r"^\s+dollars?\b", text[sp.end:sp.end + 10])]  # "US dollar"
+        self._facility_names(text, spans)
         for sp in spans:
             sp.paren_tail = text[sp.end:sp.end + 1] == ")" and bool(
                 re.search(r"\([^()\n]{1,60},\s*$", text[max(0, sp.start - 62):sp.start]))
@@ -506,6 +518,20 @@ class GeoResolver:
                 elif len(parts) >= 2 or admin:
                     out.append((a, b, None))
         return out
+
+    @staticmethod
+    def _facility_names(text: str, spans: list[_Span]) -> None:
+        """"Los Angeles cemetery", "Black Sea neighbourhood", "Naameh highway": a place name that names a
+        facility or street is not where the event is when the text names another place; otherwise it
+        stays a (non-site) place.  Sets ``role``/``site`` in place."""
+        named = [sp for sp in spans if _FACILITY_NOUN.match(text, sp.end)]
+        if not named:
+            return
+        other = any(sp not in named and sp.role == "place" for sp in spans)
+        for sp in named:
+            sp.site = False
+            if other:
+                sp.role = "modifier"
 
     @staticmethod
     def _is_speaker(doc: Any, start: int, end: int) -> bool:
@@ -652,8 +678,9 @@ class GeoResolver:
                 continue
             # an alternate name that looks like the primary one ("Nabatieh" ~ "Nabatiye"), not a historic
             # or foreign-language name ("Lamy" for N'Djamena, "Boni" for Bonn)
-            lone = self._lone(sp, weights, demonym_weight) and \
+            lone = self._lone(sp, weights, demonym_weight) and (
                 ascii_name(sp.text).casefold()[:4] == ascii_name(c.name).casefold()[:4]
+                or skeleton_key(sp.text) == skeleton_key(c.name))  # "Tell Abiad" ~ "Tall Abyad"
             if not self._keep(sp, c, weights, unsupported, lone):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
