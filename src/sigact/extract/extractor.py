@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span
 from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.lexicon import Lexicon, load_lexicon
-from sigact.extract.merge import (core_first, elaborates, finer, names, same_incident, sent_distance, specific_name,
-                                  specificity)
+from sigact.extract.merge import (IncidentCues, better_place, core_first, elaborates, is_distinct, local_place, names,
+                                  refers_back, same_incident, sent_distance, specific_name, specificity)
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -76,6 +76,9 @@ class _Draft:
     extra_evidence: list[Evidence] = field(default_factory=list)
     doc_agree: bool = False
     fallback: bool = False
+    distinct: bool = False  # "a second strike", "in a separate incident": never a mention of an earlier one
+    refers: bool = False  # its sentence names an incident told before ("the blast")
+    pub_day: str | None = None
 
 
 class EventExtractor:
@@ -87,6 +90,7 @@ class EventExtractor:
         self.lex: Lexicon = load_lexicon()
         self.finder = TriggerFinder(self.lex)
         self.judge = FactualityJudge(self.lex)
+        self.cues = IncidentCues(self.lex)
         if actors is None:
             actors = _default_actors()
         self.actors = actors
@@ -119,7 +123,9 @@ class EventExtractor:
         for g in groups:
             in_headline = any(a <= g.start < b for a, b in headlines)
             j = self.judge.judge(g, published_year=pub_year, headline=in_headline)
-            drafts.append(_Draft(g, j))
+            d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None)
+            d.distinct = is_distinct(d, self.cues)
+            drafts.append(d)
         self._attach_outcomes(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         for d in drafts:
@@ -139,8 +145,12 @@ class EventExtractor:
             self._victim_actor2(d)
         self._resolve_anaphora(drafts)
         self._coreference(drafts)
+        for d in drafts:  # a sentence that names an incident with "the blast" elaborates it, at any distance
+            d.refers = refers_back(d) or any(refers_back(o) for o in drafts
+                                             if o is not d and o.group.sent.start_char == d.group.sent.start_char)
         self._elaboration(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
+        self._share_places(drafts)
         if not drafts and doc_probs and len(text) <= self.settings.fallback_max_chars:
             fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
             if fb is not None:
@@ -311,9 +321,22 @@ class EventExtractor:
         elif c.event_type == "Riots":
             if a1 is None or a1.type != "rioters":
                 kind = "rioters"
-        elif c.event_type in self.lex.violent_event_types and a1 is None and d.judgement.flag == "asserted":
-            kind = "unidentified_armed_group"
+        elif c.event_type in self.lex.violent_event_types and (a1 is None or a1.type is None) \
+                and d.judgement.flag == "asserted":
+            # nobody (or nothing known) parsed as actor1: an armed actor named elsewhere in the
+            # sentence ("a Saudi-led coalition airstrike"), else ACLED's unnamed perpetrator
+            perp = getattr(self.actors, "perpetrator", None)
+            m = perp(d.group.sent.text, country, date=date, event_type=c.event_type, exclude=d.actor2,
+                     offset=d.group.sent.start_char) if perp is not None else None
+            if m is not None:
+                d.actor1 = m.actor
+                d.evidence = [e for e in d.evidence if e.field != "actor1"] + [_ev("actor1", m.start, m.end, m.text)]
+            else:
+                kind = "unidentified_armed_group"
         generic = getattr(self.actors, "generic_actor", None)
+        if kind == "unidentified_armed_group" and hasattr(self.actors, "default_perpetrator"):
+            generic = lambda _k, iso3, when, text=None: self.actors.default_perpetrator(  # noqa: E731
+                iso3, when, event_type=c.event_type)
         if kind and generic is not None and country:
             try:
                 actor = generic(kind, country, date, text=a1.text if a1 else None)
@@ -340,6 +363,8 @@ class EventExtractor:
             h = d.group.main.head
             if not d.group.main.head.pos_ in ("NOUN", "PROPN") or d.group.main.cls.special:
                 continue
+            if self._claimed(d, drafts[:k]):
+                continue
             det = [c for c in h.children if c.dep_ in ("det", "poss")]
             anaphoric = any(c.lower_ in ("that", "this", "these", "those", "the") for c in det if c.dep_ == "det") or \
                 any(c.ent_type_ in ("DATE", "TIME") for c in det if c.dep_ == "poss")
@@ -363,38 +388,61 @@ class EventExtractor:
                 d.group.anaphoric = True
                 target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
 
+    def _claimed(self, d: _Draft, before: list[_Draft]) -> bool:
+        """"X claimed responsibility for the attack": the claim names the attacker of the latest violent
+        incident told before; ``d`` joins it and its claimant becomes that incident's actor1 when it has
+        no named one.  Returns whether ``d`` was merged."""
+        h = d.group.main.head
+        if not (h.dep_ == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in self.cues.claim_nouns):
+            return False
+        if d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
+            return False
+        cands = [p for p in before if p.alias_of is None and p.coding is not None
+                 and p.judgement.flag == "asserted" and p.coding.event_type in self.lex.violent_event_types]
+        if not cands:
+            return False
+        # the incident the article is about: told with a toll or a specific type, the latest such
+        target = max(cands, key=lambda p: (bool(p.tolls) or specificity(p)[0] > 0, p.group.start))
+        d.alias_of = before.index(target)
+        d.group.anaphoric = True
+        target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+        if d.actor1 is not None and specific_name(d.actor1) and (target.actor1 is None
+                                                                 or not specific_name(target.actor1)):
+            target.actor1, target.actor1_span = d.actor1, d.actor1_span
+            target.evidence = [e for e in target.evidence if e.field != "actor1"] + \
+                [e for e in d.evidence if e.field == "actor1"]
+        return True
+
     def _coreference(self, drafts: list[_Draft]) -> None:
         """Asserted mentions of one incident in several sentences become one event."""
         live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
         for j, b in enumerate(live):
-            for a in live[:j]:
+            for a in reversed(live[:j]):  # the nearest earlier mention first: "the strike" after "a second strike"
                 if a.alias_of is not None:
                     continue
                 if same_incident(a, b, self.lex):
                     keep, drop = (a, b) if specificity(a) >= specificity(b) else (b, a)
                     drop.alias_of = drafts.index(keep)
+                    keep.distinct = keep.distinct or drop.distinct
                     keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
                                                    drop.group.main.text))
-                    for fld in ("actor1", "actor2", "place"):
+                    _absorb_sents(keep, drop)
+                    for fld in ("actor1", "actor2"):
                         mine, theirs = getattr(keep, fld), getattr(drop, fld)
-                        if theirs is not None and (mine is None or (fld != "place" and (
+                        if theirs is not None and (mine is None or (
                                 (not mine.acled_name and theirs.acled_name)
-                                or (not specific_name(mine) and specific_name(theirs))))):
-                            keep.evidence = [e for e in keep.evidence if e.field != (fld if fld != "place" else "location")]
+                                or (not specific_name(mine) and specific_name(theirs)))):
+                            keep.evidence = [e for e in keep.evidence if e.field != fld]
                             setattr(keep, fld, getattr(drop, fld))
-                            keep.evidence.extend(e for e in drop.evidence if e.field == (fld if fld != "place" else "location"))
-                    if keep.place is not None and drop.place is not None and finer(drop.place, keep.place):
-                        keep.place = drop.place
-                        keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
-                            [e for e in drop.evidence if e.field == "location"]
+                            keep.evidence.extend(e for e in drop.evidence if e.field == fld)
+                    _take_place(keep, drop)
                     if keep.date is None or (keep.date.precision == "reported" and drop.date is not None
                                              and drop.date.precision != "reported"):
                         keep.date = drop.date
                         keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
                             [e for e in drop.evidence if e.field == "date"]
                     keep.tolls.extend(drop.tolls)
-                    if drop is a:
-                        break
+                    break
 
     def _elaboration(self, drafts: list[_Draft]) -> None:
         """A following asserted event with no date or actor of its own that fits the incident just
@@ -412,18 +460,33 @@ class EventExtractor:
                 drop.alias_of = drafts.index(keep)
                 keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
                                                drop.group.main.text))
+                _absorb_sents(keep, drop)
                 keep.tolls.extend(drop.tolls)
-                for fld in ("actor1", "actor2", "place"):
+                for fld in ("actor1", "actor2"):
                     if getattr(keep, fld) is None and getattr(drop, fld) is not None:
                         setattr(keep, fld, getattr(drop, fld))
-                if keep.place is not None and drop.place is not None and finer(drop.place, keep.place):
-                    keep.place = drop.place
-                    keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
-                        [e for e in drop.evidence if e.field == "location"]
+                _take_place(keep, drop)
                 if (keep.date is None or keep.date.precision == "reported") and drop.date is not None:
                     keep.date = drop.date
                     keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
                         [e for e in drop.evidence if e.field == "date"]
+
+    def _share_places(self, drafts: list[_Draft]) -> None:
+        """An incident whose place was not named in its own sentence takes the place named for another
+        incident told in the same sentence ("police arrested 23 people who took part in the lynching"):
+        the local place of the same country, when it is finer."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for d in live:
+            if d.place is not None and local_place(d):
+                continue
+            mine = {s.start_char for s in (d.group.sent, *d.group.extra_sents)}
+            for o in live:
+                if o is d or o.place is None or not local_place(o):
+                    continue
+                if not mine & {s.start_char for s in (o.group.sent, *o.group.extra_sents)}:
+                    continue
+                if better_place(o, d):
+                    _take_place(d, o)
 
     def _fallback(self, doc: Doc, probs: dict[str, float], geo: Any, dates: Any, pub_year: int | None,
                   tolls: list[Any]) -> _Draft | None:
@@ -560,6 +623,26 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+def _take_place(keep: _Draft, drop: _Draft) -> None:
+    """Gives ``keep`` the place of ``drop`` (with its evidence) when it is the better one (see
+    :func:`sigact.extract.merge.better_place`)."""
+    if not better_place(drop, keep):
+        return
+    keep.place = drop.place
+    keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
+        [e for e in drop.evidence if e.field == "location"]
+    _absorb_sents(keep, drop)  # the place stays "named in its sentences"
+
+
+def _absorb_sents(keep: _Draft, drop: _Draft) -> None:
+    """Records the sentences of a merged mention as sentences of ``keep``'s incident."""
+    have = {s.start_char for s in (keep.group.sent, *keep.group.extra_sents)}
+    for s in (drop.group.sent, *drop.group.extra_sents):
+        if s.start_char not in have:
+            keep.group.extra_sents.append(s)
+            have.add(s.start_char)
+
+
 def _FALLBACK_CLASS(lex: Lexicon, sub: str):  # noqa: N802 - a tiny factory
     from sigact.extract.lexicon import TriggerClass
 

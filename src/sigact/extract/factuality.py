@@ -79,6 +79,7 @@ class FactualityJudge:
                                 for k, v in (f["hypothetical"].get("governors_need_complement") or {}).items()}
         self.purpose_nouns = frozenset(x.lower() for x in f["hypothetical"].get("purpose_nouns") or ())
         self.vague_counts = frozenset(x.lower() for x in agg.get("vague_counts") or ())
+        self.generic_gov = frozenset(x.lower() for x in agg.get("generic_governors") or ())
 
     def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False) -> Judgement:
         """Returns the :class:`Judgement` for a group (its main trigger's clause decides)."""
@@ -135,6 +136,9 @@ class FactualityJudge:
                         return Judgement("historical", c0 + m.start(), c0 + m.end(), m.group(1))
         # 4. aggregate: occasions counted in the sentence, a long-running subject, generic plurals
         j = self._counted(group.sent)
+        if j:
+            return j
+        j = self._generic_target(h)
         if j:
             return j
         for t in group.triggers:
@@ -213,7 +217,8 @@ class FactualityJudge:
         """Returns ``(start_char, text)`` runs of the trigger's clause, without embedded clauses that do not hold it."""
         drop: set[int] = set()
         for t in clause.subtree:
-            if t is not clause and t.dep_ in _EMBEDDED and not (t.left_edge.i <= h.i <= t.right_edge.i and h in t.subtree):
+            if t is not clause and t.dep_ in _EMBEDDED and not (t.left_edge.i <= h.i <= t.right_edge.i and h in t.subtree) \
+                    and not FactualityJudge._shares_subject(t, clause):
                 drop.update(x.i for x in t.subtree if not (x.dep_ == "mark" and x.head is t))
         chunks: list[tuple[int, str]] = []
         doc = clause.doc
@@ -228,6 +233,23 @@ class FactualityJudge:
         if run:
             chunks.append((run[0].idx, doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]))
         return chunks
+
+    @staticmethod
+    def _shares_subject(t: Token, clause: Token) -> bool:
+        """True for a verb conjoined to the clause verb without a subject of its own ("had killed five
+        and wounded 21 during the previous 24 hours"): its modifiers scope over both verbs."""
+        return t.dep_ == "conj" and t.head is clause and t.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+
+    def _generic_target(self, h: Token) -> Judgement | None:
+        """A bare noun trigger under an accusation or a reputation ("accused of rape and looting",
+        "known for kidnappings") names a kind of conduct, not an incident: aggregate."""
+        if (h.pos_ not in ("NOUN", "PROPN") and h.tag_ != "VBG") or any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
+            return None
+        for anc in h.ancestors:
+            if anc.lemma_.lower() in self.generic_gov or anc.lower_ in self.generic_gov:
+                return Judgement("aggregate", anc.idx, anc.idx + len(anc.text), anc.text)
+        return None
 
     def _specific_plural(self, h: Token, *, headline: bool = False) -> bool:
         """True when a plural noun trigger names one incident ("carried out strikes on Monday")."""

@@ -18,7 +18,104 @@ if TYPE_CHECKING:  # pragma: no cover
     from sigact.extract.extractor import _Draft
 
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
-           "sent_distance"]
+           "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
+           "refers_back"]
+
+
+class IncidentCues:
+    """The ``incidents`` cues of ``factuality.yaml``: what marks a new incident, a claim, a report day."""
+
+    def __init__(self, lex: Lexicon):
+        cfg = (lex.factuality or {}).get("incidents") or {}
+        self.modifiers = frozenset(str(x).lower() for x in cfg.get("distinct_modifiers") or ())
+        self.phrases = tuple(str(x).lower() for x in cfg.get("distinct_phrases") or ())
+        self.claim_nouns = frozenset(str(x).lower() for x in cfg.get("claim_nouns") or ())
+        self.slack_days = int(cfg.get("report_day_slack_days", 7))
+
+
+def is_distinct(d: _Draft, cues: IncidentCues) -> bool:
+    """True when a mention announces a new incident: "a second strike", "another attack", "in a separate
+    incident" (its sentence)."""
+    for t in d.group.triggers:
+        if any(c.dep_ in ("amod", "det", "advmod", "nummod", "npadvmod") and c.lower_ in cues.modifiers
+               for c in t.head.children):
+            return True
+    low = d.group.sent.text.lower()
+    return any(p in low for p in cues.phrases)
+
+
+def _day(iso: str | None):
+    import datetime as _dt
+
+    try:
+        return _dt.date.fromisoformat(str(iso)[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def dates_agree(a: _Draft, b: _Draft, slack_days: int = 7) -> bool:
+    """True when the two mentions' dates do not contradict: either is undated or only "reported",
+    the spans overlap, or one is just the publication day (the day of the report) and the other falls
+    within ``slack_days`` before it."""
+    if not (a.date and b.date and a.date.start and b.date.start) or "reported" in (a.date.precision, b.date.precision):
+        return True
+    a_end, b_end = a.date.end or a.date.start, b.date.end or b.date.start
+    if not (a_end < b.date.start or b_end < a.date.start):
+        return True
+    pub = getattr(a, "pub_day", None) or getattr(b, "pub_day", None)
+    if not pub:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.date.start == pub[:10] and (x.date.end or x.date.start) == pub[:10]:
+            p, s = _day(pub), _day(y.date.start)
+            if p is not None and s is not None and 0 <= (p - s).days <= slack_days:
+                return True
+    return False
+
+
+def _report_day_only(a: _Draft, b: _Draft) -> bool:
+    """True when the two dated mentions differ only because one carries the publication day."""
+    if not (a.date and b.date and a.date.start and b.date.start) or "reported" in (a.date.precision, b.date.precision):
+        return False
+    a_end, b_end = a.date.end or a.date.start, b.date.end or b.date.start
+    return (a_end < b.date.start or b_end < a.date.start) and dates_agree(a, b)
+
+
+def local_place(d: _Draft) -> bool:
+    """True when the draft's place was named inside its own sentence(s) (not a dateline or a place
+    borrowed from elsewhere in the text)."""
+    if d.place is None:
+        return False
+    ev = [e for e in d.evidence if e.field == "location"]
+    if not ev:
+        return False
+    sents = [d.group.sent, *getattr(d.group, "extra_sents", [])]
+    return any(s.start_char <= e.start < s.end_char for e in ev for s in sents)
+
+
+def better_place(new: _Draft, old: _Draft) -> bool:
+    """True when ``new``'s place should replace ``old``'s for one incident: ``old`` has none, or
+    ``new``'s was named in its own sentence while ``old``'s was not, or (same standing) it is finer."""
+    if new.place is None:
+        return False
+    if old.place is None:
+        return True
+    if new.place.country and old.place.country and new.place.country != old.place.country:
+        return False
+    ln, lo = local_place(new), local_place(old)
+    if ln != lo:
+        return ln
+    return finer(new.place, old.place)
+
+
+def refers_back(d: _Draft) -> bool:
+    """True when a mention names its incident with a definite noun ("the blast", "this attack")."""
+    for t in d.group.triggers:
+        h = t.head
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                for c in h.children):
+            return True
+    return False
 
 def sent_distance(a: Span, b: Span) -> int:
     doc = a.doc
@@ -65,12 +162,18 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
     if ca.sub_event_type != cb.sub_event_type:
         both_violent = ca.event_type in violent and cb.event_type in violent
         if not (ca.event_type == cb.event_type or _demo_family(ca, cb) or
-                (both_violent and (a.group.main.cls.name in generic or b.group.main.cls.name in generic))):
+                (both_violent and (a.group.main.cls.name in generic or b.group.main.cls.name in generic))
+                or _riot_outcome(a, b) or _riot_outcome(b, a)):
             return False
+    later = b if b.group.start >= a.group.start else a
+    if getattr(later, "distinct", False):
+        return False
     dated = bool(a.date and b.date and a.date.start and b.date.start
                  and "reported" not in (a.date.precision, b.date.precision))
     if dated and ((a.date.end or a.date.start) < b.date.start or (b.date.end or b.date.start) < a.date.start):
-        return False
+        if not _report_day_only(a, b):
+            return False
+        dated = False
     if ca.sub_event_type != cb.sub_event_type:
         # different types merge only on positive evidence: both dated and overlapping, or a shared actor
         shared = any(names(x) & names(y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)) if x and y)
@@ -96,6 +199,14 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
 
 
 _DEMO = {"Protests", "Riots"}
+_OUTCOME_CLASSES = {"kill", "injure"}
+
+
+def _riot_outcome(a: _Draft, b: _Draft) -> bool:
+    """True when ``a`` is a riot or mob attack and ``b`` a bare outcome ("five men were beaten to death")
+    with no attacker of its own: the deaths of the lynching."""
+    return bool(a.coding and a.coding.event_type == "Riots" and b.group.main.cls.name in _OUTCOME_CLASSES
+                and b.actor1_span is None)
 
 
 def _demo_family(ca: Coding, cb: Coding) -> bool:
@@ -118,8 +229,10 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
         return False
     if d.group.main.cls.name == "defuse":  # an interception or a defused bomb is an event of its own
         return False
+    if getattr(d, "distinct", False):
+        return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
-            (d.date.start != prev.date.start):
+            (d.date.start != prev.date.start) and not _report_day_only(prev, d):
         return False
     if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)):
         if d.actor1_span.root.pos_ != "PRON":
@@ -128,7 +241,7 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
         p_in = cp.event_type in types or cp.sub_event_type in subs
         d_in = cd.event_type in types or cd.sub_event_type in subs
         if p_in and d_in and (cp.event_type in types or cd.event_type in types):
-            return sent_distance(prev.group.sent, d.group.sent) <= 3
+            return sent_distance(prev.group.sent, d.group.sent) <= 3 or getattr(d, "refers", False) or refers_back(d)
     return False
 
 

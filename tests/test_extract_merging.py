@@ -1,0 +1,72 @@
+"""Within-article merging and splitting of incidents, on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_support import incidents, run
+
+pytestmark = pytest.mark.slow
+
+
+def _show(evs):
+    return [(e.factuality, e.trigger, e.acled_sub_event_type, e.location.name if e.location else None,
+             e.date.start if e.date else None, e.fatalities) for e in evs]
+
+
+def test_second_strike_is_a_new_incident():
+    text = ("Paramilitary drones struck the city of El Obeid on Friday, killing 20 civilians, the army said.\n\n"
+            "A local monitoring group also reported a second strike on a displacement camp near the city.\n\n"
+            "No casualties were reported from the strike on the camp.")
+    inc = incidents(run(text, "2025-04-12"))
+    assert len(inc) == 2, _show(inc)
+    assert sorted(e.fatalities or 0 for e in inc) == [0, 20], _show(inc)
+
+
+def test_report_day_does_not_split_the_lead_from_its_story():
+    # the lead is dated by "on Wednesday" = the day of publication; the story says the ambush was on Monday
+    text = ("Eight soldiers have been killed in a jihadist attack in northern Burkina Faso, officials said on Wednesday.\n\n"
+            "Jihadists ambushed the patrol on Monday near Djibo, leaving four dead and four missing.\n\n"
+            "The bodies of the missing soldiers were found on Tuesday, raising the death toll to eight.")
+    inc = incidents(run(text, "2024-05-08"))
+    assert len(inc) == 1, _show(inc)
+    assert inc[0].date is not None and inc[0].date.start == "2024-05-06"
+    assert inc[0].fatalities == 8
+
+
+def test_claim_of_responsibility_names_the_attacker():
+    text = ("A suicide bomber blew himself up in a restaurant in Mogadishu on Tuesday, killing five people.\n\n"
+            "Witnesses said the whole street was covered in debris.\n\n"
+            "Police officers cordoned off the area around the restaurant.\n\n"
+            "The al-Shabab armed group claimed responsibility for the attack in a statement.")
+    inc = incidents(run(text, "2024-05-08"))
+    assert len(inc) == 1, _show(inc)
+    e = inc[0]
+    assert e.acled_sub_event_type == "Suicide bomb" and e.fatalities == 5
+    assert e.actor1 is not None and "shabaab" in (e.actor1.acled_name or e.actor1.name or "").lower()
+
+
+def test_definite_mention_elaborates_far_away():
+    text = ("A car bomb exploded near a checkpoint in Mogadishu on Sunday, killing seven people.\n\n"
+            "Ambulances rushed the wounded to hospital.\n\n"
+            "Witnesses described scenes of panic.\n\n"
+            "Shopkeepers said the market had been busy.\n\n"
+            "\"The blast destroyed three shops,\" one trader said.")
+    inc = incidents(run(text, "2024-05-06"))
+    assert len(inc) == 1, _show(inc)
+
+
+def test_lynching_and_its_deaths_are_one_incident_with_the_local_place():
+    text = ("Police said on Monday they had arrested 23 people over the weekend lynching of five men.\n\n"
+            "An officer said the five men were beaten to death on Sunday in a village in Maharashtra state "
+            "after a mob accused them of kidnapping children.")
+    inc = incidents(run(text, "2024-07-02"))
+    mobs = [e for e in inc if e.acled_event_type in ("Riots", "Violence against civilians")]
+    assert len(mobs) == 1, _show(inc)
+    m = mobs[0]
+    assert m.location is not None and m.location.admin1 and "maharashtra" in m.location.admin1.lower(), _show(inc)
+
+
+def test_bare_noun_under_accusation_is_not_an_incident():
+    evs = run("The rebel group has long been accused of rape and looting in the region.", "2024-05-08")
+    assert evs and not incidents(evs), _show(evs)
