@@ -247,7 +247,11 @@ def test_ambiguous_demonyms_are_not_countries(r):
 
 def test_generic_and_default_actors(r):
     assert r.generic_actor("protesters", "CHL").acled_name == "Protesters (Chile)"
-    assert r.default_perpetrator("MEX").acled_name == "Unidentified Gang (Mexico)"
+    # ACLED: unattributed attacks on people in Mexico/Brazil are gang violence, an unnamed side
+    # of an armed clash there stays an unidentified armed group
+    assert r.default_perpetrator("MEX", event_type="Violence against civilians").acled_name == "Unidentified Gang (Mexico)"
+    assert r.default_perpetrator("MEX", event_type="Battles").acled_name == "Unidentified Armed Group (Mexico)"
+    assert r.default_perpetrator("BRA", event_type="Violence against civilians").acled_name == "Unidentified Gang (Brazil)"
     assert r.default_perpetrator("SYR").acled_name == "Unidentified Armed Group (Syria)"
     with pytest.raises(ValueError):
         r.generic_actor("aliens", "CHL")

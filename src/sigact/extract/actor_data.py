@@ -185,7 +185,7 @@ class ActorData:
     clans: tuple[str, ...]
     umbrellas: dict[str, Umbrella] = field(default_factory=dict)
     armed_herders: dict[str, Any] = field(default_factory=dict)
-    default_perpetrator: dict[str, str] = field(default_factory=dict)
+    default_perpetrator: dict[str, dict[str, str]] = field(default_factory=dict)
     ignore_country_words: tuple[str, ...] = ()
     event_roles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     event_role_heads: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
@@ -275,6 +275,16 @@ def _event_roles(rows: list[Any], kinds: set[str]) -> dict[tuple[str, str], dict
     return out
 
 
+def _default_perpetrators(rows: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """``{ISO3: kind}`` or ``{ISO3: {<ACLED event type>: kind, default: kind}}`` ->
+    ``{ISO3: {casefolded event type or "default": kind}}``."""
+    out: dict[str, dict[str, str]] = {}
+    for iso3, v in rows.items():
+        table = v if isinstance(v, dict) else {"default": v}
+        out[str(iso3)] = {str(k).casefold(): str(kind) for k, kind in table.items()}
+    return out
+
+
 def load_actor_data(*, include_mined: bool = True) -> ActorData:
     """Parse and validate the bundled actor YAML files; raises ConfigError when malformed.
 
@@ -332,7 +342,7 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         clans=_strs(gen.get("clans"), "clans"),
         umbrellas=umbrellas,
         armed_herders=dict(gen.get("armed_herders") or {}),
-        default_perpetrator={str(k): str(v) for k, v in (gen.get("default_perpetrator") or {}).items()},
+        default_perpetrator=_default_perpetrators(gen.get("default_perpetrator") or {}),
         ignore_country_words=_strs(gen.get("ignore_country_words"), "ignore_country_words"),
         event_roles=_event_roles(gen.get("event_roles") or [], {k.kind for k in kinds}),
         event_role_heads={

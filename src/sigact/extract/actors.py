@@ -19,7 +19,9 @@ Public API::
         -> list[ActorMention]
     ActorResolver.state_actor(kind, iso3, date=None) -> Actor
     ActorResolver.generic_actor(kind, iso3, date=None) -> Actor
-    ActorResolver.default_perpetrator(iso3, date=None) -> Actor
+    ActorResolver.default_perpetrator(iso3, date=None, *, event_type=None) -> Actor
+    ActorResolver.perpetrator(sentence, context_country=None, *, date=None, event_type=None, exclude=None,
+                              offset=0) -> ActorMention | None
     ActorResolver.recast(actor, kind, date=None) -> Actor
     actor_matches(pred, gold_name, *, aliases=None) -> bool      (see actor_match.py)
     ucdp_type(actor1, actor2, acled_event_type, *, text=None, ...) -> int | None   (see ucdp.py)
@@ -563,6 +565,10 @@ class ActorResolver:
                 country = actor.country or ctx
                 return new, self.recast(Actor(text=actor.text, country=country), new, date)
             return kind, actor
+        if kind == "unidentified_armed_group" and rl == "actor1":
+            other = self._perpetrator_kind(actor.country, event_type)
+            if other != kind and other in self.kinds:  # "armed men" killing someone in Mexico: a gang
+                return other, self.recast(actor, other, date)
         if kind == "herders" and rl == "actor1" and et in self._herder_events and actor.country in self._herder_countries:
             c = self.country(actor.country)
             acled = self._herder_acled.replace("{country}", c.name) if c else None
@@ -591,11 +597,44 @@ class ActorResolver:
             raise ValueError(f"unknown generic actor kind {kind!r}; known: {sorted(self.kinds)}")
         return self._entity_actor(kind, self.country(iso3), _when(date), text)
 
-    def default_perpetrator(self, iso3: str | None, date: Any = None) -> Actor:
-        """The unnamed perpetrator ACLED codes in ``iso3`` when a text names none
-        ("a man was shot dead"): "Unidentified Gang (Mexico)", else "Unidentified Armed Group (X)"."""
-        kind = self.data.default_perpetrator.get(iso3 or "", "unidentified_armed_group")
-        return self.generic_actor(kind, iso3, date)
+    def default_perpetrator(self, iso3: str | None, date: Any = None, *, event_type: str | None = None) -> Actor:
+        """The unnamed perpetrator ACLED codes in ``iso3`` when a text names none ("a man was shot
+        dead"): per ``generic_actors.yaml`` (``default_perpetrator``), e.g. "Unidentified Gang (Mexico)"
+        for violence against civilians in Mexico, else "Unidentified Armed Group (X)"."""
+        return self.generic_actor(self._perpetrator_kind(iso3, event_type), iso3, date)
+
+    def _perpetrator_kind(self, iso3: str | None, event_type: str | None) -> str:
+        table = self.data.default_perpetrator.get(iso3 or "", {})
+        return table.get((event_type or "").strip().casefold()) or table.get("default") or "unidentified_armed_group"
+
+    def perpetrator(self, text: str, context_country: str | None = None, *, date: Any = None,
+                    event_type: str | None = None, exclude: Actor | None = None,
+                    offset: int = 0) -> ActorMention | None:
+        """The armed actor ``text`` (one sentence) names as acting in a violent event whose parse gave
+        none: "a Saudi-led coalition airstrike hit ..." -> Operation Restoring Hope, "a Taliban-planted
+        mine" -> Taliban.  Returns the :class:`ActorMention` (offsets shifted by ``offset``), ``None``
+        when the sentence names no armed actor.
+
+        Candidates are state forces and armed groups, never civilians or crowds; a mention that is
+        the target ("killing two soldiers", "police were wounded") or the same actor as ``exclude``
+        (the event's actor2) is skipped.  The first known group or state force wins; a generic
+        armed group ("gunmen") only when the sentence names no other.
+        """
+        best, best_rank = None, None
+        for m in self.find(text, offset, context_country=context_country, date=date, event_type=event_type,
+                           role="actor1"):
+            a = m.actor
+            rank = _PERP_RANK.get("group" if m.kind == "group" else (a.type or ""))
+            if rank is None or a.type not in _PERP_TYPES:
+                continue
+            if exclude is not None and (a.acled_name or a.name) == (exclude.acled_name or exclude.name):
+                continue
+            s, e = m.start - offset, m.end - offset
+            if _TARGET_BEFORE.search(text[max(0, s - 30):s]) or _TARGET_AFTER.match(text[e:e + 40]):
+                continue
+            if best_rank is None or (rank < 3 <= best_rank):
+                best, best_rank = m, rank
+        return best
 
     def _resolve_acled_name(self, text: str, date: Any) -> Actor | None:
         """An ACLED/UCDP generic or state name given verbatim ("Civilians (Niger)",
@@ -688,6 +727,16 @@ class ActorResolver:
 
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
+_PERP_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
+_PERP_RANK = {"group": 0, "military": 1, "police": 1, "rebel": 2, "terrorist": 2, "militia": 2,
+              "unidentified armed group": 3}
+# a mention right after a verb or preposition of targeting, or right before a casualty verb, is the target
+_TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|attack(?:ed|ing|s)? on|on|at|hit(?:ting)?|"
+                            r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including)\s+(?:the\s+|a\s+|an\s+|"
+                            r"at least\s+|more than\s+|about\s+|some\s+|several\s+|\w+\s+of\s+|\d+\s+|two\s+|three\s+)*$",
+                            re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:were|was|had been|have been|has been|are|is)\s+(?:\w+\s+)?(?:killed|injured|"
+                           r"wounded|abducted|kidnapped|hurt|shot)|died|dead)\b", re.IGNORECASE)
 
 
 def _when(date: Any) -> tuple[int | None, int | None] | None:
