@@ -40,9 +40,11 @@ _COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult
 class _Cues:
     non_state: tuple[re.Pattern[str], ...]
     between: tuple[re.Pattern[str], ...]
+    clash_with: tuple[re.Pattern[str], ...]
     one_sided: tuple[re.Pattern[str], ...]
     civilian_words: re.Pattern[str]
     gunmen_words: re.Pattern[str]
+    deadly_words: re.Pattern[str]
     state_heads: frozenset[str]
 
 
@@ -51,8 +53,10 @@ def _build(data: Any) -> _Cues:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or ())
 
     return _Cues(non_state=rx("non_state"), between=rx("between"), one_sided=rx("one_sided"),
+                 clash_with=tuple(re.compile(p) for p in data.get("clash_with") or ()),
                  civilian_words=re.compile(data["civilian_words"]),
                  gunmen_words=re.compile(data["gunmen_words"]),
+                 deadly_words=re.compile(data["deadly_words"]),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()))
 
 
@@ -134,7 +138,7 @@ def text_sides(text: str, *, context_country: str | None = None, resolver: Any =
             s.civilians += 1
     s.non_state_cue = any(p.search(text) for p in c.non_state)
     s.one_sided_cue = any(p.search(text) for p in c.one_sided)
-    for p in c.between:
+    for p in c.between + c.clash_with:
         m = p.search(text)
         if m:
             a = side_of(r.resolve(m.group(1), context_country), m.group(1))
@@ -180,8 +184,9 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     """UCDP type of violence of an event: 1 state-based, 2 non-state, 3 one-sided, or ``None``.
 
     ``None`` for an event that is no organised violence: a protest, riot or strategic
-    development without deaths, or one where a crowd (protesters, rioters) is a side and nobody
-    died. Every other event with an ACLED violent type, or with ``fatalities`` > 0, gets a type:
+    development without deaths (unless its ``text`` reports killings and names the sides), or
+    one where a crowd (protesters, rioters) is a side and nobody died. Every other event with
+    an ACLED violent type, or with ``fatalities`` > 0, gets a type:
 
     1. both actors typed: state vs armed group -> 1, two different armed groups -> 2, either
        against civilians -> 3;
@@ -202,17 +207,24 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     if not et and not died:  # no event type: only two typed actors decide
         return _pair(s1, s2, actor1, actor2) if "crowd" not in (s1, s2) else None
     if not violent and not died:
-        return None
+        if not text or not _cues().deadly_words.search(text) or "crowd" in (s1, s2):
+            return None
+        # a protest or strategic development whose text reports killings: organised violence
+        # when the text names its sides
+        return _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
     if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES:
         return None
-    if _named(actor1) or _named(actor2) or text is None:
-        got = _pair(s1, s2, actor1, actor2)
-        if got is not None:
-            return got
+    pair = _pair(s1, s2, actor1, actor2) if (_named(actor1) or _named(actor2) or text is None) else None
+    if pair == 1 or (pair is not None and not text):
+        return pair
     if text:
+        # parsed actors say "state vs armed group" reliably; "vs civilians" and "two armed
+        # groups" often only name the dead of a battle, so the text's own cues come first
         got = _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
         if got is not None:
             return got
+        if pair is not None:
+            return pair
         if classifier is not None:
             p = dict(classifier.proba(text))
             label = max(p, key=p.get) if p else None
