@@ -214,6 +214,31 @@ def test_private_server_asks_for_the_key(browser, tmp_path):
     store.close()
 
 
+def test_table_lists_each_real_world_event_once(browser, tmp_path):
+    """Two reports of one clash (clustered): one table row with 2 sources; its detail shows both articles."""
+    store = Store.open(f"sqlite:///{tmp_path / 'clustered.db'}")
+    seed(store, n=5)
+    store.assign_clusters({"crafted:a2:1": "crafted:a1:1"})
+    with _serving(create_app(store=store, api_key=API_KEY)) as base:
+        ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+        pg = ctx.new_page()
+        pg.goto(base + "/")
+        pg.wait_for_selector("body[data-ready='1']", timeout=30_000)
+        pg.fill("#f-q", "quarry")
+        pg.click("#filters button[type=submit]")
+        pg.wait_for_function("() => document.body.dataset.loading === '0' && "
+                             "document.querySelectorAll('#events tbody tr[data-id]').length > 0", timeout=30_000)
+        rows = pg.eval_on_selector_all("#events tbody tr[data-id]", "rs => rs.map(r => [r.dataset.id, r.cells[r.cells.length - 1].textContent])")
+        assert rows == [["crafted:a1:1", "2"]]
+        assert pg.inner_text("#summary").startswith("1 events")
+        pg.click("#events tbody tr[data-id='crafted:a1:1']")
+        pg.wait_for_selector("#detail[data-event='crafted:a1:1']")
+        text = pg.inner_text("#detail")
+        assert "Example Times" in text and "Second Wire" in text
+        ctx.close()
+    store.close()
+
+
 def test_screenshot(page, tmp_path):
     pg, outside, _ = page
     pg.click("#events tbody tr:nth-child(2)")

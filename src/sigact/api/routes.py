@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from sigact import __version__
 from sigact.api.app import AppState, state_of
+from sigact.api.canonical import canonical_of, canonical_page
 from sigact.api.evidence import evidence_snippets
 from sigact.api.schemas import ActorsOut, EventDetail, EventsPage, Health, PlacesOut, PostResult, Timeline, errors
 from sigact.export import FORMATS, iter_export
@@ -118,14 +119,22 @@ def list_events(
     cursor: str | None = Query(None, max_length=400, description="the `next` value of the previous page"),
     limit: int = Query(100, ge=1, le=1000),
     total: bool = Query(False, description="also count all matching events"),
+    level: str = Query("canonical", pattern="^(canonical|report)$", description=(
+        "canonical (default): one row per real-world event, merged from all the reports of it, with every "
+        "source; report: one row per report (article x event)")),
 ) -> Response:
-    """``{"events": [...], "count": n, "next": cursor or null, "total"?: n}``."""
+    """``{"events": [...], "count": n, "next": cursor or null, "total"?: n, "level"}``."""
     state = state_of(request)
     kw = filters.as_kwargs()
-    events, nxt = state.store.query_events(cursor=_clean(cursor, "cursor"), limit=limit, **kw)
-    body: dict[str, Any] = {"events": [e.to_dict() for e in events], "count": len(events), "next": nxt}
+    cursor = _clean(cursor, "cursor")
+    if level == "report":
+        events, nxt = state.store.query_events(cursor=cursor, limit=limit, **kw)
+    else:
+        events, nxt = canonical_page(state.store, cursor=cursor, limit=limit, **kw)
+    body: dict[str, Any] = {"events": [e.to_dict() for e in events], "count": len(events), "next": nxt,
+                            "level": level}
     if total:
-        body["total"] = state.store.count_events(**kw)
+        body["total"] = state.store.count_events(canonical=level == "canonical", **kw)
     return _json(body)
 
 
@@ -147,12 +156,15 @@ def _brief(e: Event) -> dict[str, Any]:
 
 
 def event_detail(store: Any, event: Event) -> dict[str, Any]:
-    """The detail view of an event: the event, every report of it with its source sentences, linked events."""
+    """The detail view of an event: the event, its canonical event (merged from every report of the same
+    real-world event), every report with its source sentences, and linked events."""
     reports = [event]
     cluster = store.event_cluster(event.id) if hasattr(store, "event_cluster") else None
+    canonical = None
     if cluster:
         siblings, _ = store.query_events(cluster_id=cluster, factuality=None, limit=50)
         reports += [s for s in siblings if s.id != event.id]
+        canonical = canonical_of(store, cluster)
     articles: list[dict[str, Any]] = []
     covered: set[str] = set()
     for rep in reports:
@@ -170,15 +182,19 @@ def event_detail(store: Any, event: Event) -> dict[str, Any]:
     targets = [lk.target for lk in event.links]
     linked = {e.id: _brief(e) for e in store.get_events(targets)} if targets else {}
     links = [{**lk.to_dict(), "event": linked.get(lk.target)} for lk in event.links]
-    return {"event": event.to_dict(), "cluster_id": cluster, "articles": articles, "links": links}
+    return {"event": event.to_dict(), "canonical": canonical.to_dict() if canonical else None, "cluster_id": cluster,
+            "articles": articles, "links": links}
 
 
 @router.get("/events/{event_id}", tags=["events"], summary="One event with its sources and evidence sentences",
             responses={200: {"model": EventDetail, "description": "the event"}, **errors(404)})
 def get_event(request: Request, event_id: str = _id_param()) -> Response:
-    """``{"event", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``; 404 if unknown."""
+    """``{"event", "canonical", "cluster_id", "articles": [{event_id, article, snippets}], "links"}``;
+    ``event_id`` is a report id or a canonical event id (from ``GET /events``); 404 if unknown."""
     store = state_of(request).store
     event = store.get_event(_clean(event_id, "event_id"))
+    if event is None:  # a canonical id whose founding report was deleted: show its newest report
+        event = next(iter(store.query_events(cluster_id=event_id, factuality=None, limit=1)[0]), None)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
     return _json(event_detail(store, event))

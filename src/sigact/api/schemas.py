@@ -100,10 +100,12 @@ class EventOut(BaseModel):
 
 
 class EventsPage(BaseModel):
-    events: list[EventOut]
+    events: list[EventOut] = Field(description="canonical events (id = cluster id, sources = every report's "
+                                               "articles) or, with level=report, event reports")
     count: int
+    level: str = Field(description="canonical or report")
     next: Optional[str] = Field(None, description="cursor of the next page; null on the last page")
-    total: Optional[int] = Field(None, description="all matching events (with total=true)")
+    total: Optional[int] = Field(None, description="all matching events (with total=true): canonical events or reports")
 
 
 class Highlight(BaseModel):
@@ -149,7 +151,8 @@ class LinkDetail(LinkOut):
 
 
 class EventDetail(BaseModel):
-    event: EventOut
+    event: EventOut = Field(description="the report asked for (for a canonical id: the report of that id)")
+    canonical: Optional[EventOut] = Field(None, description="the canonical event merged from every report of it")
     cluster_id: Optional[str] = None
     articles: list[ReportOut]
     links: list[LinkDetail]

@@ -78,7 +78,7 @@ def event_filters(
     min_sources: int | None = None,
     q: str | None = None,
     article_id: str | None = None,
-    cluster_id: str | None = None,
+    cluster_id: str | Sequence[str] | None = None,
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE clauses for the events table; returns a list to AND together.
 
@@ -127,7 +127,7 @@ def event_filters(
     if article_id:
         out.append(E.article_id == article_id)
     if cluster_id:
-        out.append(E.cluster_id == cluster_id)
+        out.append(_in_or_eq(E.cluster_id, cluster_id))
     return out
 
 

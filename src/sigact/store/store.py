@@ -303,6 +303,16 @@ class Store:
                 out.update((i, c) for i, c in s.execute(q))
         return out
 
+    def cluster_sizes(self, cluster_ids: Sequence[str]) -> dict[str, int]:
+        """``{cluster_id: number of reports}`` for the clusters among ``cluster_ids`` with more than one report."""
+        out: dict[str, int] = {}
+        with self._session() as s:
+            for chunk in chunks(list(dict.fromkeys(cluster_ids))):
+                q = (sa.select(EventRow.cluster_id, sa.func.count()).where(EventRow.cluster_id.in_(chunk))
+                     .group_by(EventRow.cluster_id).having(sa.func.count() > 1))
+                out.update((c, int(n)) for c, n in s.execute(q))
+        return out
+
     def query_events(self, *, cursor: str | None = None, limit: int = 100,
                      **filters: Any) -> tuple[list[Event], str | None]:
         """One page of events matching ``filters`` (see ``sigact.store.query.event_filters``), newest first.
@@ -333,10 +343,12 @@ class Store:
             if cursor is None:
                 return
 
-    def count_events(self, **filters: Any) -> int:
-        """How many events match ``filters``."""
+    def count_events(self, *, canonical: bool = False, **filters: Any) -> int:
+        """How many events match ``filters``; with ``canonical``, how many canonical events (clusters) have
+        a matching report."""
+        what = sa.func.count(sa.distinct(EventRow.cluster_id)) if canonical else sa.func.count()
         with self._session() as s:
-            return int(s.scalar(sa.select(sa.func.count()).select_from(EventRow).where(*event_filters(**filters))) or 0)
+            return int(s.scalar(sa.select(what).select_from(EventRow).where(*event_filters(**filters))) or 0)
 
     def timeline(self, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
         """Event counts and fatalities per period and event type.

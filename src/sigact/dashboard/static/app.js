@@ -298,7 +298,7 @@
     var tr = document.querySelector('#events tr[data-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]');
     if (tr) tr.classList.add("selected");
     api("/events/" + encodeURIComponent(id)).then(function (d) {
-      var ev = d.event, box = $("detail");
+      var ev = d.canonical || d.event, box = $("detail");  // the real-world event, merged from all its reports
       while (box.firstChild) box.removeChild(box.firstChild);
       var close = el("button", { type: "button", class: "close", text: "×", "aria-label": "close" });
       close.addEventListener("click", function () { box.hidden = true; });

@@ -1,0 +1,125 @@
+"""GET /events lists canonical events (one per real-world event, with every source), like `sigact events`;
+``level=report`` lists the reports.  Paging, totals, filters and the detail view, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api_seed import API_KEY, seed
+from sigact.api import create_app
+from sigact.dedup.sync import canonical_events
+from sigact.store import Store
+
+AUTH = {"X-API-Key": API_KEY}
+
+
+@pytest.fixture
+def env(db_url):
+    store = Store.open(db_url)
+    events = seed(store, n=60)
+    # the two Baghdad clash reports are one event; synthetic reports are grouped three by three
+    mapping = {"crafted:a2:1": "crafted:a1:1"}
+    syn = sorted(e.id for e in events if not e.id.startswith("crafted:"))
+    for i in range(0, 30, 3):
+        for eid in syn[i + 1:i + 3]:
+            mapping[eid] = syn[i]
+    store.assign_clusters(mapping)
+    with TestClient(create_app(store=store, api_key=API_KEY)) as client:
+        yield client, store, events, mapping
+    store.close()
+
+
+def _all(client, **params):
+    """Every row of /events for ``params``, following ``next``; also the number of pages."""
+    rows, cursor, pages = [], None, 0
+    while True:
+        q = dict(params)
+        if cursor:
+            q["cursor"] = cursor
+        r = client.get("/events", params=q)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["count"] == len(body["events"]) <= int(params.get("limit", 100))
+        rows += body["events"]
+        pages += 1
+        cursor = body["next"]
+        if not cursor:
+            return rows, pages
+
+
+def test_default_is_one_row_per_real_world_event_with_all_sources(env):
+    client, _, events, mapping = env
+    body = client.get("/events", params={"country": "IRQ", "since": "2023-06-01", "until": "2023-06-30"}).json()
+    assert body["level"] == "canonical"
+    [clash] = body["events"]
+    assert clash["id"] == "crafted:a1:1" and clash["source_count"] == 2
+    assert {s["article_id"] for s in clash["sources"]} == {"crafted:a1", "crafted:a2"}
+    reports = client.get("/events", params={"country": "IRQ", "since": "2023-06-01", "until": "2023-06-30",
+                                            "level": "report"}).json()
+    assert reports["level"] == "report" and {e["id"] for e in reports["events"]} == {"crafted:a1:1", "crafted:a2:1"}
+
+
+def test_pages_equal_the_cli_canonical_events_in_order(env):
+    """Small pages, followed to the end, give exactly what `sigact events` lists: same ids, order and fields."""
+    client, store, events, mapping = env
+    expected = [e.to_dict() for e in canonical_events(store, limit=10_000, factuality=None)]
+    rows, pages = _all(client, factuality="all", limit=7)
+    assert [r["id"] for r in rows] == [e["id"] for e in expected]
+    assert rows == expected
+    assert len(rows) == len(events) - len(mapping) and pages >= len(rows) // 7
+    total = client.get("/events", params={"factuality": "all", "total": "true", "limit": 1}).json()["total"]
+    assert total == len(rows)
+    reports, _ = _all(client, factuality="all", limit=50, level="report")
+    assert len(reports) == len(events)
+    assert client.get("/events", params={"factuality": "all", "total": "true", "level": "report"}).json()["total"] \
+        == len(events)
+
+
+@pytest.mark.parametrize("params", [{"event_type": "Battles"}, {"country": "NGA,IRQ"}, {"min_sources": 2},
+                                    {"since": "2024-03-01"}, {"factuality": "all", "q": "a"}])
+def test_filtered_pages_equal_the_cli(env, params):
+    client, store, _, _ = env
+    kw = dict(params)
+    fact = kw.pop("factuality", "asserted")
+    filters = {k: (v.split(",") if k == "country" else v) for k, v in kw.items()}
+    expected = [e.id for e in canonical_events(store, limit=10_000, factuality=None if fact == "all" else fact,
+                                               **filters)]
+    rows, _ = _all(client, limit=5, **params)
+    assert [r["id"] for r in rows] == expected
+
+
+def test_an_event_is_listed_at_its_newest_matching_report(env):
+    """A cluster whose newest report does not match a filter is listed where its matching report is."""
+    client, store, events, mapping = env
+    by_id = {e.id: e for e in events}
+    head = next(cid for cid in set(mapping.values()) if not cid.startswith("crafted:"))
+    members = sorted((e for e in events if mapping.get(e.id, e.id) == head),
+                     key=lambda e: (e.date.start, e.id), reverse=True)
+    oldest = members[-1]
+    rows, _ = _all(client, factuality="all", limit=3, event_type=oldest.acled_event_type,
+                   country=oldest.location.country)
+    assert [r["id"] for r in rows].count(head) == 1
+    merged = next(r for r in rows if r["id"] == head)
+    assert merged["source_count"] == len({m.article_id for m in members}) and by_id[head]
+
+
+def test_detail_of_a_canonical_event(env):
+    client, store, _, _ = env
+    d = client.get("/events/crafted:a1:1").json()
+    assert d["cluster_id"] == "crafted:a1:1" and d["canonical"]["id"] == "crafted:a1:1"
+    assert d["canonical"]["source_count"] == 2 and {a["event_id"] for a in d["articles"]} >= {"crafted:a1:1",
+                                                                                           "crafted:a2:1"}
+    # the founding report deleted: the canonical id still opens, showing the remaining report
+    assert client.delete("/events/crafted:a1:1", headers=AUTH).status_code == 204
+    listed = client.get("/events", params={"country": "IRQ", "until": "2023-12-31"}).json()["events"]
+    assert [e["id"] for e in listed] == ["crafted:a1:1"]
+    d = client.get("/events/crafted:a1:1").json()
+    assert d["event"]["id"] == "crafted:a2:1" and d["canonical"]["id"] == "crafted:a1:1"
+    assert client.get("/events/no-such-cluster").status_code == 404
+
+
+def test_bad_level_is_422(env):
+    client = env[0]
+    r = client.get("/events", params={"level": "cluster"})
+    assert r.status_code == 422 and "error" in r.json()
