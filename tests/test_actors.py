@@ -434,3 +434,62 @@ def test_find_and_resolve_never_fail_and_offsets_hold(words, ctx, event_type):
     a = r.resolve(text, ctx, event_type=event_type)
     assert a.text == text
     assert a.type is None or a.type in ACTOR_TYPES
+
+
+# ---------------------------------------------------------------- perpetrator of a violent event
+
+@pytest.mark.parametrize("sentence, ctx, expected", [
+    ("On Friday a Saudi-led coalition airstrike was reported on a hill in Al Bayda.", "YEM", "Operation Restoring Hope"),
+    ("A police officer was killed when his car hit a Taliban-planted mine in Kandahar.", "AFG", "Taliban"),
+    ("Operations by Afghan military forces killed at least ten Taliban militants in Helmand.", "AFG",
+     "Military Forces of Afghanistan"),
+    ("Unknown gunmen killed two soldiers near the border post.", "NER", "Unidentified Armed Group (Niger)"),
+    ("An ISWAP ambush on Nigerian troops left four soldiers dead.", "NGA", "Islamic State (West Africa)"),
+])
+def test_perpetrator_named_in_the_sentence(r, sentence, ctx, expected):
+    m = r.perpetrator(sentence, ctx, date="2020-05-03", event_type="Explosions/Remote violence", offset=100)
+    assert m is not None
+    assert actor_matches(m.actor, expected), m.actor
+    assert sentence[m.start - 100:m.end - 100] == m.text  # offsets shifted by ``offset``
+
+
+def test_perpetrator_skips_targets_and_actor2(r):
+    # only victims: nobody to name as the perpetrator
+    assert r.perpetrator("Two soldiers were killed by a roadside bomb near Gao.", "MLI") is None
+    assert r.perpetrator("The blast injured three policemen at a checkpoint.", "PAK") is None
+    # the attacker, not the attacked
+    m = r.perpetrator("Gunmen ambushed a police patrol, and two policemen were wounded.", "NGA")
+    assert m is not None and m.actor.type == "unidentified armed group"
+    army = r.resolve("Malian soldiers", "MLI")
+    assert r.perpetrator("Malian soldiers were in the area during the explosion.", "MLI", exclude=army) is None
+
+
+def test_acled_naming_of_each_generic_actor_type(r):
+    """ACLED's standard names for the generic sides, read from sentences' mentions."""
+    assert r.resolve("Burkinabe soldiers", date="2020-05-01").acled_name.startswith("Military Forces of Burkina Faso (")
+    assert r.resolve("Kenyan police officers", date="2021-03-01").acled_name.startswith("Police Forces of Kenya (")
+    assert r.resolve("unidentified gunmen", "SYR").acled_name == "Unidentified Armed Group (Syria)"
+    assert r.resolve("armed men", "MEX", event_type="Violence against civilians").acled_name == \
+        "Unidentified Gang (Mexico)"
+    assert r.resolve("armed men", "MEX", event_type="Battles").acled_name == "Unidentified Armed Group (Mexico)"
+    assert r.resolve("angry youths", "NGA", event_type="Riots").acled_name == "Rioters (Nigeria)"
+    assert r.resolve("workers", "CHL", event_type="Protests").acled_name == "Protesters (Chile)"
+    assert r.resolve("villagers", "MLI", event_type="Violence against civilians", role="actor2").acled_name == \
+        "Civilians (Mali)"
+    ms = r.find("Armed farmers from Kilibo attacked a herders' camp.", context_country="BEN", event_type="Battles")
+    assert any(m.actor.acled_name == "Kilibo Communal Militia (Benin)" for m in ms)
+    assert r.resolve("Fulani militia", "NGA").acled_name == "Fulani Ethnic Militia (Nigeria)"
+
+
+@pytest.mark.slow
+def test_pipeline_names_the_sentence_perpetrator_and_acled_default():
+    from test_extract_support import primary, run
+
+    ev = primary(run("On 5 May 2024, a Saudi-led coalition airstrike was reported on a farm in Sirwah, Marib. "
+                     "No casualties were reported."))
+    assert ev.acled_event_type == "Explosions/Remote violence"
+    assert ev.actor1 is not None and ev.actor1.acled_name == "Operation Restoring Hope"
+    assert any(e.field == "actor1" and e.text == "Saudi-led coalition" for e in ev.evidence)
+    ev = primary(run("On 4 May 2024, in Culiacan, Sinaloa, a man was shot dead in a drive-by shooting. 1 fatality."))
+    assert ev.actor1 is not None and ev.actor1.acled_name == "Unidentified Gang (Mexico)"
+    assert ev.ucdp_type == 3

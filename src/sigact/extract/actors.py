@@ -630,7 +630,8 @@ class ActorResolver:
             if exclude is not None and (a.acled_name or a.name) == (exclude.acled_name or exclude.name):
                 continue
             s, e = m.start - offset, m.end - offset
-            if _TARGET_BEFORE.search(text[max(0, s - 30):s]) or _TARGET_AFTER.match(text[e:e + 40]):
+            owner = text[e:e + 1] == "-"  # "a Taliban-planted mine", "a Houthi-fired drone": the owner
+            if not owner and (_TARGET_BEFORE.search(text[max(0, s - 30):s]) or _TARGET_AFTER.match(text[e:e + 40])):
                 continue
             if best_rank is None or (rank < 3 <= best_rank):
                 best, best_rank = m, rank

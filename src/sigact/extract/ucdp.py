@@ -212,7 +212,7 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
         # a protest or strategic development whose text reports killings: organised violence
         # when the text names its sides
         return _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
-    if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES:
+    if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES and sub != "excessive force against protesters":
         return None
     pair = _pair(s1, s2, actor1, actor2) if (_named(actor1) or _named(actor2) or text is None) else None
     if pair == 1 or (pair is not None and not text):
