@@ -17,8 +17,10 @@ Steps (one pass over the document, no model loads per sentence):
 Confidence (0..1) = 0.40 x type score (the combined probability of the chosen
 sub-event type) + 0.25 x trigger weight + 0.10 each for actor1, place and a dated
 (non-"reported") date + 0.05 for an actor2, + 0.10 when the type agrees with the
-whole-text classifier; capped at 1 and halved for non-asserted events.  It ranks
-events; it is not yet calibrated.
+whole-text classifier; capped at 1, then mapped through the isotonic calibration in
+``data/confidence_calibration.json`` (:mod:`sigact.extract.calibration`; fitted on train records:
+the share of asserted events with that raw score whose event type is right), and halved for
+non-asserted events.  The map is strictly increasing, so it keeps the ranking of events.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class ExtractorSettings:
     fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
     fallback_min_prob: float = 0.15
     doc_classifier_chars: int = 1200
+    calibrate: bool = True  # map the raw score through confidence_calibration.json (False: the raw score)
 
 
 @dataclass
@@ -107,6 +110,9 @@ class EventExtractor:
             self.ucdp_classifier = EventClassifier.default(UCDP_ARTIFACT)
         self._ucdp = _ucdp_function()
         self._find_tolls, self._summarize = _toll_functions()
+        from sigact.extract.calibration import Calibrator
+
+        self.calibrator = Calibrator.default()
 
     # ------------------------------------------------------------------ public
     def extract(self, doc: Doc, article: Article, *, geo: Any = None, dates: Any = None) -> list[Event]:
@@ -617,6 +623,8 @@ class EventExtractor:
         score += 0.10 * (d.date is not None and d.date.precision not in (None, "reported"))
         score += 0.10 * d.doc_agree
         score = min(score, 1.0)
+        if self.settings.calibrate:
+            score = self.calibrator.apply(score)
         if d.judgement.flag != "asserted":
             score *= 0.5
         return round(score, 4)

@@ -124,6 +124,14 @@ def sent_distance(a: Span, b: Span) -> int:
 
 
 
+def cluster_distance(a: _Draft, b: _Draft) -> int:
+    """Returns the fewest sentences between any sentence of incident ``a`` and any of ``b`` (merged
+    mentions included)."""
+    sa = [a.group.sent, *getattr(a.group, "extra_sents", [])]
+    sb = [b.group.sent, *getattr(b.group, "extra_sents", [])]
+    return min(sent_distance(x, y) for x in sa for y in sb)
+
+
 _GENERAL_SUBS = {"Armed clash", "Attack", "Peaceful protest", "Mob violence", "Other", None}
 
 
@@ -176,7 +184,9 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
         dated = False
     if ca.sub_event_type != cb.sub_event_type:
         # different types merge only on positive evidence: both dated and overlapping, or a shared actor
-        shared = any(names(x) & names(y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)) if x and y)
+        # a shared actor is evidence only close by: one group's attack and its later abduction are two incidents
+        shared = cluster_distance(a, b) <= 2 and any(
+            names(x) & names(y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)) if x and y)
         same_place = bool(a.place and b.place and a.place.precision in ("site", "town")
                           and a.place.precision == b.place.precision
                           and (a.place.name or "").lower() == (b.place.name or "").lower())
