@@ -31,6 +31,7 @@ from sigact.geo.docgeo import DocGeo, PlaceMention
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
+from sigact.scale import fastpath
 
 __all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
 
@@ -485,8 +486,9 @@ class GeoResolver:
                 if iso and not taken[tok.idx] and tok.text not in ("US", "U.S."):
                     hints.append((tok.idx, tok.idx + len(tok.text), iso, "demonym"))
         priors: list[tuple[float, float]] = []
+        fast = fastpath.enabled()
         for pat, iso, point, word in _country_hints():
-            if word not in text:
+            if fast and word not in text:  # the pattern needs the literal word: skip its slow scan
                 continue
             for m in pat.finditer(text):
                 hints.append((m.start(), m.end(), iso, "group"))

@@ -1,0 +1,67 @@
+"""The speed shortcuts (sigact.scale.fastpath) change no event: same events, offsets, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.model import Article
+from sigact.scale import fastpath
+
+# Self-written texts: country hints (groups glued to suffixes, pro-/anti- forms), places, dates,
+# tolls, several events per article, a blanked (irrelevant) stretch, and one with no event at all.
+TEXTS = [
+    "Houthi forces fired two missiles at a Saudi-led coalition base near Marib on Tuesday, killing "
+    "four soldiers, the Yemeni defence ministry said.\n\nIn other news, the central bank kept its "
+    "interest rate unchanged. The football league resumes next week.\n\nPro-Houthi media said the "
+    "strike answered an air raid on Saada a day earlier that killed a child.",
+    "Al-Shabaab militants attacked a police station in Beledweyne, Hiiraan region, on 3 March 2021. "
+    "Three officers and two attackers were killed. Residents said the fighting lasted two hours.",
+    "Hundreds of teachers protested in Nairobi on Monday against unpaid salaries. Police fired tear gas "
+    "to disperse them and arrested 12 people, witnesses said.",
+    "ANTI-GOVERNMENT PROTESTS SPREAD\n\nM23-held towns in North Kivu saw clashes between the rebels and "
+    "FARDC troops near Rutshuru on Friday; at least nine civilians died, local officials said.",
+    "The city council approved a new budget for parks and libraries. Ticket prices for the museum "
+    "will rise in spring.",
+    "Wagner-linked fighters and Malian soldiers raided the village of Moura in the Mopti region, "
+    "killing dozens of men, according to Human Rights Watch. Jihadists of JNIM later ambushed an army "
+    "convoy near Djenne.",
+]
+
+
+def test_switch_toggles_and_restores():
+    assert fastpath.enabled()
+    with fastpath.disabled():
+        assert not fastpath.enabled()
+        with fastpath.disabled():
+            assert not fastpath.enabled()
+        assert not fastpath.enabled()
+    assert fastpath.enabled()
+
+
+@pytest.mark.slow
+def test_events_equal_with_and_without_fast_paths():
+    from sigact.pipeline import get_pipeline
+
+    p = get_pipeline()
+    arts = [Article.create(t, id=f"t{i}", published="2021-03-05") for i, t in enumerate(TEXTS)]
+    fast = [[e.to_dict() for e in evs] for _, evs in p.pipe(arts)]
+    with fastpath.disabled():
+        plain = [[e.to_dict() for e in evs] for _, evs in p.pipe(arts)]
+    one_by_one = [[e.to_dict() for e in p.process(a)] for a in arts]
+    assert sum(map(len, plain)) >= 5  # the texts do carry events
+    assert fast == plain
+    assert one_by_one == fast
+
+
+@pytest.mark.slow
+def test_country_hint_shortcut_keeps_hints():
+    from sigact.geo import GeoResolver
+    from sigact.nlp import load_nlp
+
+    doc = load_nlp()(TEXTS[0] + " Anti-Houthi fighters and Houthi-run media traded claims.")
+    geo = GeoResolver.default()
+    fast = geo._detect(doc)[1:]
+    with fastpath.disabled():
+        plain = geo._detect(doc)[1:]
+    assert fast == plain
+    assert any(iso == "YEM" and kind == "group" for _, _, iso, kind in fast[0])
