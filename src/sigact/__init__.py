@@ -35,15 +35,15 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def extract(text: str, published: str | None = None, *, article_id: str | None = None, url: str | None = None):
-    """Events of one text, as a list of :class:`Event` (``.to_dict()`` for JSON)."""
-    from sigact.pipeline import get_pipeline
-
-    return get_pipeline().extract(text, published=published, article_id=article_id, url=url)
-
-
 def extract_article(article: Article):
     """Events of one :class:`Article`."""
     from sigact.pipeline import get_pipeline
 
     return get_pipeline().process(article)
+
+
+# ``sigact.extract(text, published=None, *, article_id=None, url=None) -> list[Event]`` is the extraction
+# subpackage, made callable (see sigact/extract/__init__.py).  It is bound here, once, so the name is the
+# same object before and after the pipeline first imports the subpackage (a function defined here would
+# be replaced by the module at that moment).  Cheap: the subpackage loads its stages lazily.
+from sigact import extract as extract  # noqa: E402

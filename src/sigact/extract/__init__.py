@@ -4,10 +4,10 @@
 ``.extract(doc, article, *, geo, dates) -> list[Event]`` is the stage the pipeline calls
 (see :mod:`sigact.extract.extractor`).
 
-Importing this package rebinds the attribute ``sigact.extract`` from the top-level
-function to this module (Python sets a parent package's attribute on submodule import).
-So that ``sigact.extract(text, published=...)`` keeps working either way, this module is
-callable and does exactly what the top-level function does.
+The top-level ``sigact.extract`` is this module: Python binds a subpackage as an attribute of
+its parent, so a top-level function of that name could not stay.  ``sigact/__init__`` imports
+it once, and the module is callable: ``sigact.extract(text, published=...)`` returns the events
+of one text, and ``sigact.extract.EventExtractor`` is the stage class.
 """
 
 from __future__ import annotations
