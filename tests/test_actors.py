@@ -493,3 +493,18 @@ def test_pipeline_names_the_sentence_perpetrator_and_acled_default():
     ev = primary(run("On 4 May 2024, in Culiacan, Sinaloa, a man was shot dead in a drive-by shooting. 1 fatality."))
     assert ev.actor1 is not None and ev.actor1.acled_name == "Unidentified Gang (Mexico)"
     assert ev.ucdp_type == 3
+
+
+def test_anti_prefix_is_not_the_group(r):
+    assert r.resolve("anti-Houthi National Resistance forces", "YEM").acled_name == "National Resistance Forces"
+    assert not any(m.actor.name == "Houthis" for m in r.find("anti-Houthi fighters advanced", context_country="YEM"))
+    assert r.resolve("pro-Houthi fighters", "YEM").name == "Houthis"  # "pro-" names the side itself
+
+
+def test_strategic_development_perpetrator_may_be_a_government(r):
+    text = "On Sunday the Afghan government released 150 Taliban prisoners in Kabul."
+    m = r.perpetrator(text, "AFG", date="2020-05-03", event_type="Strategic developments")
+    assert m is not None and m.actor.type == "government" and m.actor.country == "AFG"
+    # in a violent event a government is no perpetrator: the armed group is
+    m = r.perpetrator(text, "AFG", date="2020-05-03", event_type="Battles")
+    assert m is not None and m.actor.name == "Taliban"

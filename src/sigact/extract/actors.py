@@ -56,6 +56,7 @@ __all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "ucdp_
 _DETERMINERS = {"the", "a", "an", "some", "several", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine", "ten", "many", "other", "their", "its", "his", "her", "these", "those", "this", "that"}
 _AFTER_COUNTRY = {"of", "from"}
+_AGAINST = {"anti", "counter"}
 _NOT_COUNTRY_AFTER = {"backed", "led", "allied", "aligned", "supported", "sponsored", "funded", "trained",
                       "affiliated", "based", "born", "linked", "owned", "bound", "made"}
 _PERIOD_IN_NAME = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
@@ -439,8 +440,8 @@ class ActorResolver:
         while i < n:
             m = self._match(toks, i, self._group_ci, self._group_cs, self._group_len)
             g = self._choose(m[1], ctx) if m else None
-            if m is None or g is None:
-                i += 1
+            if m is None or g is None or (i > 0 and toks[i - 1].norm in _AGAINST and toks[i - 1].end + 1 == toks[i].start):
+                i += 1  # "anti-Houthi forces" are not the Houthis
                 continue
             end = m[0]
             h = self._match(toks, end, self._heads, None, self._head_len) if end < n else None
@@ -615,17 +616,19 @@ class ActorResolver:
         mine" -> Taliban.  Returns the :class:`ActorMention` (offsets shifted by ``offset``), ``None``
         when the sentence names no armed actor.
 
-        Candidates are state forces and armed groups, never civilians or crowds; a mention that is
+        Candidates are state forces and armed groups (in a strategic development also a government:
+        "the government released 150 prisoners"), never civilians or crowds; a mention that is
         the target ("killing two soldiers", "police were wounded") or the same actor as ``exclude``
         (the event's actor2) is skipped.  The first known group or state force wins; a generic
         armed group ("gunmen") only when the sentence names no other.
         """
         best, best_rank = None, None
+        types = _PERP_TYPES | ({"government"} if (event_type or "").casefold() == "strategic developments" else set())
         for m in self.find(text, offset, context_country=context_country, date=date, event_type=event_type,
                            role="actor1"):
             a = m.actor
             rank = _PERP_RANK.get("group" if m.kind == "group" else (a.type or ""))
-            if rank is None or a.type not in _PERP_TYPES:
+            if rank is None or a.type not in types:
                 continue
             if exclude is not None and (a.acled_name or a.name) == (exclude.acled_name or exclude.name):
                 continue
@@ -729,7 +732,7 @@ class ActorResolver:
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
 _PERP_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
-_PERP_RANK = {"group": 0, "military": 1, "police": 1, "rebel": 2, "terrorist": 2, "militia": 2,
+_PERP_RANK = {"group": 0, "military": 1, "police": 1, "government": 1, "rebel": 2, "terrorist": 2, "militia": 2,
               "unidentified armed group": 3}
 # a mention right after a verb or preposition of targeting, or right before a casualty verb, is the target
 _TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|attack(?:ed|ing|s)? on|on|at|hit(?:ting)?|"

@@ -327,8 +327,8 @@ class EventExtractor:
         elif c.event_type == "Riots":
             if a1 is None or a1.type != "rioters":
                 kind = "rioters"
-        elif c.event_type in self.lex.violent_event_types and (a1 is None or a1.type is None) \
-                and d.judgement.flag == "asserted":
+        elif (c.event_type in self.lex.violent_event_types or c.event_type == "Strategic developments") \
+                and (a1 is None or a1.type is None) and d.judgement.flag == "asserted":
             # nobody (or nothing known) parsed as actor1: an armed actor named elsewhere in the
             # sentence ("a Saudi-led coalition airstrike"), else ACLED's unnamed perpetrator
             perp = getattr(self.actors, "perpetrator", None)
@@ -337,7 +337,7 @@ class EventExtractor:
             if m is not None:
                 d.actor1 = m.actor
                 d.evidence = [e for e in d.evidence if e.field != "actor1"] + [_ev("actor1", m.start, m.end, m.text)]
-            else:
+            elif c.event_type in self.lex.violent_event_types:
                 kind = "unidentified_armed_group"
         generic = getattr(self.actors, "generic_actor", None)
         if kind == "unidentified_armed_group" and hasattr(self.actors, "default_perpetrator"):

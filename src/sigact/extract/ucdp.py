@@ -225,6 +225,8 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
             return got
         if pair is not None:
             return pair
+        if et == "violence against civilians" and "civilians" in (side_of(actor1), side_of(actor2)):
+            return 3  # a parsed victim of an attack on people, and nothing in the text against it
         if classifier is not None:
             p = dict(classifier.proba(text))
             label = max(p, key=p.get) if p else None
