@@ -142,6 +142,23 @@ def test_ingest_logs_the_failure_with_code_and_goes_on(sqlite_url: str, tmp_path
     assert s.first_reject.startswith("feed.jsonl (line 2): extraction failed: geo stage")
 
 
+def test_a_failed_article_is_retried_by_the_next_run(sqlite_url: str, tmp_path: Path) -> None:
+    """It is stored as not extracted: a re-run with the bug still there logs nothing new; once fixed, it is coded."""
+    from sigact.store import Store, run_ingest
+
+    items = [art(1), art(2, bad=True)]
+    log = tmp_path / "r.jsonl"
+    with Store.open(sqlite_url) as store:
+        run_ingest(["x"], store, pipeline=pipeline(), reader=_reader(items), rejects_path=log)
+        assert store.article_info([items[1].id])[items[1].id].extracted is False
+        again = run_ingest(["x"], store, pipeline=pipeline(), reader=_reader(items), rejects_path=log)
+        assert (again.duplicates, again.rejected, again.events) == (2, 1, 0)
+        assert len(log.read_text().splitlines()) == 1  # the same failure is not logged twice
+        fixed = run_ingest(["x"], store, pipeline=pipeline(geo_fails=False), reader=_reader(items), rejects_path=log)
+        assert (fixed.extracted, fixed.events, fixed.rejected, fixed.duplicates) == (1, 1, 0, 1)
+        assert store.counts()["events"] == 2
+
+
 def test_ingest_stops_on_a_config_error(sqlite_url: str, tmp_path: Path) -> None:
     from sigact.store import Store, run_ingest
 

@@ -124,7 +124,7 @@ def _extract(pipeline: Any, articles: Sequence[Article],
     """Run the pipeline over ``articles`` in one ``pipe`` call; on failure, article by article.
 
     Returns ``(article, events)`` pairs in input order; an article the pipeline
-    fails on is stored without events and reported through ``rejects`` as an
+    fails on comes back without events and is reported through ``rejects`` as an
     :class:`ExtractionError` (stage ``pipeline`` when the pipeline did not name one).
     A :class:`ConfigError` (a broken install, not a bad article) stops the run.
     """
@@ -223,20 +223,27 @@ def run_ingest(
             pending[a.id] = sha
             todo.append(a)
         if todo:
+            failed: set[str] = set()
             if extract:
                 load_pipeline()
-                items = _extract(pipeline, todo, reject_article)
+                items = _extract(pipeline, todo, lambda a, exc: (failed.add(a.id), reject_article(a, exc)))
             else:
                 items = [(a, []) for a in todo]
-            res = store.add_batch(items, extracted=extract, pipeline_version=version, reextract=reextract)
-            summary.stored += res.stored
-            summary.duplicates += res.duplicates
-            summary.revised += res.revised
-            summary.extracted += res.extracted
-            summary.events += res.events
-            summary.batches += 1
-            if on_batch is not None:
-                on_batch(store, res)
+            # an article whose extraction failed is stored as not extracted, so a later run tries it again
+            parts = [([it for it in items if it[0].id not in failed], extract),
+                     ([it for it in items if it[0].id in failed], False)]
+            for part, extracted in parts:
+                if not part:
+                    continue
+                res = store.add_batch(part, extracted=extracted, pipeline_version=version, reextract=reextract)
+                summary.stored += res.stored
+                summary.duplicates += res.duplicates
+                summary.revised += res.revised
+                summary.extracted += res.extracted
+                summary.events += res.events
+                summary.batches += 1
+                if on_batch is not None:
+                    on_batch(store, res)
         summary.seconds = time.monotonic() - t0
         if progress is not None:
             progress(summary)
