@@ -145,3 +145,23 @@ def test_order_puts_government_and_perpetrator_first(r):
     assert ucdp_order(taliban, army) == (army, taliban)
     assert ucdp_order(civ, taliban) == (taliban, civ)
     assert ucdp_order(taliban, None) == (taliban, None)
+
+
+def test_ged_actor1_is_scored_in_ucdp_side_order(r):
+    """GED's side_a is the government in a state-based dyad, whoever attacked (scorer rule)."""
+    from sigact.evaluate.gold import GoldRecord
+    from sigact.evaluate.score import score_record
+    from sigact.model import Event
+
+    iswap, army = r.resolve("ISWAP fighters", "NGA"), r.resolve("Nigerian soldiers", "NGA", date="2014-08-13")
+    event = Event(id="e1", article_id="x", factuality="asserted", acled_event_type="Battles", ucdp_type=1,
+                  actor1=iswap, actor2=army, confidence=0.9)
+    gold = {"date": "2014-08-13", "event_type": "State-based armed conflict", "actor1": "Government of Nigeria",
+            "actor2": "IS", "country": "Nigeria", "fatalities": 5}
+    ged = GoldRecord(id="ucdp_ged:1", dataset="ucdp_ged", text="Invented headline.", gold=gold)
+    assert score_record(ged, [event])["fields"]["actor1"] is True
+    assert score_record(ged, [event])["fields"]["event_type"] is True
+    # ACLED keeps its own order: the attacker is actor1
+    acled = GoldRecord(id="acled:1", dataset="acled", text="Invented note.",
+                       gold={**gold, "event_type": "Battles", "actor1": "Military Forces of Nigeria (2015-)"})
+    assert score_record(acled, [event])["fields"]["actor1"] is False

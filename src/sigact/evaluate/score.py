@@ -164,7 +164,7 @@ def score_record(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
         elif name == "fatalities":
             out[name] = fatalities_equal(ev.fatalities, g["fatalities"])
         elif name == "actor1":
-            out[name] = actor_equal(ev.actor1, g["actor1"])
+            out[name] = actor_equal(_ged_side_a(ev) if ged else ev.actor1, g["actor1"])
     missing = sorted(_missing_fields(ev, names, ged)) if ev is not None else []
     gold_view = {k: g.get(k) for k in ("date", "event_type", "sub_event_type", "country", "admin1",
                                        "location", "latitude", "longitude", "fatalities", "actor1")}
@@ -182,6 +182,18 @@ def score_record(rec: GoldRecord, events: list[Event]) -> dict[str, Any]:
         "gold": gold_view,
         "pred": event_summary(ev),
     }
+
+
+def _ged_side_a(ev: Event) -> Any:
+    """The event's UCDP side_a: GED's ``side_a`` (gold actor1) follows UCDP's side order (the
+    government first in a state-based dyad whoever attacked, the perpetrator in one-sided
+    violence), not ACLED's actor1; returns the actor in that position (``ev.actor1`` when the
+    extract stage's :func:`ucdp_order` is unavailable)."""
+    try:
+        from sigact.extract.ucdp import ucdp_order
+    except ImportError:
+        return ev.actor1
+    return ucdp_order(ev.actor1, ev.actor2)[0]
 
 
 def _missing_fields(ev: Event, names: Iterable[str], ged: bool) -> set[str]:
