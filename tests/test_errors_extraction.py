@@ -272,7 +272,8 @@ def test_api_reports_the_failed_article_and_stores_the_rest(tmp_path: Path) -> N
         by_id = {a["id"]: a for a in r.json()["articles"]}
         assert by_id["ok"]["status"] == "stored" and len(by_id["ok"]["events"]) == 1
         assert by_id["bad"]["status"] == "failed" and by_id["bad"]["error"].startswith("SIG-E200")
-        assert "geo stage" in by_id["bad"]["error"]
+        assert "geo stage" in by_id["bad"]["error"] and (by_id["bad"]["code"], by_id["bad"]["stage"]) == ("SIG-E200", "geo")
+        assert "code" not in by_id["ok"]
 
 
 def test_extract_cli_rejects_the_failing_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

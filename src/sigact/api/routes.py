@@ -367,7 +367,7 @@ def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
     statuses = state.store.article_statuses(articles) if hasattr(state.store, "article_statuses") else {}
     pipeline = state.get_pipeline()
     items: list[tuple[Article, list[Event]]] = []
-    failed: dict[str, str] = {}
+    failed: dict[str, Any] = {}
     for a in articles:
         if statuses.get(a.id) == "same":
             items.append((a, []))
@@ -375,14 +375,16 @@ def _ingest(state: AppState, articles: list[Article]) -> dict[str, Any]:
         try:
             items.append((a, pipeline.process(a)))
         except ExtractionError as exc:
-            failed[a.id] = str(exc)
+            failed[a.id] = exc
     result = state.store.add_batch(items, pipeline_version=PIPELINE_VERSION)
     status_name = {"new": "stored", "same": "duplicate", "changed": "revised"}
     events = {a.id: [e.id for e in evs] for a, evs in items}
     report = []
     for a in articles:
         if a.id in failed:
-            report.append({"id": a.id, "status": "failed", "events": [], "error": failed[a.id]})
+            exc = failed[a.id]
+            report.append({"id": a.id, "status": "failed", "events": [], "error": str(exc), "code": exc.code,
+                           "stage": getattr(exc, "stage", None)})
         else:
             report.append({"id": a.id, "status": status_name.get(statuses.get(a.id, "new"), "stored"),
                            "events": events.get(a.id, [])})

@@ -216,6 +216,8 @@ class ArticleResult(BaseModel):
     status: str = Field(description="stored, duplicate, revised or failed")
     events: list[str]
     error: Optional[str] = None
+    code: Optional[str] = Field(None, description="SIG-Exxx code of a failure (SIG-E200: a stage crashed)")
+    stage: Optional[str] = Field(None, description="the pipeline stage that failed, when known")
 
 
 class PostResult(BaseModel):
