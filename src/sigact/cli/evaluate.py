@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from sigact.model import Article
 
 
 @click.command("eval")
@@ -32,7 +36,7 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from sigact.errors import SigactError
+    from sigact.errors import ExtractionError, SigactError
     from sigact.evaluate import evaluate
     from sigact.evaluate.compare import compare_runs, load_run, verdicts
     from sigact.evaluate.report import (
@@ -46,10 +50,10 @@ def eval_cmd(gold: str, json_out: str | None, limit: int | None, confusion: str 
     )
 
     err = Console(stderr=True)
-    failures: list[dict] = []
+    failures: list[dict[str, Any]] = []
 
-    def _failed(article: object, exc: object) -> None:
-        failures.append(exc.to_reject(input=gold, position=getattr(article, "id", None)))  # type: ignore[attr-defined]
+    def _failed(article: Article, exc: ExtractionError) -> None:
+        failures.append(exc.to_reject(input=gold, position=article.id))
 
     try:
         base = load_run(baseline) if baseline else None  # fail before the long run
