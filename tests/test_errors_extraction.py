@@ -133,7 +133,7 @@ def test_ingest_logs_the_failure_with_code_and_goes_on(sqlite_url: str, tmp_path
     items = [art(1), art(2, bad=True), art(3)]
     with Store.open(sqlite_url) as store:
         s = run_ingest(["x"], store, pipeline=pipeline(), reader=_reader(items), rejects_path=tmp_path / "r.jsonl")
-        assert (s.read, s.stored, s.events, s.rejected) == (3, 3, 2, 1)
+        assert (s.read, s.stored, s.events, s.rejected, s.failed) == (3, 3, 2, 1, 1)
         assert store.counts()["events"] == 2
     [rec] = [json.loads(x) for x in (tmp_path / "r.jsonl").read_text().splitlines()]
     assert rec["code"] == "SIG-E200" and rec["stage"] == "geo" and rec["article_id"] == items[1].id
@@ -157,6 +157,23 @@ def test_a_failed_article_is_retried_by_the_next_run(sqlite_url: str, tmp_path: 
         fixed = run_ingest(["x"], store, pipeline=pipeline(geo_fails=False), reader=_reader(items), rejects_path=log)
         assert (fixed.extracted, fixed.events, fixed.rejected, fixed.duplicates) == (1, 1, 0, 1)
         assert store.counts()["events"] == 2
+
+
+def test_ingest_cli_says_how_many_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import sigact.pipeline
+    from sigact.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{a}", "text": art(a, bad=a == 2).text}) + "\n" for a in (1, 2)))
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", pipeline)
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", f"sqlite:///{tmp_path / 'c.db'}"])
+    assert r.exit_code == 0, r.output
+    assert "read 2, stored 2" in r.output and "rejected 1 (extraction failed 1, retried next run)" in r.output
+    assert f"rejects logged to {tmp_path / 'rejects.jsonl'}" in r.output
+    [rec] = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert (rec["code"], rec["stage"], rec["article_id"]) == ("SIG-E200", "geo", "r2")
 
 
 def test_ingest_stops_on_a_config_error(sqlite_url: str, tmp_path: Path) -> None:

@@ -102,7 +102,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, rejects: str | None, published: 
         _fail(f"nothing to ingest: {s.first_reject}{more}")
     click.echo(
         f"read {s.read}, stored {s.stored}, duplicates skipped {s.duplicates}, revised {s.revised}, "
-        f"rejected {s.rejected}, events found {s.events}"
+        f"rejected {s.rejected}" + (f" (extraction failed {s.failed}, retried next run)" if s.failed else "")
+        + f", events found {s.events}"
         + (f", stored articles (re)coded {s.extracted}" if s.extracted else "")
         + f" ({s.seconds:.1f} s)"
         + (f"; rejects logged to {s.rejects_path}" if s.rejected else ""))

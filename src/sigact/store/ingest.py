@@ -35,7 +35,8 @@ class IngestSummary:
     stored: int = 0        # new articles stored
     duplicates: int = 0    # unchanged articles already stored, skipped
     revised: int = 0       # changed articles at a stored URL: new revision, events replaced
-    rejected: int = 0      # inputs or records that could not be read (see the rejects log)
+    rejected: int = 0      # lines of the rejects log: inputs or records that could not be read, and failures
+    failed: int = 0        # of those, articles whose extraction failed (stored as not extracted, retried next run)
     events: int = 0        # events written
     extracted: int = 0     # articles stored earlier without extraction, now extracted
     batches: int = 0       # transactions committed
@@ -189,6 +190,7 @@ def run_ingest(
 
     def reject_article(a: Article, exc: ExtractionError) -> None:
         log.warning("%s", exc)
+        summary.failed += 1
         reject(exc.to_reject(input=a.input or a.url or a.id, position=a.position))
 
     def load_pipeline() -> None:
