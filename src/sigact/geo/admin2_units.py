@@ -206,7 +206,8 @@ def _raw_units() -> tuple[_Raw, ...]:
             a1_code_by_sid[sid] = gcode
         elif n_parts == 3 and _admin1_code(gcode):
             unit_rows[sid] = row
-    # Names and name keys of each unit ("Tartus District" -> {"tartusdistrict", "tartus"}), by admin1 code.
+    # Names and name keys of each unit, aliases included ("Tartus District" -> {"tartusdistrict",
+    # "tartus"}), by admin1 code.
     unit_names: dict[int, tuple[str, tuple[str, ...]]] = {}
     unit_keys: dict[int, set[str]] = {}
     wanted: dict[str, set[str]] = defaultdict(set)
@@ -216,7 +217,7 @@ def _raw_units() -> tuple[_Raw, ...]:
             del unit_rows[sid]
             continue
         unit_names[sid] = (name, aliases)
-        keys = {k for k in (_fast_key(row[0]), _fast_key(name)) if k}
+        keys = {k for k in (_fast_key(n) for n in (row[0], name, *aliases)) if k}
         unit_keys[sid] = keys
         wanted[row[2].rsplit(".", 1)[0]] |= keys
     points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
