@@ -508,3 +508,13 @@ def test_strategic_development_perpetrator_may_be_a_government(r):
     # in a violent event a government is no perpetrator: the armed group is
     m = r.perpetrator(text, "AFG", date="2020-05-03", event_type="Battles")
     assert m is not None and m.actor.name == "Taliban"
+
+
+def test_first_named_people_of_a_coordination_is_actor1(r):
+    assert r.resolve("Fellata and Rizeigat communal militias", "SDN").acled_name == "Fellata Ethnic Militia (Sudan)"
+
+
+def test_perpetrator_is_the_first_side_not_a_source(r):
+    m = r.perpetrator("A man was shot and wounded by five masked gunmen in what police believe was a gang feud.",
+                      "TTO", event_type="Violence against civilians")
+    assert m is not None and m.text == "masked gunmen"

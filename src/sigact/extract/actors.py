@@ -376,9 +376,11 @@ class ActorResolver:
         start, iso3, named = j, None, None
         p = j
         steps = 0
+        after_and = False
         while p > 0 and not toks[p].brk and steps < 6:
             steps += 1
             found = False
+            after_and, was_and = False, after_and
             for length in range(min(self._country_len, p), 0, -1):
                 ci = self._country_at(toks, p - length)
                 if ci and ci[0] == p and not any(toks[q].brk for q in range(p - length + 1, p + 1)):
@@ -399,10 +401,12 @@ class ActorResolver:
                     found = True
                     if key != "and":
                         start = p
+                    else:
+                        after_and = named is not None
                     break
             if found:
                 continue
-            if named is None:
+            if named is None or was_and:  # "Fellata and Rizeigat militias": the first-named people
                 for length in range(min(3, p), 0, -1):
                     seg = toks[p - length:p]
                     key = " ".join(t.norm for t in seg)
@@ -619,16 +623,13 @@ class ActorResolver:
         Candidates are state forces and armed groups (in a strategic development also a government:
         "the government released 150 prisoners"), never civilians or crowds; a mention that is
         the target ("killing two soldiers", "police were wounded") or the same actor as ``exclude``
-        (the event's actor2) is skipped.  The first known group or state force wins; a generic
-        armed group ("gunmen") only when the sentence names no other.
+        (the event's actor2) or a source ("police said") is skipped; the first mention left wins.
         """
-        best, best_rank = None, None
         types = _PERP_TYPES | ({"government"} if (event_type or "").casefold() == "strategic developments" else set())
         for m in self.find(text, offset, context_country=context_country, date=date, event_type=event_type,
                            role="actor1"):
             a = m.actor
-            rank = _PERP_RANK.get("group" if m.kind == "group" else (a.type or ""))
-            if rank is None or a.type not in types:
+            if a.type not in types:
                 continue
             if exclude is not None and (a.acled_name or a.name) == (exclude.acled_name or exclude.name):
                 continue
@@ -636,9 +637,10 @@ class ActorResolver:
             owner = text[e:e + 1] == "-"  # "a Taliban-planted mine", "a Houthi-fired drone": the owner
             if not owner and (_TARGET_BEFORE.search(text[max(0, s - 30):s]) or _TARGET_AFTER.match(text[e:e + 40])):
                 continue
-            if best_rank is None or (rank < 3 <= best_rank):
-                best, best_rank = m, rank
-        return best
+            if _SOURCE_AFTER.match(text[e:e + 30]):
+                continue  # "police said", "officials believe": a source, not a side
+            return m
+        return None
 
     def _resolve_acled_name(self, text: str, date: Any) -> Actor | None:
         """An ACLED/UCDP generic or state name given verbatim ("Civilians (Niger)",
@@ -732,13 +734,13 @@ class ActorResolver:
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
 _PERP_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
-_PERP_RANK = {"group": 0, "military": 1, "police": 1, "government": 1, "rebel": 2, "terrorist": 2, "militia": 2,
-              "unidentified armed group": 3}
 # a mention right after a verb or preposition of targeting, or right before a casualty verb, is the target
 _TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|attack(?:ed|ing|s)? on|on|at|hit(?:ting)?|"
                             r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including)\s+(?:the\s+|a\s+|an\s+|"
                             r"at least\s+|more than\s+|about\s+|some\s+|several\s+|\w+\s+of\s+|\d+\s+|two\s+|three\s+)*$",
                             re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:said|say|says|believe[sd]?|reported|report|confirmed|told|stated|"
+                           r"claimed|announced|suspect(?:s|ed)?|according)\b", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:were|was|had been|have been|has been|are|is)\s+(?:\w+\s+)?(?:killed|injured|"
                            r"wounded|abducted|kidnapped|hurt|shot)|died|dead)\b", re.IGNORECASE)
 
