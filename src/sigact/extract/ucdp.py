@@ -191,8 +191,8 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     1. both actors typed: state vs armed group -> 1, two different armed groups -> 2, either
        against civilians -> 3;
     2. ``text`` (when given): a "clashes between A and B" phrase with typed sides; then state
-       forces and armed groups both mentioned -> 1; a non-state cue ("rival", "communal clashes")
-       or two different named groups without a state force -> 2; a state force alone -> 1
+       forces and armed groups both mentioned -> 1; a non-state cue ("rival", "communal clashes",
+       "sectarian killings") or two different named groups without a state force -> 2; a state force alone -> 1
        (3 when it targets civilians in violence against civilians); an armed group with
        civilians or a massacre cue -> 3; a named rebel group alone -> 1;
     3. the ACLED event type: violence against civilians (and excessive force against
@@ -254,9 +254,9 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         # state forces and an armed group: their conflict, unless the text is about an
         # attack on civilians ("rebels executing civilians, peacekeepers should protect")
         return 3 if s.civilians and s.one_sided_cue and et == "violence against civilians" else 1
-    if not s.state and (s.non_state_cue and (s.armed or et == "battles")
+    if not s.state and (s.non_state_cue and (s.armed or et == "battles" or not s.one_sided_cue)
                         or len(s.groups) >= 2 or s.communal >= 1 and et == "battles"):
-        return 2
+        return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:
         return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
     if s.civilians or s.one_sided_cue:
