@@ -518,3 +518,14 @@ def test_perpetrator_is_the_first_side_not_a_source(r):
     m = r.perpetrator("A man was shot and wounded by five masked gunmen in what police believe was a gang feud.",
                       "TTO", event_type="Violence against civilians")
     assert m is not None and m.text == "masked gunmen"
+
+
+@pytest.mark.parametrize("mention, ctx, gold", [
+    ("the Gendarmerie forces", "GIN", "Military Forces of Guinea (2010-) Gendarmerie"),
+    ("gendarmes", "CMR", "Military Forces of Cameroon (1982-) Gendarmerie"),
+    ("Turkish Gendarmerie forces", "TUR", "Military Forces of Turkey (2016-) Gendarmerie"),
+    ("gendarmes", "BEN", "Police Forces of Benin (2016-) Gendarmerie"),
+    ("National Intelligence Organization of Turkey", "IRQ", "Police Forces of Turkey (2016-) National Intelligence Organization"),
+])
+def test_gendarmerie_and_intelligence_services_as_acled_codes_them(r, mention, ctx, gold):
+    assert actor_matches(r.resolve(mention, ctx, date="2020-05-04"), gold)
