@@ -70,3 +70,25 @@ def test_lynching_and_its_deaths_are_one_incident_with_the_local_place():
 def test_bare_noun_under_accusation_is_not_an_incident():
     evs = run("The rebel group has long been accused of rape and looting in the region.", "2024-05-08")
     assert evs and not incidents(evs), _show(evs)
+
+
+def test_listed_towns_are_one_incident_each():
+    text = ("The regional governor said on Thursday that Russian shelling had killed six civilians and wounded 14 "
+            "during the previous 24 hours.\n\n"
+            "He said the deaths occurred in Kharkiv, Sumy and Poltava.")
+    evs = run(text, "2024-05-09")
+    inc = incidents(evs)
+    towns = sorted((e.location.name or "") for e in inc if e.location is not None)
+    assert len(inc) == 3, _show(evs)
+    assert len(set(towns)) == 3, _show(inc)
+    assert all(e.acled_sub_event_type == "Shelling/artillery/missile attack" for e in inc), _show(inc)
+    assert all(e.fatalities is None for e in inc)  # the toll is a total over the towns
+    assert len({e.id for e in inc}) == 3
+    assert any(e.factuality == "aggregate" for e in evs)  # the 24-hour summary itself
+
+
+def test_shelling_elsewhere_is_not_the_capture():
+    text = ("Russian forces took control of Luhansk province this week.\n\n"
+            "Russian forces were also shelling the city of Kramatorsk in the Donetsk region, Ukraine said.")
+    inc = incidents(run(text, "2024-05-09"))
+    assert len(inc) == 2, _show(inc)

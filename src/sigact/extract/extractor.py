@@ -25,6 +25,7 @@ non-asserted events.  The map is strictly increasing, so it keeps the ranking of
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
@@ -37,7 +38,7 @@ from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.merge import (IncidentCues, better_place, core_first, elaborates, is_distinct, local_place, names,
-                                  refers_back, same_incident, sent_distance, specific_name, specificity)
+                                  places_conflict, refers_back, same_incident, sent_distance, specific_name, specificity)
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -81,6 +82,7 @@ class _Draft:
     fallback: bool = False
     distinct: bool = False  # "a second strike", "in a separate incident": never a mention of an earlier one
     refers: bool = False  # its sentence names an incident told before ("the blast")
+    split_key: str = ""  # set on the events split from one mention by its list of places
     pub_day: str | None = None
 
 
@@ -149,6 +151,8 @@ class EventExtractor:
         for d in drafts:
             self._final_actors(d)
             self._victim_actor2(d)
+        self._inherit_outcomes(drafts)
+        drafts = self._split_places(drafts, geo)
         self._resolve_anaphora(drafts)
         self._coreference(drafts)
         for d in drafts:  # a sentence that names an incident with "the blast" elaborates it, at any distance
@@ -383,7 +387,7 @@ class EventExtractor:
             for prev in reversed(drafts[:k]):
                 if prev.alias_of is not None or prev.coding is None or d.coding is None:
                     continue
-                if prev.judgement.flag not in ("asserted",):
+                if prev.judgement.flag not in ("asserted",) or places_conflict(prev, d):
                     continue
                 if prev.group.main.cls.name == d.group.main.cls.name or \
                         prev.coding.event_type == d.coding.event_type:
@@ -393,6 +397,101 @@ class EventExtractor:
                 d.alias_of = drafts.index(target)
                 d.group.anaphoric = True
                 target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+
+    def _inherit_outcomes(self, drafts: list[_Draft]) -> None:
+        """"The deaths occurred in ...": a bare outcome named with a definite article and no attacker
+        of its own is the outcome of the violent incident (or summary) told just before; it takes that
+        mention's coding and actor1."""
+        for k, d in enumerate(drafts):
+            g = d.group
+            h = g.main.head
+            if not g.outcome_only or d.actor1_span is not None or h.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
+                continue
+            prev = next((p for p in reversed(drafts[:k]) if p.coding is not None and not p.group.outcome_only
+                         and p.coding.event_type in self.lex.violent_event_types), None)
+            if prev is None or sent_distance(prev.group.sent, g.sent) > 2:
+                continue
+            d.coding = prev.coding
+            if prev.actor1 is not None and (d.actor1 is None or not specific_name(d.actor1)):
+                d.actor1 = prev.actor1
+                d.evidence = [e for e in d.evidence if e.field != "actor1"] + \
+                    [e for e in prev.evidence if e.field == "actor1"]
+
+    def _split_places(self, drafts: list[_Draft], geo: Any) -> list[_Draft]:
+        """One asserted mention whose clause lists several towns ("the deaths occurred in A, B and C",
+        "strikes hit A and B") becomes one event per town; the toll is a total, so the split events
+        carry none.  Returns the new draft list."""
+        if geo is None:
+            return drafts
+        out: list[_Draft] = []
+        for d in drafts:
+            places = self._listed_places(d, geo) if d.judgement.flag == "asserted" and d.coding else []
+            if len(places) < 2:
+                out.append(d)
+                continue
+            for n, (place, pev) in enumerate(places):
+                x = d if n == 0 else copy.copy(d)
+                if n:
+                    x.evidence = list(d.evidence)
+                    x.extra_evidence = list(d.extra_evidence)
+                    x.group = copy.copy(d.group)
+                    x.group.extra_sents = list(d.group.extra_sents)
+                x.place = place
+                x.evidence = [e for e in x.evidence if e.field != "location"] + ([pev] if pev is not None else [])
+                x.tolls = []
+                x.split_key = place.name or str(n)
+                out.append(x)
+        return out
+
+    def _listed_places(self, d: _Draft, geo: Any) -> list[tuple[Place, Evidence | None]]:
+        """Returns the distinct town/site places of a coordinated list after "in/at/near" in the
+        trigger's clause (the trigger's head or its verb governs the preposition)."""
+        h = d.group.main.head
+        heads = {h.i, h.head.i}
+        doc = h.doc
+        for prep in d.group.sent:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "around") or prep.head.i not in heads:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "PROPN":
+                continue
+            names = [obj]
+            stack = [obj]
+            while stack:
+                t = stack.pop()
+                for c in t.children:
+                    if c.dep_ == "conj" and c.pos_ == "PROPN":
+                        names.append(c)
+                        stack.append(c)
+            if len(names) < 2:
+                continue
+            found: list[tuple[Place, Evidence | None]] = []
+            seen: set[str] = set()
+            for t in sorted(names, key=lambda t: t.i):
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and any(o.i != t.i and ent.start <= o.i < ent.end for o in names):
+                    ent = None  # "Kharkiv, Izium" tagged as one entity: each name on its own
+                a, b = (ent.start_char, ent.end_char) if ent is not None else (t.idx, t.idx + len(t.text))
+                try:
+                    got = geo.place_for(a, b)
+                except Exception as exc:  # a failing sibling stage must not lose the event
+                    log.warning("geo.place_for failed: %s", exc)
+                    got = None
+                if not got:
+                    continue
+                place, pev = got
+                if place.precision not in ("site", "town") or pev is None or not (a <= pev.start < b):
+                    continue
+                key = (place.name or "").lower()
+                if key and key not in seen:
+                    seen.add(key)
+                    found.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end,
+                                                                                 pev.text)))
+            if len(found) >= 2 and len({p.country for p, _ in found}) == 1:
+                return found
+        return []
 
     def _claimed(self, d: _Draft, before: list[_Draft]) -> bool:
         """"X claimed responsibility for the attack": the claim names the attacker of the latest violent
@@ -504,9 +603,12 @@ class EventExtractor:
             return None  # "Hello world." is no event, whatever the classifier's best guess
         sent = next(iter(doc.sents))
         root = sent.root
-        fake = Trigger(root, root.idx, root.idx + len(root.text), root.text, _FALLBACK_CLASS(self.lex, sub))
-        g = TriggerGroup([fake], sent)
-        d = _Draft(g, Judgement("asserted"), fallback=True)
+        cue = self.coder.cue_token(doc, sub)  # the word that carries the type, when there is one
+        anchor = cue if cue is not None else root
+        fake = Trigger(anchor, anchor.idx, anchor.idx + len(anchor.text), anchor.text, _FALLBACK_CLASS(self.lex, sub))
+        g = TriggerGroup([fake], anchor.sent)
+        j = self.judge.judge(g, published_year=pub_year) if cue is not None else Judgement("asserted")
+        d = _Draft(g, j, fallback=True)
         self._fill(d, doc, geo, dates, pub_year)
         d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
         d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2)
@@ -566,7 +668,8 @@ class EventExtractor:
             except Exception as exc:
                 log.warning("ucdp_type failed: %s", exc)
         conf = self._confidence(d, c, actor2)
-        eid = "ev:" + hashlib.sha256(f"{article.id}|{main.start}|{main.end}".encode("utf-8")).hexdigest()[:20]
+        key = f"{article.id}|{main.start}|{main.end}" + (f"|{d.split_key}" if d.split_key else "")
+        eid = "ev:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
         seen: set[tuple[str, int, int]] = set()
         uniq = []
         src = article.text if len(article.text) == len(doc.text) else doc.text

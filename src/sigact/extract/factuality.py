@@ -238,7 +238,7 @@ class FactualityJudge:
     def _shares_subject(t: Token, clause: Token) -> bool:
         """True for a verb conjoined to the clause verb without a subject of its own ("had killed five
         and wounded 21 during the previous 24 hours"): its modifiers scope over both verbs."""
-        return t.dep_ == "conj" and t.head is clause and t.pos_ in ("VERB", "AUX") and not any(
+        return t.dep_ == "conj" and t.head.i == clause.i and t.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
 
     def _generic_target(self, h: Token) -> Judgement | None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
            "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
-           "refers_back"]
+           "refers_back", "places_conflict", "cluster_distance", "told_as_cause"]
 
 
 class IncidentCues:
@@ -108,6 +108,54 @@ def better_place(new: _Draft, old: _Draft) -> bool:
     return finer(new.place, old.place)
 
 
+def _admin1_of(p: Place) -> str | None:
+    if p.precision == "admin1":
+        return (p.admin1 or p.name or "").lower() or None
+    if p.precision == "country":
+        return None
+    return (p.admin1 or "").lower() or None
+
+
+def places_conflict(a: _Draft, b: _Draft) -> bool:
+    """True when the two mentions' places cannot be one incident's: different countries, two different
+    named towns/sites, or places named in their own sentences that lie in different admin1 regions
+    ("took control of Luhansk province" / "shelled areas near Kramatorsk")."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if pa.country and pb.country and pa.country != pb.country:
+        # a country-level place not named in the mention's own sentence is a weak fallback (focus country,
+        # a country named further on): it contradicts nothing
+        weak = [p.precision == "country" and not local_place(x) for p, x in ((pa, a), (pb, b))]
+        return not any(weak)
+    if pa.precision in ("site", "town") and pb.precision in ("site", "town") and \
+            (pa.name or "").lower() != (pb.name or "").lower():
+        return True
+    if local_place(a) and local_place(b):
+        ra, rb = _admin1_of(pa), _admin1_of(pb)
+        if ra and rb and ra != rb:
+            return True
+    return False
+
+
+_CAUSE_PREPS = {"after", "following", "before", "since"}
+_CAUSE_NOUNS = {"response", "retaliation", "revenge", "reprisal"}
+
+
+def told_as_cause(d: _Draft) -> bool:
+    """True when the mention sits in an "after ..."/"in response to ..." phrase: another incident the
+    sentence's own event follows from, never an elaboration of that event."""
+    h = d.group.main.head
+    for anc in [h, *h.ancestors]:
+        if anc.i != h.i and anc.lower_ in _CAUSE_PREPS and anc.dep_ in ("prep", "mark"):
+            return True
+        if anc.lemma_.lower() in _CAUSE_NOUNS and anc.i != h.i:
+            return True
+        if anc.dep_ in ("ROOT",) or (anc.pos_ in ("VERB", "AUX") and anc.i != h.i):
+            break
+    return False
+
+
 def refers_back(d: _Draft) -> bool:
     """True when a mention names its incident with a definite noun ("the blast", "this attack")."""
     for t in d.group.triggers:
@@ -190,15 +238,14 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
         same_place = bool(a.place and b.place and a.place.precision in ("site", "town")
                           and a.place.precision == b.place.precision
                           and (a.place.name or "").lower() == (b.place.name or "").lower())
-        if not (dated or shared or same_place):
+        # "after a weekend attack on the airbase ..." told as the cause, then the attack told in full with its day
+        cause = any(told_as_cause(x) and x.group.main.cls.name in generic and y.date is not None
+                    and y.date.precision not in (None, "reported") for x, y in ((a, b), (b, a)))
+        if not (dated or shared or same_place or cause):
             return False
-    # places: same country, and same name when both are local
-    if a.place and b.place:
-        if a.place.country and b.place.country and a.place.country != b.place.country:
-            return False
-        if a.place.precision in ("site", "town") and b.place.precision in ("site", "town") and \
-                (a.place.name or "").lower() != (b.place.name or "").lower():
-            return False
+    # places: same country, same name when both are towns/sites, same admin1 when both were named
+    if places_conflict(a, b):
+        return False
     # actors: not contradicting (roles may swap between a headline and the body)
     na = {n for n in (specific_name(x) for x in (a.actor1, a.actor2) if x) if n}
     nb = {n for n in (specific_name(x) for x in (b.actor1, b.actor2) if x) if n}
@@ -239,7 +286,7 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
         return False
     if d.group.main.cls.name == "defuse":  # an interception or a defused bomb is an event of its own
         return False
-    if getattr(d, "distinct", False):
+    if getattr(d, "distinct", False) or places_conflict(prev, d) or told_as_cause(d) or told_as_cause(prev):
         return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
             (d.date.start != prev.date.start) and not _report_day_only(prev, d):
