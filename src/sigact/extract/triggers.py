@@ -13,11 +13,13 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import numpy as np
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sigact.extract.lexicon import Lexicon, TriggerClass
+from sigact.scale import fastpath
 
 __all__ = ["Trigger", "TriggerGroup", "TriggerFinder", "noun_phrase", "has_own_subject"]
 
@@ -145,12 +147,25 @@ def has_own_subject(tok: Token) -> Token | None:
     return None
 
 
+def _start_hashes(vocab: object, firsts: list[dict]) -> np.ndarray | None:
+    """Hashes of every lemma that a pattern's first token accepts, or None when some first token
+    is not a plain lemma test (then no window can be cut and the whole doc is matched)."""
+    out: set[int] = set()
+    for tok in firsts:
+        lemmas = tok.get("LEMMA", {}).get("IN") if isinstance(tok.get("LEMMA"), dict) else None
+        if not lemmas or tok.get("OP") or set(tok) - {"LEMMA", "POS"}:
+            return None
+        out.update(vocab.strings[w] for w in lemmas)  # type: ignore[attr-defined]
+    return np.array(sorted(out), dtype=np.uint64)
+
+
 class TriggerFinder:
     """Finds triggers, groups them and reads actor arguments, using one compiled Matcher per vocab."""
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self._matchers: dict[int, Matcher] = {}
+        self._starts: dict[int, tuple[np.ndarray | None, int]] = {}  # lemma hashes that start a pattern, longest
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ matching
@@ -160,6 +175,8 @@ class TriggerFinder:
             m = self._matchers.get(key)
             if m is None:
                 m = Matcher(doc.vocab)
+                firsts: list[dict] = []
+                longest = 0
                 for name, tc in self.lex.classes.items():
                     pats = []
                     hyphenated = [w for w in (*tc.nouns, *tc.verbs, *tc.words) if "-" in w.strip("-")]
@@ -186,15 +203,42 @@ class TriggerFinder:
                         pats.append(pat)
                     if pats:
                         m.add(name, pats)
+                        firsts.extend(p[0] for p in pats)
+                        longest = max(longest, *map(len, pats))
                 self._matchers[key] = m
+                self._starts[key] = (_start_hashes(doc.vocab, firsts), longest)
             return m
+
+    def _matches(self, matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matcher's ``(match_id, start, end)`` over ``doc``.
+
+        With the fast paths on, the matcher runs only on windows that begin at a token whose lemma
+        can start a pattern and reach as far as the longest pattern: every match starts at such a
+        token and fits in its window, so the matches are the same as over the whole ``doc``.
+        """
+        starts, longest = self._starts.get(id(doc.vocab), (None, 0))
+        if starts is None or not fastpath.enabled() or not len(doc):
+            return matcher(doc)
+        hits = np.flatnonzero(np.isin(doc.to_array("LEMMA"), starts))
+        out: list[tuple[int, int, int]] = []
+        k = 0
+        while k < len(hits):
+            a = int(hits[k])
+            b = a + longest
+            k += 1
+            while k < len(hits) and hits[k] < b:  # overlapping windows merge: no match is found twice
+                b = int(hits[k]) + longest
+                k += 1
+            b = min(b, len(doc))
+            out.extend((mid, s + a, e + a) for mid, s, e in matcher(doc[a:b]))
+        return out
 
     def find(self, doc: Doc) -> list[Trigger]:
         """Returns the document's triggers in text order (weak ones only with a violence cue nearby)."""
         lex = self.lex
         matcher = self._matcher(doc)
         spans = []
-        for match_id, s, e in matcher(doc):
+        for match_id, s, e in self._matches(matcher, doc):
             sp = Span(doc, s, e, label=match_id)
             spans.append(sp)
         spans = filter_spans(spans)
