@@ -413,8 +413,10 @@ class GeoResolver:
         for sp in spans:
             after = text[sp.end:sp.end + 25].lower()
             nxt = re.match(r"^\s*(?:'s|’s|-based|-backed|-born|\s*-?\s*allied)?\s*([a-z'-]+)", after)
+            admin_word = nxt is not None and nxt.group(1) == "state" and any(
+                c.kind == "admin1" for c in self._lookup(sp.text))  # "Plateau state": a cue, not "the US state"
             if re.match(r"^(?:'s|’s)\s", after) or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site
-                                                           and sp.kind_hint != "admin"):
+                                                           and sp.kind_hint != "admin" and not admin_word):
                 if sp.role == "place" and not sp.site:
                     sp.role = "modifier"
             head = self._head_dep(doc, sp.start, sp.end)
@@ -523,17 +525,18 @@ class GeoResolver:
 
     @staticmethod
     def _facility_names(text: str, spans: list[_Span]) -> None:
-        """"Los Angeles cemetery", "Black Sea neighbourhood", "Naameh highway": a place name that names a
-        facility or street is not where the event is when the text names another place; otherwise it
-        stays a (non-site) place.  Sets ``role``/``site`` in place."""
+        """"Los Angeles cemetery", "Black Sea neighbourhood": a place name that names a facility or
+        street is not where the event is when the text names another place as a site; otherwise it
+        stays what it was ("in Eldoret church").  Sets ``role``/``site`` in place."""
         named = [sp for sp in spans if _FACILITY_NOUN.match(text, sp.end)]
         if not named:
             return
-        other = any(sp not in named and sp.role == "place" for sp in spans)
+        # "in Tegucigalpa ... in Los Angeles cemetery": another place named as a site wins;
+        # "Kenya: ... in Eldoret church": the church is in Eldoret, which stays the site
+        other = any(sp not in named and sp.role == "place" and sp.site for sp in spans)
         for sp in named:
-            sp.site = False
             if other:
-                sp.role = "modifier"
+                sp.site, sp.role = False, "modifier"
 
     @staticmethod
     def _is_speaker(doc: Any, start: int, end: int) -> bool:
@@ -683,7 +686,8 @@ class GeoResolver:
             lone = self._lone(sp, weights, demonym_weight) and (
                 ascii_name(sp.text).casefold()[:4] == ascii_name(c.name).casefold()[:4]
                 or skeleton_key(sp.text) == skeleton_key(c.name))  # "Tell Abiad" ~ "Tall Abyad"
-            if not self._keep(sp, c, weights, unsupported, lone):
+            only_demonyms = self._lone(sp, weights, demonym_weight)
+            if not self._keep(sp, c, weights, unsupported, lone, only_demonyms):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
                 continue
@@ -722,7 +726,8 @@ class GeoResolver:
         return demonym_weight < 0.5 and other - demonym_weight < 1e-6
 
     @staticmethod
-    def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float, lone: bool = False) -> bool:
+    def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float, lone: bool = False,
+              only_demonyms: bool = False) -> bool:
         """Whether a resolved span stays a place mention (False: a likely false hit)."""
         if sp.parent_mismatch or sp.outside_ctx:
             return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
@@ -746,7 +751,10 @@ class GeoResolver:
         # a place abroad the text never points to is a likely false hit, unless its name is certain
         # a site-cued name ("in Nabatieh") whose only rival is a demonym ("Israeli warplanes") stands even
         # when only a GeoNames alternate name matches it
-        return strong and single_country and other_evidence < 1.0 and (
+        # "Israeli strike on a school in Rafah": a site-cued entity whose only rival evidence is a demonym
+        # stands even when the name exists in two countries (the best-scored one; confident only if clear)
+        several_ok = only_demonyms and sp.site and sp.source == "ent" and c.quality == 0
+        return strong and (single_country or several_ok) and other_evidence < 1.0 and (
             c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
