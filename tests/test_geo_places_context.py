@@ -1,0 +1,124 @@
+"""Country evidence, admin chains, admin2 units and event-place fallbacks of ``sigact.geo``.
+
+Every text is written for these tests (no dataset text); names of places and armed groups are
+facts.  They need the gazetteer (built once into the cache) and the spaCy model: slow.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.geo.countries import haversine_km
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sigact.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from sigact.geo import GeoResolver
+
+    return GeoResolver.default()
+
+
+def place_of(nlp, geo, text, start=0, end=None):
+    res = geo.analyze(nlp(text)).place_for(start, len(text) if end is None else end)
+    assert res is not None, text
+    return res
+
+
+def test_multi_country_group_follows_the_admin_chain(nlp, geo):
+    # Boko Haram points to Nigeria first, but also to Cameroon: the admin1 named wins
+    text = "Boko Haram fighters abducted two herders near Kolofata (Mayo-Sava, Extreme-Nord) on Sunday."
+    place, ev = place_of(nlp, geo, text)
+    assert place.country == "CMR" and place.admin1 == "Extreme-Nord"
+    assert ev is not None and text[ev.start:ev.end] == ev.text
+
+
+def test_group_hint_alone_gives_its_usual_country(nlp, geo):
+    place, ev = place_of(nlp, geo, "Boko Haram fighters abducted two herders on Sunday.")
+    assert place.country == "NGA" and place.precision == "country" and ev is None
+
+
+def test_paren_chain_last_part_is_admin1_even_when_a_common_word(nlp, geo):
+    # "Bay" is otherwise no place (a common noun); at the end of an admin chain it is Bay region
+    text = "Al-Shabaab militants ambushed a convoy near Mayafulka (Baydhaba, Bay)."
+    place, _ = place_of(nlp, geo, text)
+    assert place.country == "SOM" and place.admin1 == "Bay"
+    dg = geo.analyze(nlp(text))
+    assert any(m.text == "Bay" and m.place.precision == "admin1" for m in dg.mentions)
+
+
+def test_admin2_unit_named_alone(nlp, geo):
+    place, ev = place_of(nlp, geo, "Gunmen killed three traders in a village of Tapoa province on Friday.")
+    assert place.country == "BFA" and place.admin1 == "Est" and place.precision == "admin2"
+    assert ev is not None and ev.text.startswith("Tapoa")
+    assert place.lat is not None and haversine_km(place.lat, place.lon, 12.0, 1.8) < 150
+
+
+def test_town_outside_its_named_admin2_gives_way_to_the_unit(nlp, geo):
+    # GeoNames' only Buruku is in Benue; the text puts it in Chikun LGA of Kaduna state
+    place, _ = place_of(nlp, geo, "Bandits killed four farmers in Buruku (Chikun LGA, Kaduna) at dawn.")
+    assert place.country == "NGA" and place.admin1 == "Kaduna"
+
+
+def test_facility_named_after_a_foreign_city_is_not_the_place(nlp, geo):
+    text = "In Tegucigalpa, residents blocked a road to protest burials at the Los Angeles cemetery."
+    place, ev = place_of(nlp, geo, text)
+    assert place.country == "HND" and ev is not None and ev.text == "Tegucigalpa"
+
+
+def test_facility_in_the_town_named_keeps_the_town(nlp, geo):
+    place, _ = place_of(nlp, geo, "Kenya: a mob set fire to a church in Eldoret, killing 30 people.")
+    assert place.country == "KEN" and place.name == "Eldoret"
+
+
+def test_national_government_event_without_place_gets_the_seat_of_government(nlp, geo):
+    place, ev = place_of(nlp, geo, "The Turkish Government extended the weekend curfew by two days.")
+    assert place.country == "TUR" and place.name == "Ankara" and place.precision == "country" and ev is None
+
+
+def test_event_without_place_or_government_cue_stays_country_level(nlp, geo):
+    place, _ = place_of(nlp, geo, "Turkish soldiers were wounded by a roadside bomb on Monday.")
+    assert place.country == "TUR" and place.name == "Turkey" and place.admin1 is None
+
+
+def test_admin_chain_right_after_the_clause(nlp, geo):
+    # the extractor passes the clause; the chain naming its place follows it
+    text = "Armed herders wounded a farmer in Soubo (Nikki, Borgou)."
+    place, _ = place_of(nlp, geo, text, 0, text.index(" ("))
+    assert place.country == "BEN" and place.admin1 == "Borgou"
+
+
+def test_demonym_before_city_is_country_evidence(nlp, geo):
+    place, _ = place_of(nlp, geo, "Air raids hit an Afghan city as fighting raged.")
+    assert place.country == "AFG"
+
+
+def test_language_name_is_no_place(nlp, geo):
+    dg = geo.analyze(nlp("The report on the attack was published in English on Monday."))
+    assert all(m.place.country != "USA" for m in dg.mentions)
+
+
+@pytest.mark.parametrize("text,iso3,admin1", [
+    ("Agence France Presse, 2016-01-02: S. Sudan army clashes with rebels, 20 dead", "SSD", None),
+    ("Reuters, 2018-07-07: Gunmen kill 20 in Nigeria's Plateau state", "NGA", "Plateau"),
+    ("SOHR, 2015-10-22: Unknown gunmen target a checkpoint of the regime forces", "SYR", None),
+    ("Agence France Presse, 2017-10-30: CAR: six killed in clashes in Bangui", "CAF", "Bangui"),
+])
+def test_ged_headlines(nlp, geo, text, iso3, admin1):
+    place, _ = place_of(nlp, geo, text)
+    assert place.country == iso3
+    if admin1:
+        assert place.admin1 == admin1
+
+
+def test_houthi_strike_lands_in_yemen(nlp, geo):
+    place, _ = place_of(nlp, geo, "US warplanes struck Houthi radar sites near the Red Sea coast overnight.")
+    assert place.country == "YEM"
