@@ -4,6 +4,11 @@ Trained offline by ``tools/train_event_classifier.py`` on the TRAIN split only a
 stored as plain JSON (``data/event_classifier.json``: vocabulary, idf weights, sparse
 coefficients), so loading needs no pickle and gives the same numbers on every
 machine.  Event-type probabilities are sums of their sub-event probabilities.
+
+Features are word n-grams and, optionally (format ``sigact-tfidf-logreg-2``), character
+n-grams inside word boundaries (``char_wb``) as a second TF-IDF block, each block
+L2-normalised on its own; the coefficient columns run over the word block, then the
+character block.
 """
 
 from __future__ import annotations
@@ -20,7 +25,12 @@ import numpy as np
 
 from sigact.errors import ConfigError
 
-__all__ = ["EventClassifier", "prepare_text", "ARTIFACT"]
+__all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "ARTIFACT", "TOKEN_PATTERN"]
+
+#: word tokens of the word block (hyphenated names and "n't" stay one token); artifacts without
+#: a ``token_pattern`` key were trained with it
+TOKEN_PATTERN = r"(?u)\b\w[\w'-]*\b"
+_FORMATS = ("sigact-tfidf-logreg-1", "sigact-tfidf-logreg-2")
 
 ARTIFACT = "event_classifier.json"
 #: text -> UCDP type of violence ("1" state-based, "2" non-state, "3" one-sided), trained on GED headlines
@@ -44,11 +54,37 @@ def prepare_text(text: str) -> str:
 
 
 @dataclass
+class FeatureBlocks:
+    """Word TF-IDF features, optionally followed by character n-gram TF-IDF features."""
+
+    word: Any
+    char: Any = None
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """Returns the sparse feature matrix (word columns, then character columns)."""
+        x = self.word.transform(texts)
+        if self.char is None:
+            return x
+        from scipy.sparse import hstack
+
+        return hstack([x, self.char.transform(texts)]).tocsr()
+
+    def fit_transform(self, texts: Sequence[str]) -> Any:
+        """Fits both vectorizers and returns the feature matrix of ``texts``."""
+        x = self.word.fit_transform(texts)
+        if self.char is None:
+            return x
+        from scipy.sparse import hstack
+
+        return hstack([x, self.char.fit_transform(texts)]).tocsr()
+
+
+@dataclass
 class EventClassifier:
     """Linear TF-IDF classifier over ACLED sub-event types."""
 
     labels: list[str]
-    vectorizer: Any
+    vectorizer: Any  # a fitted TfidfVectorizer or FeatureBlocks
     coef: np.ndarray  # (n_labels, n_features)
     intercept: np.ndarray
     meta: dict[str, Any]
@@ -76,25 +112,26 @@ class EventClassifier:
         return dict(out)
 
     # -------------------------------------------------------------- persistence
-    def to_json(self) -> dict[str, Any]:
-        """Returns the JSON form: vocabulary, idf and coefficients as sparse rows."""
-        v = self.vectorizer
+    def to_json(self, *, min_weight: float = 1e-3, digits: int = 4) -> dict[str, Any]:
+        """Returns the JSON form: vocabulary, idf and coefficients as sparse rows (weights below
+        ``min_weight`` in absolute value dropped, the rest rounded to ``digits`` decimals)."""
+        blocks = self.vectorizer if isinstance(self.vectorizer, FeatureBlocks) else FeatureBlocks(self.vectorizer)
+        v = blocks.word
         rows = []
         for r in self.coef:
-            nz = np.nonzero(np.abs(r) >= 1e-3)[0]
-            rows.append({"i": nz.tolist(), "w": [round(float(r[i]), 4) for i in nz]})
-        vocab = sorted(v.vocabulary_.items(), key=lambda kv: kv[1])
-        return {
-            "format": "sigact-tfidf-logreg-1",
+            nz = np.nonzero(np.abs(r) >= min_weight)[0]
+            rows.append({"i": nz.tolist(), "w": [round(float(r[i]), digits) for i in nz]})
+        out = {
+            "format": _FORMATS[0] if blocks.char is None else _FORMATS[1],
             "labels": self.labels,
-            "vocabulary": [k for k, _ in vocab],
-            "idf": [round(float(x), 5) for x in v.idf_],
-            "ngram_range": list(v.ngram_range),
-            "sublinear_tf": bool(v.sublinear_tf),
+            **_block_json(v),
             "coef": rows,
             "intercept": [round(float(x), 5) for x in self.intercept],
             "meta": self.meta,
         }
+        if blocks.char is not None:
+            out["char"] = _block_json(blocks.char)
+        return out
 
     def save(self, path: Path) -> None:
         """Writes the JSON artifact (deterministic bytes: sorted keys, rounded numbers)."""
@@ -104,16 +141,15 @@ class EventClassifier:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> "EventClassifier":
         """Returns a classifier rebuilt from :meth:`to_json` output."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        if d.get("format") != "sigact-tfidf-logreg-1":
+        if d.get("format") not in _FORMATS:
             raise ConfigError(f"unknown classifier format {d.get('format')!r}")
-        vocab = {w: i for i, w in enumerate(d["vocabulary"])}
-        vec = TfidfVectorizer(vocabulary=vocab, ngram_range=tuple(d["ngram_range"]), sublinear_tf=d["sublinear_tf"])
-        vec.idf_ = np.asarray(d["idf"], dtype=np.float64)
-        coef = np.zeros((len(d["labels"]), len(vocab)), dtype=np.float64)
+        word = _block_vectorizer(d, "word")
+        char = _block_vectorizer(d["char"], "char_wb") if d.get("char") else None
+        n_features = len(d["vocabulary"]) + (len(d["char"]["vocabulary"]) if char is not None else 0)
+        coef = np.zeros((len(d["labels"]), n_features), dtype=np.float64)
         for k, row in enumerate(d["coef"]):
             coef[k, row["i"]] = row["w"]
+        vec: Any = word if char is None else FeatureBlocks(word, char)
         return cls(list(d["labels"]), vec, coef, np.asarray(d["intercept"], dtype=np.float64), dict(d.get("meta") or {}))
 
     @classmethod
@@ -139,6 +175,28 @@ class EventClassifier:
                 except ConfigError:
                     _cache[name] = None
             return _cache[name]
+
+
+def _block_json(v: Any) -> dict[str, Any]:
+    """Returns one fitted TfidfVectorizer's JSON keys: vocabulary (in column order), idf, n-gram range."""
+    vocab = sorted(v.vocabulary_.items(), key=lambda kv: kv[1])
+    out = {"vocabulary": [k for k, _ in vocab], "idf": [round(float(x), 5) for x in v.idf_],
+           "ngram_range": list(v.ngram_range), "sublinear_tf": bool(v.sublinear_tf)}
+    if v.analyzer == "word":
+        out["token_pattern"] = v.token_pattern
+    return out
+
+
+def _block_vectorizer(d: dict[str, Any], analyzer: str) -> Any:
+    """Returns a TfidfVectorizer rebuilt from :func:`_block_json` keys (``analyzer``: word or char_wb)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocab = {w: i for i, w in enumerate(d["vocabulary"])}
+    kw = {"token_pattern": d.get("token_pattern", TOKEN_PATTERN)} if analyzer == "word" else {}
+    vec = TfidfVectorizer(vocabulary=vocab, ngram_range=tuple(d["ngram_range"]), sublinear_tf=d["sublinear_tf"],
+                          analyzer=analyzer, **kw)
+    vec.idf_ = np.asarray(d["idf"], dtype=np.float64)
+    return vec
 
 
 _lock = threading.Lock()

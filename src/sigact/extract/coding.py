@@ -1,15 +1,24 @@
 """Choosing an event's ACLED sub-event type and deriving its PLOVER and CAMEO codes.
 
-The trigger group limits the choice to its classes' candidate types (rules scope the
-event).  Among them a *rule prior* scores each type: the main trigger's default 1.0,
-other triggers' defaults 0.5, +3 for a matching weapon cue (in the incident's clause), +1 per context cue
-(``triggers.yaml: context_cues``), +1.5 for the actor-type rules (armed actor2 ->
-Armed clash; civilian target -> Attack; state actor1 retaking ground -> Government
-regains territory).  When the TF-IDF classifier is present its probabilities,
-restricted to the candidates and renormalised, are averaged with the normalised
-prior (classifier weight 0.55, scaled down by min(1, m/0.5) where m is the classifier's
-total probability on the candidates, so rules decide when it believes none of them).  ``Coding.method`` says which side
-decided: ``rules``, ``classifier`` or ``rules+classifier`` (both agree).
+The trigger group proposes its classes' candidate types and a *rule prior* scores each:
+the main trigger's default 1.0, other triggers' defaults 0.5, +3 for a matching weapon cue
+(in the incident's clause), +1 per context cue (``triggers.yaml: context_cues``), +1.5 for
+the actor-type rules (armed actor2 -> Armed clash; civilian target -> Attack; state actor1
+retaking ground -> Government regains territory), +2.5/+3 for crowd rules (rioters or a
+civilian crowd attacking -> Mob violence / Violent demonstration; state forces on
+protesters -> Excessive force).  Hard rules exclude types (no demonstration words -> no
+demonstration types; armed target -> no Attack; civilian target of armed actor -> no
+Armed clash).
+
+When the TF-IDF classifier is present the choice has two levels (:meth:`Coder._combine`):
+the event type maximises ``W_TYPE`` x the classifier's event-type probability (over all
+types, so a confident classifier can leave the trigger's candidates) + (1 - ``W_TYPE``) x
+the prior's mass on that type; the sub-event type inside it maximises ``W_SUB`` x the
+classifier's renormalised sub-type probability + (1 - ``W_SUB``) x the prior's share
+(weapon and context cues for types the trigger did not list).  Where the rules point to a
+type the classifier has hardly seen in training, its weight is cut to 30 %.
+``Coding.method`` says which side decided: ``rules``, ``classifier`` or
+``rules+classifier`` (both agree).
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.lexicon import Lexicon, phrase_regex
+from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import Actor, Evidence
 
@@ -31,9 +40,12 @@ _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters"
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest)")
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
-_W_CLF = 0.55
+#: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
+W_TYPE = 0.55
+W_SUB = 0.55
+#: weight of the whole text's classifier probabilities beside the incident's sentences (short texts)
+W_DOC = 0.5
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
-_OVERRIDE_P = 0.6
 
 
 @dataclass(frozen=True)
@@ -53,12 +65,30 @@ class Coding:
 class Coder:
     """Combines trigger candidates, cue rules and the classifier into a :class:`Coding`."""
 
-    def __init__(self, lex: Lexicon, classifier: Any = None):
+    def __init__(self, lex: Lexicon, classifier: Any = None, *, w_type: float = W_TYPE, w_sub: float = W_SUB,
+                 w_doc: float = W_DOC):
         self.lex = lex
         self.classifier = classifier
+        self.w_type = w_type
+        self.w_sub = w_sub
+        self.w_doc = w_doc
         self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
         self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
         self._demo_rx = re.compile(_DEMO_RX)
+        data = load_yaml("triggers.yaml")
+        crowd = data.get("crowd_actors") or {}
+        self._crowd_rx = phrase_regex(list(crowd.get("crowd") or []))
+        self._armed_rx = phrase_regex(list(crowd.get("armed") or []))
+        self._territory_rx = phrase_regex(list(data.get("territory_words") or []))
+
+    def _crowd(self, actor: Actor | None) -> bool:
+        """True when the actor mention reads as an unorganised crowd or group of civilians
+        (``triggers.yaml: crowd_actors``), whatever type the actor stage gave it (not state forces)."""
+        if actor is None or not actor.text or actor.type in _STATE:
+            return False
+        text = actor.text
+        return bool(self._crowd_rx and self._crowd_rx.search(text)) and not (
+            self._armed_rx and self._armed_rx.search(text))
 
     def _weapon_hits(self, text: str) -> dict[str, re.Match[str]]:
         out = {}
@@ -113,6 +143,17 @@ class Coder:
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        crowd1 = self._crowd(actor1)
+        if crowd1 and t1 not in ("protesters", "rioters", "civilians"):
+            t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
+            actor1_group = True
+        if main.cls.name == "seize" and not (self._territory_rx and self._territory_rx.search(wtext)):
+            # a seizure of goods, drugs or property, not of ground
+            for terr in ("Government regains territory", "Non-state actor overtakes territory"):
+                if terr in prior and "Looting/property destruction" in prior:
+                    prior[terr] = 0.05
+            if "Looting/property destruction" in prior:
+                prior["Looting/property destruction"] += 1.0
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
@@ -136,9 +177,10 @@ class Coder:
             prior["Armed clash"] += 1.5
         if "Attack" in prior and (t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
-        if "Government regains territory" in prior and t1 in _STATE:
+        if "Government regains territory" in prior and t1 in _STATE and prior["Government regains territory"] > 0.05:
             prior["Government regains territory"] += 1.5
-        if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE:
+        if ("Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE
+                and prior["Non-state actor overtakes territory"] > 0.05):
             prior["Non-state actor overtakes territory"] += 1.5
         if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
             prior["Excessive force against protesters"] += 3.0
@@ -148,41 +190,102 @@ class Coder:
         if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
+        return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons)
+
+    def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
+        """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
+        mixed with those of the whole text (its first 1200 characters) at weight ``W_DOC`` x
+        min(1, 800 / text length), so a short report (one incident) is read as a whole."""
+        if self.classifier is None:
+            return None
+        p = self.classifier.proba(ctx_text)
+        doc_text = doc_text[:1200]
+        if not doc_text.strip() or len(doc_text) <= len(ctx_text) + 20 or self.w_doc <= 0:
+            return p
+        wd = self.w_doc * min(1.0, 800 / len(doc_text))
+        q = self.classifier.proba(doc_text)
+        return {k: (1 - wd) * v + wd * q.get(k, 0.0) for k, v in p.items()}
+
+    def _combine(self, prior: dict[str, float], cands: list[str], excluded: set[str], ctx_text: str,
+                 ev: Evidence | None, group: TriggerGroup, weapons: dict[str, Any]) -> Coding:
+        """Returns the coding that combines the rule prior over ``cands`` with the classifier.
+
+        Two levels: the event type is chosen on ``w_type`` x the classifier's event-type
+        probability (its whole distribution, so it can leave the trigger's candidates) +
+        (1 - ``w_type``) x the prior's mass on the type; the sub-event type inside it on
+        ``w_sub`` x the classifier's renormalised sub-type probability + (1 - ``w_sub``) x
+        the prior's share (types the trigger did not list get the context-cue part only).
+        """
         total = sum(prior.values())
         prior_n = {k: v / total for k, v in prior.items()}
-        probs = None
-        w_clf = 0.0
-        if self.classifier is not None:
-            p = self.classifier.proba(ctx_text)
-            mass = sum(p.get(c, 0.0) for c in cands)
-            if mass > 0.02:
-                probs = {c: p.get(c, 0.0) / mass for c in cands}
-                # the classifier speaks in proportion to its belief in the candidates at all
-                w_clf = _W_CLF * min(1.0, mass / 0.5)
-        if probs is not None:
-            counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
-            rb0 = max(prior_n, key=prior_n.get)
-            if counts and counts.get(rb0, 0) < _RARE:
-                w_clf *= 0.3  # the classifier has (almost) never seen the type the rules point to
-        if probs is None:
+        p = self._clf_probs(ctx_text, group.sent.doc.text)
+        if not p:
             best = max(prior_n, key=prior_n.get)
             return self._make(best, prior_n[best], "rules", ev, group, weapons)
-        combo = {c: w_clf * probs[c] + (1 - w_clf) * prior_n[c] for c in cands}
-        best = max(combo, key=combo.get)
-        top = max(p, key=p.get)
-        if top not in combo and top not in excluded and p[top] >= _OVERRIDE_P and self._same_family(top, best):
-            # a confident classifier may leave the trigger's candidates within the same family
-            # ("observed 41 projectiles/explosions ... in both directions" is an armed clash)
-            return self._make(top, p[top], "classifier", ev, group, weapons)
-        rb, cb = max(prior_n, key=prior_n.get), max(probs, key=probs.get)
+        et_of = self.lex.event_type_of
+        counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
+        # the classifier's event-type distribution, without the sub-types the rules ruled out
+        allowed = {k: v for k, v in p.items() if k not in excluded and k in self.lex.taxonomy}
+        z = sum(allowed.values()) or 1.0
+        clf_et: dict[str, float] = {}
+        for k, v in allowed.items():
+            clf_et[et_of(k)] = clf_et.get(et_of(k), 0.0) + v / z
+        rule_et: dict[str, float] = {}
+        for k, v in prior_n.items():
+            rule_et[et_of(k)] = rule_et.get(et_of(k), 0.0) + v
+        w_type = self.w_type
+        rb0 = max(prior_n, key=prior_n.get)
+        if counts and counts.get(rb0, 0) < _RARE:
+            w_type *= 0.3  # the classifier has (almost) never seen the type the rules point to
+        et_score = {e: w_type * clf_et.get(e, 0.0) + (1 - w_type) * rule_et.get(e, 0.0)
+                    for e in set(clf_et) | set(rule_et)}
+        best_et = max(et_score, key=lambda e: (et_score[e], rule_et.get(e, 0.0)))
+        # sub-event type inside the chosen event type
+        subs = [k for k in self.lex.taxonomy if et_of(k) == best_et and k not in excluded]
+        in_rules = {k: prior.get(k, 0.0) for k in subs}
+        if not any(in_rules.values()):
+            # the classifier chose a type the trigger did not list: context cues and weapons still speak
+            in_rules = {k: self._cue_score(k, ctx_text, weapons) for k in subs}
+        rz = sum(in_rules.values())
+        rule_sub = {k: v / rz for k, v in in_rules.items()} if rz > 0 else {k: 0.0 for k in subs}
+        cz = sum(allowed.get(k, 0.0) for k in subs)
+        clf_sub = {k: allowed.get(k, 0.0) / cz for k in subs} if cz > 0 else {k: 0.0 for k in subs}
+        w_sub = self.w_sub if rz > 0 else 1.0
+        if cz <= 0:
+            w_sub = 0.0
+        if counts and counts.get(max(rule_sub, key=rule_sub.get), 0) < _RARE:
+            w_sub *= 0.3
+        sub_score = {k: w_sub * clf_sub[k] + (1 - w_sub) * rule_sub[k] for k in subs}
+        best = max(sub_score, key=lambda k: (sub_score[k], rule_sub[k]))
+        score = et_score[best_et] * sub_score[best]
+        rb = rb0
+        cb = max(allowed, key=allowed.get) if allowed else None
         method = "rules+classifier" if rb == cb == best else ("classifier" if best == cb else "rules")
-        return self._make(best, combo[best], method, ev, group, weapons)
+        if best not in prior and method == "rules":
+            method = "classifier"
+        return self._make(best, score, method, ev, group, weapons)
 
-    def _same_family(self, a: str, b: str) -> bool:
-        """True when two sub-event types belong to one family: political violence, or demonstrations."""
-        ea, eb = self.lex.event_type_of(a), self.lex.event_type_of(b)
-        fam = [set(self.lex.violent_event_types), {"Protests", "Riots"}]
-        return ea == eb or any(ea in f and eb in f for f in fam)
+    def _cue_score(self, sub: str, ctx_text: str, weapons: dict[str, Any]) -> float:
+        """Returns the rule evidence for a sub-event type outside the trigger's candidates: a small
+        base, +3 for its weapon cue, +1 per context cue (at most 3)."""
+        score = 0.05
+        if sub in weapons:
+            score += 3.0
+        rx = self._ctx_rx.get(sub)
+        if rx is not None:
+            score += min(len(rx.findall(ctx_text)), 3)
+        return score
+
+    def cue_token(self, doc: Any, sub: str) -> Any:
+        """Returns the first token of ``doc`` inside a weapon or context cue of sub-event type ``sub``
+        (``triggers.yaml``), or None: the word a classifier-only event of that type rests on."""
+        rxs = [rx for rx in (self._weapon_rx.get(sub), self._ctx_rx.get(sub)) if rx is not None]
+        hits = [m for rx in rxs for m in [rx.search(doc.text)] if m]
+        if not hits:
+            return None
+        m = min(hits, key=lambda x: x.start())
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        return span.root if span is not None else None
 
     def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None) -> Coding:
         """Returns the coding of a classifier-only event."""

@@ -312,6 +312,10 @@ class TriggerFinder:
         return any(t.lemma_.lower() in tc.object_words for o in objs for t in o.subtree)
 
     def _licensed(self, trig: Trigger, found: list[Trigger]) -> bool:
+        h = trig.head
+        if h.pos_ == "NOUN" and h.dep_ == "compound" and (
+                h.head.lemma_.lower() in self.lex.violence_cues or h.head.lemma_.lower() in self.lex.civilian_words):
+            return False  # "a kidnapping gang", "protest members": a description of people, not an event
         if trig.cls.object_words and not self._object_ok(trig.head, trig.cls):
             return False
         if trig.cls.exclude_objects:  # "police fired tear gas" is no shooting
