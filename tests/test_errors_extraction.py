@@ -364,3 +364,17 @@ def test_reader_rejects_get_their_code_in_the_log(sqlite_url: str, tmp_path: Pat
     assert s.rejected == 3
     codes = {Path(r["input"]).name: r["code"] for r in map(json.loads, (tmp_path / "r.jsonl").read_text().splitlines())}
     assert codes == {"bin.txt": "SIG-E103", "bad.jsonl": "SIG-E102", "missing.txt": "SIG-E101"}
+
+
+def test_extract_cli_single_text_failure_is_one_line_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import sigact.pipeline
+    from sigact.cli import main
+
+    src = tmp_path / "one.txt"
+    src.write_text(art(7, bad=True).text)
+    monkeypatch.setattr(sigact.pipeline, "get_pipeline", pipeline)
+    r = CliRunner().invoke(main, ["extract", str(src)])
+    assert r.exit_code == 2
+    assert f"error: SIG-E200 {src}: geo stage: ValueError" in r.output and "Traceback" not in r.output
