@@ -529,3 +529,11 @@ def test_perpetrator_is_the_first_side_not_a_source(r):
 ])
 def test_gendarmerie_and_intelligence_services_as_acled_codes_them(r, mention, ctx, gold):
     assert actor_matches(r.resolve(mention, ctx, date="2020-05-04"), gold)
+
+
+def test_movement_of_forces_is_an_activity_not_an_actor(r):
+    assert r.resolve("Movement of forces", "SYR").type is None
+    m = r.perpetrator("Movement of forces: on Friday Russian and Turkish forces carried out a joint patrol near Ras al-Ain.",
+                      "SYR", event_type="Strategic developments")
+    assert m is not None and m.actor.country == "RUS"
+    assert r.resolve("deployment of Turkish troops", "SYR").country == "TUR"

@@ -57,6 +57,8 @@ _DETERMINERS = {"the", "a", "an", "some", "several", "two", "three", "four", "fi
                 "nine", "ten", "many", "other", "their", "its", "his", "her", "these", "those", "this", "that"}
 _AFTER_COUNTRY = {"of", "from"}
 _AGAINST = {"anti", "counter"}
+_MOVES = {"movement", "movements", "deployment", "deployments", "withdrawal", "redeployment", "reinforcement",
+          "reinforcements", "presence", "mobilisation", "mobilization"}
 _NOT_COUNTRY_AFTER = {"backed", "led", "allied", "aligned", "supported", "sponsored", "funded", "trained",
                       "affiliated", "based", "born", "linked", "owned", "bound", "made"}
 _PERIOD_IN_NAME = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
@@ -471,6 +473,10 @@ class ActorResolver:
             start, iso3, named = self._left_context(toks, i, mods)
             while start < i and covered[start]:
                 start += 1
+            if start == i and iso3 is None and i >= 2 and toks[i - 1].norm == "of" and not toks[i].brk \
+                    and toks[i - 2].norm in _MOVES and not toks[i - 1].brk:
+                i = end  # "Movement of forces:", "deployment of troops": an activity, the actor is named elsewhere
+                continue
             if kind == "civilians" and mods:
                 head = " ".join(t.norm for t in toks[i:end])
                 if mods & self._unknown_mods or (mods & self._armed_mods and head in self._plain_people):
