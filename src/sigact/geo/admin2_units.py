@@ -115,8 +115,9 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def _fast_key(text: str) -> str:
-    """Name key for matching a unit to its namesake town among 235k city names: ``norm_key`` without
-    spaces (so "A‘zāz" ~ "Azaz", "Al-Bab" ~ "Al Bāb"), computed cheaply for ASCII text."""
+    """Name key for matching a unit to its namesake town among 235k city names: accents and
+    non-Latin letters dropped, casefolded, without spaces or punctuation ("Al-Bab" ~ "Al Bāb",
+    "Ras al-Ayn" ~ "Ra's al 'Ayn").  Returns ``""`` for a name in another script."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_WORD.sub("", text.casefold())
