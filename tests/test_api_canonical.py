@@ -123,3 +123,16 @@ def test_bad_level_is_422(env):
     client = env[0]
     r = client.get("/events", params={"level": "cluster"})
     assert r.status_code == 422 and "error" in r.json()
+
+
+def test_timeline_counts_each_real_world_event_once(env):
+    client, _, events, mapping = env
+    june = {"since": "2023-06-01", "until": "2023-06-30", "country": "IRQ", "interval": "month"}
+    [p] = client.get("/stats/timeline", params=june).json()["periods"]
+    assert (p["count"], p["fatalities"]) == (1, 4)  # two reports of one clash with four dead
+    [p] = client.get("/stats/timeline", params=dict(june, level="report")).json()["periods"]
+    assert (p["count"], p["fatalities"]) == (2, 8)
+    allp = client.get("/stats/timeline", params={"interval": "year", "factuality": "all"}).json()["periods"]
+    total = client.get("/events", params={"factuality": "all", "total": "true", "limit": 1}).json()["total"]
+    assert sum(x["count"] for x in allp) == total == len(events) - len(mapping)  # every seeded event is dated
+    assert client.get("/stats/timeline", params={"level": "cluster"}).status_code == 422

@@ -230,7 +230,7 @@ def test_table_lists_each_real_world_event_once(browser, tmp_path):
                              "document.querySelectorAll('#events tbody tr[data-id]').length > 0", timeout=30_000)
         rows = pg.eval_on_selector_all("#events tbody tr[data-id]", "rs => rs.map(r => [r.dataset.id, r.cells[r.cells.length - 1].textContent])")
         assert rows == [["crafted:a1:1", "2"]]
-        assert pg.inner_text("#summary").startswith("1 events")
+        assert pg.inner_text("#summary").startswith("1 events · 4 deaths")  # not 8: one clash, two reports
         pg.click("#events tbody tr[data-id='crafted:a1:1']")
         pg.wait_for_selector("#detail[data-event='crafted:a1:1']")
         text = pg.inner_text("#detail")

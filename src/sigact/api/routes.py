@@ -203,9 +203,12 @@ def get_event(request: Request, event_id: str = _id_param()) -> Response:
 @router.get("/stats/timeline", tags=["stats"], summary="Event counts and fatalities per period and event type",
             response_model=Timeline)
 def timeline(request: Request, filters: EventFilters = Depends(),
-             interval: str = Query("day", pattern=r"^(day|week|month|year)$")) -> dict[str, Any]:
+             interval: str = Query("day", pattern=r"^(day|week|month|year)$"),
+             level: str = Query("canonical", pattern="^(canonical|report)$", description=(
+                 "canonical (default): each real-world event counts once, with the date, type and toll of its "
+                 "newest matching report; report: every report counts"))) -> dict[str, Any]:
     """``{"interval", "types": [...], "periods": [{period, count, fatalities, by_type: {type: {count, fatalities}}}]}``."""
-    rows = state_of(request).store.timeline(interval, **filters.as_kwargs())
+    rows = state_of(request).store.timeline(interval, canonical=level == "canonical", **filters.as_kwargs())
     periods: dict[str, dict[str, Any]] = {}
     types: set[str] = set()
     for r in rows:

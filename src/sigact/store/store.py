@@ -350,18 +350,25 @@ class Store:
         with self._session() as s:
             return int(s.scalar(sa.select(what).select_from(EventRow).where(*event_filters(**filters))) or 0)
 
-    def timeline(self, interval: str = "day", **filters: Any) -> list[dict[str, Any]]:
+    def timeline(self, interval: str = "day", *, canonical: bool = False, **filters: Any) -> list[dict[str, Any]]:
         """Event counts and fatalities per period and event type.
 
         Returns dicts ``{period, event_type, count, fatalities}`` sorted by period
         then type; ``period`` is ``YYYY-MM-DD`` (day; the Monday for week), ``YYYY-MM``
-        (month) or ``YYYY`` (year).  Events without a date are left out.
+        (month) or ``YYYY`` (year).  Events without a date are left out.  With
+        ``canonical``, each canonical event (cluster) counts once, with the date, type
+        and toll of its newest matching report (the one ``GET /events`` lists it at).
         """
         if interval not in INTERVALS:
             raise InputError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}", code="SIG-E143")
-        E = EventRow
+        E: Any = EventRow
+        where = [EventRow.date_start.is_not(None), *event_filters(**filters)]
+        if canonical:  # one row per cluster: its head, by a window over the matching reports
+            rn = sa.func.row_number().over(partition_by=E.cluster_id, order_by=(E.sort_date.desc(), E.id.desc()))
+            sub = sa.select(E.date_start, E.event_type, E.fatalities, rn.label("rn")).where(*where).subquery()
+            E, where = sub.c, [sub.c.rn == 1]
         q = (sa.select(E.date_start, E.event_type, sa.func.count(), sa.func.sum(sa.func.coalesce(E.fatalities, 0)))
-             .where(E.date_start.is_not(None), *event_filters(**filters)).group_by(E.date_start, E.event_type))
+             .where(*where).group_by(E.date_start, E.event_type))
         acc: dict[tuple[str, str | None], list[int]] = defaultdict(lambda: [0, 0])
         with self._session() as s:
             for day, etype, n, fat in s.execute(q):
