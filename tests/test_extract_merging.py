@@ -92,3 +92,26 @@ def test_shelling_elsewhere_is_not_the_capture():
             "Russian forces were also shelling the city of Kramatorsk in the Donetsk region, Ukraine said.")
     inc = incidents(run(text, "2024-05-09"))
     assert len(inc) == 2, _show(inc)
+
+
+def test_bare_later_mention_joins_the_only_fitting_incident():
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing seven people, police said.\n\n"
+            "Police opened fire on a crowd that gathered after the attack, witnesses said.\n\n"
+            "One shopkeeper said the force of it shook his shop.\n\n"
+            "\"Suddenly an explosion happened and everything went dark,\" another witness said.")
+    inc = incidents(run(text, "2024-05-06"))
+    bombs = [e for e in inc if e.acled_event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1, _show(inc)
+    assert bombs[0].fatalities == 7
+
+
+def test_arrests_take_the_place_of_the_incident_in_their_sentence():
+    text = ("Police arrest 23 suspects in lynching case in India\n\n"
+            "Police in western India said on Monday that they had arrested 23 people who took part in the lynching "
+            "of five men.\n\n"
+            "The five men were beaten to death on Sunday in a village in Maharashtra state.")
+    inc = incidents(run(text, "2024-07-02"))
+    arrests = [e for e in inc if e.acled_sub_event_type == "Arrests"]
+    assert len(arrests) == 1, _show(inc)
+    a = arrests[0]
+    assert a.location is not None and (a.location.admin1 or "").lower().startswith("maharashtra"), _show(inc)

@@ -38,7 +38,7 @@ from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.merge import (IncidentCues, better_place, core_first, elaborates, is_distinct, local_place, names,
-                                  places_conflict, refers_back, same_incident, sent_distance, specific_name, specificity)
+                                  places_conflict, refers_back, same_incident, told_as_cause, sent_distance, specific_name, specificity)
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -83,6 +83,7 @@ class _Draft:
     distinct: bool = False  # "a second strike", "in a separate incident": never a mention of an earlier one
     refers: bool = False  # its sentence names an incident told before ("the blast")
     split_key: str = ""  # set on the events split from one mention by its list of places
+    headline: bool = False  # told in a headline line
     pub_day: str | None = None
 
 
@@ -131,7 +132,7 @@ class EventExtractor:
         for g in groups:
             in_headline = any(a <= g.start < b for a, b in headlines)
             j = self.judge.judge(g, published_year=pub_year, headline=in_headline)
-            d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None)
+            d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None, headline=in_headline)
             d.distinct = is_distinct(d, self.cues)
             drafts.append(d)
         self._attach_outcomes(drafts)
@@ -159,6 +160,7 @@ class EventExtractor:
             d.refers = refers_back(d) or any(refers_back(o) for o in drafts
                                              if o is not d and o.group.sent.start_char == d.group.sent.start_char)
         self._elaboration(drafts)
+        self._bare_mentions(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         self._share_places(drafts)
         if not drafts and doc_probs and len(text) <= self.settings.fallback_max_chars:
@@ -506,8 +508,9 @@ class EventExtractor:
                  and p.judgement.flag == "asserted" and p.coding.event_type in self.lex.violent_event_types]
         if not cands:
             return False
-        # the incident the article is about: told with a toll or a specific type, the latest such
-        target = max(cands, key=lambda p: (bool(p.tolls) or specificity(p)[0] > 0, p.group.start))
+        # the incident the article is about: the first told with a toll, else the latest of a specific type
+        with_toll = [p for p in cands if p.tolls]
+        target = with_toll[0] if with_toll else max(cands, key=lambda p: (specificity(p)[0] > 0, p.group.start))
         d.alias_of = before.index(target)
         d.group.anaphoric = True
         target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
@@ -576,13 +579,45 @@ class EventExtractor:
                     keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
                         [e for e in drop.evidence if e.field == "date"]
 
+    def _bare_mentions(self, drafts: list[_Draft]) -> None:
+        """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
+        no attacker, date, toll or place of its own) re-tells an incident already reported; when exactly
+        one earlier incident fits it (same event type; a riot for a bare killing) it joins that one."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for k, d in enumerate(live):
+            if d.alias_of is not None or not self._bare(d):
+                continue
+            types = {d.coding.event_type}
+            if d.group.main.cls.name in ("kill", "injure"):
+                types.add("Riots")
+            cands = [p for p in live[:k] if p.alias_of is None and p.coding is not None
+                     and p.coding.event_type in types and not places_conflict(p, d)]
+            if len(cands) != 1:
+                continue
+            keep = cands[0]
+            d.alias_of = drafts.index(keep)
+            keep.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+            _absorb_sents(keep, d)
+
+    def _bare(self, d: _Draft) -> bool:
+        """True for a mention with a generic trigger and nothing of its own: no attacker phrase, no date,
+        no toll, no place named in its sentence, not a new or causing incident."""
+        generic = {"attack", "fire", "target", "kill", "injure", "shoot", "strike", "explosion", "bomb", "fight", "clash"}
+        if d.group.main.cls.name not in generic or d.distinct or d.tolls or told_as_cause(d):
+            return False
+        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON":
+            return False
+        if d.date is not None and d.date.precision not in (None, "reported"):
+            return False
+        return not (d.place is not None and local_place(d) and d.place.precision != "country")
+
     def _share_places(self, drafts: list[_Draft]) -> None:
-        """An incident whose place was not named in its own sentence takes the place named for another
-        incident told in the same sentence ("police arrested 23 people who took part in the lynching"):
-        the local place of the same country, when it is finer."""
+        """An incident whose place was not named in its own sentences, or only as a country or region,
+        takes the place named for another incident told in the same sentence ("police arrested 23
+        people who took part in the lynching"): the local place of the same country, when it is finer."""
         live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
         for d in live:
-            if d.place is not None and local_place(d):
+            if d.place is not None and local_place(d) and d.place.precision in ("site", "town", "admin2"):
                 continue
             mine = {s.start_char for s in (d.group.sent, *d.group.extra_sents)}
             for o in live:

@@ -241,7 +241,9 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
         # "after a weekend attack on the airbase ..." told as the cause, then the attack told in full with its day
         cause = any(told_as_cause(x) and x.group.main.cls.name in generic and y.date is not None
                     and y.date.precision not in (None, "reported") for x, y in ((a, b), (b, a)))
-        if not (dated or shared or same_place or cause):
+        # the deaths of a lynching told in the next sentences
+        riot_deaths = (_riot_outcome(a, b) or _riot_outcome(b, a)) and cluster_distance(a, b) <= 2
+        if not (dated or shared or same_place or cause or riot_deaths):
             return False
     # places: same country, same name when both are towns/sites, same admin1 when both were named
     if places_conflict(a, b):
@@ -249,14 +251,21 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
     # actors: not contradicting (roles may swap between a headline and the body)
     na = {n for n in (specific_name(x) for x in (a.actor1, a.actor2) if x) if n}
     nb = {n for n in (specific_name(x) for x in (b.actor1, b.actor2) if x) if n}
-    if na and nb and not na & nb:
+    # the same specific type at the same named town or site outweighs an actor mismatch (a headline and
+    # its lead often name different parties: "al-Shabab-claimed attack" / "near a police academy")
+    same_town = bool(a.place and b.place and a.place.precision in ("site", "town")
+                     and b.place.precision in ("site", "town")
+                     and (a.place.name or "").lower() == (b.place.name or "").lower())
+    same_spot = bool(ca.sub_event_type == cb.sub_event_type and ca.sub_event_type not in _GENERAL_SUBS
+                     and (same_town or getattr(a, "headline", False) or getattr(b, "headline", False)))
+    if na and nb and not na & nb and not same_spot:
         return False
     # different explicit tolls -> different incidents
     return True
 
 
 _DEMO = {"Protests", "Riots"}
-_OUTCOME_CLASSES = {"kill", "injure"}
+_OUTCOME_CLASSES = {"kill", "injure", "attack", "shoot"}  # bare violent acts: "were beaten to death"
 
 
 def _riot_outcome(a: _Draft, b: _Draft) -> bool:
