@@ -122,3 +122,18 @@ def test_ged_headlines(nlp, geo, text, iso3, admin1):
 def test_houthi_strike_lands_in_yemen(nlp, geo):
     place, _ = place_of(nlp, geo, "US warplanes struck Houthi radar sites near the Red Sea coast overnight.")
     assert place.country == "YEM"
+
+
+@pytest.mark.parametrize("text,iso3,name", [
+    ("Reuters, 2008-02-02: Chad rebels attack N'Djamena", "TCD", "N'Djamena"),
+    ("AP, 2003-06-06: Liberian rebels shell Monrovia; 50 dead", "LBR", "Monrovia"),
+])
+def test_headline_present_tense_attack_on_a_capital(nlp, geo, text, iso3, name):
+    place, ev = place_of(nlp, geo, text)
+    assert place.country == iso3 and place.name == name and place.precision == "town"
+    assert ev is not None and ev.text == name
+
+
+def test_country_capital_is_the_seat_of_government(nlp, geo):
+    place, ev = place_of(nlp, geo, "Agence France Presse, 2016-02-02: Gunmen kill 4 in Burundi capital")
+    assert place.country == "BDI" and place.name == "Bujumbura" and ev is not None and ev.text == "Burundi"

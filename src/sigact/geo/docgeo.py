@@ -30,7 +30,8 @@ _AFTER_CHARS = 120
 _NATIONAL = re.compile(
     r"\b(?:government|govt|ministry|minister|ministers|president|presidential|parliament|national assembly|"
     r"senate|cabinet|federal|supreme court|constitutional court|high court|regime|intelligence services?|"
-    r"national police|national guard|electoral commission|central bank)\b", re.I)
+    r"national police|national guard|electoral commission|central bank|the capital)\b", re.I)
+_CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+capital\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -162,6 +163,12 @@ class DocGeo:
             first = min(self.mentions, key=lambda x: x.start)
             if first.role == "place" and first.start < 80 and self._is_dateline(first):
                 m = first
+        if m is not None and m.place.precision == "country" and m.place.country and \
+                _CAPITAL_AFTER.match(self.text, m.end):  # "gunmen killed four in the Burundi capital"
+            seat = _seat(m.place.country, self.gaz or Gazetteer.default())
+            if seat is not None:
+                return self._seat_place(seat, m.place.country), Evidence(
+                    field="location", start=m.start, end=m.end, text=m.text)
         if m is not None:
             place = self._place_of(m)
             if place.country is None:
@@ -181,11 +188,16 @@ class DocGeo:
         if _NATIONAL.search(self.text[sa:sb]):
             seat = _seat(iso3, self.gaz or Gazetteer.default())
             if seat is not None:
-                return Place(text=None, name=seat.display_name, admin1=seat.admin1, country=iso3,
-                             lat=round(seat.lat, 5) if seat.lat is not None else None,
-                             lon=round(seat.lon, 5) if seat.lon is not None else None, precision="country",
-                             geonameid=seat.geonameid)
+                return self._seat_place(seat, iso3)
         return self._country_place(iso3)
+
+    @staticmethod
+    def _seat_place(seat: Any, iso3: str) -> Place:
+        """The seat of government as a place: its town and admin1 named, precision ``country``."""
+        return Place(text=None, name=seat.display_name, admin1=seat.admin1, country=iso3,
+                     lat=round(seat.lat, 5) if seat.lat is not None else None,
+                     lon=round(seat.lon, 5) if seat.lon is not None else None, precision="country",
+                     geonameid=seat.geonameid)
 
     def _is_dateline(self, m: PlaceMention) -> bool:
         tail = self.text[m.end:m.end + 40]

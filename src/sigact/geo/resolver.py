@@ -81,7 +81,11 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
                  "besieged", "entered", "targeted", "overran", "recaptured", "bombarded", "ambushed", "invaded",
                  "occupied", "surrounded", "looted", "burned", "burnt", "torched", "encircled", "liberated",
                  "retook", "took", "attacking", "raiding", "shelling", "storming", "bombing", "striking",
-                 "hitting", "capturing", "targeting", "besieging", "pounded", "pounding"}
+                 "hitting", "capturing", "targeting", "besieging", "pounded", "pounding",
+                 # headline present tense: "Rebels attack N'Djamena", "Liberian rebels shell Monrovia"
+                 "attack", "attacks", "raid", "raids", "shell", "shells", "storm", "storms", "bomb", "bombs",
+                 "strike", "strikes", "hits", "capture", "captures", "seize", "seizes", "besiege", "besieges",
+                 "enter", "enters", "overrun", "overruns", "retake", "retakes", "invade", "invades", "pound", "pounds"}
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
@@ -396,7 +400,8 @@ class GeoResolver:
                 ok = False  # "Six Militias Kill During Clashes": capitals say nothing in a title-case line
             if ok:
                 add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS or pw in _ATTACK_VERBS or dateline,
-                          role="org" if in_org and pw not in _LOC_PREPS and not strong and not dateline else "place"))
+                          role="org" if in_org and pw not in _LOC_PREPS and pw not in _ATTACK_VERBS and not strong
+                          and not dateline else "place"))
             elif single and len(t) >= 4 and not tok.is_stop and t.lower() not in _NOT_PLACE and not in_org \
                     and not demonym_to_iso3(t) and not any(pa <= a and b <= pb and (pb - pa) > (b - a)
                                                            for pa, pb in person_ranges) \
@@ -736,6 +741,9 @@ class GeoResolver:
                 return False
             if weights.get(c.country, 0.0) >= 0.8:
                 return True
+            if c.population >= 100_000 and weights.get(c.country, 0.0) > 0 and \
+                    weights.get(c.country, 0.0) >= max(weights.values()):
+                return True  # "Liberian rebels shell Monrovia": a big town of the country the text points to
             # nothing else in the text says where: a name unique to one country may stand alone
             return not any(v > 0 for v in weights.values()) and len({x.country for x in sp.cands}) == 1
         if sp.supported or c.kind in ("country", "water"):
