@@ -537,3 +537,14 @@ def test_movement_of_forces_is_an_activity_not_an_actor(r):
                       "SYR", event_type="Strategic developments")
     assert m is not None and m.actor.country == "RUS"
     assert r.resolve("deployment of Turkish troops", "SYR").country == "TUR"
+
+
+def test_pro_prefix_and_patrols(r):
+    # "pro-X Y": the group Y, whose allegiance is X
+    assert r.resolve("pro-STC Security Belt Forces", "YEM").name == "Security Belt Forces"
+    # a qualified patrol is a force; a bare patrol is an activity whose side is named after it
+    assert r.resolve("a Russian patrol", "SYR").country == "RUS"
+    m = r.perpetrator("A patrol by Turkish forces took place near Ariha.", "SYR", event_type="Strategic developments")
+    assert m is not None and m.actor.country == "TUR"
+    # the patrol hit by a bomb is the target, not the perpetrator
+    assert r.perpetrator("A roadside bomb hit a police patrol in Kandahar.", "AFG") is None

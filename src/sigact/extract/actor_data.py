@@ -187,6 +187,7 @@ class ActorData:
     armed_herders: dict[str, Any] = field(default_factory=dict)
     default_perpetrator: dict[str, dict[str, str]] = field(default_factory=dict)
     ignore_country_words: tuple[str, ...] = ()
+    qualified_heads: tuple[str, ...] = ()
     event_roles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     event_role_heads: dict[tuple[str, str, str], frozenset[str]] = field(default_factory=dict)
     people_modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -344,6 +345,7 @@ def load_actor_data(*, include_mined: bool = True) -> ActorData:
         armed_herders=dict(gen.get("armed_herders") or {}),
         default_perpetrator=_default_perpetrators(gen.get("default_perpetrator") or {}),
         ignore_country_words=_strs(gen.get("ignore_country_words"), "ignore_country_words"),
+        qualified_heads=_strs(gen.get("qualified_heads"), "qualified_heads"),
         event_roles=_event_roles(gen.get("event_roles") or [], {k.kind for k in kinds}),
         event_role_heads={
             (str(row.get("event_type", "")).casefold(), str(row.get("role", "")), str(kind)):

@@ -206,6 +206,7 @@ class ActorResolver:
                 self._named.append((norm_key(w), p))
         self._named.sort(key=lambda x: -len(x[0].split()))
         self._ignored_country_words = frozenset(norm_key(w) for w in self.data.ignore_country_words)
+        self._qualified_heads = frozenset(norm_key(w) for w in self.data.qualified_heads)
         ah = self.data.armed_herders or {}
         self._herder_countries = frozenset(ah.get("countries") or ())
         self._herder_acled = str(ah.get("acled") or "Fulani Ethnic Militia ({country})")
@@ -457,7 +458,10 @@ class ActorResolver:
             for q in range(i, end):
                 covered[q] = True
             i = end
-        for s, e, actor in groups:
+        for k, (s, e, actor) in enumerate(groups):
+            if s > 0 and toks[s - 1].norm == "pro" and toks[s - 1].end + 1 == toks[s].start \
+                    and k + 1 < len(groups) and groups[k + 1][0] == e:
+                continue  # "pro-STC Security Belt Forces": the allegiance of the group that follows
             yield s, e, actor, "group", None
         i = 0
         while i < n:
@@ -473,6 +477,9 @@ class ActorResolver:
             start, iso3, named = self._left_context(toks, i, mods)
             while start < i and covered[start]:
                 start += 1
+            if iso3 is None and " ".join(t.norm for t in toks[i:end]) in self._qualified_heads:
+                i = end  # "a patrol by Russian forces": the side is named after it
+                continue
             if start == i and iso3 is None and i >= 2 and toks[i - 1].norm == "of" and not toks[i].brk \
                     and toks[i - 2].norm in _MOVES and not toks[i - 1].brk:
                 i = end  # "Movement of forces:", "deployment of troops": an activity, the actor is named elsewhere
