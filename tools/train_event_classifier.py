@@ -217,8 +217,8 @@ def balanced(res_ds: dict[str, Any], field: str) -> float | None:
 
 
 #: the settings the packaged ACLED artifact is trained with (chosen on train holdouts, see docs/benchmarks.md)
-ACLED_DEFAULTS: dict[str, Any] = {"max_features": 12000, "c": 10.0, "weights": "typesqrt", "country_power": 0.0,
-                                  "char_features": 0, "ngram_max": 2}
+ACLED_DEFAULTS: dict[str, Any] = {"max_features": 12000, "c": 10.0, "weights": "sub", "country_power": 0.0,
+                                  "char_features": 10000, "ngram_max": 2}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters"
                "Peaceful protest")
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest)")
+_PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -147,13 +148,13 @@ class Coder:
         if crowd1 and t1 not in ("protesters", "rioters", "civilians"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
-        if main.cls.name == "seize" and not (self._territory_rx and self._territory_rx.search(wtext)):
-            # a seizure of goods, drugs or property, not of ground
+        goods = main.cls.name == "seize" and "Looting/property destruction" in prior and not (
+            self._territory_rx and self._territory_rx.search(wtext))
+        if goods:  # a seizure of goods, drugs or property, not of ground
             for terr in ("Government regains territory", "Non-state actor overtakes territory"):
-                if terr in prior and "Looting/property destruction" in prior:
+                if terr in prior:
                     prior[terr] = 0.05
-            if "Looting/property destruction" in prior:
-                prior["Looting/property destruction"] += 1.0
+            prior["Looting/property destruction"] += 1.0
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
@@ -177,12 +178,12 @@ class Coder:
             prior["Armed clash"] += 1.5
         if "Attack" in prior and (t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
-        if "Government regains territory" in prior and t1 in _STATE and prior["Government regains territory"] > 0.05:
+        if "Government regains territory" in prior and t1 in _STATE and not goods:
             prior["Government regains territory"] += 1.5
-        if ("Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE
-                and prior["Non-state actor overtakes territory"] > 0.05):
+        if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE and not goods:
             prior["Non-state actor overtakes territory"] += 1.5
-        if "Excessive force against protesters" in prior and t2 in ("protesters",) and t1 in _STATE:
+        if "Excessive force against protesters" in prior and t1 in _STATE and (
+                t2 == "protesters" or (t2 not in _ARMED and _PROTESTERS_RX.search(wtext))):
             prior["Excessive force against protesters"] += 3.0
         if "Violent demonstration" in prior and t1 in ("protesters", "rioters") and main.cls.name in (
                 "clash", "fight", "attack", "riot", "loot"):
