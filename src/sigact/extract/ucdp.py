@@ -22,6 +22,7 @@ Public API::
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,10 +115,31 @@ def _resolver(resolver: Any) -> Any:
     return ActorResolver.default()
 
 
+_SIDES_CACHE: dict[tuple[int, str | None, str], tuple[Any, Sides]] = {}
+_SIDES_LOCK = threading.Lock()
+
+
 def text_sides(text: str, *, context_country: str | None = None, resolver: Any = None) -> Sides:
     """Returns the :class:`Sides` of ``text`` (actor mentions found by the actor resolver, cue
-    words from ``data/ucdp.yaml``, and the two sides of a "clashes between A and B" phrase)."""
+    words from ``data/ucdp.yaml``, and the two sides of a "clashes between A and B" phrase).
+
+    Recent results are cached (the events of one article share their lead); treat the returned
+    object as read-only."""
     r = _resolver(resolver)
+    key = (id(r), context_country, text)
+    with _SIDES_LOCK:
+        hit = _SIDES_CACHE.get(key)
+    if hit is not None and hit[0] is r:
+        return hit[1]
+    s = _text_sides(text, context_country, r)
+    with _SIDES_LOCK:
+        if len(_SIDES_CACHE) >= 256:
+            _SIDES_CACHE.clear()
+        _SIDES_CACHE[key] = (r, s)
+    return s
+
+
+def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
     c = _cues()
     s = Sides()
     for m in r.find(text, context_country=context_country):
