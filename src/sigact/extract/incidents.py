@@ -1,0 +1,324 @@
+"""The article-level incident model: which mentions of an article tell one incident, and which several.
+
+Works on the extractor's drafts (:class:`sigact.extract.extractor._Draft`, duck-typed) after each
+mention has its coding, actors, place, date and tolls:
+
+* :meth:`IncidentMerger.inherit_outcomes`: "the deaths occurred in ..." takes the coding of the summary
+  or incident told just before;
+* :meth:`IncidentMerger.split_places`: a mention listing several towns becomes one event per town;
+* :meth:`IncidentMerger.resolve_anaphora`: "that raid", "the strike", "claimed responsibility for the attack";
+* :meth:`IncidentMerger.coreference`: mentions of one incident in several sentences (see
+  :func:`sigact.extract.merge.same_incident`);
+* :meth:`IncidentMerger.elaboration` and :meth:`IncidentMerger.bare_mentions`: detail sentences and bare
+  re-mentions join the incident they tell about;
+* :meth:`IncidentMerger.share_places`: incidents of one sentence share the place named there.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import TYPE_CHECKING, Any
+
+from sigact.extract.lexicon import Lexicon
+from sigact.extract.merge import (IncidentCues, better_place, core_first, elaborates, local_place, places_conflict,
+                                  same_incident, sent_distance, specific_name, specificity, told_as_cause)
+from sigact.model import Evidence, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sigact.extract.extractor import _Draft
+
+log = logging.getLogger(__name__)
+
+__all__ = ["IncidentMerger", "take_place", "absorb_sents"]
+
+
+def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
+    return Evidence(field=fld, start=int(start), end=int(end), text=text)
+
+
+class IncidentMerger:
+    """Merges and splits the drafts of one article (see module docstring); stateless between articles."""
+
+    def __init__(self, lex: Lexicon, cues: IncidentCues):
+        self.lex = lex
+        self.cues = cues
+
+    def resolve_anaphora(self, drafts: list[_Draft]) -> None:
+        """"That raid", "These strikes", "Monday's strikes" refer to an incident already reported: merge."""
+        for k, d in enumerate(drafts):
+            h = d.group.main.head
+            if not d.group.main.head.pos_ in ("NOUN", "PROPN") or d.group.main.cls.special:
+                continue
+            if self._claimed(d, drafts[:k]):
+                continue
+            det = [c for c in h.children if c.dep_ in ("det", "poss")]
+            anaphoric = any(c.lower_ in ("that", "this", "these", "those", "the") for c in det if c.dep_ == "det") or \
+                any(c.ent_type_ in ("DATE", "TIME") for c in det if c.dep_ == "poss")
+            if not anaphoric or d.actor1_span is not None and d.judgement.flag == "asserted" and not any(
+                    c.lower_ in ("that", "this", "these", "those") for c in det):
+                continue
+            if d.tolls and d.judgement.flag == "asserted":
+                continue
+            target = None
+            for prev in reversed(drafts[:k]):
+                if prev.alias_of is not None or prev.coding is None or d.coding is None:
+                    continue
+                if prev.judgement.flag not in ("asserted",) or places_conflict(prev, d):
+                    continue
+                if prev.group.main.cls.name == d.group.main.cls.name or \
+                        prev.coding.event_type == d.coding.event_type:
+                    target = prev
+                    break
+            if target is not None:
+                d.alias_of = drafts.index(target)
+                d.group.anaphoric = True
+                target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+
+    def inherit_outcomes(self, drafts: list[_Draft]) -> None:
+        """"The deaths occurred in ...": a bare outcome named with a definite article and no attacker
+        of its own is the outcome of the violent incident (or summary) told just before; it takes that
+        mention's coding and actor1."""
+        for k, d in enumerate(drafts):
+            g = d.group
+            h = g.main.head
+            if not g.outcome_only or d.actor1_span is not None or h.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in h.children):
+                continue
+            prev = next((p for p in reversed(drafts[:k]) if p.coding is not None and not p.group.outcome_only
+                         and p.coding.event_type in self.lex.violent_event_types), None)
+            if prev is None or sent_distance(prev.group.sent, g.sent) > 2:
+                continue
+            d.coding = prev.coding
+            if prev.actor1 is not None and (d.actor1 is None or not specific_name(d.actor1)):
+                d.actor1 = prev.actor1
+                d.evidence = [e for e in d.evidence if e.field != "actor1"] + \
+                    [e for e in prev.evidence if e.field == "actor1"]
+
+    def split_places(self, drafts: list[_Draft], geo: Any) -> list[_Draft]:
+        """One asserted mention whose clause lists several towns ("the deaths occurred in A, B and C",
+        "strikes hit A and B") becomes one event per town; the toll is a total, so the split events
+        carry none.  Returns the new draft list."""
+        if geo is None:
+            return drafts
+        out: list[_Draft] = []
+        for d in drafts:
+            places = self._listed_places(d, geo) if d.judgement.flag == "asserted" and d.coding else []
+            if len(places) < 2:
+                out.append(d)
+                continue
+            for n, (place, pev) in enumerate(places):
+                x = d if n == 0 else copy.copy(d)
+                if n:
+                    x.evidence = list(d.evidence)
+                    x.extra_evidence = list(d.extra_evidence)
+                    x.group = copy.copy(d.group)
+                    x.group.extra_sents = list(d.group.extra_sents)
+                x.place = place
+                x.evidence = [e for e in x.evidence if e.field != "location"] + ([pev] if pev is not None else [])
+                x.tolls = []
+                x.split_key = place.name or str(n)
+                out.append(x)
+        return out
+
+    def _listed_places(self, d: _Draft, geo: Any) -> list[tuple[Place, Evidence | None]]:
+        """Returns the distinct town/site places of a coordinated list after "in/at/near" in the
+        trigger's clause (the trigger's head or its verb governs the preposition)."""
+        h = d.group.main.head
+        heads = {h.i, h.head.i}
+        doc = h.doc
+        for prep in d.group.sent:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "around") or prep.head.i not in heads:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "PROPN":
+                continue
+            names = [obj]
+            stack = [obj]
+            while stack:
+                t = stack.pop()
+                for c in t.children:
+                    if c.dep_ == "conj" and c.pos_ == "PROPN":
+                        names.append(c)
+                        stack.append(c)
+            if len(names) < 2:
+                continue
+            found: list[tuple[Place, Evidence | None]] = []
+            seen: set[str] = set()
+            for t in sorted(names, key=lambda t: t.i):
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and any(o.i != t.i and ent.start <= o.i < ent.end for o in names):
+                    ent = None  # "Kharkiv, Izium" tagged as one entity: each name on its own
+                a, b = (ent.start_char, ent.end_char) if ent is not None else (t.idx, t.idx + len(t.text))
+                try:
+                    got = geo.place_for(a, b)
+                except Exception as exc:  # a failing sibling stage must not lose the event
+                    log.warning("geo.place_for failed: %s", exc)
+                    got = None
+                if not got:
+                    continue
+                place, pev = got
+                if place.precision not in ("site", "town") or pev is None or not (a <= pev.start < b):
+                    continue
+                key = (place.name or "").lower()
+                if key and key not in seen:
+                    seen.add(key)
+                    found.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end,
+                                                                                 pev.text)))
+            if len(found) >= 2 and len({p.country for p, _ in found}) == 1:
+                return found
+        return []
+
+    def _claimed(self, d: _Draft, before: list[_Draft]) -> bool:
+        """"X claimed responsibility for the attack": the claim names the attacker of the latest violent
+        incident told before; ``d`` joins it and its claimant becomes that incident's actor1 when it has
+        no named one.  Returns whether ``d`` was merged."""
+        h = d.group.main.head
+        if not (h.dep_ == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in self.cues.claim_nouns):
+            return False
+        if d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
+            return False
+        cands = [p for p in before if p.alias_of is None and p.coding is not None
+                 and p.judgement.flag == "asserted" and p.coding.event_type in self.lex.violent_event_types]
+        if not cands:
+            return False
+        # the incident the article is about: the first told with a toll, else the latest of a specific type
+        with_toll = [p for p in cands if p.tolls]
+        target = with_toll[0] if with_toll else max(cands, key=lambda p: (specificity(p)[0] > 0, p.group.start))
+        d.alias_of = before.index(target)
+        d.group.anaphoric = True
+        target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+        if d.actor1 is not None and specific_name(d.actor1) and (target.actor1 is None
+                                                                 or not specific_name(target.actor1)):
+            target.actor1, target.actor1_span = d.actor1, d.actor1_span
+            target.evidence = [e for e in target.evidence if e.field != "actor1"] + \
+                [e for e in d.evidence if e.field == "actor1"]
+        return True
+
+    def coreference(self, drafts: list[_Draft]) -> None:
+        """Asserted mentions of one incident in several sentences become one event."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for j, b in enumerate(live):
+            for a in reversed(live[:j]):  # the nearest earlier mention first: "the strike" after "a second strike"
+                if a.alias_of is not None:
+                    continue
+                if same_incident(a, b, self.lex):
+                    keep, drop = (a, b) if specificity(a) >= specificity(b) else (b, a)
+                    drop.alias_of = drafts.index(keep)
+                    keep.distinct = keep.distinct or drop.distinct
+                    keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                                                   drop.group.main.text))
+                    absorb_sents(keep, drop)
+                    for fld in ("actor1", "actor2"):
+                        mine, theirs = getattr(keep, fld), getattr(drop, fld)
+                        if theirs is not None and (mine is None or (
+                                (not mine.acled_name and theirs.acled_name)
+                                or (not specific_name(mine) and specific_name(theirs)))):
+                            keep.evidence = [e for e in keep.evidence if e.field != fld]
+                            setattr(keep, fld, getattr(drop, fld))
+                            keep.evidence.extend(e for e in drop.evidence if e.field == fld)
+                    take_place(keep, drop)
+                    if keep.date is None or (keep.date.precision == "reported" and drop.date is not None
+                                             and drop.date.precision != "reported"):
+                        keep.date = drop.date
+                        keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
+                            [e for e in drop.evidence if e.field == "date"]
+                    keep.tolls.extend(drop.tolls)
+                    break
+
+    def elaboration(self, drafts: list[_Draft]) -> None:
+        """A following asserted event with no date or actor of its own that fits the incident just
+        told joins it (its tolls and evidence go to that incident)."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for k, d in enumerate(live):
+            if k == 0:
+                continue
+            if d.alias_of is not None:
+                continue
+            prev = next((p for p in reversed(live[:k]) if p.alias_of is None and p.group.start < d.group.start
+                         and elaborates(p, d)), None)
+            if prev is not None:
+                keep, drop = core_first(prev, d)
+                drop.alias_of = drafts.index(keep)
+                keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                                               drop.group.main.text))
+                absorb_sents(keep, drop)
+                keep.tolls.extend(drop.tolls)
+                for fld in ("actor1", "actor2"):
+                    if getattr(keep, fld) is None and getattr(drop, fld) is not None:
+                        setattr(keep, fld, getattr(drop, fld))
+                take_place(keep, drop)
+                if (keep.date is None or keep.date.precision == "reported") and drop.date is not None:
+                    keep.date = drop.date
+                    keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
+                        [e for e in drop.evidence if e.field == "date"]
+
+    def bare_mentions(self, drafts: list[_Draft]) -> None:
+        """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
+        no attacker, date, toll or place of its own) re-tells an incident already reported; when exactly
+        one earlier incident fits it (same event type; a riot for a bare killing) it joins that one."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for k, d in enumerate(live):
+            if d.alias_of is not None or not self._bare(d):
+                continue
+            types = {d.coding.event_type}
+            if d.group.main.cls.name in ("kill", "injure"):
+                types.add("Riots")
+            cands = [p for p in live[:k] if p.alias_of is None and p.coding is not None
+                     and p.coding.event_type in types and not places_conflict(p, d)]
+            if len(cands) != 1:
+                continue
+            keep = cands[0]
+            d.alias_of = drafts.index(keep)
+            keep.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+            absorb_sents(keep, d)
+
+    def _bare(self, d: _Draft) -> bool:
+        """True for a mention with a generic trigger and nothing of its own: no attacker phrase, no date,
+        no toll, no place named in its sentence, not a new or causing incident."""
+        generic = {"attack", "fire", "target", "kill", "injure", "shoot", "strike", "explosion", "bomb", "fight", "clash"}
+        if d.group.main.cls.name not in generic or d.distinct or d.tolls or told_as_cause(d):
+            return False
+        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON":
+            return False
+        if d.date is not None and d.date.precision not in (None, "reported"):
+            return False
+        return not (d.place is not None and local_place(d) and d.place.precision != "country")
+
+    def share_places(self, drafts: list[_Draft]) -> None:
+        """An incident whose place was not named in its own sentences, or only as a country or region,
+        takes the place named for another incident told in the same sentence ("police arrested 23
+        people who took part in the lynching"): the local place of the same country, when it is finer."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        for d in live:
+            if d.place is not None and local_place(d) and d.place.precision in ("site", "town", "admin2"):
+                continue
+            mine = {s.start_char for s in (d.group.sent, *d.group.extra_sents)}
+            for o in live:
+                if o is d or o.place is None or not local_place(o):
+                    continue
+                if not mine & {s.start_char for s in (o.group.sent, *o.group.extra_sents)}:
+                    continue
+                if better_place(o, d):
+                    take_place(d, o)
+
+
+def take_place(keep: _Draft, drop: _Draft) -> None:
+    """Gives ``keep`` the place of ``drop`` (with its evidence) when it is the better one (see
+    :func:`sigact.extract.merge.better_place`)."""
+    if not better_place(drop, keep):
+        return
+    keep.place = drop.place
+    keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
+        [e for e in drop.evidence if e.field == "location"]
+    absorb_sents(keep, drop)  # the place stays "named in its sentences"
+
+
+def absorb_sents(keep: _Draft, drop: _Draft) -> None:
+    """Records the sentences of a merged mention as sentences of ``keep``'s incident."""
+    have = {s.start_char for s in (keep.group.sent, *keep.group.extra_sents)}
+    for s in (drop.group.sent, *drop.group.extra_sents):
+        if s.start_char not in have:
+            keep.group.extra_sents.append(s)
+            have.add(s.start_char)
