@@ -341,8 +341,13 @@ class EventExtractor:
             # nobody (or nothing known) parsed as actor1: an armed actor named elsewhere in the
             # sentence ("a Saudi-led coalition airstrike"), else ACLED's unnamed perpetrator
             perp = getattr(self.actors, "perpetrator", None)
-            m = perp(d.group.sent.text, country, date=date, event_type=c.event_type, exclude=d.actor2,
-                     offset=d.group.sent.start_char) if perp is not None else None
+            sent = d.group.sent
+            m = perp(sent.text, country, date=date, event_type=c.event_type, exclude=d.actor2,
+                     offset=sent.start_char) if perp is not None else None
+            if m is None and perp is not None and sent.start > 0:  # "Police raided X. A shoot-out broke out."
+                prev = sent.doc[sent.start - 1].sent
+                m = perp(sent.doc.text[prev.start_char:sent.start_char], country, date=date, event_type=c.event_type,
+                         exclude=d.actor2, offset=prev.start_char)
             if m is not None:
                 d.actor1 = m.actor
                 d.evidence = [e for e in d.evidence if e.field != "actor1"] + [_ev("actor1", m.start, m.end, m.text)]
