@@ -108,6 +108,7 @@ class _Lex:
     re_aggr: re.Pattern[str]
     re_vague: re.Pattern[str]
     re_key: re.Pattern[str]
+    re_subset: re.Pattern[str] | None = None
 
 
 def _build(raw: dict[str, Any]) -> _Lex:
@@ -205,6 +206,8 @@ def _build(raw: dict[str, Any]) -> _Lex:
         re_item=re_item, re_head_after=re.compile(rf"\s+(?:{head})\b", flags), re_tolls=re_tolls, re_zero=re_zero, re_annot=re_annot, re_aggr=re_aggr,
         re_vague=re.compile(rf"^(?:{vague})(?:\s+of)?$", flags),
         re_key=re.compile(rf"\b(?:{_alt(_key_words(passive_kind, active_kind, suffer))})\b", flags),
+        re_subset=re.compile("|".join(f"(?:{p})" for p in raw["subset_patterns"]), flags)
+        if raw.get("subset_patterns") else None,
     )
 
 
@@ -492,7 +495,8 @@ def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
     totals are ignored; statements in one sentence add up ("killing 3 soldiers ... and 2
     civilians were killed"), separate sentences restate the same toll (the largest wins), a
     "death toll rose to N" total is the largest candidate; a vague count ("several killed")
-    is used only without a figure, and a "no casualties" zero only without any count.
+    is used only without a figure, and a "no casualties" zero only without any count; a part of a
+    toll already counted ("nine of those killed", ``subset_patterns``) is never added to it.
     ``None`` means the text states nothing for that kind.
     """
     ms = list(mentions)
@@ -502,10 +506,12 @@ def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
         figures = [m for m in own if m.value and not m.vague]
         if figures:
             per_sentence: dict[int, int] = defaultdict(int)
+            subset = _get_lex().re_subset
+            parts = [m for m in figures if not m.toll and subset is not None and subset.search(m.text)]
             for m in figures:
-                if not m.toll:
+                if not m.toll and m not in parts:
                     per_sentence[m.sentence] += m.value  # type: ignore[operator]
-            best = max(per_sentence.values(), default=0)
+            best = max(list(per_sentence.values()) + [m.value for m in parts], default=0)  # type: ignore[misc]
             best = max([best] + [m.value for m in figures if m.toll])  # type: ignore[misc]
             out[kind] = best
             continue
