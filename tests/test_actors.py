@@ -548,3 +548,16 @@ def test_pro_prefix_and_patrols(r):
     assert m is not None and m.actor.country == "TUR"
     # the patrol hit by a bomb is the target, not the perpetrator
     assert r.perpetrator("A roadside bomb hit a police patrol in Kandahar.", "AFG") is None
+
+
+@pytest.mark.slow
+def test_pipeline_takes_the_actor_of_the_sentence_before():
+    from test_extract_support import primary, run
+
+    text = ("On 5 May 2024, in Niteroi, Rio de Janeiro, military police officers carried out an operation in "
+            "Morro do Palacio. An intense shoot-out broke out and two suspects were injured.")
+    ev = primary(run(text))
+    assert ev.acled_event_type == "Battles"
+    assert actor_matches(ev.actor1, "Military Forces of Brazil (2023-) Military Police")
+    ev1 = [e for e in ev.evidence if e.field == "actor1"]
+    assert ev1 and text[ev1[0].start:ev1[0].end] == "military police officers"
