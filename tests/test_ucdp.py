@@ -42,6 +42,9 @@ class _Clf:
     ("The Taliban clashed with Islamic State fighters in Nangarhar, killing 15 on both sides.", "Battles", 2),
     ("Herders and farmers clash in the valley, 10 killed.", "Battles", 2),
     ("A gang war between two cartels left eight bodies in the streets.", "Battles", 2),
+    ("Twelve killed as Dinka and Nuer youths fight over cattle near Bor.", "Battles", 2),
+    ("Muslims and Christians attacked each other's neighbourhoods overnight, leaving ten dead.",
+     "Violence against civilians", 2),
     # one-sided: an armed actor killing civilians
     ("Gunmen killed five villagers in a night raid on a hamlet.", "Violence against civilians", 3),
     ("Boko Haram militants massacred 30 farmers in their fields.", "Violence against civilians", 3),

@@ -34,6 +34,7 @@ __all__ = ["ucdp_type", "ucdp_order", "text_sides", "Sides", "side_of"]
 STATE_TYPES = frozenset({"military", "police", "government"})
 ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
 VIOLENT_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians"})
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult_militia", "vigilantes", "herders"})
 
 
@@ -46,6 +47,7 @@ class _Cues:
     civilian_words: re.Pattern[str]
     gunmen_words: re.Pattern[str]
     deadly_words: re.Pattern[str]
+    communities: frozenset[str]
     state_heads: frozenset[str]
 
 
@@ -58,6 +60,7 @@ def _build(data: Any) -> _Cues:
                  civilian_words=re.compile(data["civilian_words"]),
                  gunmen_words=re.compile(data["gunmen_words"]),
                  deadly_words=re.compile(data["deadly_words"]),
+                 communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()))
 
 
@@ -102,6 +105,7 @@ class Sides:
     communal: int = 0
     civilians: int = 0
     groups: set[str] = field(default_factory=set)
+    peoples: set[str] = field(default_factory=set)
     non_state_cue: bool = False
     one_sided_cue: bool = False
     between: tuple[str | None, str | None] | None = None
@@ -158,6 +162,11 @@ def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
                 s.unnamed_armed += 1
         elif side == "civilians" and m.kind != "herders" and c.civilian_words.search(m.text):
             s.civilians += 1
+    ethnic = getattr(r, "_ethnic", {})
+    for w in _CAP_WORD.findall(text):
+        key = w.casefold()
+        if key in ethnic or key in c.communities:
+            s.peoples.add(key.rstrip("s") if key in c.communities else key)
     s.non_state_cue = any(p.search(text) for p in c.non_state)
     s.one_sided_cue = any(p.search(text) for p in c.one_sided)
     for p in c.between + c.clash_with:
@@ -277,7 +286,7 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         # attack on civilians ("rebels executing civilians, peacekeepers should protect")
         return 3 if s.civilians and s.one_sided_cue and et == "violence against civilians" else 1
     if not s.state and (s.non_state_cue and (s.armed or et == "battles" or not s.one_sided_cue)
-                        or len(s.groups) >= 2 or s.communal >= 1 and et == "battles"):
+                        or len(s.groups) >= 2 or len(s.peoples) >= 2 or s.communal >= 1 and et == "battles"):
         return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:
         return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
