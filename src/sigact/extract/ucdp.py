@@ -5,11 +5,11 @@ armed group is state-based (1); two organised non-state groups (rebels, militias
 ethnic or religious groups, cartels) are non-state (2); a government or an organised group
 killing civilians is one-sided (3).
 
-:func:`ucdp_type` reads, in order: the event's two actors when both are typed; the sides a
+:func:`ucdp_type` reads, in order: a parsed "state force vs armed group" dyad; the sides a
 "clashes between A and B" phrase names; the actor mentions and cue words of the text (state
-forces, named and unnamed armed groups, civilians, "rival"/"communal"/"massacre"); the ACLED
-event type; and only when all of these say nothing, a text classifier. A violent event (or any
-event with deaths) always gets a type.
+forces, named and unnamed armed groups, peoples, civilians, "rival"/"communal"/"massacre");
+the other parsed dyads and the ACLED event type; and only when all of these say nothing, the
+GED headline classifier. A violent event (or any event with deaths) always gets a type.
 
 Public API::
 
@@ -65,6 +65,7 @@ def _build(data: Any) -> _Cues:
 
 
 def _cues() -> _Cues:
+    """Returns the compiled cue lexicon (``data/ucdp.yaml``), loaded once per process."""
     return packaged_yaml_once("sigact.extract", "data/ucdp.yaml", _build, "UCDP cue lexicon")
 
 
@@ -219,16 +220,21 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     one where a crowd (protesters, rioters) is a side and nobody died. Every other event with
     an ACLED violent type, or with ``fatalities`` > 0, gets a type:
 
-    1. both actors typed: state vs armed group -> 1, two different armed groups -> 2, either
-       against civilians -> 3;
-    2. ``text`` (when given): a "clashes between A and B" phrase with typed sides; then state
-       forces and armed groups both mentioned -> 1; a non-state cue ("rival", "communal clashes",
-       "sectarian killings") or two different named groups without a state force -> 2; a state force alone -> 1
-       (3 when it targets civilians in violence against civilians); an armed group with
-       civilians or a massacre cue -> 3; a named rebel group alone -> 1;
-    3. the ACLED event type: violence against civilians (and excessive force against
-       protesters) -> 3; battles, explosions/remote violence -> 1;
-    4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided.
+    1. a parsed dyad "state force vs armed group" -> 1 (without ``text``, any typed pair decides:
+       two different armed groups -> 2, either side against civilians -> 3);
+    2. ``text``: a "clashes between A and B" / "A clashed with B" phrase with typed sides; state
+       forces and armed groups both mentioned -> 1; a non-state cue ("rival", "communal
+       clashes", "sectarian killings"), two different named groups or two peoples/communities
+       without a state force -> 2; a state force alone -> 1 (3 when it targets civilians in
+       violence against civilians); civilians named as victims or a massacre cue -> 3; unnamed
+       "gunmen" alone -> 3; a named group alone -> 3 in violence against civilians, else 1;
+    3. the parsed pair "vs civilians" (-> 3) or "two armed groups" (-> 2), then violence against
+       civilians with a parsed civilian victim -> 3;
+    4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided,
+       else 1 (UCDP's commonest type).
+
+    Without ``text``: violence against civilians (and excessive force against protesters) -> 3,
+    battles and explosions/remote violence -> 1 (3 when the only known side is civilians).
     """
     et = (acled_event_type or "").strip().casefold()
     sub = (sub_event_type or "").strip().casefold()
@@ -256,7 +262,8 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
             return got
         if pair is not None:
             return pair
-        if et == "violence against civilians" and "civilians" in (side_of(actor1), side_of(actor2)):
+        if (et == "violence against civilians" or sub == "excessive force against protesters") \
+                and ({side_of(actor1), side_of(actor2)} & {"civilians", "crowd"}):
             return 3  # a parsed victim of an attack on people, and nothing in the text against it
         if classifier is not None:
             p = dict(classifier.proba(text))
