@@ -136,3 +136,20 @@ def test_timeline_counts_each_real_world_event_once(env):
     total = client.get("/events", params={"factuality": "all", "total": "true", "limit": 1}).json()["total"]
     assert sum(x["count"] for x in allp) == total == len(events) - len(mapping)  # every seeded event is dated
     assert client.get("/stats/timeline", params={"level": "cluster"}).status_code == 422
+
+
+def test_paging_a_heavily_clustered_store(sqlite_url):
+    """Clusters of ten reports with the reports of one event spread over time: small pages still list each once."""
+    store = Store.open(sqlite_url)
+    events = seed(store, n=60)
+    syn = sorted((e for e in events if not e.id.startswith("crafted:")), key=lambda e: e.id)
+    store.assign_clusters({e.id: syn[i - i % 10].id for i, e in enumerate(syn) if i % 10})
+    try:
+        with TestClient(create_app(store=store)) as client:
+            expected = [e.to_dict() for e in canonical_events(store, limit=10_000, factuality=None)]
+            for limit in (1, 3, 4):
+                rows, pages = _all(client, factuality="all", limit=limit)
+                assert rows == expected and pages <= len(expected) // limit + 2
+            assert len(expected) == 6 + 3  # six clusters of ten and the three crafted reports
+    finally:
+        store.close()

@@ -61,6 +61,19 @@ def build_store(url: str, n: int) -> float:
     return time.perf_counter() - t0
 
 
+def pair_reports(url: str, every: int) -> int:
+    """Make reports ``i`` and ``i + 1`` (by id, every ``every``-th ``i``) two reports of one canonical event,
+    unless the store is clustered already; returns the number of reports moved into another's cluster."""
+    from sigact.store import Store
+
+    with Store.open(url) as store:
+        c = store.counts()
+        if c["clusters"] < c["events"]:
+            return 0
+        ids = sorted(e.id for e in store.iter_events(factuality=None, page_size=5000))
+        return store.assign_clusters({ids[i + 1]: ids[i] for i in range(0, len(ids) - 1, every)})
+
+
 def analyze(url: str) -> None:
     """Refresh the planner statistics after the bulk load (SQLite ``ANALYZE``; PostgreSQL ``ANALYZE``).
 
@@ -81,7 +94,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _load(base: str, total: int, concurrency: int, cap_s: float, limit: int) -> dict:
+async def _load(base: str, total: int, concurrency: int, cap_s: float, limit: int, level: str = "canonical") -> dict:
     import httpx
 
     lat: dict[str, list[float]] = {label: [] for label, _ in QUERIES}
@@ -95,7 +108,7 @@ async def _load(base: str, total: int, concurrency: int, cap_s: float, limit: in
             if time.perf_counter() > deadline:
                 return
             label, qs = QUERIES[i % len(QUERIES)]
-            url = f"/events?limit={limit}" + (f"&{qs}" if qs else "")
+            url = f"/events?limit={limit}&level={level}" + (f"&{qs}" if qs else "")
             t = time.perf_counter()
             r = await client.get(url)
             dt = time.perf_counter() - t
@@ -107,7 +120,7 @@ async def _load(base: str, total: int, concurrency: int, cap_s: float, limit: in
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits, trust_env=False) as client:
         for label, qs in QUERIES:  # warm-up: one of each
-            await client.get(f"/events?limit={limit}" + (f"&{qs}" if qs else ""))
+            await client.get(f"/events?limit={limit}&level={level}" + (f"&{qs}" if qs else ""))
         t0 = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         wall = time.perf_counter() - t0
@@ -128,11 +141,16 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--limit", type=int, default=100, help="page size (the API default is 100)")
+    ap.add_argument("--level", choices=["canonical", "report"], default="canonical",
+                    help="canonical events (the API default) or reports")
     ap.add_argument("--max-seconds", type=float, default=300, help="wall-clock cap of the load phase")
     ap.add_argument("--db", default=str(ROOT / "build" / "load-{n}.db"), help="SQLite file of the store")
     ap.add_argument("--url", help="any database URL instead of --db (e.g. postgresql+psycopg://...)")
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--no-analyze", action="store_true", help="skip ANALYZE after the bulk load")
+    ap.add_argument("--pair-every", type=int, default=0, metavar="K",
+                    help="cluster report i+1 with report i for every K-th i (canonical events of two reports); "
+                         "use a separate --db: the store keeps the clusters")
     args = ap.parse_args()
 
     if args.url:
@@ -143,6 +161,8 @@ def main() -> int:
         url = f"sqlite:///{db_path}"
     print(f"store {url}: building {args.events:,} events if needed", file=sys.stderr)
     build_s = build_store(url, args.events)
+    if args.pair_every:
+        print(f"paired {pair_reports(url, args.pair_every):,} reports", file=sys.stderr)
     if not args.no_analyze:
         analyze(url)
 
@@ -163,7 +183,7 @@ def main() -> int:
             time.sleep(0.1)
         else:
             raise RuntimeError("server did not start")
-        res = asyncio.run(_load(base, args.requests, args.concurrency, args.max_seconds, args.limit))
+        res = asyncio.run(_load(base, args.requests, args.concurrency, args.max_seconds, args.limit, args.level))
     finally:
         server.terminate()
         server.wait(10)
@@ -171,14 +191,14 @@ def main() -> int:
     every = res["all"]
     summary = {
         "events": args.events, "requests_ok": res["ok"], "errors": res["errors"], "concurrency": args.concurrency,
-        "page_size": args.limit, "wall_s": round(res["wall_s"], 2), "rps": round(res["ok"] / res["wall_s"], 1),
+        "page_size": args.limit, "level": args.level, "wall_s": round(res["wall_s"], 2), "rps": round(res["ok"] / res["wall_s"], 1),
         "p50_ms": round(1000 * _pct(every, 50), 1), "p99_ms": round(1000 * _pct(every, 99), 1),
         "build_s": round(build_s, 1), "analyzed": not args.no_analyze, "python": platform.python_version(), "cpus": os.cpu_count(),
         "by_query": {k: {"n": len(v), "p50_ms": round(1000 * _pct(v, 50), 1), "p99_ms": round(1000 * _pct(v, 99), 1)}
                      for k, v in res["by_query"].items()},
     }
     print(f"\n{summary['requests_ok']} requests ({summary['errors']} errors), concurrency {args.concurrency}, "
-          f"page size {args.limit}, {args.events:,} events ({url.split(':')[0]}, 1 uvicorn worker, {os.cpu_count()} CPUs)\n")
+          f"page size {args.limit}, level {args.level}, {args.events:,} events ({url.split(':')[0]}, 1 uvicorn worker, {os.cpu_count()} CPUs)\n")
     print("| query | requests | p50 ms | p99 ms |\n|---|---:|---:|---:|")
     for k, v in summary["by_query"].items():
         print(f"| {k} | {v['n']} | {v['p50_ms']} | {v['p99_ms']} |")

@@ -9,6 +9,7 @@ the same encoding as the report cursors, so pages stay stable while reports are 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Any
 
@@ -46,22 +47,30 @@ def canonical_page(store: Any, *, cursor: str | None = None, limit: int = 100,
     multi: set[str] = set()
     scan = cursor
     next_cursor: str | None = None
+    share = 1.0  # heads per report read so far: how many reports the next read needs
     while len(heads) < limit:
-        # read exactly as many reports as events are missing: the page is full only when every one of them
-        # was a head, so the store's own cursor after them is the next cursor
-        reports, nxt = store.query_events(cursor=scan, limit=limit - len(heads), **filters)
+        want = limit - len(heads)
+        size = min(max(want, 1000), math.ceil(want / max(share, 0.05)))
+        reports, nxt = store.query_events(cursor=scan, limit=size, **filters)
         if not reports:
             break
         clusters = store.event_clusters([r.id for r in reports])
         sizes = store.cluster_sizes(list(dict.fromkeys(clusters.get(r.id, r.id) for r in reports)))
         multi.update(sizes)
         newest = {cid: evs[0].id for cid, evs in _members(store, list(sizes), **filters).items() if evs}
-        for r in reports:
+        found = 0
+        for i, r in enumerate(reports):
             cid = clusters.get(r.id, r.id)
             if cid in done or newest.get(cid, r.id) != r.id:
                 continue  # not the head: the event is listed at a newer report
             done.add(cid)
             heads.append((cid, r))
+            found += 1
+            if len(heads) == limit:
+                if i + 1 < len(reports):  # stopped inside the read: the cursor right after this report
+                    nxt = store.query_events(cursor=scan, limit=i + 1, **filters)[1]
+                break
+        share = max(found, 1) / len(reports)
         next_cursor = scan = nxt
         if nxt is None:
             break
