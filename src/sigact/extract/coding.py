@@ -46,6 +46,8 @@ W_TYPE = 0.55
 W_SUB = 0.55
 #: weight of the whole text's classifier probabilities beside the incident's sentences (short texts)
 W_DOC = 0.5
+#: sharpening of the rule prior before normalising (prior ** GAMMA): strong cue evidence counts more
+GAMMA = 1.0
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
 
 
@@ -67,12 +69,13 @@ class Coder:
     """Combines trigger candidates, cue rules and the classifier into a :class:`Coding`."""
 
     def __init__(self, lex: Lexicon, classifier: Any = None, *, w_type: float = W_TYPE, w_sub: float = W_SUB,
-                 w_doc: float = W_DOC):
+                 w_doc: float = W_DOC, gamma: float = GAMMA):
         self.lex = lex
         self.classifier = classifier
         self.w_type = w_type
         self.w_sub = w_sub
         self.w_doc = w_doc
+        self.gamma = gamma
         self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
         self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
         self._demo_rx = re.compile(_DEMO_RX)
@@ -81,6 +84,16 @@ class Coder:
         self._crowd_rx = phrase_regex(list(crowd.get("crowd") or []))
         self._armed_rx = phrase_regex(list(crowd.get("armed") or []))
         self._territory_rx = phrase_regex(list(data.get("territory_words") or []))
+        self._armed_target_rx = phrase_regex(list(crowd.get("armed") or []) + list(data.get("armed_targets") or []))
+
+    def _armed_target(self, text: str, actor1: Actor | None) -> bool:
+        """True when the incident's clause names armed people or military objects besides actor1's own
+        mention ("attacked an army convoy"; ``triggers.yaml: crowd_actors.armed`` and ``armed_targets``)."""
+        if self._armed_target_rx is None:
+            return False
+        if actor1 is not None and actor1.text:
+            text = text.replace(actor1.text, " ")
+        return bool(self._armed_target_rx.search(text))
 
     def _crowd(self, actor: Actor | None) -> bool:
         """True when the actor mention reads as an unorganised crowd or group of civilians
@@ -144,6 +157,8 @@ class Coder:
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
+            t2 = "military"  # "attacked an army convoy", "shot a policewoman": the target is armed
         crowd1 = self._crowd(actor1)
         if crowd1 and t1 not in ("protesters", "rioters", "civilians"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
@@ -185,6 +200,8 @@ class Coder:
         if "Excessive force against protesters" in prior and t1 in _STATE and (
                 t2 == "protesters" or (t2 not in _ARMED and _PROTESTERS_RX.search(wtext))):
             prior["Excessive force against protesters"] += 3.0
+        if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
+            prior["Violent demonstration"] += 1.5  # burning tyres or property during a demonstration
         if "Violent demonstration" in prior and t1 in ("protesters", "rioters") and main.cls.name in (
                 "clash", "fight", "attack", "riot", "loot"):
             prior["Violent demonstration"] += 2.5
@@ -218,7 +235,9 @@ class Coder:
         the prior's share (types the trigger did not list get the context-cue part only).
         """
         total = sum(prior.values())
-        prior_n = {k: v / total for k, v in prior.items()}
+        sharp = {k: v ** self.gamma for k, v in prior.items()}
+        total = sum(sharp.values())
+        prior_n = {k: v / total for k, v in sharp.items()}
         p = self._clf_probs(ctx_text, group.sent.doc.text)
         if not p:
             best = max(prior_n, key=prior_n.get)
@@ -226,7 +245,9 @@ class Coder:
         et_of = self.lex.event_type_of
         counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
         # the classifier's event-type distribution, without the sub-types the rules ruled out
-        allowed = {k: v for k, v in p.items() if k not in excluded and k in self.lex.taxonomy}
+        nodemo = not self._demo_rx.search(ctx_text)  # demonstration types need a demonstration in the text
+        allowed = {k: v for k, v in p.items() if k not in excluded and k in self.lex.taxonomy
+                   and not (nodemo and k in _DEMO_TYPES)}
         z = sum(allowed.values()) or 1.0
         clf_et: dict[str, float] = {}
         for k, v in allowed.items():
@@ -242,7 +263,8 @@ class Coder:
                     for e in set(clf_et) | set(rule_et)}
         best_et = max(et_score, key=lambda e: (et_score[e], rule_et.get(e, 0.0)))
         # sub-event type inside the chosen event type
-        subs = [k for k in self.lex.taxonomy if et_of(k) == best_et and k not in excluded]
+        subs = [k for k in self.lex.taxonomy if et_of(k) == best_et and k not in excluded
+                and (k in prior or not (nodemo and k in _DEMO_TYPES))]
         in_rules = {k: prior.get(k, 0.0) for k in subs}
         if not any(in_rules.values()):
             # the classifier chose a type the trigger did not list: context cues and weapons still speak
@@ -288,8 +310,14 @@ class Coder:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         return span.root if span is not None else None
 
-    def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None) -> Coding:
-        """Returns the coding of a classifier-only event."""
+    def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None,
+                   text: str | None = None) -> Coding:
+        """Returns the coding of a classifier-only event (``text``: the text it comes from; without a
+        demonstration word in it, the best non-demonstration type replaces a demonstration type)."""
+        if text is not None and sub in _DEMO_TYPES and not self._demo_rx.search(text):
+            rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
+            if rest:
+                sub = max(rest, key=rest.get)
         return self._make(sub, probs[sub], "classifier", None, None, {})
 
     def _make(self, sub: str, score: float, method: str, ev: Evidence | None, group: TriggerGroup | None,

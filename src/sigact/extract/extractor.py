@@ -395,7 +395,7 @@ class EventExtractor:
         d = _Draft(g, j, fallback=True)
         self._fill(d, doc, geo, dates, pub_year)
         d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
-        d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2)
+        d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2, text=doc.text)
         d.doc_agree = True
         self._final_actors(d)
         return d
