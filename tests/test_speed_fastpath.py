@@ -65,3 +65,50 @@ def test_country_hint_shortcut_keeps_hints():
         plain = geo._detect(doc)[1:]
     assert fast == plain
     assert any(iso == "YEM" and kind == "group" for _, _, iso, kind in fast[0])
+
+
+CLASSIFIER_TEXTS = [
+    "Soldiers clashed with rebels near the border; 12 were killed.",
+    "Protesters marched peacefully to parliament demanding higher wages.",
+    "An IED exploded under a bus in the market, wounding 30 civilians!",
+    "", "  ", "Été — ÇA BRÛLE", "Kill-kill killed killed 1,000 people. Rioters looted shops.",
+]
+
+
+@pytest.mark.parametrize("analyzer,ngrams,sublinear", [("word", (1, 2), True), ("word", (1, 1), False),
+                                                      ("char_wb", (2, 5), True), ("char_wb", (3, 3), False)])
+def test_tfidf_block_equals_sklearn_bit_for_bit(analyzer, ngrams, sublinear):
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from sigact.extract.classifier import TOKEN_PATTERN, _block_json
+    from sigact.extract.tfidf_block import TfidfBlock
+
+    kw = {"token_pattern": TOKEN_PATTERN} if analyzer == "word" else {}
+    ref = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=sublinear, **kw)
+    ref.fit(CLASSIFIER_TEXTS[:3] + ["Police fired tear gas at rioters in the capital."])
+    d = _block_json(ref)  # what the artifact stores (idf rounded)
+    block = TfidfBlock(d, analyzer, ref.token_pattern if analyzer == "word" else None)
+    stored = TfidfVectorizer(vocabulary={w: i for i, w in enumerate(d["vocabulary"])}, analyzer=analyzer,
+                             ngram_range=ngrams, sublinear_tf=sublinear, **kw)
+    stored.idf_ = np.asarray(d["idf"], dtype=np.float64)
+    want = stored.transform(CLASSIFIER_TEXTS).toarray()
+    got = block.transform(CLASSIFIER_TEXTS).toarray()
+    assert want.any()
+    assert np.array_equal(want, got)
+    with fastpath.disabled():
+        assert np.array_equal(block.transform(CLASSIFIER_TEXTS).toarray(), want)
+
+
+def test_packaged_classifiers_same_probabilities_without_sklearn():
+    import numpy as np
+
+    from sigact.extract.classifier import UCDP_ARTIFACT, EventClassifier
+
+    for name in ("event_classifier.json", UCDP_ARTIFACT):
+        clf = EventClassifier.load(name=name)
+        fast = clf.predict_proba(CLASSIFIER_TEXTS)
+        with fastpath.disabled():
+            plain = clf.predict_proba(CLASSIFIER_TEXTS)
+        assert np.array_equal(fast, plain)
+        assert np.allclose(fast.sum(axis=1), 1.0)

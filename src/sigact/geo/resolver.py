@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterator
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
 from sigact.geo.docgeo import DocGeo, PlaceMention
@@ -122,8 +122,25 @@ def _capitals() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+class _LazyPattern:
+    """A regex compiled on its first ``finditer`` (a process meets few of the hint words, and
+    compiling all of them costs a noticeable part of the start-up)."""
+
+    __slots__ = ("source", "_pat")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._pat: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Returns ``re.compile(source).finditer(text)``."""
+        if self._pat is None:
+            self._pat = re.compile(self.source)
+        return self._pat.finditer(text)
+
+
 @lru_cache(maxsize=1)
-def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | None, str], ...]:
+def _country_hints() -> tuple[tuple[_LazyPattern, str, tuple[float, float] | None, str], ...]:
     """(pattern, ISO3, optional (lat, lon) prior, the literal word) for each entry of ``data/country_hints.yaml``.
 
     The pattern matches only where the (case-sensitive) word occurs, so callers test ``word in text``
@@ -136,8 +153,8 @@ def _country_hints() -> tuple[tuple[re.Pattern[str], str, tuple[float, float] | 
         # "Boko Haram: [NGA, CMR, NER, TCD]": one entry per country, the usual one first (see analyze)
         isos, point = ([val] if isinstance(val, str) else list(val), None) if not isinstance(val, dict) else (
             [val["country"]], (val["lat"], val["lon"]))
-        pat = re.compile(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))" + re.escape(word) + r"s?(?![\w])(?!-(?!" +
-                         _HINT_SUFFIX + r"\b))")
+        pat = _LazyPattern(r"(?:(?<![\w-])|(?<=\bpro-)|(?<=\banti-))" + re.escape(word) + r"s?(?![\w])(?!-(?!" +
+                           _HINT_SUFFIX + r"\b))")
         for iso3 in isos:
             out.append((pat, iso3, point, word))
     return tuple(out)
