@@ -137,3 +137,9 @@ def test_headline_present_tense_attack_on_a_capital(nlp, geo, text, iso3, name):
 def test_country_capital_is_the_seat_of_government(nlp, geo):
     place, ev = place_of(nlp, geo, "Agence France Presse, 2016-02-02: Gunmen kill 4 in Burundi capital")
     assert place.country == "BDI" and place.name == "Bujumbura" and ev is not None and ev.text == "Burundi"
+
+
+def test_town_in_a_foreign_namesake_gives_way_to_the_admin1_named(nlp, geo):
+    # GeoNames knows an Ash Shajarah in Jordan only: "... town in Dar'a" puts it in Syria
+    place, _ = place_of(nlp, geo, "Gunmen shot a farmer outside his house in Ash-Shajara town in Dar'a.")
+    assert place.country == "SYR"

@@ -89,7 +89,7 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
-    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|\(|\[|,?\s*(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
 )
@@ -695,7 +695,9 @@ class GeoResolver:
                 if fit and par.best is not None and par.best.id != fit[0].id:
                     par.best, par.margin, par.supported = fit[0], max(par.margin, 2.0), True
         # evidence from places that are themselves unsupported does not count against others
-        unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and not sp.supported and sp.own_iso)
+        # (nor does that of places dropped for lying outside the admin unit named next to them)
+        unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and sp.own_iso and (
+            not sp.supported or sp.parent_mismatch or sp.outside_ctx))
         demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
         removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
@@ -765,6 +767,9 @@ class GeoResolver:
             return not any(v > 0 for v in weights.values()) and len({x.country for x in sp.cands}) == 1
         if sp.supported or c.kind in ("country", "water"):
             return True
+        if sp.is_parent and c.quality == 0 and (c.kind in ("admin1", "region") or any(
+                x.kind == "admin1" and x.quality == 0 and x.admin1_code == c.admin1_code for x in sp.cands)):
+            return True  # "Ash-Shajara town in Dar'a": the admin1 named as the parent of a place
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
             return True  # a big unambiguous place
         single_country = len({x.country for x in sp.cands}) == 1
