@@ -115,3 +115,25 @@ def test_insisting_on_a_release_is_not_an_abduction():
               "2024-05-08")
     assert not any(e.acled_sub_event_type == "Abduction/forced disappearance" and e.is_incident for e in evs), \
         [(e.factuality, e.trigger, e.acled_sub_event_type) for e in evs]
+
+
+def test_last_month_is_background():
+    evs = run("Last month, gunmen killed 12 villagers near Mopti.", "2024-05-08")
+    assert evs and not incidents(evs), [(e.factuality, e.trigger, e.date) for e in evs]
+
+
+def test_previously_is_background():
+    evs = run("Previously, the group had claimed an attack on a police station in Peshawar.", "2024-05-08")
+    assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_purpose_of_a_modal_clause_is_hypothetical():
+    evs = run("The army said it would launch an operation to retake the town.", "2024-05-08")
+    assert not any(e.acled_sub_event_type == "Government regains territory" and e.is_incident for e in evs), \
+        [(e.factuality, e.trigger, e.acled_sub_event_type) for e in evs]
+
+
+def test_every_strike_is_aggregate_even_under_a_modal():
+    evs = run('"Russia must be held accountable for every strike," the president said.', "2024-05-08")
+    assert any(e.factuality == "aggregate" and e.trigger == "strike" for e in evs), \
+        [(e.factuality, e.trigger) for e in evs]

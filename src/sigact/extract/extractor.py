@@ -245,7 +245,8 @@ class EventExtractor:
     def _date_scope(self, d: _Draft, pub_year: int | None, published: str | None) -> Judgement:
         """Returns the judgement an asserted draft gets from its own date: ``historical`` when the date
         ends ``days_before`` days (factuality.yaml) or more before publication ("on November 24" in a
-        December report, "last year"), ``hypothetical`` when it starts after publication ("by mid-March");
+        December report, "last year") or is a whole month or year before the publication month ("last
+        month"), ``hypothetical`` when it starts after publication ("by mid-March");
         else the draft's judgement unchanged."""
         span = d.date
         if span is None or span.precision in (None, "reported") or not span.start:
@@ -257,6 +258,8 @@ class EventExtractor:
         if pub is not None and end is not None and start is not None:
             if (pub - end).days >= self.judge.days_before:
                 return Judgement("historical", *cue)
+            if span.precision in ("month", "year") and (end.year, end.month) < (pub.year, pub.month):
+                return Judgement("historical", *cue)  # "last month", "in April" in a May report
             if (start - pub).days > 1:
                 return Judgement("hypothetical", *cue)
             return d.judgement

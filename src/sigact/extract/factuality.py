@@ -46,6 +46,11 @@ def _finite(tok: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in tok.children)
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """True for a bare verb with infinitival "to" ("to retake")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def finite_clause(tok: Token) -> Token:
     """Returns the nearest finite verb at or above ``tok`` (the sentence root if none)."""
     cur = tok
@@ -89,12 +94,16 @@ class FactualityJudge:
         h = main.head
         clause = finite_clause(h)
         chunks = self._scope_chunks(clause, h)
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all")
+                                                for c in h.children):
+            q = next(c for c in h.children if c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all"))
+            return Judgement("aggregate", q.idx, q.idx + len(q.text), q.text)  # "every strike", whatever the modality
         # 1. governing verbs and negation
         prev: Token | None = None
         for anc in [h, *h.ancestors]:
             lem = anc.lemma_.lower()
-            if prev is not None and prev.dep_ in _CLAUSE_BREAKS:
-                break
+            if prev is not None and prev.dep_ in _CLAUSE_BREAKS and not _to_infinitive(prev):
+                break  # a to-infinitive ("... would launch an operation to retake") takes its governor's modality
             prev = anc
             if anc is not h:
                 for flag in ("denied", "threat", "hypothetical"):
@@ -106,19 +115,15 @@ class FactualityJudge:
             for c in anc.children:
                 if c.dep_ == "neg" and (anc is h or anc is clause):
                     return Judgement("denied", c.idx, c.idx + len(c.text), c.text)
-                if c.dep_ == "aux" and c.lower_ in self.aux and (anc is h or anc is clause):
+                if c.dep_ == "aux" and c.lower_ in self.aux and (anc is h or anc.i == clause.i):
                     return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
-                if c.dep_ == "mark" and c.lower_ in self.marks and (anc is h or anc is clause):
+                if c.dep_ == "mark" and c.lower_ in self.marks and (anc is h or anc.i == clause.i):
                     return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
             if anc is clause:
                 break
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
-        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all")
-                                                for c in h.children):
-            q = next(c for c in h.children if c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all"))
-            return Judgement("aggregate", q.idx, q.idx + len(q.text), q.text)  # "every strike"
         # 2. phrases in the finite clause
         for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
             rx = self.phr[flag]
