@@ -134,6 +134,13 @@ def test_sides_of_a_text(r):
     assert s.gunmen == 1 and s.civilians == 1 and s.one_sided_cue
 
 
+def test_sources_are_no_side(r):
+    s = text_sides("Gunmen killed four villagers near the river, police said on Monday.", resolver=r)
+    assert s.state == 0 and s.gunmen == 1
+    assert ucdp_type(None, None, "Violence against civilians", resolver=r,
+                     text="Gunmen killed four villagers near the river, police said on Monday.") == 3
+
+
 def test_side_of(r):
     assert side_of(r.resolve("the regime", "SYR"), "the regime") == "state"
     assert side_of(r.resolve("officials", "SYR"), "officials") is None

@@ -650,7 +650,7 @@ class ActorResolver:
             owner = text[e:e + 1] == "-"  # "a Taliban-planted mine", "a Houthi-fired drone": the owner
             if not owner and (_TARGET_BEFORE.search(text[max(0, s - 30):s]) or _TARGET_AFTER.match(text[e:e + 40])):
                 continue
-            if _SOURCE_AFTER.match(text[e:e + 30]):
+            if SOURCE_AFTER.match(text, e):
                 continue  # "police said", "officials believe": a source, not a side
             return m
         return None
@@ -752,7 +752,8 @@ _TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|a
                             r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including)\s+(?:the\s+|a\s+|an\s+|"
                             r"at least\s+|more than\s+|about\s+|some\s+|several\s+|\w+\s+of\s+|\d+\s+|two\s+|three\s+)*$",
                             re.IGNORECASE)
-_SOURCE_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:said|say|says|believe[sd]?|reported|report|confirmed|told|stated|"
+#: right after a mention: the mention is a source ("police said"), not a side
+SOURCE_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:said|say|says|believe[sd]?|reported|report|confirmed|told|stated|"
                            r"claimed|announced|suspect(?:s|ed)?|according)\b", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:(?:were|was|had been|have been|has been|are|is)\s+(?:\w+\s+)?(?:killed|injured|"
                            r"wounded|abducted|kidnapped|hurt|shot)|died|dead)\b", re.IGNORECASE)

@@ -147,7 +147,11 @@ def text_sides(text: str, *, context_country: str | None = None, resolver: Any =
 def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
     c = _cues()
     s = Sides()
+    from sigact.extract.actors import SOURCE_AFTER
+
     for m in r.find(text, context_country=context_country):
+        if SOURCE_AFTER.match(text, m.end):
+            continue  # "police said", "officials say": a source, not a side
         side = side_of(m.actor, m.text)
         if side == "state":
             s.state += 1
