@@ -143,3 +143,15 @@ def test_town_in_a_foreign_namesake_gives_way_to_the_admin1_named(nlp, geo):
     # GeoNames knows an Ash Shajarah in Jordan only: "... town in Dar'a" puts it in Syria
     place, _ = place_of(nlp, geo, "Gunmen shot a farmer outside his house in Ash-Shajara town in Dar'a.")
     assert place.country == "SYR"
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("The Nation (Pakistan), 2014-05-05: Five soldiers martyred in a blast", "PAK"),
+    ("Nigerian Tribune, 2018-03-03: Gunmen kill a village head", "NGA"),
+    ("Voice of America, 2017-10-30: Six killed in clashes", None),
+    ("Agence France Presse, 2017-10-30: Six killed in clashes", None),
+])
+def test_outlet_of_a_source_line_is_weak_country_evidence(nlp, geo, text, iso3):
+    dg = geo.analyze(nlp(text))
+    assert dg.focus_country == iso3
+    assert not dg.mentions  # evidence only, never a location

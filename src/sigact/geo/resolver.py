@@ -106,6 +106,12 @@ _FACILITY_NOUN = re.compile(
     r"restaurant|stadium|company|factory|university|college|school|hospital|mosque|church|cathedral|"
     r"temple|club|court|council|office|embassy|consulate|junction|intersection|bus station|terminal)s?\b")
 
+# international outlets whose names carry a country that says nothing about the event's
+_WORLD_OUTLETS = re.compile(
+    r"Agence France|France ?24|Radio France|\bRFI\b|Voice of America|Russia Today|\bRT\b|Sputnik|Anadolu|"
+    r"\bTRT\b|Deutsche Welle|China Daily|CGTN|Xinhua|Al Arabiya|Al Jazeera|Kyodo|BBC|\bCNN\b|New York|"
+    r"Washington|\bUS News|American|Africa News|Crisis Group|Human Rights Watch|Amnesty")
+
 # "Houthi-run media", "M23-held town": a group name glued to one of these is still the group
 _HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
 
@@ -609,6 +615,7 @@ class GeoResolver:
         """Detect and resolve the places of ``doc`` (a spaCy Doc of the article)."""
         text = doc.text
         spans, hints, priors = self._detect(doc)
+        hints.extend(self._outlet_hints(text, hints))
         for sp in spans:
             cands = self._lookup(sp.text)
             if sp.kind_hint == "admin":
@@ -741,6 +748,30 @@ class GeoResolver:
             sentences = []
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
                       hints=hints, paragraphs=paragraphs, sentences=sentences, gaz=self.gaz)
+
+    def _outlet_hints(self, text: str, hints: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Country evidence in the outlet of a source line ("The Nation (Pakistan), 2014-05-05: ...",
+        "Kabul Times, 2019-01-02: ...", "Nigerian Tribune, ..."): a country name, a demonym or a
+        national capital in it, as ``demonym`` hints (weak evidence, never a location)."""
+        out: list[tuple[int, int, str, str]] = []
+        have = {(a, b) for a, b, _, _ in hints}
+        capitals = {name: iso for iso, name in _capitals()}
+        for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
+            if _WORLD_OUTLETS.search(m.group(1)):
+                continue
+            for w in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?", m.group(1)):
+                for a, b in ((w.start(), w.end()), (w.start(), w.start() + len(w.group(0).split()[0]))):
+                    word = m.group(1)[a:b].strip(" .")
+                    a, b = a + m.start(1), a + m.start(1) + len(word)
+                    if (a, b) in have or len(word) < 3:
+                        continue
+                    iso = demonym_to_iso3(word) or capitals.get(ascii_name(word).casefold()) or next(
+                        (c.country for c in self._lookup(word) if c.kind == "country" and c.quality == 0), None)
+                    if iso:
+                        out.append((a, b, iso, "demonym"))
+                        have.add((a, b))
+                        break
+        return out
 
     @staticmethod
     def _lone(sp: _Span, weights: dict[str, float], demonym_weight: float) -> bool:
