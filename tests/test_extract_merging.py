@@ -115,3 +115,59 @@ def test_arrests_take_the_place_of_the_incident_in_their_sentence():
     assert len(arrests) == 1, _show(inc)
     a = arrests[0]
     assert a.location is not None and (a.location.admin1 or "").lower().startswith("maharashtra"), _show(inc)
+
+
+RAID_WIRE = """Gunmen kill 11 villagers in northwest Nigeria
+
+Gunmen on motorcycles killed 11 villagers in an overnight raid on a farming community in Nigeria's Zamfara State, police said on Thursday.
+
+The attackers stormed Kadawa village late on Wednesday, shooting residents and setting homes on fire, police spokesman Yazid Abubakar said in a statement.
+
+Six other people were wounded and taken to hospital in Gusau, he said.
+
+In a separate incident, troops killed four suspected bandits in a gun battle near Tsafe on Wednesday, the army said.
+
+Armed gangs, known locally as bandits, have killed thousands of people in northwest Nigeria since 2011.
+
+Last month, gunmen abducted more than 200 pupils from a school in Kuriga in neighbouring Kaduna State.
+"""
+
+
+def test_raid_wire_one_raid_one_separate_battle_background_and_aggregate():
+    evs = run(RAID_WIRE, "2024-04-18")
+    inc = incidents(evs)
+    assert len(inc) == 2, _show(evs)
+    raid = next(e for e in inc if e.fatalities == 11)
+    assert raid.injuries == 6 and raid.date is not None and raid.date.start == "2024-04-17"
+    battle = next(e for e in inc if e is not raid)
+    assert battle.fatalities == 4 and battle.acled_sub_event_type == "Armed clash"
+    flags = {e.factuality for e in evs if not e.is_incident}
+    assert {"aggregate", "historical"} <= flags, _show(evs)
+
+
+STRIKES_WIRE = """Israeli strikes kill 9 in southern Lebanon; Hezbollah fires rockets
+
+Israeli air strikes killed nine people in southern Lebanon on Tuesday, the Lebanese health ministry said.
+
+The strikes hit the towns of Nabatieh, Tyre and Bint Jbeil, the ministry said.
+
+Hezbollah said it fired dozens of rockets at an Israeli army base in the Galilee in response to the strikes.
+
+Hezbollah leader Naim Qassem warned that the group would escalate its attacks if the strikes continued.
+
+More than 1,000 people have been killed in Lebanon since the fighting began in October 2023.
+"""
+
+
+def test_strikes_wire_towns_split_and_the_response_kept_apart():
+    evs = run(STRIKES_WIRE, "2024-10-02")
+    inc = incidents(evs)
+    strikes = [e for e in inc if e.acled_sub_event_type == "Air/drone strike"]
+    towns = {e.location.name for e in strikes if e.location is not None and e.location.precision == "town"}
+    assert len(strikes) == 3 and len(towns) == 3, _show(inc)
+    assert sum(e.fatalities or 0 for e in strikes) == 9
+    rockets = [e for e in inc if e.acled_sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(rockets) == 1, _show(inc)
+    assert rockets[0].actor1 is not None and "hezbollah" in (rockets[0].actor1.name or "").lower()
+    assert not (rockets[0].location and rockets[0].location.name in towns)  # the strikes' towns are not its place
+    assert any(e.factuality == "threat" for e in evs) and any(e.factuality == "aggregate" for e in evs)

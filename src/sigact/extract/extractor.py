@@ -40,7 +40,7 @@ from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.incidents import IncidentMerger
-from sigact.extract.merge import IncidentCues, is_distinct, refers_back, sent_distance
+from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -86,6 +86,7 @@ class _Draft:
     refers: bool = False  # its sentence names an incident told before ("the blast")
     split_key: str = ""  # set on the events split from one mention by its list of places
     headline: bool = False  # told in a headline line
+    responds: bool = False  # its sentence tells it "in response to" / "after" another incident
     pub_day: str | None = None
 
 
@@ -129,7 +130,7 @@ class EventExtractor:
         pub_year = _year(article.published)
         headlines = _headline_spans(doc)
         triggers = [t for t in self.finder.find(doc) if not _date_word(t)]
-        groups = self.finder.group(triggers)
+        groups = _split_causes(self.finder.group(triggers))
         doc_probs = self._doc_probs(text)
         drafts: list[_Draft] = []
         for g in groups:
@@ -138,6 +139,11 @@ class EventExtractor:
             d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None, headline=in_headline)
             d.distinct = is_distinct(d, self.cues)
             drafts.append(d)
+        for d in drafts:  # an incident told "in response to" / "after" another one is a new incident
+            if not in_cause_phrase(d.group.main.head) and any(
+                    o is not d and o.group.sent.start_char == d.group.sent.start_char and in_cause_phrase(o.group.main.head)
+                    for o in drafts):
+                d.responds = True
         self._attach_outcomes(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         for d in drafts:
@@ -560,6 +566,41 @@ def _unaggregated(t: Any) -> Any:
 
 def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
     return Evidence(field=fld, start=int(start), end=int(end), text=text)
+
+
+def _split_causes(groups: list[TriggerGroup]) -> list[TriggerGroup]:
+    """A group whose triggers include the incident it responds to ("fired rockets ... in response to the
+    strikes", "came a day after gunmen killed ...") becomes two: the sentence's own incident and the cause."""
+    out: list[TriggerGroup] = []
+    for g0 in groups:
+        for g in _split_at_semicolons(g0):
+            _split_cause(g, out)
+    return out
+
+
+def _split_at_semicolons(g: TriggerGroup) -> list[TriggerGroup]:
+    """A headline or sentence of two clauses joined by ";" ("Strikes kill 9 in Lebanon; Hezbollah fires
+    rockets") tells two incidents: one group per clause holding triggers."""
+    cuts = [g.sent.start_char + i for i, ch in enumerate(g.sent.text) if ch == ";"]
+    if not cuts or len(g.triggers) < 2:
+        return [g]
+    parts: dict[int, list[Trigger]] = {}
+    for t in g.triggers:
+        parts.setdefault(sum(1 for c in cuts if c < t.start), []).append(t)
+    if len(parts) < 2:
+        return [g]
+    return [TriggerGroup(ts, g.sent) for _, ts in sorted(parts.items())]
+
+
+def _split_cause(g: TriggerGroup, out: list[TriggerGroup]) -> None:
+    """Appends ``g`` to ``out``, as two groups when it holds the incident it responds to."""
+    cause = [t for t in g.triggers if in_cause_phrase(t.head)]
+    own = [t for t in g.triggers if t not in cause]
+    if cause and own and not all(t.cls.outcome for t in own):
+        out.append(TriggerGroup(own, g.sent))
+        out.append(TriggerGroup(cause, g.sent))
+    else:
+        out.append(g)
 
 
 def _date_word(t: Trigger) -> bool:

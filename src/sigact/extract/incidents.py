@@ -60,12 +60,17 @@ class IncidentMerger:
                 continue
             if d.tolls and d.judgement.flag == "asserted":
                 continue
+            if d.split_key:  # one of several listed towns: its own incident
+                continue
+            cause = told_as_cause(d)
             target = None
             for prev in reversed(drafts[:k]):
                 if prev.alias_of is not None or prev.coding is None or d.coding is None:
                     continue
                 if prev.judgement.flag not in ("asserted",) or places_conflict(prev, d):
                     continue
+                if cause and prev.group.sent.start_char == d.group.sent.start_char:
+                    continue  # "fired rockets in response to the strikes": not the rockets
                 if prev.group.main.cls.name == d.group.main.cls.name or \
                         prev.coding.event_type == d.coding.event_type:
                     target = prev
@@ -128,10 +133,19 @@ class IncidentMerger:
         h = d.group.main.head
         heads = {h.i, h.head.i}
         doc = h.doc
+        # "the towns of A, B and C": an "of" list under a place noun that the trigger's verb governs
+        objs = {c.i for x in (h, h.head) for c in x.children if c.dep_ in ("dobj", "pobj", "attr", "nsubjpass")}
+        objs |= {c.i for x in (h, h.head) for p in x.children if p.dep_ == "prep" for c in p.children
+                 if c.dep_ == "pobj"}
         for prep in d.group.sent:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "around") or prep.head.i not in heads:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "around") and prep.head.i in heads:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            elif prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.i in objs:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            elif prep.dep_ == "dobj" and prep.head.i in heads and prep.pos_ == "PROPN":
+                obj = prep  # "shelled A, B and C"
+            else:
                 continue
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is None or obj.pos_ != "PROPN":
                 continue
             names = [obj]
@@ -289,15 +303,19 @@ class IncidentMerger:
     def share_places(self, drafts: list[_Draft]) -> None:
         """An incident whose place was not named in its own sentences, or only as a country or region,
         takes the place named for another incident told in the same sentence ("police arrested 23
-        people who took part in the lynching"): the local place of the same country, when it is finer."""
+        people who took part in the lynching"): the local place of the same country, when it is finer;
+        two violent incidents do not share."""
         live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
         for d in live:
             if d.place is not None and local_place(d) and d.place.precision in ("site", "town", "admin2"):
                 continue
             mine = {s.start_char for s in (d.group.sent, *d.group.extra_sents)}
+            violent = self.lex.violent_event_types
             for o in live:
                 if o is d or o.place is None or not local_place(o):
                     continue
+                if d.coding.event_type in violent and o.coding.event_type in violent:
+                    continue  # two fights told together ("strikes kill 9 in A; B fires rockets") need not share
                 if not mine & {s.start_char for s in (o.group.sent, *o.group.extra_sents)}:
                     continue
                 if better_place(o, d):

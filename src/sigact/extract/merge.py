@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
            "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
-           "refers_back", "places_conflict", "cluster_distance", "told_as_cause"]
+           "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase"]
 
 
 class IncidentCues:
@@ -144,8 +144,13 @@ _CAUSE_NOUNS = {"response", "retaliation", "revenge", "reprisal"}
 
 def told_as_cause(d: _Draft) -> bool:
     """True when the mention sits in an "after ..."/"in response to ..." phrase: another incident the
-    sentence's own event follows from, never an elaboration of that event."""
-    h = d.group.main.head
+    sentence's own event follows from, never an elaboration of that event.  A group that also holds a
+    trigger outside the phrase ("five were killed after a bomber blew himself up") is the event itself."""
+    return all(in_cause_phrase(t.head) for t in d.group.triggers)
+
+
+def in_cause_phrase(h) -> bool:
+    """True when token ``h`` sits in an "after ..."/"following ..."/"in response to ..." phrase of its clause."""
     for anc in [h, *h.ancestors]:
         if anc.i != h.i and anc.lower_ in _CAUSE_PREPS and anc.dep_ in ("prep", "mark"):
             return True
@@ -222,8 +227,11 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
                 or _riot_outcome(a, b) or _riot_outcome(b, a)):
             return False
     later = b if b.group.start >= a.group.start else a
+    earlier = a if later is b else b
     if getattr(later, "distinct", False):
         return False
+    if getattr(later, "responds", False) and not (getattr(earlier, "headline", False) and ca.sub_event_type == cb.sub_event_type):
+        return False  # an incident told "in response to" another one is new, unless the headline announced it
     dated = bool(a.date and b.date and a.date.start and b.date.start
                  and "reported" not in (a.date.precision, b.date.precision))
     if dated and ((a.date.end or a.date.start) < b.date.start or (b.date.end or b.date.start) < a.date.start):
@@ -295,7 +303,9 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
         return False
     if d.group.main.cls.name == "defuse":  # an interception or a defused bomb is an event of its own
         return False
-    if getattr(d, "distinct", False) or places_conflict(prev, d) or told_as_cause(d) or told_as_cause(prev):
+    if getattr(d, "distinct", False) or getattr(d, "responds", False) or getattr(d, "split_key", "") \
+            or places_conflict(prev, d) \
+            or told_as_cause(d) or told_as_cause(prev):
         return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
             (d.date.start != prev.date.start) and not _report_day_only(prev, d):
