@@ -111,7 +111,8 @@ def health(request: Request) -> dict[str, Any]:
             "counts": state.store.counts()}
 
 
-@router.get("/events", tags=["events"], summary="Events matching filters, newest first, one page",
+@router.get("/events", tags=["events"],
+            summary="Events matching filters (one per real-world event, or per report), newest first, one page",
             responses={200: {"model": EventsPage, "description": "one page of events"}})
 def list_events(
     request: Request,
