@@ -137,3 +137,19 @@ def test_every_strike_is_aggregate_even_under_a_modal():
     evs = run('"Russia must be held accountable for every strike," the president said.', "2024-05-08")
     assert any(e.factuality == "aggregate" and e.trigger == "strike" for e in evs), \
         [(e.factuality, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The government suspended the talks until the rebels release hostage Odin Sanchez, a former lawmaker.",
+    "The rebels freed two hostages on Monday as a goodwill gesture.",
+])
+def test_freeing_a_captive_is_not_a_new_abduction(text):
+    evs = run(text, "2024-05-08")
+    assert not any(e.acled_sub_event_type == "Abduction/forced disappearance" and e.is_incident for e in evs), \
+        [(e.factuality, e.trigger, e.acled_sub_event_type) for e in evs]
+
+
+def test_hostage_taking_is_still_an_abduction():
+    evs = run("Gunmen took 30 passengers hostage on a highway near Kaduna on Monday.", "2024-05-08")
+    assert any(e.acled_sub_event_type == "Abduction/forced disappearance" and e.is_incident for e in evs), \
+        [(e.factuality, e.trigger, e.acled_sub_event_type) for e in evs]

@@ -80,6 +80,7 @@ class FactualityJudge:
         self.specific_gov = frozenset(x.lower() for x in agg.get("specific_plural_governors") or ())
         self.years_before = int(f["historical"].get("years_before", 2))
         self.days_before = int(f["historical"].get("days_before", 14))
+        self.release_verbs = frozenset(x.lower() for x in f["historical"].get("release_verbs") or ())
         self.need_complement = {k.lower(): frozenset(x.lower() for x in v or ())
                                 for k, v in (f["hypothetical"].get("governors_need_complement") or {}).items()}
         self.purpose_nouns = frozenset(x.lower() for x in f["hypothetical"].get("purpose_nouns") or ())
@@ -143,7 +144,7 @@ class FactualityJudge:
         j = self._counted(group.sent)
         if j:
             return j
-        j = self._generic_target(h)
+        j = self._generic_target(h) or self._captive(main, h)
         if j:
             return j
         for t in group.triggers:
@@ -245,6 +246,17 @@ class FactualityJudge:
         and wounded 21 during the previous 24 hours"): its modifiers scope over both verbs."""
         return t.dep_ == "conj" and t.head.i == clause.i and t.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
+
+    def _captive(self, main, h: Token) -> Judgement | None:
+        """"Release hostage X", "freed two hostages": a captive noun next to a release verb (its governor or
+        among the four words before it) was taken earlier; returns a historical judgement."""
+        if main.cls.name != "abduct" or h.pos_ not in ("NOUN", "PROPN"):
+            return None
+        near = [h.doc[k] for k in range(max(h.sent.start, h.i - 4), h.i)]
+        for t in [*near, *list(h.ancestors)[:3]]:
+            if t.lemma_.lower() in self.release_verbs or t.lower_ in self.release_verbs:
+                return Judgement("historical", t.idx, t.idx + len(t.text), t.text)
+        return None
 
     def _generic_target(self, h: Token) -> Judgement | None:
         """A bare noun trigger under an accusation or a reputation ("accused of rape and looting",
