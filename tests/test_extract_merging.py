@@ -171,3 +171,14 @@ def test_strikes_wire_towns_split_and_the_response_kept_apart():
     assert rockets[0].actor1 is not None and "hezbollah" in (rockets[0].actor1.name or "").lower()
     assert not (rockets[0].location and rockets[0].location.name in towns)  # the strikes' towns are not its place
     assert any(e.factuality == "threat" for e in evs) and any(e.factuality == "aggregate" for e in evs)
+
+
+def test_standfirst_and_lead_are_one_incident_despite_different_parties():
+    text = ("Suicide bomber hits a cafe in Mogadishu in the latest attack claimed by al-Shabab.\n"
+            "At least six people have been killed in Mogadishu after a suicide bomber blew himself up in a cafe "
+            "near a police station on Tuesday, police said.\n"
+            "Witnesses said the blast shattered windows across the street.")
+    inc = incidents(run(text, "2024-05-08"))
+    bombs = [e for e in inc if e.acled_sub_event_type == "Suicide bomb"]
+    assert len(bombs) == 1, _show(inc)
+    assert bombs[0].fatalities == 6

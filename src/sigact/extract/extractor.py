@@ -129,6 +129,9 @@ class EventExtractor:
             return []
         pub_year = _year(article.published)
         headlines = _headline_spans(doc)
+        # the first line of a text of several lines (a headline or a standfirst) announces the main incident
+        stripped = text.lstrip()
+        first_line = len(text) - len(stripped) + stripped.find("\n") if "\n" in stripped.strip() else -1
         triggers = [t for t in self.finder.find(doc) if not _date_word(t)]
         groups = _split_causes(self.finder.group(triggers))
         doc_probs = self._doc_probs(text)
@@ -136,7 +139,8 @@ class EventExtractor:
         for g in groups:
             in_headline = any(a <= g.start < b for a, b in headlines)
             j = self.judge.judge(g, published_year=pub_year, headline=in_headline)
-            d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None, headline=in_headline)
+            d = _Draft(g, j, pub_day=str(article.published)[:10] if article.published else None,
+                       headline=in_headline or g.start < first_line)
             d.distinct = is_distinct(d, self.cues)
             drafts.append(d)
         for d in drafts:  # an incident told "in response to" / "after" another one is a new incident
