@@ -112,3 +112,18 @@ def test_packaged_classifiers_same_probabilities_without_sklearn():
             plain = clf.predict_proba(CLASSIFIER_TEXTS)
         assert np.array_equal(fast, plain)
         assert np.allclose(fast.sum(axis=1), 1.0)
+
+
+def test_date_mentions_same_without_second_scan():
+    from sigact.time.phrases import find_date_mentions
+
+    texts = ["On 3 March the army shelled the town; on 12 May 2021 it withdrew. Two days later rebels returned.",
+             "Fighting resumed in March. In 2019 the ceasefire had failed; last Tuesday 4 died.",
+             "2020-06-01: clashes. From 5 to 7 June, and again on June 9, curfews were imposed."]
+    for text in texts:
+        for anchor in (None, "2021-05-20"):
+            fast = find_date_mentions(text, anchor)
+            with fastpath.disabled():
+                plain = find_date_mentions(text, anchor)
+            assert fast == plain
+            assert len(fast) >= 2

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from sigact.model import DateSpan
+from sigact.scale import fastpath
 from sigact.time.lexicon import DateLexicon, get_lexicon
 
 __all__ = ["DateMention", "find_date_mentions", "parse_iso_date"]
@@ -458,11 +459,12 @@ def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, contex
     """
     lex = get_lexicon()
     base = parse_iso_date(anchor) if not isinstance(anchor, dt.date) else anchor
+    scans = {pname: list(lex.patterns[pname].finditer(text)) for pname, _ in _ORDER} if fastpath.enabled() else None
     if context_year is None:
-        context_year = _first_year(text, lex)
+        context_year = _first_year(text, lex, scans)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (pname, handler) in enumerate(_ORDER):
-        for m in lex.patterns[pname].finditer(text):
+        for m in (scans[pname] if scans is not None else lex.patterns[pname].finditer(text)):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), prio, handler, m))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
@@ -522,13 +524,14 @@ def _merge_adjacent(ms: list[DateMention]) -> list[DateMention]:
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def _first_year(text: str, lex: DateLexicon) -> int | None:
+def _first_year(text: str, lex: DateLexicon, scans: dict[str, list[re.Match[str]]] | None = None) -> int | None:
     """The year of the first full date in ``text`` (else of the first month-year or "in <year>"),
-    used for yearless dates when there is no publication date."""
+    used for yearless dates when there is no publication date.  ``scans``: the patterns' matches
+    over ``text`` when the caller has them already (the same matches, not scanned twice)."""
     for names in (("dmy", "mdy", "iso", "range_dm"), ("my", "year")):
         best: tuple[int, int] | None = None
         for name in names:
-            for m in lex.patterns[name].finditer(text):
+            for m in (scans[name] if scans is not None and name in scans else lex.patterns[name].finditer(text)):
                 y = m.groupdict().get("y") or m.groupdict().get("y2")
                 if y:
                     if best is None or m.start() < best[0]:
