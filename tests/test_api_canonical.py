@@ -153,3 +153,16 @@ def test_paging_a_heavily_clustered_store(sqlite_url):
             assert len(expected) == 6 + 3  # six clusters of ten and the three crafted reports
     finally:
         store.close()
+
+
+def test_export_of_canonical_events_has_the_listed_rows(env):
+    import json
+
+    client = env[0]
+    params = {"country": "IRQ", "until": "2023-12-31"}
+    listed = client.get("/events", params=params).json()["events"]
+    r = client.get("/export", params=dict(params, format="jsonl", level="canonical"))
+    assert r.status_code == 200
+    assert [json.loads(x) for x in r.text.splitlines()] == listed and len(listed) == 1
+    reports = client.get("/export", params=dict(params, format="jsonl")).text.splitlines()
+    assert sorted(json.loads(x)["id"] for x in reports) == ["crafted:a1:1", "crafted:a2:1"]

@@ -235,6 +235,11 @@ def test_table_lists_each_real_world_event_once(browser, tmp_path):
         pg.wait_for_selector("#detail[data-event='crafted:a1:1']")
         text = pg.inner_text("#detail")
         assert "Example Times" in text and "Second Wire" in text
+        # the export link downloads the table's rows: one ACLED row for the clash
+        href = pg.get_attribute("#export-link", "href")
+        assert "level=canonical" in href
+        csv_text = pg.evaluate("(u) => fetch(u).then(r => r.text())", href)
+        assert len(csv_text.strip().splitlines()) == 2 and "crafted:a1:1" in csv_text
         ctx.close()
     store.close()
 

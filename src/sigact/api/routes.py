@@ -271,11 +271,16 @@ def places(request: Request, filters: EventFilters = Depends(), limit: int = Que
                              "description": "the export file"}})
 def export(request: Request, filters: EventFilters = Depends(),
            format: str = Query("jsonl", pattern="^(" + "|".join(FORMATS) + ")$",
-                               description="one of " + ", ".join(FORMATS))) -> StreamingResponse:
+                               description="one of " + ", ".join(FORMATS)),
+           level: str = Query("report", pattern="^(canonical|report)$", description=(
+               "report (default): every stored report, as `sigact export` writes and `sigact import` reads back; "
+               "canonical: one row per real-world event, as `GET /events` lists them"))) -> StreamingResponse:
     """The matching events as a file download in ``format`` (same writers as ``sigact export``)."""
     store = state_of(request).store
     spec = FORMATS[format]
-    chunks: Iterator[bytes] = iter_export(store.iter_events(**filters.as_kwargs()), format)
+    kw = filters.as_kwargs()
+    events = store.iter_events(**kw) if level == "report" else _all_canonical(store, **kw)
+    chunks: Iterator[bytes] = iter_export(events, format)
     first = next(chunks, b"")  # run the query now: its errors become a JSON error, not a cut-off download
 
     def body() -> Iterator[bytes]:
@@ -284,6 +289,16 @@ def export(request: Request, filters: EventFilters = Depends(),
 
     return StreamingResponse(body(), media_type=spec.media_type,
                              headers={"Content-Disposition": f'attachment; filename="sigact-events{spec.suffix}"'})
+
+
+def _all_canonical(store: Any, **filters: Any) -> Iterator[Event]:
+    """Every canonical event matching ``filters``, newest first, page by page."""
+    cursor: str | None = None
+    while True:
+        events, cursor = canonical_page(store, cursor=cursor, limit=1000, **filters)
+        yield from events
+        if cursor is None:
+            return
 
 
 # --------------------------------------------------------------------------------------- writes

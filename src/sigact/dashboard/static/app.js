@@ -362,7 +362,7 @@
 
   function refresh() {
     var params = filterParams();
-    var exp = new URLSearchParams(params); exp.set("format", "acled-csv");
+    var exp = new URLSearchParams(params); exp.set("format", "acled-csv"); exp.set("level", "canonical");  // the table's rows
     $("export-link").href = "/export?" + exp.toString();
     document.body.setAttribute("data-loading", "1");
     var tl = new URLSearchParams(params); tl.set("interval", chooseInterval());
