@@ -75,6 +75,11 @@ CASES = [
      "Strategic developments", "Looting/property destruction"),
     ("On 3 May, soldiers seized the town of Kidal from separatist rebels.",
      "Battles", "Government regains territory"),
+    # organised armed actors lynching someone are no mob; an armed actor's attack on an army convoy is a battle
+    ("Soldiers lynched a former rebel during a military ceremony in Bangui on Wednesday.",
+     "Violence against civilians", "Attack"),
+    ("On Monday, Taliban militants attacked an army convoy in the Puli Alam district of Logar, destroying a fuel truck.",
+     "Battles", "Armed clash"),
 ]
 
 

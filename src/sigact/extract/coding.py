@@ -205,6 +205,8 @@ class Coder:
         if "Violent demonstration" in prior and t1 in ("protesters", "rioters") and main.cls.name in (
                 "clash", "fight", "attack", "riot", "loot"):
             prior["Violent demonstration"] += 2.5
+        if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
+            prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
         if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
