@@ -6,8 +6,8 @@ in-sample (over-confident).  This tool therefore refits the ACLED classifier (th
 held-out sets are full of countries TRAIN lacks), runs the pipeline with raw (uncalibrated)
 confidence over a type-balanced sample of the holdout's ACLED records (one coded event per text),
 labels every asserted event right when its ACLED event type is the gold one, fits an isotonic map on
-half of the texts and reports reliability and expected calibration error (ECE) before and after on
-the other half, then refits on all of them and writes
+half of the texts and reports reliability and expected calibration error (ECE) before and after,
+cross-fitted (each half scored by the map fitted on the other half), then refits on all of them and writes
 ``src/sigact/extract/data/confidence_calibration.json``.
 
     .venv/bin/python tools/calibrate_confidence.py --per-type 150 --holdout 0.35 [--dry-run]
@@ -112,9 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     fit_ids = set(ids[: len(ids) // 2])
     fit = [r for r in rows if r[0] in fit_ids]
     held = [r for r in rows if r[0] not in fit_ids]
-    cal = fit_calibrator([r[1] for r in fit], [r[2] for r in fit])
-    _table("raw score (held-out half)", [r[1] for r in held], [r[2] for r in held])
-    _table("calibrated on the other half (held-out half)", [cal.apply(r[1]) for r in held], [r[2] for r in held])
+    # two-fold cross-fitting: each half is scored by the map fitted on the other half
+    cal_a = fit_calibrator([r[1] for r in fit], [r[2] for r in fit])
+    cal_b = fit_calibrator([r[1] for r in held], [r[2] for r in held])
+    pooled = [(cal_a.apply(r[1]), r[2]) for r in held] + [(cal_b.apply(r[1]), r[2]) for r in fit]
+    _table("raw score (all texts)", [r[1] for r in rows], [r[2] for r in rows])
+    _table("calibrated, cross-fitted (each half by the map of the other)", [c for c, _ in pooled],
+           [ok for _, ok in pooled])
     final = fit_calibrator([r[1] for r in rows], [r[2] for r in rows],
                            meta={"fitted_on": f"train ACLED, {args.holdout:.0%} of countries held out of classifier fitting, "
                                                f"up to {args.per_type} of their records per event type, seed {args.seed}",
