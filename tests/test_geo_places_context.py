@@ -155,3 +155,20 @@ def test_outlet_of_a_source_line_is_weak_country_evidence(nlp, geo, text, iso3):
     dg = geo.analyze(nlp(text))
     assert dg.focus_country == iso3
     assert not dg.mentions  # evidence only, never a location
+
+
+def test_possessive_of_a_town_naming_a_part_of_it_is_the_place(nlp, geo):
+    place, ev = place_of(nlp, geo, "Turkish forces closed all of Afrin's entrances until further notice.")
+    assert place.country == "SYR" and ev is not None and ev.text == "Afrin"
+
+
+def test_possessive_of_a_country_stays_an_attribute(nlp, geo):
+    dg = geo.analyze(nlp("Iraq's army said it killed five militants."))
+    assert all(m.role != "place" for m in dg.mentions if m.text == "Iraq")
+
+
+def test_site_without_admin1_gets_the_admin1_of_its_nearest_town(geo):
+    # a point in Khojavend district: GeoNames gives its towns no admin1 of their own but their
+    # neighbours have one; a point in the sea off Libya has no town within ~50 km
+    assert geo.gaz.admin1_at("AZE", 39.79, 47.11) is not None
+    assert geo.gaz.admin1_at("LBY", 34.5, 18.0) is None

@@ -142,10 +142,15 @@ class DocGeo:
         country at precision "country" (with no evidence).
         """
         m = self._pick_in_span(start, end)
-        if m is None:  # the clause names no place: the rest of its sentence may ("clashed ... in Ahmedabad")
+        if m is None or (m.place.precision == "country" and m.place.country):
+            # the clause names no place, or only a country: the rest of its sentence may name the town
+            # ("clashed ... in Ahmedabad"; "in Resistencia (Chaco), members protested ... in Argentina")
             sa, sb = self._sentence(start, end)
             if (sa, sb) != (start, end):
-                m = self._pick_in_span(sa, sb)
+                m2 = self._pick_in_span(sa, sb)
+                if m is None or (m2 is not None and m2.place.country == m.place.country
+                                 and m2.place.precision != "country"):
+                    m = m2
         if m is None:
             pa, pb = self._paragraph(start)
             before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]

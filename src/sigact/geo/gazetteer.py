@@ -6,6 +6,7 @@ names cost a dict hit.  Nothing is loaded into Python beyond the cache.
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import threading
@@ -140,6 +141,18 @@ class Gazetteer:
         """The country entry (centroid, name) for an ISO3 code; ``None`` when unknown."""
         rows = self._rows(f"SELECT {_COLS}, 0 FROM place p WHERE p.kind = 'country' AND p.country = ?", (iso3,))
         return self._cand(rows[0]) if rows else None
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one process-wide gazetteer; the cache is what makes it cheap
+    def admin1_at(self, iso3: str, lat: float, lon: float) -> str | None:
+        """The admin1 name of the nearest town of ``iso3`` within ~50 km of a point (for sites and towns
+        the sources give no admin1: airports, curated bases); ``None`` when no town is that near."""
+        d = 0.45
+        rows = self._rows("SELECT admin1, lat, lon FROM place WHERE kind = 'city' AND country = ? AND admin1 IS NOT NULL"
+                          " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?", (iso3, lat - d, lat + d, lon - d, lon + d))
+        if not rows:
+            return None
+        best = min(rows, key=lambda r: (r[1] - lat) ** 2 + ((r[2] - lon) * math.cos(math.radians(lat))) ** 2)
+        return best[0]
 
     def close(self) -> None:
         with self._lock:

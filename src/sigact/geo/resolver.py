@@ -443,7 +443,12 @@ class GeoResolver:
             nxt = re.match(r"^\s*(?:'s|’s|-based|-backed|-born|\s*-?\s*allied)?\s*([a-z'-]+)", after)
             admin_word = nxt is not None and nxt.group(1) == "state" and any(
                 c.kind == "admin1" for c in self._lookup(sp.text))  # "Plateau state": a cue, not "the US state"
-            if re.match(r"^(?:'s|’s)\s", after) or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site
+            poss = re.match(r"^(?:'s|’s)\s+(\S+)", text[sp.end:sp.end + 40])
+            # "Iraq's", "Kano's governor", "Syria's Idlib": an attribute; "Afrin's entrances", "Kabul's
+            # airport": the place itself
+            poss_mod = poss is not None and (poss.group(1)[:1].isupper() or poss.group(1).lower() in _MODIFIED_NOUNS
+                                             or any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)))
+            if poss_mod or (nxt and nxt.group(1) in _MODIFIED_NOUNS and not sp.site
                                                            and sp.kind_hint != "admin" and not admin_word):
                 if sp.role == "place" and not sp.site:
                     sp.role = "modifier"
@@ -727,8 +732,11 @@ class GeoResolver:
             confident = (sp.margin > 0.3 or single_country) and (
                 supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0)
                 or (single_country and c.quality == 1 and sp.site and lone))
+            admin1 = c.admin1 if c.kind != "country" else None
+            if admin1 is None and c.kind not in ("country", "water", "region") and c.country and c.lat is not None:
+                admin1 = self.gaz.admin1_at(c.country, c.lat, c.lon)  # "Al Watiyah airbase": its town's admin1
             place = Place(
-                text=sp.text, name=c.display_name, admin1=c.admin1 if c.kind != "country" else None,
+                text=sp.text, name=c.display_name, admin1=admin1,
                 admin2=c.admin2, country=c.country, lat=round(c.lat, 5) if c.lat is not None else None,
                 lon=round(c.lon, 5) if c.lon is not None else None, precision=c.precision,
                 geonameid=c.geonameid,
