@@ -182,3 +182,12 @@ def test_standfirst_and_lead_are_one_incident_despite_different_parties():
     bombs = [e for e in inc if e.acled_sub_event_type == "Suicide bomb"]
     assert len(bombs) == 1, _show(inc)
     assert bombs[0].fatalities == 6
+
+
+def test_withdrawal_dates_and_joins_the_recapture():
+    text = ("Government forces have recaptured the town of Kidal, state television said.\n\n"
+            "Rebel fighters withdrew from the town on Saturday, a monitor said.")
+    inc = incidents(run(text, "2024-05-06"))
+    assert len(inc) == 1, _show(inc)
+    assert inc[0].acled_event_type == "Battles"
+    assert inc[0].date is not None and inc[0].date.start == "2024-05-04"

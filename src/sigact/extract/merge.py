@@ -81,6 +81,16 @@ def _report_day_only(a: _Draft, b: _Draft) -> bool:
     return (a_end < b.date.start or b_end < a.date.start) and dates_agree(a, b)
 
 
+def _dates_the_lead(prev: _Draft, d: _Draft, slack_days: int = 7) -> bool:
+    """True when ``prev`` is undated (only the report day) and ``d`` gives a day at most ``slack_days``
+    before publication: the detail dates the lead ("have recaptured the town" / "withdrew yesterday")."""
+    if prev.date is None or prev.date.precision != "reported" or d.date is None or not d.date.start:
+        return False
+    pub = getattr(prev, "pub_day", None) or getattr(d, "pub_day", None)
+    p, s = _day(pub), _day(d.date.start)
+    return p is not None and s is not None and 0 <= (p - s).days <= slack_days
+
+
 def local_place(d: _Draft) -> bool:
     """True when the draft's place was named inside its own sentence(s) (not a dateline or a place
     borrowed from elsewhere in the text)."""
@@ -291,9 +301,13 @@ def _demo_family(ca: Coding, cb: Coding) -> bool:
 # said it had killed 20 assailants and recovered weapons.") when they bring no date or actor of their own
 _ELABORATES = {
     "violent": ({"Battles", "Explosions/Remote violence", "Violence against civilians"},
-                {"Disrupted weapons use", "Looting/property destruction", "Change to group/activity"}),
+                {"Disrupted weapons use", "Looting/property destruction", "Change to group/activity",
+                 "Non-violent transfer of territory"}),
     "demo": ({"Protests", "Riots"}, {"Looting/property destruction", "Arrests"}),
 }
+
+
+_DETAIL_SUBS = {sub for _types, subs in _ELABORATES.values() for sub in subs}
 
 
 def elaborates(prev: _Draft, d: _Draft) -> bool:
@@ -308,9 +322,12 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
             or told_as_cause(d) or told_as_cause(prev):
         return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \
-            (d.date.start != prev.date.start) and not _report_day_only(prev, d):
+            (d.date.start != prev.date.start) and not _report_day_only(prev, d) \
+            and not (_dates_the_lead(prev, d) and cd.sub_event_type in _DETAIL_SUBS):
         return False
-    if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)):
+    losers_withdrawal = cd.sub_event_type == "Non-violent transfer of territory" and cp.sub_event_type in (
+        "Government regains territory", "Non-state actor overtakes territory")  # the other side pulls out
+    if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)) and not losers_withdrawal:
         if d.actor1_span.root.pos_ != "PRON":
             return False
     for types, subs in _ELABORATES.values():
