@@ -127,3 +127,21 @@ def test_date_mentions_same_without_second_scan():
                 plain = find_date_mentions(text, anchor)
             assert fast == plain
             assert len(fast) >= 2
+
+
+def test_relevance_prefix_tree_matches_where_the_stem_list_does():
+    import re
+
+    from sigact.scale.relevance import RelevanceFilter
+
+    rel = RelevanceFilter(["kill", "killing$", "war$", "warlord", "set fire", "set on fire", "riot", "IED", "shot$",
+                           "army"], lowercase_only=["army", "IED"])
+    text = ("Warlords set  fire to huts. The war ended. Skill-kill: ARMY units, an army. "
+            "IEDs and ied. Shots were fired; he was shot. Rioting. Set on\nfire. Killings.")
+    for m in re.finditer(r"\b\w", text):
+        for end in (len(text), m.start() + 4):
+            assert (rel._fast.match(text, m.start(), end) is None) == (rel.pattern.match(text, m.start(), end) is None)
+    with fastpath.disabled():
+        plain = rel.select(text)
+    assert rel.select(text) == plain
+    assert rel.is_relevant("The army moved.") and not rel.is_relevant("The ARMY moved.")

@@ -16,6 +16,8 @@ from importlib import resources
 
 import yaml
 
+from sigact.scale import fastpath
+
 __all__ = ["RelevanceFilter", "split_sentences"]
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
@@ -63,6 +65,12 @@ class RelevanceFilter:
         if lowercase_only:
             parts.append(f"\\b(?:{alt(list(lowercase_only))})")
         self.pattern = re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
+        # the same words as a prefix tree: one alternative per letter instead of one per stem, so
+        # a sentence is tested several times faster; it matches where ``pattern`` matches
+        fast = [f"(?i:\\b{_trie(ci)})"] if ci else []
+        if lowercase_only:
+            fast.append(f"\\b{_trie(list(lowercase_only))}")
+        self._fast = re.compile("|".join(fast)) if fast else self.pattern
         self.lead = lead
         self.after = after
         self.min_chars = min_chars
@@ -73,15 +81,19 @@ class RelevanceFilter:
         return cls(raw["stems"], raw.get("lowercase_only") or (), lead=int(raw.get("lead", 2)),
                    after=int(raw.get("after", 1)), min_chars=int(raw.get("min_chars", 0)))
 
+    def _test(self) -> re.Pattern[str]:
+        return self._fast if fastpath.enabled() else self.pattern
+
     def is_relevant(self, sentence: str) -> bool:
-        return self.pattern.search(sentence) is not None
+        return self._test().search(sentence) is not None
 
     def select(self, text: str) -> Selection:
         """Keep relevant sentences (+ lead and context); blank the rest, offsets unchanged."""
         spans = split_sentences(text)
         if len(text) < self.min_chars:
             return Selection(text=text, kept=spans, total=len(spans))
-        hits = [i for i, (a, b) in enumerate(spans) if self.pattern.search(text, a, b)]
+        test = self._test()
+        hits = [i for i, (a, b) in enumerate(spans) if test.search(text, a, b)]
         if not hits:
             return Selection(text=_blank(text, []), kept=[], total=len(spans))
         keep = set(range(min(self.lead, len(spans))))
@@ -89,6 +101,29 @@ class RelevanceFilter:
             keep.update(range(i, min(len(spans), i + self.after + 1)))
         kept = [spans[i] for i in sorted(keep)]
         return Selection(text=_blank(text, kept), kept=kept, total=len(spans))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly the strings ``one(w)`` of the constructor matches (a stem, its
+    spaces as ``\\s+``, a trailing ``$`` as ``\\b``), written as a prefix tree."""
+    root: dict[str, dict] = {}
+    for w in words:
+        whole = w.endswith("$")
+        units = [r"\s+" if c == " " else re.escape(c) for c in w.rstrip("$")] + ([r"\b"] if whole else [])
+        node = root
+        for u in units:
+            node = node.setdefault(u, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [u + emit(child) for u, child in node.items() if u]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(root) + ")"
 
 
 _NOT_NL = re.compile(r"[^\n]")
