@@ -76,6 +76,8 @@ CASES = [
     ("On 3 May, soldiers seized the town of Kidal from separatist rebels.",
      "Battles", "Government regains territory"),
     # organised armed actors lynching someone are no mob; an armed actor's attack on an army convoy is a battle
+    ("On Monday, about 50 residents barricaded the main road of the township with burning tyres after not receiving water for a week.",
+     "Riots", "Violent demonstration"),
     ("Soldiers lynched a former rebel during a military ceremony in Bangui on Wednesday.",
      "Violence against civilians", "Attack"),
     ("On Monday, Taliban militants attacked an army convoy in the Puli Alam district of Logar, destroying a fuel truck.",

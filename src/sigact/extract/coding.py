@@ -38,7 +38,8 @@ _STATE = {"military", "police", "government"}
 _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration",
                "Peaceful protest")
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
-            r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest)")
+            r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
+            r"tyres|tires)")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
