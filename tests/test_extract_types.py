@@ -82,6 +82,10 @@ CASES = [
      "Violence against civilians", "Attack"),
     ("On Monday, Taliban militants attacked an army convoy in the Puli Alam district of Logar, destroying a fuel truck.",
      "Battles", "Armed clash"),
+    ("On 4 May, unknown gunmen shot and killed a policewoman in a square of Kandahar city.",
+     "Battles", "Armed clash"),
+    ("Gunmen killed three civilians near the police station in Maiduguri on Monday.",
+     "Violence against civilians", "Attack"),
 ]
 
 

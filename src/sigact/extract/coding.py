@@ -158,8 +158,11 @@ class Coder:
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        if t2 in (None, "civilians") and actor2 is not None and actor2.text and self._armed_rx and \
+                self._armed_rx.search(actor2.text) and not (self._crowd_rx and self._crowd_rx.search(actor2.text)):
+            t2 = "military"  # "a policewoman", "two soldiers" typed as plain people
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
-            t2 = "military"  # "attacked an army convoy", "shot a policewoman": the target is armed
+            t2 = "military"  # "attacked an army convoy": the target is armed
         crowd1 = self._crowd(actor1)
         if crowd1 and t1 not in ("protesters", "rioters", "civilians"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
