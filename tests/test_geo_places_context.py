@@ -172,3 +172,10 @@ def test_site_without_admin1_gets_the_admin1_of_its_nearest_town(geo):
     # neighbours have one; a point in the sea off Libya has no town within ~50 km
     assert geo.gaz.admin1_at("AZE", 39.79, 47.11) is not None
     assert geo.gaz.admin1_at("LBY", 34.5, 18.0) is None
+
+
+def test_tail_of_an_unknown_name_is_no_place(nlp, geo):
+    # "Park W" (a national park) is not a US town called Park; Kandi, Alibori is the place
+    text = "Rangers reported gunfire in Park W, north of Kandi (Kandi, Alibori), on Tuesday."
+    place, _ = place_of(nlp, geo, text)
+    assert place.country == "BEN"

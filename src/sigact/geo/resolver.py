@@ -71,7 +71,7 @@ _NOT_PLACE = {
     # languages and peoples that GeoNames also has as (US) towns; generic heads of Arabic place names
     # that, alone, are the unmatched first word of a longer name ("Wadi Daiqah", "Ayn Laylah")
     "english", "arabic", "arab", "arabs", "swahili", "wadi", "jabal", "jebel", "tell", "tall", "kafr", "ain",
-    "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh",
+    "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh", "park",
 }
 _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
@@ -413,6 +413,13 @@ class GeoResolver:
             ok = ok or dateline  # "MOGADISHU, Somalia (AP) —"
             if pw in _ATTACK_VERBS:
                 ok = True
+            prev_tok = toks[i - 1] if i > 0 else None
+            # "Kotwali Nagar", "Tal Ahmar": the tail of a longer name the gazetteer lacks
+            run_tail = single and not strong and prev_tok is not None and bool(prev_tok.whitespace_) and \
+                self._cap(prev_tok) and not prev_tok.is_sent_start and prev_tok.lower_ not in _CONNECT and \
+                not prev_tok.is_stop and not demonym_to_iso3(prev_tok.text) and not taken[prev_tok.idx]
+            if run_tail:
+                ok = False
             if demonym_to_iso3(t) and pw not in _SITE_PREPS:
                 ok = False  # "Somali pirates": a nationality, not the Somali region
             if pw not in _SITE_PREPS and any(pa <= a and b <= pb and (pb - pa) > (b - a) for pa, pb in person_ranges):
@@ -425,7 +432,8 @@ class GeoResolver:
                 add(_Span(a, b, t, "ngram", site=pw in _SITE_PREPS or pw in _ATTACK_VERBS or dateline,
                           role="org" if in_org and pw not in _LOC_PREPS and pw not in _ATTACK_VERBS and not strong
                           and not dateline else "place"))
-            elif single and len(t) >= 4 and not tok.is_stop and t.lower() not in _NOT_PLACE and not in_org \
+            elif single and not run_tail and len(t) >= 4 and not tok.is_stop and t.lower() not in _NOT_PLACE \
+                    and not in_org \
                     and not demonym_to_iso3(t) and not any(pa <= a and b <= pb and (pb - pa) > (b - a)
                                                            for pa, pb in person_ranges) \
                     and (not sent_start or re.match(r"^\s*[,:]", text[b:b + 3])):
