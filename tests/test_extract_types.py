@@ -73,6 +73,10 @@ CASES = [
      "Riots", "Mob violence"),
     ("On 2 May, police seized 40 stolen motorcycles and a truck at a warehouse in Cotonou.",
      "Strategic developments", "Looting/property destruction"),
+    ("On 27 April, in the cities of Maringa and Londrina, federal police forces seized more than a ton of cannabis during "
+     "highway inspections.", "Strategic developments", "Looting/property destruction"),
+    ("On 3 May, a number of farmers attacked herders after their cattle damaged cotton fields in the village of Kpakpa.",
+     "Riots", "Mob violence"),
     ("On 3 May, soldiers seized the town of Kidal from separatist rebels.",
      "Battles", "Government regains territory"),
     # organised armed actors lynching someone are no mob; an armed actor's attack on an army convoy is a battle

@@ -96,6 +96,15 @@ class Coder:
             text = text.replace(actor1.text, " ")
         return bool(self._armed_target_rx.search(text))
 
+    @staticmethod
+    def _object_text(tok: Any) -> str | None:
+        """Returns the text of a verb's direct object (its whole phrase), or None when it has none."""
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                sub = list(c.subtree)
+                return tok.doc[sub[0].i:sub[-1].i + 1].text
+        return None
+
     def _crowd(self, actor: Actor | None) -> bool:
         """True when the actor mention reads as an unorganised crowd or group of civilians
         (``triggers.yaml: crowd_actors``), whatever type the actor stage gave it (not state forces)."""
@@ -164,11 +173,11 @@ class Coder:
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
             t2 = "military"  # "attacked an army convoy": the target is armed
         crowd1 = self._crowd(actor1)
-        if crowd1 and t1 not in ("protesters", "rioters", "civilians"):
+        if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
         goods = main.cls.name == "seize" and "Looting/property destruction" in prior and not (
-            self._territory_rx and self._territory_rx.search(wtext))
+            self._territory_rx and self._territory_rx.search(self._object_text(main.head) or wtext))
         if goods:  # a seizure of goods, drugs or property, not of ground
             for terr in ("Government regains territory", "Non-state actor overtakes territory"):
                 if terr in prior:
