@@ -179,3 +179,12 @@ def test_tail_of_an_unknown_name_is_no_place(nlp, geo):
     text = "Rangers reported gunfire in Park W, north of Kandi (Kandi, Alibori), on Tuesday."
     place, _ = place_of(nlp, geo, text)
     assert place.country == "BEN"
+
+
+@pytest.mark.parametrize("text,iso3,name", [
+    ("Associated Press, 2013-03-03: Mogadishu Car Bomb Kills Five", "SOM", "Mogadishu"),
+    ("Reuters, 2010-01-01: Peshawar Blast Kills 12 Near Market", "PAK", "Peshawar"),
+])
+def test_title_case_headline_big_town_and_no_country_code_from_a_word(nlp, geo, text, iso3, name):
+    place, _ = place_of(nlp, geo, text)
+    assert place.country == iso3 and place.name == name
