@@ -49,6 +49,7 @@ class _Cues:
     deadly_words: re.Pattern[str]
     communities: frozenset[str]
     state_heads: frozenset[str]
+    state_allies: frozenset[str] = frozenset()
 
 
 def _build(data: Any) -> _Cues:
@@ -61,7 +62,8 @@ def _build(data: Any) -> _Cues:
                  gunmen_words=re.compile(data["gunmen_words"]),
                  deadly_words=re.compile(data["deadly_words"]),
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
-                 state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()))
+                 state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
+                 state_allies=frozenset(str(h).casefold() for h in data.get("state_allies") or ()))
 
 
 def _cues() -> _Cues:
@@ -76,10 +78,13 @@ def side_of(actor: Actor | None, mention: str | None = None) -> str | None:
     A government actor read from a mention counts as a fighting state side only when the
     mention is a force ("the regime", "government forces"), not "officials" or "the president".
     UN and regional peace missions count as a state side: UCDP codes attacks on them within
-    the state-based conflict.
+    the state-based conflict; so do the groups ``data/ucdp.yaml`` lists as ``state_allies``
+    (private military companies fighting for a government).
     """
     if actor is None or not actor.type:
         return None
+    if actor.name and actor.name.casefold() in _cues().state_allies:
+        return "state"
     if actor.type in STATE_TYPES:
         words = (mention or "").casefold()
         if actor.type == "government" and mention is not None and not any(h in words for h in _cues().state_heads):
