@@ -41,3 +41,20 @@ def test_government_allied_mercenaries_are_a_state_side(r, mention):
 ])
 def test_headline_types(r, text, event_type, expected):
     assert ucdp_type(None, None, event_type, text=text, resolver=r) == expected
+
+
+def test_headline_attribution_is_no_side(r):
+    """"...: police" closing a headline names the source, not a side of the fight."""
+    text = ("AFP, 2015-08-21: Ten killed in religious clashes in the capital: police\n"
+            "Reuters, 2015-08-22: Death toll from sectarian fighting rises to 12")
+    assert ucdp_type(None, None, "Battles", text=text, resolver=r) == 2
+
+
+def test_non_state_cue_beats_a_peacekeeping_mention(r):
+    """Militias said to clash with each other stay non-state when peacekeepers are also named."""
+    text = ("AFP, 2020-01-28: 40 killed in militia clashes in northern town\n"
+            "Reuters, 2020-01-29: UN peacekeepers deploy to calm the town after rival militias fight")
+    assert ucdp_type(None, None, "Battles", text=text, resolver=r) == 2
+    # without a non-state cue the same peacekeepers and a rebel group read state-based
+    text2 = "AFP, 2020-01-28: Rebels attack UN peacekeepers near Kaga-Bandoro, two killed"
+    assert ucdp_type(None, None, "Battles", text=text2, resolver=r) == 1

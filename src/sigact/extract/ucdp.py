@@ -35,6 +35,9 @@ STATE_TYPES = frozenset({"military", "police", "government"})
 ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
 VIOLENT_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians"})
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+# a headline's closing attribution ("... kill 30: police", "... in Bangui - army"): a source, not a side
+_HEADLINE_SOURCE_BEFORE = re.compile(r"(?::|\s-|\s\u2014|\s\u2013)\s*(?:the\s+|local\s+|un\s+)?$", re.IGNORECASE)
+_HEADLINE_SOURCE_AFTER = re.compile(r"\s*(?:\n|\|\||$)")
 _COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult_militia", "vigilantes", "herders"})
 
 
@@ -157,6 +160,9 @@ def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
     for m in r.find(text, context_country=context_country):
         if SOURCE_AFTER.match(text, m.end):
             continue  # "police said", "officials say": a source, not a side
+        if _HEADLINE_SOURCE_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                and _HEADLINE_SOURCE_AFTER.match(text, m.end):
+            continue  # a headline's closing attribution ("... kill 30: police")
         side = side_of(m.actor, m.text)
         if side == "state":
             s.state += 1
@@ -297,6 +303,8 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         if s.between[0] in ("armed", None) and s.between[1] in ("armed", None) and s.state == 0 \
                 and (s.between[0] or s.between[1]):
             return 2
+    if s.non_state_cue and not s.one_sided_cue and (s.armed or et == "battles"):
+        return 2  # "rival militias", "intercommunal clashes": the text says who fought, whoever else it names
     if s.state and (s.armed or s1 == "armed" or s2 == "armed"):
         # state forces and an armed group: their conflict, unless the text is about an
         # attack on civilians ("rebels executing civilians, peacekeepers should protect")
