@@ -58,3 +58,45 @@ def test_non_state_cue_beats_a_peacekeeping_mention(r):
     # without a non-state cue the same peacekeepers and a rebel group read state-based
     text2 = "AFP, 2020-01-28: Rebels attack UN peacekeepers near Kaga-Bandoro, two killed"
     assert ucdp_type(None, None, "Battles", text=text2, resolver=r) == 1
+
+
+# ------------------------------------------------------------------ French / Spanish / Portuguese headlines
+
+@pytest.fixture(scope="module")
+def pipe():
+    from sigact.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+def _events(pipe, text):
+    from sigact.model import Article
+
+    return [e for e in pipe.process(Article.create(text)) if e.factuality == "asserted"]
+
+
+@pytest.mark.parametrize("text, country, ucdp", [
+    # an elided article glued to the trigger word ("l’assassinat")
+    ("CNC, 2021-06-20: RCA : Bria, colère après l’assassinat de trois jeunes par des hommes armés", "CAF", 3),
+    # a French past participle and present participle ("ont attaqué", "tuant")
+    ("Journal de Bangui, 2018-01-05: Des rebelles de la LRA ont attaqué la localité de Nzako, tuant une personne",
+     "CAF", None),
+    ("El Tiempo, 2019-01-02: Hombres armados asesinan a cinco campesinos en Cauca", "COL", 3),
+    ("G1, 2019-01-02: Homens armados matam quatro moradores em Belém, no Pará", "BRA", 3),
+])
+def test_non_english_headline_makes_an_event(pipe, text, country, ucdp):
+    evs = _events(pipe, text)
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.location is not None and ev.location.country == country
+    assert ev.ucdp_type in ((1, 2, 3) if ucdp is None else (ucdp,))
+
+
+def test_attack_on_a_displaced_camp_is_one_sided(r):
+    text = "AFP, 2017-06-10: Centrafrique : au moins 5 morts dans une attaque contre un camp de déplacés à Bria"
+    assert ucdp_type(None, None, "Violence against civilians", text=text, resolver=r) == 3
+
+
+def test_non_english_text_without_violence_gives_no_event(pipe):
+    assert _events(pipe, "Le Monde, 2019-03-02: Le gouvernement présente son budget annuel au parlement") == []
+    assert _events(pipe, "El País, 2019-03-02: El gobierno aprueba el presupuesto anual en el Congreso") == []

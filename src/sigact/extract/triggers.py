@@ -9,6 +9,7 @@ A *trigger* is a word or phrase from ``triggers.yaml`` ("airstrike", "clashed",
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -159,6 +160,10 @@ def _start_hashes(vocab: object, firsts: list[dict]) -> np.ndarray | None:
     return np.array(sorted(out), dtype=np.uint64)
 
 
+# a French elided article or preposition glued to the word ("l’attaque", "d'affrontements")
+_ELISION = re.compile(r"^(?:l|d|qu|s|n|j)['\u2019]")
+
+
 class TriggerFinder:
     """Finds triggers, groups them and reads actor arguments, using one compiled Matcher per vocab."""
 
@@ -260,7 +265,7 @@ class TriggerFinder:
             elif tok.pos_ == "ADJ" and tok.tag_ == "VBN":
                 names = lex.verb_index.get(lemma, ())
             if not names:
-                names = lex.word_index.get(tok.lower_, ())
+                names = lex.word_index.get(tok.lower_, ()) or lex.word_index.get(_ELISION.sub("", tok.lower_), ())
             if not names and (tok.is_title or tok.is_upper) and tok.pos_ in ("PROPN", "NOUN", "VERB"):
                 names = self._title_case_classes(tok.lower_)  # "Kills", "ATTACKS" in headlines
             if not names:
