@@ -188,3 +188,9 @@ def test_tail_of_an_unknown_name_is_no_place(nlp, geo):
 def test_title_case_headline_big_town_and_no_country_code_from_a_word(nlp, geo, text, iso3, name):
     place, _ = place_of(nlp, geo, text)
     assert place.country == iso3 and place.name == name
+
+
+def test_generic_adjective_is_not_an_admin1_alias(nlp, geo):
+    # "Federal District" (Brazil) is also known as bare "Federal"; "the Federal Police" names no place
+    dg = geo.analyze(nlp("The dissolution of the Federal Police was formalized on Monday."))
+    assert dg.focus_country is None and not dg.mentions

@@ -72,6 +72,7 @@ _NOT_PLACE = {
     # that, alone, are the unmatched first word of a longer name ("Wadi Daiqah", "Ayn Laylah")
     "english", "arabic", "arab", "arabs", "swahili", "wadi", "jabal", "jebel", "tell", "tall", "kafr", "ain",
     "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh", "park",
+    "federal", "capital", "upper", "lower",
 }
 _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
@@ -403,6 +404,7 @@ class GeoResolver:
             cands = self._lookup(t)
             strong = any(c.quality == 0 and c.kind in ("country", "admin1", "region", "water", "site", "camp",
                                                        "crossing") for c in cands)
+            big_town = any(c.kind == "city" and c.quality == 0 and c.population >= 300_000 for c in cands)
             sent_start = tok.is_sent_start
             ok = pw in _LOC_PREPS or strong or (not single and not sent_start)
             if re.match(r"^\s*,\s*[A-Z]", text[b:b + 4]) or re.match(r"^\s*\(", text[b:b + 3]):
@@ -430,7 +432,6 @@ class GeoResolver:
                     and all(ascii_name(c.name).casefold() != t.casefold() for c in cands if c.kind == "country") \
                     and not any(c.kind != "country" and c.population >= 1000 for c in cands):
                 ok = False  # "Car Bomb": the code "CAR" written in capitals only
-            big_town = any(c.kind == "city" and c.quality == 0 and c.population >= 300_000 for c in cands)
             if big_town and in_title_line(a):
                 in_org = False  # "Mogadishu Car Bomb Kills Five": the model's ORG spans in headlines are noise
             if ok and not strong and not big_town and pw not in _SITE_PREPS and pw not in _ATTACK_VERBS \
