@@ -100,3 +100,26 @@ def test_attack_on_a_displaced_camp_is_one_sided(r):
 def test_non_english_text_without_violence_gives_no_event(pipe):
     assert _events(pipe, "Le Monde, 2019-03-02: Le gouvernement présente son budget annuel au parlement") == []
     assert _events(pipe, "El País, 2019-03-02: El gobierno aprueba el presupuesto anual en el Congreso") == []
+
+
+# ------------------------------------------------------------------ one incident per citation list
+
+def test_citation_list_gives_one_incident_dated_by_the_first_report(pipe):
+    text = ("AFP, 2019-03-03: Gunmen kill 12 villagers in central Mali\n"
+            "Reuters, 2019-03-04: Gunmen killed 20 villagers in an attack on a village near Mopti\n"
+            "RFI, 2019-03-02: Mali : des hommes armés attaquent un village près de Mopti, 8 morts")
+    evs = _events(pipe, text)
+    assert len(evs) == 1
+    ev = evs[0]
+    assert ev.fatalities == 20  # the fullest toll the reports give
+    assert ev.date is not None and ev.date.start == "2019-03-02"  # the earliest report
+    assert ev.location is not None and ev.location.country == "MLI"
+    assert ev.ucdp_type == 3
+
+
+def test_prose_with_several_incidents_keeps_them():
+    from sigact.extract.extractor import _citation_list
+
+    assert _citation_list("AFP, 2019-03-03: Gunmen kill 12\nRFI, 2019-03-02: 8 morts à Mopti")
+    assert not _citation_list("AFP, 2019-03-03: Gunmen kill 12\nIn a separate attack, soldiers died.")
+    assert not _citation_list("Gunmen killed 12 villagers. Soldiers killed four rebels elsewhere.")

@@ -182,6 +182,8 @@ class EventExtractor:
                 drafts.append(fb)
         events = [self._event(d, article, doc) for d in drafts if d.coding is not None]
         events.sort(key=lambda e: min((x.start for x in e.evidence if x.field == "trigger"), default=0))
+        if _citation_list(text):
+            events = _one_citation_incident(events)
         return events
 
     # ------------------------------------------------------------------ steps
@@ -633,6 +635,25 @@ def _year(iso: str | None) -> int | None:
 
 
 _CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
+
+
+def _citation_list(text: str) -> bool:
+    """True when every line of ``text`` is an "Outlet, 2020-01-28: headline" citation (UCDP GED's list
+    of the reports it coded one incident from)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and all(_CITATION.match(ln) for ln in lines)
+
+
+def _one_citation_incident(events: list[Event]) -> list[Event]:
+    """The one incident a citation list reports: of its asserted incidents (not threats or
+    aggregates), the one with the highest death toll, then the highest confidence (the
+    headlines retell one incident, and the later reports carry the fuller toll).  Returns
+    ``events`` unchanged when fewer than two asserted incidents were read."""
+    incidents = [e for e in events if e.is_incident]
+    if len(incidents) < 2:
+        return events
+    best = max(incidents, key=lambda e: (e.fatalities or 0, e.confidence))
+    return [e for e in events if e is best or not e.is_incident]
 
 
 def _headline_spans(doc: Doc) -> list[tuple[int, int]]:
