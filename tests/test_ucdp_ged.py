@@ -123,3 +123,10 @@ def test_prose_with_several_incidents_keeps_them():
     assert _citation_list("AFP, 2019-03-03: Gunmen kill 12\nRFI, 2019-03-02: 8 morts à Mopti")
     assert not _citation_list("AFP, 2019-03-03: Gunmen kill 12\nIn a separate attack, soldiers died.")
     assert not _citation_list("Gunmen killed 12 villagers. Soldiers killed four rebels elsewhere.")
+
+
+def test_group_in_power_is_the_state_after_it_took_power(r):
+    """UCDP codes the Taliban's fight against IS-K after August 2021 as the Afghan government's."""
+    text = "Pajhwok, 2022-03-02: Taliban fighters clash with Islamic State militants in Nangarhar, 14 dead"
+    assert ucdp_type(None, None, "Battles", text=text, resolver=r, date="2022-03-01") == 1
+    assert ucdp_type(None, None, "Battles", text=text, resolver=r, date="2019-03-01") == 2

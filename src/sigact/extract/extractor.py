@@ -463,7 +463,7 @@ class EventExtractor:
                 ucdp = self._ucdp(d.actor1, actor2, c.event_type, text=g.sent.text + " " + doc.text[:600],
                                   sub_event_type=c.sub_event_type, fatalities=counts.get("fatalities"),
                                   context_country=d.place.country if d.place else None,
-                                  classifier=self.ucdp_classifier)
+                                  classifier=self.ucdp_classifier, date=d.date.start if d.date else None)
             except Exception as exc:
                 log.warning("ucdp_type failed: %s", exc)
         conf = self._confidence(d, c, actor2)

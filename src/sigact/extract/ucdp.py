@@ -14,9 +14,9 @@ GED headline classifier. A violent event (or any event with deaths) always gets 
 Public API::
 
     ucdp_type(actor1, actor2, acled_event_type, *, text=None, sub_event_type=None,
-              fatalities=None, context_country=None, resolver=None, classifier=None) -> int | None
+              fatalities=None, context_country=None, resolver=None, classifier=None, date=None) -> int | None
     ucdp_order(actor1, actor2) -> (side_a, side_b)
-    text_sides(text, *, context_country=None, resolver=None) -> Sides
+    text_sides(text, *, context_country=None, resolver=None, date=None) -> Sides
 """
 
 from __future__ import annotations
@@ -128,23 +128,26 @@ def _resolver(resolver: Any) -> Any:
     return ActorResolver.default()
 
 
-_SIDES_CACHE: dict[tuple[int, str | None, str], tuple[Any, Sides]] = {}
+_SIDES_CACHE: dict[tuple[int, str | None, str, str | None], tuple[Any, Sides]] = {}
 _SIDES_LOCK = threading.Lock()
 
 
-def text_sides(text: str, *, context_country: str | None = None, resolver: Any = None) -> Sides:
+def text_sides(text: str, *, context_country: str | None = None, resolver: Any = None, date: Any = None) -> Sides:
     """Returns the :class:`Sides` of ``text`` (actor mentions found by the actor resolver, cue
     words from ``data/ucdp.yaml``, and the two sides of a "clashes between A and B" phrase).
+    ``date`` (ISO string) is the event's: a group that has since taken power (the Taliban from
+    2021-08) is then a state side.
 
     Recent results are cached (the events of one article share their lead); treat the returned
     object as read-only."""
     r = _resolver(resolver)
-    key = (id(r), context_country, text)
+    day = str(date)[:10] if date else None
+    key = (id(r), context_country, text, day)
     with _SIDES_LOCK:
         hit = _SIDES_CACHE.get(key)
     if hit is not None and hit[0] is r:
         return hit[1]
-    s = _text_sides(text, context_country, r)
+    s = _text_sides(text, context_country, r, day)
     with _SIDES_LOCK:
         if len(_SIDES_CACHE) >= 256:
             _SIDES_CACHE.clear()
@@ -152,12 +155,12 @@ def text_sides(text: str, *, context_country: str | None = None, resolver: Any =
     return s
 
 
-def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
+def _text_sides(text: str, context_country: str | None, r: Any, date: str | None = None) -> Sides:
     c = _cues()
     s = Sides()
     from sigact.extract.actors import SOURCE_AFTER
 
-    for m in r.find(text, context_country=context_country):
+    for m in r.find(text, context_country=context_country, date=date):
         if SOURCE_AFTER.match(text, m.end):
             continue  # "police said", "officials say": a source, not a side
         if _HEADLINE_SOURCE_BEFORE.search(text, max(0, m.start - 12), m.start) \
@@ -188,8 +191,8 @@ def _text_sides(text: str, context_country: str | None, r: Any) -> Sides:
     for p in c.between + c.clash_with:
         m = p.search(text)
         if m:
-            a = side_of(r.resolve(m.group(1), context_country), m.group(1))
-            b = side_of(r.resolve(m.group(2), context_country), m.group(2))
+            a = side_of(r.resolve(m.group(1), context_country, date=date), m.group(1))
+            b = side_of(r.resolve(m.group(2), context_country, date=date), m.group(2))
             s.between = (a, b)
             break
     return s
@@ -227,7 +230,8 @@ def _named(a: Actor | None) -> bool:
 
 def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None, *,
               text: str | None = None, sub_event_type: str | None = None, fatalities: int | None = None,
-              context_country: str | None = None, resolver: Any = None, classifier: Any = None) -> int | None:
+              context_country: str | None = None, resolver: Any = None, classifier: Any = None,
+              date: Any = None) -> int | None:
     """UCDP type of violence of an event: 1 state-based, 2 non-state, 3 one-sided, or ``None``.
 
     ``None`` for an event that is no organised violence: a protest, riot or strategic
@@ -248,6 +252,9 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided,
        else 1 (UCDP's commonest type).
 
+    ``date`` (the event's, ISO string) dates the text's actor mentions: a group in power by
+    then (the Taliban from 2021-08) is a state side.
+
     Without ``text``: violence against civilians (and excessive force against protesters) -> 3,
     battles and explosions/remote violence -> 1 (3 when the only known side is civilians).
     """
@@ -263,7 +270,7 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
             return None
         # a protest or strategic development whose text reports killings: organised violence
         # when the text names its sides
-        return _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
+        return _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2)
     if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES and sub != "excessive force against protesters":
         return None
     pair = _pair(s1, s2, actor1, actor2) if (_named(actor1) or _named(actor2) or text is None) else None
@@ -272,7 +279,7 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     if text:
         # parsed actors say "state vs armed group" reliably; "vs civilians" and "two armed
         # groups" often only name the dead of a battle, so the text's own cues come first
-        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver), et, s1, s2)
+        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2)
         if got is not None:
             return got
         if pair is not None:
