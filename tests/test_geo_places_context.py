@@ -194,3 +194,9 @@ def test_generic_adjective_is_not_an_admin1_alias(nlp, geo):
     # "Federal District" (Brazil) is also known as bare "Federal"; "the Federal Police" names no place
     dg = geo.analyze(nlp("The dissolution of the Federal Police was formalized on Monday."))
     assert dg.focus_country is None and not dg.mentions
+
+
+def test_site_later_in_the_paragraph_of_the_article_country(nlp, geo):
+    text = "Gunmen killed a trader on Sunday. Police said the attack happened in Kaduna."
+    place, ev = place_of(nlp, geo, text, 0, text.index("."))
+    assert place.country == "NGA" and ev is not None and ev.text == "Kaduna"

@@ -158,6 +158,9 @@ class DocGeo:
                 m = max(before, key=lambda x: (x.site, x.end))
             else:  # "... wounded a farmer in Soubo [Soubo-Baraworou] (Nikki, Borgou)": the chain right after
                 after = [x for x in self.mentions if x.role == "place" and end <= x.start < min(pb, end + _AFTER_CHARS)]
+                if not after:  # later in the paragraph: a place of the article's country ("... It happened in Y.")
+                    after = [x for x in self.mentions if x.role == "place" and end <= x.start < pb and x.site
+                             and x.place.country and x.place.country == self.focus_country]
                 if after:
                     m = min(after, key=lambda x: x.start)
         if m is None:
