@@ -57,6 +57,7 @@ class ExtractorSettings:
     """Tunable knobs of the extractor."""
 
     use_classifier: bool = True
+    use_embeddings: bool = True  # blend the TF-IDF classifier with the sentence-embedding LR (embed_classifier.py)
     fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
     fallback_min_prob: float = 0.15
     doc_classifier_chars: int = 1200
@@ -106,8 +107,9 @@ class EventExtractor:
         self.actors = actors
         if classifier is None and self.settings.use_classifier:
             from sigact.extract.classifier import EventClassifier
+            from sigact.extract.embed_classifier import EmbedEnsemble
 
-            classifier = EventClassifier.default()
+            classifier = (EmbedEnsemble.default() if self.settings.use_embeddings else None) or EventClassifier.default()
         self.classifier = classifier if self.settings.use_classifier else None
         self.coder = Coder(self.lex, self.classifier)
         self.ucdp_classifier = ucdp_classifier
