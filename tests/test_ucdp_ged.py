@@ -130,3 +130,10 @@ def test_group_in_power_is_the_state_after_it_took_power(r):
     text = "Pajhwok, 2022-03-02: Taliban fighters clash with Islamic State militants in Nangarhar, 14 dead"
     assert ucdp_type(None, None, "Battles", text=text, resolver=r, date="2022-03-01") == 1
     assert ucdp_type(None, None, "Battles", text=text, resolver=r, date="2019-03-01") == 2
+
+
+def test_bomb_that_kills_civilians_counts_in_the_conflict_unless_aimed_at_a_crowd(r):
+    blast = "BBC Monitoring, 2012-05-06: Three civilians killed in booby-trapped car blast in Aleppo"
+    assert ucdp_type(None, None, "Explosions/Remote violence", text=blast, resolver=r) == 1
+    market = "AFP, 2012-05-06: Bomb attack on a crowded market kills 20 civilians in Baghdad"
+    assert ucdp_type(None, None, "Explosions/Remote violence", text=market, resolver=r) == 3

@@ -321,6 +321,10 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:
         return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
+    if s.civilians and not s.one_sided_cue and et == "explosions/remote violence":
+        # a bomb, shell or strike that killed civilians, not aimed at a crowd ("attack on a market"):
+        # UCDP counts these deaths in the armed conflict, one-sided violence needs deliberate targeting
+        return 1
     if s.civilians or s.one_sided_cue:
         return 3
     if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue:
