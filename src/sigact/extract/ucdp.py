@@ -47,6 +47,7 @@ class _Cues:
     between: tuple[re.Pattern[str], ...]
     clash_with: tuple[re.Pattern[str], ...]
     one_sided: tuple[re.Pattern[str], ...]
+    aimed: tuple[re.Pattern[str], ...]
     civilian_words: re.Pattern[str]
     gunmen_words: re.Pattern[str]
     deadly_words: re.Pattern[str]
@@ -59,7 +60,7 @@ def _build(data: Any) -> _Cues:
     def rx(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or ())
 
-    return _Cues(non_state=rx("non_state"), between=rx("between"), one_sided=rx("one_sided"),
+    return _Cues(non_state=rx("non_state"), between=rx("between"), one_sided=rx("one_sided"), aimed=rx("aimed_at_civilians"),
                  clash_with=tuple(re.compile(p) for p in data.get("clash_with") or ()),
                  civilian_words=re.compile(data["civilian_words"]),
                  gunmen_words=re.compile(data["gunmen_words"]),
@@ -117,6 +118,7 @@ class Sides:
     peoples: set[str] = field(default_factory=set)
     non_state_cue: bool = False
     one_sided_cue: bool = False
+    aimed_cue: bool = False
     between: tuple[str | None, str | None] | None = None
 
 
@@ -188,6 +190,7 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
             s.peoples.add(key.rstrip("s") if key in c.communities else key)
     s.non_state_cue = any(p.search(text) for p in c.non_state)
     s.one_sided_cue = any(p.search(text) for p in c.one_sided)
+    s.aimed_cue = s.one_sided_cue and any(p.search(text) for p in c.aimed)
     for p in c.between + c.clash_with:
         m = p.search(text)
         if m:
@@ -321,7 +324,7 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:
         return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
-    if s.civilians and not s.one_sided_cue and et == "explosions/remote violence":
+    if s.civilians and not s.aimed_cue and et == "explosions/remote violence":
         # a bomb, shell or strike that killed civilians, not aimed at a crowd ("attack on a market"):
         # UCDP counts these deaths in the armed conflict, one-sided violence needs deliberate targeting
         return 1
