@@ -137,3 +137,9 @@ def test_bomb_that_kills_civilians_counts_in_the_conflict_unless_aimed_at_a_crow
     assert ucdp_type(None, None, "Explosions/Remote violence", text=blast, resolver=r) == 1
     market = "AFP, 2012-05-06: Bomb attack on a crowded market kills 20 civilians in Baghdad"
     assert ucdp_type(None, None, "Explosions/Remote violence", text=market, resolver=r) == 3
+
+
+def test_french_torture_headline_makes_an_event(pipe):
+    text = "CNC, 2020-05-26: RCA : à Bouar, un homme torturé par des rebelles succombe de ses blessures"
+    evs = _events(pipe, text)
+    assert len(evs) == 1 and evs[0].location is not None and evs[0].location.country == "CAF"
