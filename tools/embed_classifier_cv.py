@@ -6,6 +6,7 @@ Reads ONLY the training split (ACLED records of ``events-train.jsonl``); never t
     .venv/bin/python tools/embed_classifier_cv.py                 # 4-fold GroupKFold by gold country
     .venv/bin/python tools/embed_classifier_cv.py --folds 4 --c 3 10 30
     .venv/bin/python tools/embed_classifier_cv.py --write --write-c 10 --write-weight 0.5  # + artifact
+    .venv/bin/python tools/embed_classifier_cv.py --pipeline-holdout 0.5   # whole pipeline, train country holdout
 
 Every note is passed through :func:`sigact.extract.classifier.prepare_text`, embedded with the
 MiniLM embedder sigact ships (``sigact.dedup.embed``; cached in ``--cache``), and scored by
@@ -84,6 +85,37 @@ def score(p: np.ndarray, labels: list[str], recs: list[dict], type_of: dict[str,
             "bal_sub_event_type": float(np.mean([np.mean([b for _, b in v]) for v in hits.values()]))}
 
 
+def pipeline_holdout(recs: list[dict], x: np.ndarray, weight: float, c: float, train: Path) -> int:
+    """Runs ``train_event_classifier.pipeline_holdout`` (country split, 25 %, 60 per type) with its ACLED
+    classifier replaced by the ensemble at ``weight``; prints balanced scores and returns the exit status."""
+    import train_event_classifier as tec
+
+    from sigact.extract.embed_classifier import EmbedEnsemble, EmbedLogReg
+
+    emb = {r["id"]: x[i] for i, r in enumerate(recs)}
+    plain_fit = tec.fit
+
+    def fit_ensemble(records: list[dict], **kw):
+        model = plain_fit(records, **kw)
+        if weight > 0 and records and records[0].get("source_dataset") == "acled":
+            clf = fit_embed_lr(np.stack([emb[r["id"]] for r in records]), [r["label"] for r in records],
+                               sample_weights(records, ACLED_DEFAULTS["weights"], ACLED_DEFAULTS["country_power"]), c)
+            model = EmbedEnsemble(model, EmbedLogReg(list(clf.classes_), clf.coef_, clf.intercept_, {}), weight)
+        return model
+
+    tec.fit = fit_ensemble
+    try:
+        res = tec.pipeline_holdout(train, 0.25, 60, Path(f"/tmp/sigact-embed-holdout-{weight:g}"), split="country",
+                                   settings=ACLED_DEFAULTS)
+    finally:
+        tec.fit = plain_fit
+    for ds, r in res["datasets"].items():
+        bal = {f"balanced_{f}": tec.balanced(r, f) for f in ("event_type", "sub_event_type") if f in r["fields"]}
+        print(json.dumps({"weight": weight, "dataset": ds, "n": r["n"], **bal,
+                          **{k: v["accuracy"] for k, v in r["fields"].items()}}))
+    return 0
+
+
 def write_artifact(recs: list[dict], x: np.ndarray, c: float, weight: float, out: Path | None) -> int:
     """Fits the embedding LR on all records and writes the JSON artifact; returns the exit status."""
     from collections import Counter
@@ -114,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
                     "notes and write the packaged artifact (data/event_embed_classifier.json)")
     ap.add_argument("--write-c", type=float, default=10.0, help="C of the written model")
     ap.add_argument("--write-weight", type=float, default=0.5, help="blend weight stored in the artifact")
+    ap.add_argument("--pipeline-holdout", type=float, default=None, metavar="W",
+                    help="score the whole pipeline on a 25 %% country holdout of TRAIN (60 per gold type) with the "
+                         "ensemble at weight W (0: TF-IDF alone), both refitted without the holdout, and exit")
     ap.add_argument("--out", type=Path, default=None, help="artifact path (default: the packaged one)")
     args = ap.parse_args(argv)
     if "dev" in args.train.parts:
@@ -124,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     labels = sorted({r["label"] for r in recs})
     type_of = {r["label"]: r["gold"]["event_type"] for r in recs}
     x = embed_all([prepare_text(r["text"]) for r in recs], args.cache)
+    if args.pipeline_holdout is not None:
+        return pipeline_holdout(recs, x, args.pipeline_holdout, args.write_c, args.train)
     if args.write:
         return write_artifact(recs, x, args.write_c, args.write_weight, args.out)
     groups = [str(r["gold"].get("country") or r["id"]) for r in recs]
