@@ -105,3 +105,16 @@ def test_loads_and_predicts_without_sklearn():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_falls_back_to_tfidf_when_embedder_is_missing():
+    class Broken:
+        def encode(self, texts):
+            raise ConfigError("no embedder here")
+
+    tf = EventClassifier.default()
+    m = EmbedLogReg.load()
+    e = EmbedEnsemble(tf, EmbedLogReg(m.labels, m.coef, m.intercept, m.meta, embedder=Broken()), 0.5)
+    p = e.predict_proba([BATTLE])
+    assert np.allclose(p, tf.predict_proba([BATTLE]))
+    assert e.weight == 0.0

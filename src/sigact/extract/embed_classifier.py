@@ -13,6 +13,7 @@ at weight ``w`` and exposes the same interface the coder uses (``labels``, ``met
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,6 +29,7 @@ __all__ = ["EmbedLogReg", "EmbedEnsemble", "EMBED_ARTIFACT"]
 
 EMBED_ARTIFACT = "event_embed_classifier.json"
 _FORMAT = "sigact-embed-logreg-1"
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -123,8 +125,14 @@ class EmbedEnsemble:
         p = self.tfidf.predict_proba(texts)
         if self.weight <= 0.0 or not len(texts):
             return p
+        try:
+            e = self.embed.predict_proba(texts)
+        except ConfigError as exc:  # embedder packages missing: keep working on TF-IDF alone
+            _log.warning("sentence embeddings unavailable, TF-IDF classifier alone: %s", exc)
+            self.weight = 0.0
+            return p
         q = np.zeros_like(p)
-        q[:, self._cols] = self.embed.predict_proba(texts)
+        q[:, self._cols] = e
         return (1.0 - self.weight) * p + self.weight * q
 
     def proba(self, text: str) -> dict[str, float]:
