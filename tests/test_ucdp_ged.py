@@ -143,3 +143,22 @@ def test_french_torture_headline_makes_an_event(pipe):
     text = "CNC, 2020-05-26: RCA : à Bouar, un homme torturé par des rebelles succombe de ses blessures"
     evs = _events(pipe, text)
     assert len(evs) == 1 and evs[0].location is not None and evs[0].location.country == "CAF"
+
+
+def test_non_violent_type_with_fighting_and_named_sides_gets_a_type(r):
+    """An event the ACLED typing calls a strategic development, in a text about rebels attacking the army."""
+    text = "AFP, 2019-03-02: Rebels attack army positions and seize the town of Ndele"
+    assert ucdp_type(None, None, "Strategic developments", text=text, resolver=r) == 1
+    # nothing violent in the text: no UCDP type
+    assert ucdp_type(None, None, "Strategic developments", text="AFP, 2019-03-02: Rebels sign peace deal in Khartoum",
+                     resolver=r) is None
+
+
+def test_non_violent_type_with_fighting_but_no_sides_asks_the_classifier(r):
+    class _Clf:
+        def proba(self, text):
+            return {"1": 0.1, "2": 0.7, "3": 0.2}
+
+    text = "AFP, 2019-03-02: Heavy fighting reported near the town"
+    assert ucdp_type(None, None, "Strategic developments", text=text, resolver=r, classifier=_Clf()) == 2
+    assert ucdp_type(None, None, "Protests", text=text, resolver=r, classifier=_Clf()) is None

@@ -460,7 +460,8 @@ class EventExtractor:
                 ev.append(_ev(fld, t.start, t.end, t.text))
         actor2 = d.actor2
         ucdp = None
-        if d.judgement.flag != "threat" and (c.event_type in self.lex.violent_event_types or counts.get("fatalities")):
+        if d.judgement.flag != "threat" and (c.event_type in self.lex.violent_event_types or counts.get("fatalities")
+                                             or g.main.cls.name in _VIOLENT_CLASSES):
             try:  # actors and text decide (sigact.extract.ucdp); the GED classifier only when they say nothing
                 ucdp = self._ucdp(d.actor1, actor2, c.event_type, text=g.sent.text + " " + doc.text[:600],
                                   sub_event_type=c.sub_event_type, fatalities=counts.get("fatalities"),

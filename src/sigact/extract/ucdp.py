@@ -51,6 +51,7 @@ class _Cues:
     civilian_words: re.Pattern[str]
     gunmen_words: re.Pattern[str]
     deadly_words: re.Pattern[str]
+    fighting_words: re.Pattern[str] | None
     communities: frozenset[str]
     state_heads: frozenset[str]
     state_allies: frozenset[str] = frozenset()
@@ -65,6 +66,7 @@ def _build(data: Any) -> _Cues:
                  civilian_words=re.compile(data["civilian_words"]),
                  gunmen_words=re.compile(data["gunmen_words"]),
                  deadly_words=re.compile(data["deadly_words"]),
+                 fighting_words=re.compile(data["fighting_words"]) if data.get("fighting_words") else None,
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
                  state_allies=frozenset(str(h).casefold() for h in data.get("state_allies") or ()))
@@ -269,11 +271,14 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     if not et and not died:  # no event type: only two typed actors decide
         return _pair(s1, s2, actor1, actor2) if "crowd" not in (s1, s2) else None
     if not violent and not died:
-        if not text or not _cues().deadly_words.search(text) or "crowd" in (s1, s2):
+        c = _cues()
+        if not text or "crowd" in (s1, s2) or not (
+                c.deadly_words.search(text) or (c.fighting_words is not None and c.fighting_words.search(text))):
             return None
-        # a protest or strategic development whose text reports killings: organised violence
-        # when the text names its sides
-        return _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2)
+        # a protest or strategic development whose text reports killings or fighting: organised
+        # violence when the text names its sides, else the GED classifier's reading of the text
+        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2)
+        return got if got is not None or et in ("protests", "riots") else _classify(text, classifier)
     if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES and sub != "excessive force against protesters":
         return None
     pair = _pair(s1, s2, actor1, actor2) if (_named(actor1) or _named(actor2) or text is None) else None
@@ -290,18 +295,23 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
         if (et == "violence against civilians" or sub == "excessive force against protesters") \
                 and ({side_of(actor1), side_of(actor2)} & {"civilians", "crowd"}):
             return 3  # a parsed victim of an attack on people, and nothing in the text against it
-        if classifier is not None:
-            p = dict(classifier.proba(text))
-            label = max(p, key=p.get) if p else None
-            if label and label.isdigit():
-                return int(label)
-        return 1  # UCDP's commonest type when nothing tells the sides
+        got = _classify(text, classifier)
+        return 1 if got is None else got  # UCDP's commonest type when nothing tells the sides
     if et == "violence against civilians" or sub == "excessive force against protesters":
         return 3
     if "crowd" in (s1, s2) and died:
         return 3  # deaths among protesters or rioters: a force firing on a crowd
     sides = {s for s in (s1, s2) if s}
     return 3 if sides == {"civilians"} else 1
+
+
+def _classify(text: str, classifier: Any) -> int | None:
+    """The GED classifier's type for ``text`` (``None`` without a classifier or a numeric label)."""
+    if classifier is None:
+        return None
+    p = dict(classifier.proba(text))
+    label = max(p, key=p.get) if p else None
+    return int(label) if label and label.isdigit() else None
 
 
 def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
