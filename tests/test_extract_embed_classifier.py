@@ -88,13 +88,18 @@ def test_bad_weight_and_labels():
         EmbedEnsemble(tf, odd, 0.5)
 
 
-def test_extractor_uses_ensemble_unless_disabled():
+def test_extractor_uses_ensemble_when_asked(monkeypatch):
     from sigact.extract import EventExtractor, ExtractorSettings
 
-    ex = EventExtractor(actors=None)
-    assert isinstance(ex.classifier, EmbedEnsemble)
+    on = EventExtractor(actors=None, settings=ExtractorSettings(use_embeddings=True))
+    assert isinstance(on.classifier, EmbedEnsemble)
     off = EventExtractor(actors=None, settings=ExtractorSettings(use_embeddings=False))
-    assert isinstance(off.classifier, EventClassifier)
+    assert isinstance(off.classifier, EventClassifier) and not isinstance(off.classifier, EmbedEnsemble)
+    # off by default (speed); the environment switch turns it on for a whole run
+    monkeypatch.delenv("SIGACT_EMBED_CLASSIFIER", raising=False)
+    assert ExtractorSettings().use_embeddings is False
+    monkeypatch.setenv("SIGACT_EMBED_CLASSIFIER", "1")
+    assert ExtractorSettings().use_embeddings is True
 
 
 def test_loads_and_predicts_without_sklearn():

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,7 +58,10 @@ class ExtractorSettings:
     """Tunable knobs of the extractor."""
 
     use_classifier: bool = True
-    use_embeddings: bool = True  # blend the TF-IDF classifier with the sentence-embedding LR (embed_classifier.py)
+    # blend the TF-IDF classifier with the sentence-embedding LR (embed_classifier.py): off by default
+    # (+1 point ACLED event type on dev, not significant, for 40 % less throughput; docs/benchmarks.md);
+    # SIGACT_EMBED_CLASSIFIER=1 turns it on for a whole run
+    use_embeddings: bool = field(default_factory=lambda: os.environ.get("SIGACT_EMBED_CLASSIFIER", "0") == "1")
     fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
     fallback_min_prob: float = 0.15
     doc_classifier_chars: int = 1200
