@@ -90,6 +90,11 @@ CASES = [
      "Battles", "Armed clash"),
     ("Gunmen killed three civilians near the police station in Maiduguri on Monday.",
      "Violence against civilians", "Attack"),
+    # the attacked object decides, not the generic casualty noun ("people") that ends up as actor2
+    ("On 3 May, gunmen attacked an army checkpoint near Kidal, leaving three people dead including one soldier.",
+     "Battles", "Armed clash"),
+    ("On 2 May, militants stormed a police post in Diffa, leaving two people dead.",
+     "Battles", "Armed clash"),
 ]
 
 
@@ -133,3 +138,24 @@ def test_tolls_go_to_their_event():
 def test_ucdp_type_for_violence_only():
     assert primary(run(CASES[8][0])).ucdp_type == 3
     assert primary(run(CASES[10][0])).ucdp_type is None
+
+
+def test_gunmen_and_snipers_are_actors_not_weapons():
+    """Person nouns among the firearms cues ("gunmen", "a sniper") are the attackers' own mention."""
+    from test_extract_support import stages
+
+    nlp, _, _, ex = stages()
+    for text, who in (("On 3 May, gunmen attacked an army checkpoint near Kidal.", "gunmen"),
+                      ("On 4 May, a sniper shot a soldier at a checkpoint in Rafah.", "sniper")):
+        doc = nlp(text)
+        groups = ex.finder.group(ex.finder.find(doc))
+        a1, _ = ex.finder.arguments(groups[0])
+        assert a1 is not None and who in a1.text
+
+
+def test_armed_object_makes_a_battle_whatever_the_victim_noun():
+    """An attack whose object is a police post stays a battle; one on civilians stays violence against civilians."""
+    e = primary(run("On 5 May, armed men attacked a police post in Tillaberi, leaving four people dead."))
+    assert e.acled_event_type == "Battles"
+    e = primary(run("On 5 May, armed men attacked a village near Tillaberi, leaving four people dead."))
+    assert e.acled_event_type == "Violence against civilians"

@@ -96,6 +96,21 @@ class Coder:
             text = text.replace(actor1.text, " ")
         return bool(self._armed_target_rx.search(text))
 
+    def _armed_object(self, tok: Any) -> bool:
+        """True when the trigger verb's direct object is itself armed people or a military object
+        ("attacked a police post", "ambushed an army patrol"): its head noun and the words before
+        it match ``triggers.yaml: crowd_actors.armed`` or ``armed_targets`` (words after the head,
+        as in "the wife of a policeman", do not count); False without such an object."""
+        if self._armed_target_rx is None or tok is None:
+            return False
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                start = min(t.i for t in c.subtree)
+                phrase = tok.doc[start:c.i + 1].text
+                return bool(self._armed_target_rx.search(phrase)) and not (
+                    self._crowd_rx and self._crowd_rx.search(phrase))
+        return False
+
     @staticmethod
     def _object_text(tok: Any) -> str | None:
         """Returns the text of a verb's direct object (its whole phrase), or None when it has none."""
@@ -172,6 +187,8 @@ class Coder:
             t2 = "military"  # "a policewoman", "two soldiers" typed as plain people
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
             t2 = "military"  # "attacked an army convoy": the target is armed
+        if t2 == "civilians" and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
+            t2 = "military"  # "attacked an army checkpoint, leaving three people dead": the object decides
         crowd1 = self._crowd(actor1)
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
