@@ -95,6 +95,18 @@ CASES = [
      "Battles", "Armed clash"),
     ("On 2 May, militants stormed a police post in Diffa, leaving two people dead.",
      "Battles", "Armed clash"),
+    # violent demonstrations (burning barricades, stones at the police) and crowd-on-crowd fights are riots
+    ("On Tuesday, a group of residents demonstrated in Talca against the closure of a clinic and set barricades on "
+     "fire on the main road.", "Riots", "Violent demonstration"),
+    ("On Friday, police dispersed about 150 people who were burning tyres and debris in Maracay to demand water "
+     "supplies.", "Riots", "Violent demonstration"),
+    ("On Wednesday, about 200 factory workers clashed with the police and hurled stones at officers in Ludhiana, "
+     "demanding their unpaid wages.", "Riots", "Violent demonstration"),
+    ("On Monday, supporters of the ruling party clashed with supporters of the opposition party in Lubumbashi, "
+     "leaving two people dead.", "Riots", "Mob violence"),
+    ("On Saturday, youths of two rival political parties fought each other in Kindia with sticks and machetes.",
+     "Riots", "Mob violence"),
+    ("On Friday, students from two rival schools clashed in Kumasi, injuring five.", "Riots", "Mob violence"),
 ]
 
 
@@ -159,3 +171,12 @@ def test_armed_object_makes_a_battle_whatever_the_victim_noun():
     assert e.acled_event_type == "Battles"
     e = primary(run("On 5 May, armed men attacked a village near Tillaberi, leaving four people dead."))
     assert e.acled_event_type == "Violence against civilians"
+
+
+def test_crowd_against_police_is_no_battle():
+    """A crowd throwing stones at the police riots; the same verb between an army and rebels stays a battle."""
+    e = primary(run("On Thursday, residents clashed with the police in Kisumu and threw stones at officers after a "
+                    "driver was shot, demanding justice."))
+    assert e.acled_event_type == "Riots"
+    e = primary(run("On Thursday, soldiers clashed with rebels in Kisumu, killing three fighters."))
+    assert e.acled_event_type == "Battles"

@@ -39,7 +39,7 @@ _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters"
                "Peaceful protest")
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
-            r"tyres|tires)")
+            r"tyres|tires|demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
@@ -210,7 +210,11 @@ class Coder:
             excluded.add("Attack")
         elif t2 == "civilians" and "Attack" in prior and "Armed clash" in prior and t1 in _ARMED:
             excluded.add("Armed clash")
-        if t1 in ("protesters", "rioters") and "Armed clash" in prior and len(prior) > 1:
+        # a crowd (rioters, protesters, villagers, party supporters) facing no organised armed group
+        # (another crowd, or the police and army) riots: it never fights a battle
+        crowd_side = t1 in ("protesters", "rioters") or (
+            t1 == "civilians" and actor1_group and t2 in _STATE | {"civilians", "protesters", "rioters"})
+        if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
                 if demo not in prior and demo in self.lex.taxonomy:
@@ -232,12 +236,14 @@ class Coder:
             prior["Excessive force against protesters"] += 3.0
         if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
             prior["Violent demonstration"] += 1.5  # burning tyres or property during a demonstration
-        if "Violent demonstration" in prior and t1 in ("protesters", "rioters") and main.cls.name in (
-                "clash", "fight", "attack", "riot", "loot"):
+        on_forces = t2 in _STATE and main.cls.name != "mob"  # a crowd turning on police or soldiers
+        if "Violent demonstration" in prior and crowd_side and main.cls.name in (
+                "clash", "fight", "attack", "riot", "loot") and (t1 == "protesters" or on_forces
+                                                                   or self._demo_rx.search(ctx_text)):
             prior["Violent demonstration"] += 2.5
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
-        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and (
+        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons)
