@@ -117,6 +117,11 @@ _WORLD_OUTLETS = re.compile(
 _HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
 
 
+_GROUP_ADJ = re.compile(rf"(?<![\w'’-])([A-Z][\w'’]*)-(?i:{_HINT_SUFFIX})(?![\w'’-])")
+# what follows a dateline's place: ", Qatar", ", March 3", "(Reuters)", then a dash or colon
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?\s*(?:\([^)\n]{1,30}\))?\s*[-—–:]\s")
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
     """(ISO3, casefolded ASCII capital name) of every country (GeoNames country info)."""
@@ -235,8 +240,8 @@ class GeoResolver:
         def prev_word(char_start: int) -> str:
             """The word before a position, skipping articles and direction adjectives."""
             words = re.findall(r"[^\W\d_][\w'-]*|[,;:()]", text[max(0, char_start - 60):char_start])
-            while words and words[-1].lower() in _SKIP_BEFORE:
-                words.pop()
+            while words and (words[-1].lower() in _SKIP_BEFORE or _GROUP_ADJ.fullmatch(words[-1])):
+                words.pop()  # "in Houthi-held Hodeidah": the group adjective says who holds it
             if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
                 return "near"
             if len(words) >= 2 and words[-1].lower() in ("de", "d'", "d’") and words[-2].lower() in (
@@ -253,6 +258,13 @@ class GeoResolver:
 
         def in_title_line(pos: int) -> bool:
             return any(a <= pos < b for a, b in title_lines)
+
+        # 0a. "Hamas-run", "Taliban-controlled": a group glued to -run/-led/-held is never a place
+        # (a country so glued, "Ethiopia-backed", stays: it is country evidence as a modifier)
+        for m in _GROUP_ADJ.finditer(text):
+            if not any(c.kind == "country" and c.quality == 0 for c in self._lookup(m.group(1))):
+                for k in range(m.start(), m.end()):
+                    taken[k] = True
 
         # 0. source lines ("Agence France Presse, 2017-10-30: headline"): the outlet is no place
         for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
@@ -282,6 +294,18 @@ class GeoResolver:
                                     site=hint == "settlement" or prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
             elif free(a, b) and hint == "settlement" and not demonym_to_iso3(m.group(1)) and self.gaz.fuzzy(m.group(1)):
                 add(_Span(a, b, m.group(1), "fuzzy", hint, site=True))
+            else:  # "Russian Strikes Kill Three In Sumy Region": the name is the tail of the capitalised run
+                for w in list(re.finditer(r"\S+", m.group(1)))[1:]:
+                    a2 = m.start(1) + w.start()
+                    sub = text[a2:b]
+                    before = text[m.start(1):a2].split()[-1]
+                    if sub.split()[0].lower() in _CONNECT or not free(a2, b) or not (
+                            before.lower() in _LOC_PREPS or before.endswith(("'s", "’s"))):
+                        continue
+                    if self._lookup(sub) and not demonym_to_iso3(sub):
+                        add(_Span(a2, b, sub, "cue", hint, site=hint == "settlement"
+                                  or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
+                        break
 
         for a, b, hint in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
             if free(a, b):
@@ -489,6 +513,9 @@ class GeoResolver:
             # "in Aleppo, Idlib and Hama" is a list, not "town, admin1"
             if sp.parents and re.match(r"^\s*,?\s*(?:and|or)\s+[A-Z]", text[sp.parents[-1].end:sp.parents[-1].end + 12]):
                 sp.parents = []
+        for sp in spans:  # "DOHA, Qatar —", "KYIV (Reuters) -": a dateline names where the report is from
+            if (sp.start == 0 or text[sp.start - 1] == "\n") and _DATELINE_TAIL.match(text, sp.end):
+                sp.site, sp.role = True, "place"
         # site cue carries along lists and hierarchies: "in Iraq and Syria", "in Beni, Nord-Kivu"
         for prev, sp in zip(spans, spans[1:]):
             gap = text[prev.end:sp.start]
@@ -511,8 +538,10 @@ class GeoResolver:
                     r"president|governor|people|residents|citizens|natives|members|navy|units?)\s+of\s+(?:the\s+)?$",
                     text[max(0, sp.start - 30):sp.start], re.I):
                 sp.role, sp.site = "modifier", False
-        for sp in spans:  # "near the border with Nigeria": a neighbour named for orientation
-            if re.search(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", text[max(0, sp.start - 25):sp.start]) and \
+        for sp in spans:  # "near the border with Nigeria", "close to the Niger border": a neighbour for orientation
+            if (re.search(r"\bborders?\s+(?:with|of)\s+(?:the\s+)?$", text[max(0, sp.start - 25):sp.start])
+                    or re.match(r"\s*(?:'s\s+|’s\s+)?borders?\b(?!\s+(?:town|city|village|region|province|"
+                                r"district|area|state|post|crossing)s?\b)", text[sp.end:sp.end + 30])) and \
                     any(c.kind == "country" and c.quality == 0 for c in self._lookup(sp.text)):
                 sp.role, sp.site = "neighbour", False
         for sp in spans:
@@ -537,6 +566,8 @@ class GeoResolver:
                 iso = demonym_to_iso3(tok.text)
                 if iso and not taken[tok.idx] and tok.text not in ("US", "U.S."):
                     hints.append((tok.idx, tok.idx + len(tok.text), iso, "demonym"))
+        # "near the Sudanese border": the neighbour, not where it happens
+        hints = [h for h in hints if not (h[3] == "demonym" and re.match(r"\s+borders?\b", text[h[1]:h[1] + 10]))]
         priors: list[tuple[float, float]] = []
         fast = fastpath.enabled()
         for pat, iso, point, word in _country_hints():
@@ -740,7 +771,13 @@ class GeoResolver:
                 ascii_name(sp.text).casefold()[:4] == ascii_name(c.name).casefold()[:4]
                 or skeleton_key(sp.text) == skeleton_key(c.name))  # "Tell Abiad" ~ "Tall Abyad"
             only_demonyms = self._lone(sp, weights, demonym_weight)
-            if not self._keep(sp, c, weights, unsupported, lone, only_demonyms):
+            # "rocket fired from Gaza struck near Shama": a name matched only through an alternate name
+            # (Shama Junction, Ghana) is dropped when another place of the text lies nowhere near it
+            rival = c.quality >= 1 and any(o is not sp and o.source != "weak" and o.role == "place" and o.cands and
+                        c.lat is not None and
+                        all(x.country != c.country and x.lat is not None and
+                            haversine_km(x.lat, x.lon, c.lat, c.lon) > 1500 for x in o.cands) for o in spans)
+            if not self._keep(sp, c, weights, unsupported, lone, only_demonyms, rival):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
                 continue
@@ -807,8 +844,9 @@ class GeoResolver:
 
     @staticmethod
     def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float, lone: bool = False,
-              only_demonyms: bool = False) -> bool:
-        """Whether a resolved span stays a place mention (False: a likely false hit)."""
+              only_demonyms: bool = False, rival: bool = False) -> bool:
+        """Whether a resolved span stays a place mention (False: a likely false hit); ``rival``: another
+        place named in the text has no candidate in ``c``'s country."""
         if sp.parent_mismatch or sp.outside_ctx:
             return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
         if sp.source == "weak":
@@ -840,7 +878,7 @@ class GeoResolver:
         # "Israeli strike on a school in Rafah": a site-cued entity whose only rival evidence is a demonym
         # stands even when the name exists in two countries (the best-scored one; confident only if clear)
         several_ok = only_demonyms and sp.site and sp.source == "ent" and c.quality == 0
-        return strong and (single_country or several_ok) and other_evidence < 1.0 and (
+        return not rival and strong and (single_country or several_ok) and other_evidence < 1.0 and (
             c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
