@@ -180,3 +180,50 @@ def test_crowd_against_police_is_no_battle():
     assert e.acled_event_type == "Riots"
     e = primary(run("On Thursday, soldiers clashed with rebels in Kisumu, killing three fighters."))
     assert e.acled_event_type == "Battles"
+
+
+def test_coder_sees_the_perpetrator_the_event_ends_with():
+    """With no actor1 parsed, the coder is given the armed actor the sentence names (else the
+    country's unnamed perpetrator), the one the event finally stores; the look-up is made once
+    when the coded event type is the one the trigger announced."""
+    from test_extract_support import stages
+
+    _, _, _, ex = stages()
+    seen: list = []
+    calls: list = []
+    code, perp = ex.coder.code, ex.actors.perpetrator
+
+    def spy_code(group, actor1, actor2, *a, **k):
+        seen.append(actor1)
+        return code(group, actor1, actor2, *a, **k)
+
+    def spy_perp(*a, **k):
+        calls.append(a[0])
+        return perp(*a, **k)
+
+    ex.coder.code, ex.actors.perpetrator = spy_code, spy_perp
+    try:
+        e = primary(run("On 4 May, two soldiers were killed near Afgoye in an attack claimed by al-Shabaab.", None))
+        assert seen and seen[0] is not None and seen[0].type in ("rebel", "militia", "terrorist")
+        assert e.actor1 is not None and e.actor1.name == seen[0].name
+        seen.clear()
+        calls.clear()
+        e = primary(run("On 3 May, three soldiers were killed in an ambush near Kidal.", None))
+        assert seen and seen[0] is not None and seen[0].type == "unidentified armed group"
+        assert e.actor1 is not None and e.actor1.name == seen[0].name
+        assert len(calls) == 1  # same event type: coding and the final actors share one look-up
+    finally:
+        del ex.coder.code, ex.actors.perpetrator
+
+
+@pytest.mark.parametrize("text, event_type, sub", [
+    ("On 3 May, three soldiers were killed in an ambush near Kidal.", "Battles", "Armed clash"),
+    ("On 3 May, gunmen killed five villagers in Kidal.", "Violence against civilians", "Attack"),
+    ("On 4 May, two police officers were shot dead at a checkpoint in Kismayo.", "Battles", "Armed clash"),
+    ("On 5 May, a policeman was killed in Ouallam during an attack by JNIM militants.", "Battles", "Armed clash"),
+])
+def test_unnamed_or_sentence_named_attacker(text: str, event_type: str, sub: str):
+    """An incident whose attacker is not the parsed subject is typed by its victims and the attacker
+    the sentence names (or ACLED's unnamed armed group)."""
+    e = primary(run(text, None))
+    assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub)

@@ -93,6 +93,8 @@ class _Draft:
     headline: bool = False  # told in a headline line
     responds: bool = False  # its sentence tells it "in response to" / "after" another incident
     pub_day: str | None = None
+    # perpetrator mentions found in its sentence, by (event type, country, date, excluded actor)
+    perp_cache: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 class EventExtractor:
@@ -163,7 +165,7 @@ class EventExtractor:
         for d in drafts:
             if d.group.main.cls.name in _VIOLENT_CLASSES:
                 self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
-            d.coding = self.coder.code(d.group, d.actor1, d.actor2, doc_probs=None,
+            d.coding = self.coder.code(d.group, self._coding_actor1(d), d.actor2, doc_probs=None,
                                        actor1_group=_collective(d.actor1_span), extent=self.finder.extent(d.group))
             if d.coding and doc_probs and d.coding.sub_event_type:
                 top = max(doc_probs, key=doc_probs.get)
@@ -335,8 +337,7 @@ class EventExtractor:
         c = d.coding
         if c is None or c.event_type is None:
             return
-        country = d.place.country if d.place and d.place.country else (d.actor1.country if d.actor1 else None)
-        date = d.date.start if d.date and d.date.precision != "reported" else (d.date.start if d.date else None)
+        country, date = self._country_date(d)
         for fld, sp in (("actor1", d.actor1_span), ("actor2", d.actor2_span)):
             if sp is None:
                 continue
@@ -361,14 +362,7 @@ class EventExtractor:
                 and (a1 is None or a1.type is None) and d.judgement.flag == "asserted":
             # nobody (or nothing known) parsed as actor1: an armed actor named elsewhere in the
             # sentence ("a Saudi-led coalition airstrike"), else ACLED's unnamed perpetrator
-            perp = getattr(self.actors, "perpetrator", None)
-            sent = d.group.sent
-            m = perp(sent.text, country, date=date, event_type=c.event_type, exclude=d.actor2,
-                     offset=sent.start_char) if perp is not None else None
-            if m is None and perp is not None and sent.start > 0:  # "Police raided X. A shoot-out broke out."
-                prev = sent.doc[sent.start - 1].sent
-                m = perp(sent.doc.text[prev.start_char:sent.start_char], country, date=date, event_type=c.event_type,
-                         exclude=d.actor2, offset=prev.start_char)
+            m = self._perpetrator(d, country, date, c.event_type)
             if m is not None:
                 d.actor1 = m.actor
                 d.evidence = [e for e in d.evidence if e.field != "actor1"] + [_ev("actor1", m.start, m.end, m.text)]
@@ -385,6 +379,59 @@ class EventExtractor:
                 log.debug("no generic actor %s: %s", kind, exc)
             else:
                 d.actor1 = actor
+
+    @staticmethod
+    def _country_date(d: _Draft) -> tuple[str | None, Any]:
+        """Returns the country (the place's, else actor1's) and the date an actor of ``d`` is resolved with."""
+        country = d.place.country if d.place and d.place.country else (d.actor1.country if d.actor1 else None)
+        date = d.date.start if d.date else None
+        return country, date
+
+    def _perpetrator(self, d: _Draft, country: str | None, date: Any, event_type: str | None) -> Any:
+        """Returns the armed actor mention (``ActorResolver.perpetrator``) that ``d``'s sentence names,
+        else the one the sentence before names ("Police raided X. A shoot-out broke out."); ``None``
+        when neither names one.  Memoised on the draft, so coding and final actors share one call."""
+        perp = getattr(self.actors, "perpetrator", None)
+        if perp is None:
+            return None
+        excl = (d.actor2.acled_name or d.actor2.name) if d.actor2 is not None else None
+        key = (event_type, country, str(date), excl)
+        if key in d.perp_cache:
+            return d.perp_cache[key]
+        sent = d.group.sent
+        m = perp(sent.text, country, date=date, event_type=event_type, exclude=d.actor2, offset=sent.start_char)
+        if m is None and sent.start > 0:
+            prev = sent.doc[sent.start - 1].sent
+            m = perp(sent.doc.text[prev.start_char:sent.start_char], country, date=date, event_type=event_type,
+                     exclude=d.actor2, offset=prev.start_char)
+        d.perp_cache[key] = m
+        return m
+
+    def _coding_actor1(self, d: _Draft) -> Actor | None:
+        """Returns the actor1 the coder should see: the parsed one, else (asserted violent or strategic
+        triggers) the perpetrator ``_final_actors`` will name, looked up with the event type of the
+        trigger's first candidate.  ``d.actor1`` itself is left as it is."""
+        a1 = d.actor1
+        if a1 is not None and a1.type is not None:
+            return a1
+        if d.judgement.flag != "asserted" or not d.group.main.cls.candidates:
+            return a1
+        head = d.group.main.head
+        if head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "without":
+            return a1  # "handed over the town without fighting": no act, so no perpetrator of it
+        et = self.lex.event_type_of(d.group.main.cls.candidates[0])
+        if et not in self.lex.violent_event_types and et != "Strategic developments":
+            return a1
+        country, date = self._country_date(d)
+        m = self._perpetrator(d, country, date, et)
+        if m is not None:
+            return m.actor
+        if et in self.lex.violent_event_types and country and hasattr(self.actors, "default_perpetrator"):
+            try:  # nobody named: ACLED's unnamed perpetrator of the country, as _final_actors will name it
+                return self.actors.default_perpetrator(country, date, event_type=et)
+            except (ValueError, TypeError) as exc:
+                log.debug("no default perpetrator for %s: %s", country, exc)
+        return a1
 
     def _victim_actor2(self, d: _Draft, *, force: bool = False) -> None:
         """A violent event without a target takes the victims of its toll ("four US personnel") as actor2."""
