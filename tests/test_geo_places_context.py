@@ -200,3 +200,31 @@ def test_site_later_in_the_paragraph_of_the_article_country(nlp, geo):
     text = "Gunmen killed a trader on Sunday. Police said the attack happened in Kaduna."
     place, ev = place_of(nlp, geo, text, 0, text.index("."))
     assert place.country == "NGA" and ev is not None and ev.text == "Kaduna"
+
+
+def test_clause_naming_only_the_country_takes_the_town_named_before(nlp, geo):
+    # the second sentence names only the country (by its adjective): the town of the first is the place
+    text = ("On 3 June 2021, taxi drivers protested in Split, Croatia, against a new licensing law. "
+            "It was one of several such protests in Croatian cities.")
+    start = text.index("It was")
+    place, ev = place_of(nlp, geo, text, start=start)
+    assert place.country == "HRV" and place.name == "Split" and place.precision == "town"
+    assert ev is not None and ev.text == "Split"
+
+
+def test_country_only_clause_keeps_country_when_earlier_town_is_abroad(nlp, geo):
+    # the town named before lies in another country: the clause's own country stands
+    text = ("On 3 June 2021, lorry drivers protested in Graz, Austria, against tolls. "
+            "Drivers also blocked roads in Slovenia.")
+    start = text.index("Drivers also")
+    place, _ev = place_of(nlp, geo, text, start=start)
+    assert place.country == "SVN" and place.precision == "country"
+
+
+def test_barangay_title_does_not_hide_the_village_or_its_chain(nlp, geo):
+    # "Barangay X, Municipality, Province": the title word is no part of the name
+    text = "On 2 March 2021, soldiers clashed with Abu Sayyaf fighters in Barangay Kagay, Indanan, Sulu."
+    place, ev = place_of(nlp, geo, text)
+    assert place.country == "PHL" and place.precision == "town"
+    assert place.admin1 == "Bangsamoro Autonomous Region in Muslim Mindanao"
+    assert ev is not None and ev.text == "Kagay"

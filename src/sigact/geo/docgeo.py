@@ -151,6 +151,7 @@ class DocGeo:
                 if m is None or (m2 is not None and m2.place.country == m.place.country
                                  and m2.place.precision != "country"):
                     m = m2
+        m = self._town_before(m, start)
         if m is None:
             pa, pb = self._paragraph(start)
             before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
@@ -163,6 +164,7 @@ class DocGeo:
                              and x.place.country and x.place.country == self.focus_country]
                 if after:
                     m = min(after, key=lambda x: x.start)
+            m = self._town_before(m, start)
         if m is None:
             local = self._hint_country(start, end)
             if local:
@@ -187,6 +189,17 @@ class DocGeo:
         if self.focus_country:
             return self._seat_or_country(self.focus_country, start, end), None
         return None
+
+    def _town_before(self, m: PlaceMention | None, start: int) -> PlaceMention | None:
+        """``m``, or, when ``m`` is a bare country, the last site-cued town of that country named before
+        ``start`` in the paragraph: "protested in Pula, Croatia ... one of several protests in Croatian
+        cities" or "... in Pula, Croatia. The rally was dispersed" place the event at Pula, not Croatia."""
+        if m is None or m.place.precision != "country" or not m.place.country:
+            return m
+        pa, _pb = self._paragraph(start)
+        earlier = [x for x in self.mentions if x.role == "place" and pa <= x.start < start and x.site
+                   and x.confident and x.place.country == m.place.country and x.place.precision != "country"]
+        return max(earlier, key=lambda x: x.end) if earlier else m
 
     def _seat_or_country(self, iso3: str, start: int, end: int) -> Place:
         """The country as the place of an event that names none; when its sentence is about the

@@ -77,7 +77,9 @@ _NOT_PLACE = {
 _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                 "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",
-                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"}
+                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"} | {
+                    "barangay", "sitio", "purok"}  # Philippine settlement titles: "in Barangay X" is "in X"
+_SETTLEMENT_TITLES = frozenset({"barangay", "sitio", "purok"})
 _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck", "hit", "captured", "seized",
                  "besieged", "entered", "targeted", "overran", "recaptured", "bombarded", "ambushed", "invaded",
                  "occupied", "surrounded", "looted", "burned", "burnt", "torched", "encircled", "liberated",
@@ -443,7 +445,8 @@ class GeoResolver:
             # "Kotwali Nagar", "Tal Ahmar": the tail of a longer name the gazetteer lacks
             run_tail = single and not strong and prev_tok is not None and bool(prev_tok.whitespace_) and \
                 self._cap(prev_tok) and not prev_tok.is_sent_start and prev_tok.lower_ not in _CONNECT and \
-                not prev_tok.is_stop and not demonym_to_iso3(prev_tok.text) and not taken[prev_tok.idx]
+                not prev_tok.is_stop and not demonym_to_iso3(prev_tok.text) and not taken[prev_tok.idx] and \
+                prev_tok.lower_ not in _SETTLEMENT_TITLES
             if run_tail:
                 ok = False
             if demonym_to_iso3(t) and pw not in _SITE_PREPS:
