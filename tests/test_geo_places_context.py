@@ -228,3 +228,21 @@ def test_barangay_title_does_not_hide_the_village_or_its_chain(nlp, geo):
     assert place.country == "PHL" and place.precision == "town"
     assert place.admin1 == "Bangsamoro Autonomous Region in Muslim Mindanao"
     assert ev is not None and ev.text == "Kagay"
+
+
+def test_point_prior_moves_a_far_same_named_village_to_the_prior_region(nlp, geo):
+    # an OSCE SMM report is about Donbas: the gazetteer's only Lozove (Crimea, far away) is not the one
+    text = "On 9 May 2021, the OSCE SMM recorded twelve explosions near Lozove."
+    place, ev = place_of(nlp, geo, text)
+    assert place.country == "UKR" and place.admin1 == "Donetsk" and place.precision == "admin1"
+    assert ev is not None and ev.text == "Lozove"
+    # a town near the prior point keeps its own coordinates and precision
+    near = "On 9 May 2021, the OSCE SMM recorded twelve explosions near Avdiivka."
+    place, _ev = place_of(nlp, geo, near)
+    assert place.admin1 == "Donetsk" and place.precision == "town"
+
+
+def test_without_a_point_prior_the_village_keeps_its_gazetteer_place(nlp, geo):
+    text = "On 9 May 2021, residents protested against a new landfill in Lozove, Crimea."
+    place, _ev = place_of(nlp, geo, text)
+    assert place.country == "UKR" and place.precision == "town" and place.admin1 == "Crimea"

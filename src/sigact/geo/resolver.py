@@ -798,6 +798,7 @@ class GeoResolver:
                 lon=round(c.lon, 5) if c.lon is not None else None, precision=c.precision,
                 geonameid=c.geonameid,
             )
+            place = self._prior_region(place, c, priors)
             mentions.append(PlaceMention(sp.start, sp.end, sp.text, place, role=sp.role, site=sp.site,
                                          score=round(sp.score, 3), confident=confident,
                                          countries=c.all_countries))
@@ -837,6 +838,24 @@ class GeoResolver:
                         have.add((a, b))
                         break
         return out
+
+    def _prior_region(self, place: Place, c: Candidate, priors: list[tuple[float, float]]) -> Place:
+        """``place``, or, when the text's hints put its events near a point (an OSCE SMM report: Donbas)
+        and ``c`` is a small village of that country far (> 250 km) from every such point, the same
+        name placed in the admin1 around the nearest point at precision ``admin1``: the gazetteer
+        lacks the village meant and holds a same-named one elsewhere ("near Lozove": Donetsk, not Crimea).
+        """
+        if not priors or c.kind != "city" or c.population >= 5000 or c.lat is None or not c.country:
+            return place
+        dists = [(haversine_km(c.lat, c.lon, plat, plon), plat, plon) for plat, plon in priors]
+        d, plat, plon = min(dists)
+        if d <= 250:
+            return place
+        admin1 = self.gaz.admin1_at(c.country, plat, plon)
+        if admin1 is None:
+            return place
+        return Place(text=place.text, name=place.name, admin1=admin1, country=c.country,
+                     lat=round(plat, 5), lon=round(plon, 5), precision="admin1")
 
     @staticmethod
     def _lone(sp: _Span, weights: dict[str, float], demonym_weight: float) -> bool:
