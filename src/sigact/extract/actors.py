@@ -652,6 +652,10 @@ class ActorResolver:
                 continue
             if SOURCE_AFTER.match(text, e):
                 continue  # "police said", "officials believe": a source, not a side
+            if not owner and (event_type or "").casefold() in _PLACE_TARGET_TYPES and _names_place(text, e):
+                # a bombing or battle "near a police academy", at "an army checkpoint": the place is the
+                # target, not the attacker (whereas whoever holds a checkpoint abducts or loots there)
+                continue
             return m
         return None
 
@@ -749,7 +753,7 @@ _PARSED_KIND = {"state": "military", "named_militia": None}
 _PERP_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
 # a mention right after a verb or preposition of targeting, or right before a casualty verb, is the target
 _TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|attack(?:ed|ing|s)? on|on|at|hit(?:ting)?|"
-                            r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including)\s+(?:the\s+|a\s+|an\s+|"
+                            r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including|near|outside|inside|in front of|close to|of them|among them)\s+(?:the\s+|a\s+|an\s+|"
                             r"at least\s+|more than\s+|about\s+|some\s+|several\s+|\w+\s+of\s+|\d+\s+|two\s+|three\s+)*$",
                             re.IGNORECASE)
 #: right after a mention: the mention is a source ("police said"), not a side
@@ -772,3 +776,21 @@ def actor_matches(pred: Actor | None, gold_name: str | None, *, aliases: ActorRe
     from sigact.extract.actor_match import actor_matches as _am
 
     return _am(pred, gold_name, aliases=aliases)
+
+
+def _names_place(text: str, end: int) -> bool:
+    """Returns True when the word right after a mention ending at ``end`` is a place or facility
+    noun (``not_actor_heads.places`` of triggers.yaml): "police academy", "army base"."""
+    from sigact.extract.lexicon import load_lexicon
+
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    heads = load_lexicon().place_heads
+    return w in heads or (w.endswith("s") and w[:-1] in heads)
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: event types whose place noun after an actor ("police academy", "army base") names a target
+_PLACE_TARGET_TYPES = {"explosions/remote violence", "battles"}

@@ -25,6 +25,10 @@ from sigact.scale import fastpath
 __all__ = ["Trigger", "TriggerGroup", "TriggerFinder", "noun_phrase", "has_own_subject"]
 
 _REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+#: "hundreds of protesters", "dozens of gunmen": a count whose "of" object is the argument
+_QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "number"}
+#: pronouns that stand for an organisation or a group of people ("It said it had targeted ...")
+_ORG_PRONOUNS = {"it", "they"}
 _SEPARATING_MARKERS = {"after", "before", "following", "since", "amid", "despite", "while", "whereas", "until",
                        "as", "when", "response", "retaliation", "prior", "ahead"}
 _COMPLEMENT_DEPS = {"dobj", "ccomp", "xcomp", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "pobj", "agent", "acl",
@@ -609,7 +613,15 @@ class TriggerFinder:
         if tok.pos_ == "PRON" and tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl":
             return self._resolve_arg(tok.head.head, actor=actor, depth=depth + 1) if depth < 3 else None
         if tok.pos_ == "PRON":
-            return None
+            ante = _antecedent(tok) if actor and depth < 3 else None
+            return self._resolve_arg(ante, actor=actor, depth=depth + 1) if ante is not None else None
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.ent_type_ == "CARDINAL" or tok.lemma_.lower() in _QUANTITY_HEADS):
+            # "hundreds of protesters stormed ...": the people counted are the argument
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of" and depth < 3:
+                    pob = next((c for c in p.children if c.dep_ == "pobj"), None)
+                    if pob is not None and pob.pos_ == "NOUN":  # a common noun: "of protesters", "of gunmen"
+                        return self._resolve_arg(pob, actor=actor, depth=depth + 1)
         if tok.pos_ == "NOUN" and (lemma in self.lex.noun_index or tok.lower_ in self.lex.noun_index):
             return None
         if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -687,3 +699,30 @@ class TriggerFinder:
             if s is not None:
                 out.update(range(s.start, s.end))
         return out
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """Returns the noun an organisation pronoun ("it", "they") stands for, else ``None``.
+
+    The subject of the reporting verb the pronoun's clause depends on ("The group said it had
+    killed ..." -> group), else the last proper noun or organisation named before the pronoun in
+    its sentence (the last named organisation).
+    """
+    if pron.lower_ not in _ORG_PRONOUNS or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    cur = pron.head
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head == cur:
+            break
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+            return subj
+    sent = pron.sent
+    for k in range(pron.i - 1, sent.start - 1, -1):
+        t = pron.doc[k]
+        if t.dep_ in ("compound", "amod", "poss") or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"):
+            return t
+    return None
