@@ -72,3 +72,12 @@ def test_protesters_storming_a_building_riot(text, country):
     assert ev.acled_event_type == "Riots"
     assert ev.acled_sub_event_type == "Violent demonstration"
     assert ev.actor1 is not None and ev.actor1.name == f"Rioters ({country})"
+
+
+def test_police_firing_back_at_a_bombing_is_the_same_incident():
+    # the security forces' response at the scene is part of the attack, not an attack by the police
+    evs = _events("Al-Shabaab fighters detonated a car bomb at a cafe in Mogadishu, Somalia on Tuesday, killing "
+                  "five people. Police opened fire on the attackers on Tuesday.")
+    assert len(evs) == 1, [(e.acled_sub_event_type, e.actor1 and e.actor1.name) for e in evs]
+    assert evs[0].acled_event_type == "Explosions/Remote violence"
+    assert "shabaab" in (evs[0].actor1.name or "").lower()

@@ -276,13 +276,30 @@ def same_incident(a: _Draft, b: _Draft, lex: Lexicon) -> bool:
                      and (a.place.name or "").lower() == (b.place.name or "").lower())
     same_spot = bool(ca.sub_event_type == cb.sub_event_type and ca.sub_event_type not in _GENERAL_SUBS
                      and (same_town or getattr(a, "headline", False) or getattr(b, "headline", False)))
-    if na and nb and not na & nb and not same_spot:
+    if na and nb and not na & nb and not same_spot and not _returns_fire(earlier, later, lex):
         return False
     # different explicit tolls -> different incidents
     return True
 
 
 _DEMO = {"Protests", "Riots"}
+_STATE_FORCES = {"military", "police"}
+_NONSTATE_ARMED = {"rebel", "militia", "terrorist", "unidentified armed group"}
+_RETURN_FIRE = {"fire", "shoot", "clash", "fight", "attack"}
+
+
+def _returns_fire(earlier: _Draft, later: _Draft, lex: Lexicon) -> bool:
+    """True when ``later`` is state forces firing back at the scene of ``earlier``, a bombing or attack by a
+    non-state armed group told in the same or the next sentence ("A suicide bomber blew himself up ...
+    Police opened fire on a second attacker."): ACLED codes the response as part of that incident."""
+    ce, cl = earlier.coding, later.coding
+    if ce is None or cl is None or ce.event_type not in lex.violent_event_types \
+            or cl.event_type not in lex.violent_event_types:
+        return False
+    a1, b1 = earlier.actor1, later.actor1
+    return bool(a1 is not None and b1 is not None and a1.type in _NONSTATE_ARMED and b1.type in _STATE_FORCES
+                and later.group.main.cls.name in _RETURN_FIRE and cluster_distance(earlier, later) <= 1
+                and dates_agree(earlier, later, slack_days=0))
 _OUTCOME_CLASSES = {"kill", "injure", "attack", "shoot"}  # bare violent acts: "were beaten to death"
 
 
