@@ -103,3 +103,19 @@ def sqlite_url(tmp_path: Path) -> str:
 def db_url(request: pytest.FixtureRequest) -> str:
     """The same test on SQLite and on PostgreSQL 15."""
     return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for the test session."""
+    from sigact.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def geo():
+    """The default geo resolver (on-disk gazetteer), built once for the test session."""
+    from sigact.geo import GeoResolver
+
+    return GeoResolver.default()

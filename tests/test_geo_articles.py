@@ -12,20 +12,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sigact.nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from sigact.geo import GeoResolver
-
-    return GeoResolver.default()
-
-
 def analyze(nlp, geo, text):
     return geo.analyze(nlp(text))
 

@@ -13,20 +13,6 @@ from sigact.geo.countries import haversine_km
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sigact.nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from sigact.geo import GeoResolver
-
-    return GeoResolver.default()
-
-
 def place_of(nlp, geo, text, start=0, end=None):
     res = geo.analyze(nlp(text)).place_for(start, len(text) if end is None else end)
     assert res is not None, text

@@ -42,20 +42,6 @@ TOPONYM = ["Santiago", "Santiago", "Beni", "Croix-des-Bouquets", "Croix-des-Bouq
            "Culiacan"]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sigact.nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from sigact.geo import GeoResolver
-
-    return GeoResolver.default()
-
-
 def _check(place, iso3: str, lat: float, lon: float) -> None:
     assert place.country == iso3, place
     assert place.lat is not None and place.lon is not None, place

@@ -17,20 +17,6 @@ pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "us-strikes-iraq.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sigact.nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from sigact.geo import GeoResolver
-
-    return GeoResolver.default()
-
-
 def where(nlp, geo, text, start=0, end=None):
     dg = geo.analyze(nlp(text))
     res = dg.place_for(start, len(text) if end is None else end)
