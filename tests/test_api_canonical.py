@@ -166,3 +166,17 @@ def test_export_of_canonical_events_has_the_listed_rows(env):
     assert [json.loads(x) for x in r.text.splitlines()] == listed and len(listed) == 1
     reports = client.get("/export", params=dict(params, format="jsonl")).text.splitlines()
     assert sorted(json.loads(x)["id"] for x in reports) == ["crafted:a1:1", "crafted:a2:1"]
+
+
+def test_actors_and_places_count_each_real_world_event_once(env):
+    """/places counts a clash reported by two outlets once, with its toll once (level=report: per report);
+    /actors counts the clash once for the group one report names."""
+    client, *_ = env
+    window = {"country": "IRQ", "since": "2023-06-01", "until": "2023-06-30"}
+    actors = {a["name"]: a for a in client.get("/actors", params=window).json()["actors"]}
+    assert actors["Kataib Hezbollah"]["events"] == 1 and actors["Kataib Hezbollah"]["fatalities"] == 4
+    places = client.get("/places", params=window).json()["places"]
+    assert sum(p["events"] for p in places) == 1 and sum(p["fatalities"] for p in places) == 4
+    by_report = client.get("/places", params={**window, "level": "report"}).json()["places"]
+    assert sum(p["events"] for p in by_report) == 2 and sum(p["fatalities"] for p in by_report) == 8
+    assert client.get("/places", params={**window, "level": "bogus"}).status_code == 422

@@ -253,16 +253,24 @@ def _fill_gaps(periods: dict[str, dict[str, Any]], interval: str) -> list[dict[s
     return out
 
 
+_LEVEL_COUNT = ("canonical (default): each real-world event counts once, with the actors, place and toll of its "
+                "newest matching report; report: every report counts")
+
+
 @router.get("/actors", tags=["stats"], summary="Actors by number of events", response_model=ActorsOut)
-def actors(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+def actors(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000),
+           level: str = Query("canonical", pattern="^(canonical|report)$", description=_LEVEL_COUNT)) -> dict[str, Any]:
     """``{"actors": [{name, acled_name, type, country, events, fatalities}]}``."""
-    return {"actors": state_of(request).store.actors(limit=limit, **filters.as_kwargs())}
+    return {"actors": state_of(request).store.actors(limit=limit, canonical=level == "canonical",
+                                                     **filters.as_kwargs())}
 
 
 @router.get("/places", tags=["stats"], summary="Places by number of events", response_model=PlacesOut)
-def places(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
+def places(request: Request, filters: EventFilters = Depends(), limit: int = Query(100, ge=1, le=1000),
+           level: str = Query("canonical", pattern="^(canonical|report)$", description=_LEVEL_COUNT)) -> dict[str, Any]:
     """``{"places": [{name, admin1, country, lat, lon, precision, events, fatalities}]}``."""
-    return {"places": state_of(request).store.places(limit=limit, **filters.as_kwargs())}
+    return {"places": state_of(request).store.places(limit=limit, canonical=level == "canonical",
+                                                     **filters.as_kwargs())}
 
 
 @router.get("/export", tags=["export"], summary="All matching events in an export format (streamed)",

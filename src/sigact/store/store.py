@@ -378,32 +378,51 @@ class Store:
         return [dict(period=p, event_type=t, count=c, fatalities=f)
                 for (p, t), (c, f) in sorted(acc.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))]
 
-    def actors(self, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
-        """Actors by number of events (either side): dicts of name, acled_name, type, country, events, fatalities."""
+    def actors(self, limit: int = 100, *, canonical: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Actors by number of events (either side): dicts of name, acled_name, type, country, events, fatalities.
+
+        With ``canonical`` an actor's events are the real-world events (clusters) with a matching report that
+        names it, and its fatalities the sum over those of the highest toll their reports give; otherwise
+        every report counts."""
         E = EventRow
         where = event_filters(**filters)
         sides = [sa.select(getattr(E, f"actor{i}_name").label("name"),
                            getattr(E, f"actor{i}_acled_name").label("acled_name"),
                            getattr(E, f"actor{i}_type").label("type"),
                            getattr(E, f"actor{i}_country").label("country"),
+                           E.cluster_id.label("cluster_id"),
                            E.fatalities.label("fatalities"))
                  .where(getattr(E, f"actor{i}_name").is_not(None), *where) for i in (1, 2)]
         u = sa.union_all(*sides).subquery()
+        keys = [u.c.name, u.c.acled_name, u.c.type, u.c.country]
+        if canonical:  # one row per (actor, real-world event) first
+            u = sa.select(*keys, sa.func.max(u.c.fatalities).label("fatalities")).group_by(*keys, u.c.cluster_id).subquery()
+            keys = [u.c.name, u.c.acled_name, u.c.type, u.c.country]
         n = sa.func.count().label("events")
-        q = (sa.select(u.c.name, u.c.acled_name, u.c.type, u.c.country, n, sa.func.sum(u.c.fatalities))
-             .group_by(u.c.name, u.c.acled_name, u.c.type, u.c.country).order_by(n.desc(), u.c.name).limit(limit))
+        q = (sa.select(*keys, n, sa.func.sum(u.c.fatalities))
+             .group_by(*keys).order_by(n.desc(), u.c.name).limit(limit))
         with self._session() as s:
             return [dict(name=a, acled_name=b, type=c, country=d, events=int(k), fatalities=int(f or 0))
                     for a, b, c, d, k, f in s.execute(q)]
 
-    def places(self, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
-        """Places by number of events: dicts of name, admin1, country, lat, lon, precision, events, fatalities."""
+    def places(self, limit: int = 100, *, canonical: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Places by number of events: dicts of name, admin1, country, lat, lon, precision, events, fatalities.
+
+        With ``canonical`` a place's events are the real-world events (clusters) with a matching report placed
+        there, and its fatalities the sum over those of the highest toll their reports give; otherwise every
+        report counts."""
         E = EventRow
+        cols = [E.place_name, E.admin1, E.country, E.lat, E.lon, E.precision]
+        base = sa.select(*cols, E.cluster_id, E.fatalities).where(
+            sa.or_(E.place_name.is_not(None), E.country.is_not(None)), *event_filters(**filters)).subquery()
+        keys = [base.c.place_name, base.c.admin1, base.c.country, base.c.lat, base.c.lon, base.c.precision]
+        u = base
+        if canonical:  # one row per (place, real-world event) first
+            u = sa.select(*keys, sa.func.max(base.c.fatalities).label("fatalities")).group_by(*keys, base.c.cluster_id).subquery()
+            keys = [u.c.place_name, u.c.admin1, u.c.country, u.c.lat, u.c.lon, u.c.precision]
         n = sa.func.count().label("events")
-        q = (sa.select(E.place_name, E.admin1, E.country, E.lat, E.lon, E.precision, n, sa.func.sum(E.fatalities))
-             .where(sa.or_(E.place_name.is_not(None), E.country.is_not(None)), *event_filters(**filters))
-             .group_by(E.place_name, E.admin1, E.country, E.lat, E.lon, E.precision)
-             .order_by(n.desc(), E.place_name).limit(limit))
+        q = (sa.select(*keys, n, sa.func.sum(u.c.fatalities))
+             .group_by(*keys).order_by(n.desc(), keys[0]).limit(limit))
         with self._session() as s:
             return [dict(name=a, admin1=b, country=c, lat=la, lon=lo, precision=p, events=int(k),
                          fatalities=int(f or 0))
