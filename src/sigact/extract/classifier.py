@@ -25,7 +25,7 @@ import numpy as np
 
 from sigact.errors import ConfigError
 
-__all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "ARTIFACT", "TOKEN_PATTERN"]
+__all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "cached_proba", "ARTIFACT", "TOKEN_PATTERN"]
 
 #: word tokens of the word block (hyphenated names and "n't" stay one token); artifacts without
 #: a ``token_pattern`` key were trained with it
@@ -79,6 +79,19 @@ class FeatureBlocks:
         return hstack([x, self.char.fit_transform(texts)]).tocsr()
 
 
+def cached_proba(model: Any, text: str, size: int = 512) -> dict[str, float]:
+    """Returns ``{label: probability}`` of ``model.predict_proba([text])`` over ``model.labels``, through
+    ``model._cache`` (cleared when it holds ``size`` texts); a fresh dict every call."""
+    hit = model._cache.get(text)
+    if hit is None:
+        row = model.predict_proba([text])[0]
+        hit = {lab: float(p) for lab, p in zip(model.labels, row)}
+        if len(model._cache) >= size:
+            model._cache.clear()
+        model._cache[text] = hit
+    return dict(hit)
+
+
 @dataclass
 class EventClassifier:
     """Linear TF-IDF classifier over ACLED sub-event types."""
@@ -101,15 +114,7 @@ class EventClassifier:
     def proba(self, text: str) -> dict[str, float]:
         """Returns ``{label: probability}`` for one text (recent texts are cached: a sentence is
         often scored for several events)."""
-        hit = self._cache.get(text)
-        if hit is not None:
-            return dict(hit)
-        row = self.predict_proba([text])[0]
-        out = {lab: float(p) for lab, p in zip(self.labels, row)}
-        if len(self._cache) >= 512:
-            self._cache.clear()
-        self._cache[text] = out
-        return dict(out)
+        return cached_proba(self, text)
 
     # -------------------------------------------------------------- persistence
     def to_json(self, *, min_weight: float = 1e-3, digits: int = 4) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from sigact.errors import ConfigError
-from sigact.extract.classifier import EventClassifier, prepare_text
+from sigact.extract.classifier import EventClassifier, cached_proba, prepare_text
 
 __all__ = ["EmbedLogReg", "EmbedEnsemble", "EMBED_ARTIFACT"]
 
@@ -137,15 +137,7 @@ class EmbedEnsemble:
 
     def proba(self, text: str) -> dict[str, float]:
         """Returns ``{label: probability}`` for one text (recent texts cached)."""
-        hit = self._cache.get(text)
-        if hit is not None:
-            return dict(hit)
-        row = self.predict_proba([text])[0]
-        out = {lab: float(p) for lab, p in zip(self.labels, row)}
-        if len(self._cache) >= 512:
-            self._cache.clear()
-        self._cache[text] = out
-        return dict(out)
+        return cached_proba(self, text)
 
     @classmethod
     def default(cls) -> "EmbedEnsemble | None":
