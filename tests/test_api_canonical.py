@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api_seed import API_KEY, seed
+from api_seed import API_KEY, crafted, seed
 from sigact.api import create_app
 from sigact.dedup.sync import canonical_events
 from sigact.store import Store
@@ -180,3 +180,31 @@ def test_actors_and_places_count_each_real_world_event_once(env):
     by_report = client.get("/places", params={**window, "level": "report"}).json()["places"]
     assert sum(p["events"] for p in by_report) == 2 and sum(p["fatalities"] for p in by_report) == 8
     assert client.get("/places", params={**window, "level": "bogus"}).status_code == 422
+
+
+def test_canonical_timeline_takes_the_highest_toll_of_the_reports(db_url):
+    """Reports of one event that disagree on the toll: the timeline counts the event once, with the highest
+    toll (as /actors and /places do), not the toll of whichever report happens to be newest."""
+    import dataclasses
+
+    from sigact.model import Article
+
+    store = Store.open(db_url)
+    try:
+        (a1, [e1]), (a2, [e2]), _ = crafted()
+        a4 = Article.create("A later wire put the death toll of the quarry clash at nine.", id="crafted:a4",
+                            outlet="Third Wire", published="2023-06-18", language="en")
+        # the highest toll sits on the oldest-dated report, not on the head the event is listed at
+        e4 = dataclasses.replace(e2, id="crafted:a4:1", article_id="crafted:a4", fatalities=9, evidence=(),
+                                 links=(), date=dataclasses.replace(e2.date, start="2023-06-14", end="2023-06-14"))
+        e2low = dataclasses.replace(e2, fatalities=2)
+        store.add_batch([(a1, [e1]), (a2, [e2low]), (a4, [e4])])
+        store.assign_clusters({"crafted:a2:1": "crafted:a1:1", "crafted:a4:1": "crafted:a1:1"})
+        [row] = store.timeline("month", canonical=True, country=["IRQ"])
+        assert (row["count"], row["fatalities"]) == (1, 9)
+        assert sum(r["fatalities"] for r in store.timeline("month", country=["IRQ"])) == 4 + 2 + 9
+        with TestClient(create_app(store=store, api_key=API_KEY)) as client:
+            [p] = client.get("/stats/timeline", params={"interval": "month", "country": "IRQ"}).json()["periods"]
+            assert (p["count"], p["fatalities"]) == (1, 9)
+    finally:
+        store.close()

@@ -206,8 +206,8 @@ def get_event(request: Request, event_id: str = _id_param()) -> Response:
 def timeline(request: Request, filters: EventFilters = Depends(),
              interval: str = Query("day", pattern=r"^(day|week|month|year)$"),
              level: str = Query("canonical", pattern="^(canonical|report)$", description=(
-                 "canonical (default): each real-world event counts once, with the date, type and toll of its "
-                 "newest matching report; report: every report counts"))) -> dict[str, Any]:
+                 "canonical (default): each real-world event counts once, with the date and type of its "
+                 "newest matching report and the highest toll its reports give; report: every report counts"))) -> dict[str, Any]:
     """``{"interval", "types": [...], "periods": [{period, count, fatalities, by_type: {type: {count, fatalities}}}]}``."""
     rows = state_of(request).store.timeline(interval, canonical=level == "canonical", **filters.as_kwargs())
     periods: dict[str, dict[str, Any]] = {}
@@ -253,8 +253,8 @@ def _fill_gaps(periods: dict[str, dict[str, Any]], interval: str) -> list[dict[s
     return out
 
 
-_LEVEL_COUNT = ("canonical (default): each real-world event counts once, with the actors, place and toll of its "
-                "newest matching report; report: every report counts")
+_LEVEL_COUNT = ("canonical (default): each real-world event counts once for each actor or place its matching "
+                "reports name, with the highest toll those reports give; report: every report counts")
 
 
 @router.get("/actors", tags=["stats"], summary="Actors by number of events", response_model=ActorsOut)

@@ -356,8 +356,9 @@ class Store:
         Returns dicts ``{period, event_type, count, fatalities}`` sorted by period
         then type; ``period`` is ``YYYY-MM-DD`` (day; the Monday for week), ``YYYY-MM``
         (month) or ``YYYY`` (year).  Events without a date are left out.  With
-        ``canonical``, each canonical event (cluster) counts once, with the date, type
-        and toll of its newest matching report (the one ``GET /events`` lists it at).
+        ``canonical``, each canonical event (cluster) counts once, with the date and type
+        of its newest matching report (the one ``GET /events`` lists it at) and the
+        highest toll its matching reports give (as ``actors`` and ``places`` count it).
         """
         if interval not in INTERVALS:
             raise InputError(f"interval must be one of {', '.join(INTERVALS)}, not {interval!r}", code="SIG-E143")
@@ -365,7 +366,8 @@ class Store:
         where = [EventRow.date_start.is_not(None), *event_filters(**filters)]
         if canonical:  # one row per cluster: its head, by a window over the matching reports
             rn = sa.func.row_number().over(partition_by=E.cluster_id, order_by=(E.sort_date.desc(), E.id.desc()))
-            sub = sa.select(E.date_start, E.event_type, E.fatalities, rn.label("rn")).where(*where).subquery()
+            toll = sa.func.max(E.fatalities).over(partition_by=E.cluster_id)
+            sub = sa.select(E.date_start, E.event_type, toll.label("fatalities"), rn.label("rn")).where(*where).subquery()
             E, where = sub.c, [sub.c.rn == 1]
         q = (sa.select(E.date_start, E.event_type, sa.func.count(), sa.func.sum(sa.func.coalesce(E.fatalities, 0)))
              .where(*where).group_by(E.date_start, E.event_type))
