@@ -202,9 +202,32 @@ def test_watch_logs_the_failure_and_stores_the_other_entry(tmp_path: Path) -> No
                         host_delay=0.0, clock=lambda: 0.0, sleep=lambda s: None)
         [r] = w.poll_once()
         assert r.status == "fetched" and r.new_articles == 2 and r.events == 1
+        assert (r.failed, r.rejected, r.rejects_path) == (1, 1, str(tmp_path / "rejects.jsonl"))
+        assert r.first_reject and "entry 2" in r.first_reject
     [rec] = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
     assert (rec["code"], rec["stage"], rec["input"], rec["position"]) == ("SIG-E200", "geo", "https://wire.example/rss",
                                                                           "entry 2")
+
+
+def test_watch_cli_prints_the_failures_of_a_round(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`sigact watch` says on stderr that entries were rejected, with the first reason and the log's path."""
+    from click.testing import CliRunner
+
+    from sigact.cli import main
+    from sigact.scale.watch import FeedWatcher, PollResult
+
+    res = PollResult("https://wire.example/rss", "fetched", new_articles=2, events=1, failed=1, rejected=1,
+                     first_reject="https://wire.example/rss entry 2: [SIG-E200] geo failed",
+                     rejects_path=str(tmp_path / "rejects.jsonl"))
+    monkeypatch.setattr(FeedWatcher, "poll_once", lambda self: [res])
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("https://wire.example/rss\n")
+    out = CliRunner().invoke(main, ["watch", str(feeds), "--rounds", "1", "--db",
+                                                   f"sqlite:///{tmp_path / 'w.db'}"])
+    assert out.exit_code == 0, out.output
+    assert "https://wire.example/rss: fetched: 2 new, 1 events" in out.stdout
+    assert "1 rejected (1 extraction failures, retried next run)" in out.stderr
+    assert "SIG-E200" in out.stderr and str(tmp_path / "rejects.jsonl") in out.stderr
 
 
 # ---------------------------------------------------------------- batch (one Dask partition, in process)

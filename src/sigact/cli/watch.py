@@ -36,6 +36,10 @@ def watch_cmd(feeds_file: str, db: str, every: str, host_delay: float, rounds: i
         for r in results:
             extra = f" ({r.error})" if r.error else (f": {r.new_articles} new, {r.events} events" if r.status == "fetched" else "")
             click.echo(f"{r.url}: {r.status}{extra}")
+            if r.rejected:  # unreadable entries and extraction failures: say so, not only in the log
+                what = f"{r.rejected} rejected" + (f" ({r.failed} extraction failures, retried next run)"
+                                                   if r.failed else "")
+                click.echo(f"{r.url}: {what}; first: {r.first_reject}; see {r.rejects_path}", err=True)
 
     from sigact.errors import SigactError
 

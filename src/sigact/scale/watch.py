@@ -69,6 +69,10 @@ class PollResult:
     new_articles: int = 0
     events: int = 0
     error: str | None = None
+    failed: int = 0                   # entries whose extraction failed (stored, retried on the next run)
+    rejected: int = 0                 # lines written to the rejects log (unreadable entries and failures)
+    first_reject: str | None = None   # "input: reason" of the first of them
+    rejects_path: str | None = None
 
 
 @dataclass
@@ -143,7 +147,9 @@ class FeedWatcher:
             state, etag=resp.headers.get("etag"), last_modified=resp.headers.get("last-modified"),
             last_polled=now, last_status=str(resp.status_code), failures=0, next_poll=now + self.every,
             entries_seen=state.entries_seen + summary.read))
-        return PollResult(url, "fetched", new_articles=summary.stored + summary.revised, events=summary.events)
+        return PollResult(url, "fetched", new_articles=summary.stored + summary.revised, events=summary.events,
+                          failed=summary.failed, rejected=summary.rejected, first_reject=summary.first_reject,
+                          rejects_path=summary.rejects_path)
 
     def _failed(self, state: FeedState, error: str) -> PollResult:
         now = self.clock()
