@@ -39,11 +39,16 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?::|\s-|\s\u2014|\s\u2013)\s*(?:the\s+|local\s+|un\s+)?$", re.IGNORECASE)
 _HEADLINE_SOURCE_AFTER = re.compile(r"\s*(?:\n|\|\||$)")
 _COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult_militia", "vigilantes", "herders"})
+# informally organised sides (UCDP: groups organised along ethnic, clan, religious or communal
+# lines): their killings are non-state conflict with the other community, never one-sided violence
+_INFORMAL_KINDS = frozenset({"tribal_militia", "herders"})
+_INFORMAL_NAME = re.compile(r"\b(?:Ethnic|Communal|Tribal|Clan|Sub-Clan) Militia\b|\b(?:Herders|Farmers)\b")
 
 
 @dataclass(frozen=True)
 class _Cues:
     non_state: tuple[re.Pattern[str], ...]
+    communal: tuple[re.Pattern[str], ...]
     between: tuple[re.Pattern[str], ...]
     clash_with: tuple[re.Pattern[str], ...]
     one_sided: tuple[re.Pattern[str], ...]
@@ -55,13 +60,14 @@ class _Cues:
     communities: frozenset[str]
     state_heads: frozenset[str]
     state_allies: frozenset[str] = frozenset()
+    no_state_conflict: tuple[tuple[str, int], ...] = ()
 
 
 def _build(data: Any) -> _Cues:
     def rx(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or ())
 
-    return _Cues(non_state=rx("non_state"), between=rx("between"), one_sided=rx("one_sided"), aimed=rx("aimed_at_civilians"),
+    return _Cues(non_state=rx("non_state"), communal=rx("communal_violence"), between=rx("between"), one_sided=rx("one_sided"), aimed=rx("aimed_at_civilians"),
                  clash_with=tuple(re.compile(p) for p in data.get("clash_with") or ()),
                  civilian_words=re.compile(data["civilian_words"]),
                  gunmen_words=re.compile(data["gunmen_words"]),
@@ -69,7 +75,8 @@ def _build(data: Any) -> _Cues:
                  fighting_words=re.compile(data["fighting_words"]) if data.get("fighting_words") else None,
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
-                 state_allies=frozenset(str(h).casefold() for h in data.get("state_allies") or ()))
+                 state_allies=frozenset(str(h).casefold() for h in data.get("state_allies") or ()),
+                 no_state_conflict=tuple((str(k).upper(), int(v)) for k, v in (data.get("no_state_conflict") or {}).items()))
 
 
 def _cues() -> _Cues:
@@ -108,7 +115,9 @@ def side_of(actor: Actor | None, mention: str | None = None) -> str | None:
 @dataclass
 class Sides:
     """What a text says about the sides: counts of state, armed and civilian mentions, the
-    distinct named non-state groups, and the cue words found."""
+    distinct named non-state groups, and the cue words found. ``informal`` counts mentions of
+    informally organised sides (tribesmen, armed herders, vigilantes, ethnic or communal
+    militias); ``communal_cue`` is a cue of communal, ethnic, clan or sectarian violence."""
 
     state: int = 0
     armed: int = 0
@@ -116,12 +125,23 @@ class Sides:
     gunmen: int = 0
     communal: int = 0
     civilians: int = 0
+    informal: int = 0
     groups: set[str] = field(default_factory=set)
     peoples: set[str] = field(default_factory=set)
     non_state_cue: bool = False
+    communal_cue: bool = False
     one_sided_cue: bool = False
     aimed_cue: bool = False
     between: tuple[str | None, str | None] | None = None
+
+
+def _informal(kind: str | None, actor: Actor | None) -> bool:
+    """True for an informally organised side: tribesmen, armed herders, vigilantes, or an actor
+    named as an ethnic, clan or (identified) communal militia."""
+    if kind in _INFORMAL_KINDS:
+        return True
+    name = (actor.acled_name or actor.name or "") if actor is not None else ""
+    return not name.startswith("Unidentified") and bool(_INFORMAL_NAME.search(name))
 
 
 def _resolver(resolver: Any) -> Any:
@@ -175,6 +195,8 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
             s.state += 1
         elif side == "armed":
             s.armed += 1
+            if _informal(m.kind, m.actor):
+                s.informal += 1
             if m.kind == "group":
                 s.groups.add(m.actor.acled_name or m.actor.name or m.text)
             elif m.kind in _COMMUNAL_KINDS:
@@ -190,7 +212,8 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
         key = w.casefold()
         if key in ethnic or key in c.communities:
             s.peoples.add(key.rstrip("s") if key in c.communities else key)
-    s.non_state_cue = any(p.search(text) for p in c.non_state)
+    s.communal_cue = any(p.search(text) for p in c.communal)
+    s.non_state_cue = s.communal_cue or any(p.search(text) for p in c.non_state)
     s.one_sided_cue = any(p.search(text) for p in c.one_sided)
     s.aimed_cue = s.one_sided_cue and any(p.search(text) for p in c.aimed)
     for p in c.between + c.clash_with:
@@ -228,6 +251,16 @@ def _pair(s1: str | None, s2: str | None, a1: Actor | None, a2: Actor | None) ->
     return None
 
 
+def _bare_country(a: Actor | None) -> bool:
+    """True for a parsed state actor whose mention is only a country's name ("C. Africa", "Mali"):
+    in a headline that is mostly the place of the violence, not a fighting side."""
+    if a is None or a.type not in STATE_TYPES or not a.text:
+        return False
+    from sigact.geo.countries import to_iso3
+
+    return to_iso3(a.text) is not None
+
+
 def _named(a: Actor | None) -> bool:
     """True when an actor was read from a mention (not the generic stand-in for nobody named)."""
     return a is not None and a.text is not None
@@ -263,6 +296,42 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     Without ``text``: violence against civilians (and excessive force against protesters) -> 3,
     battles and explosions/remote violence -> 1 (3 when the only known side is civilians).
     """
+    got = _ucdp_type(actor1, actor2, acled_event_type, text=text, sub_event_type=sub_event_type,
+                     fatalities=fatalities, context_country=context_country, resolver=resolver,
+                     classifier=classifier, date=date)
+    if got == 1 and _no_state_conflict(context_country, date):
+        # no state-based conflict there (data/ucdp.yaml no_state_conflict): the killings are
+        # between gangs, cartels or communities unless the text says civilians were the target
+        return 3 if _aimed_at_people(text) else 2
+    return got
+
+
+def _no_state_conflict(country: str | None, date: Any) -> bool:
+    """True when UCDP records no state-based conflict in ``country`` (ISO3) in the year of ``date``
+    (an ISO date string; unknown dates count as recent)."""
+    if not country:
+        return False
+    since = dict(_cues().no_state_conflict).get(str(country).upper())
+    if since is None:
+        return False
+    year = str(date)[:4] if date else ""
+    return not year.isdigit() or int(year) >= since
+
+
+def _aimed_at_people(text: str | None) -> bool:
+    """True when ``text`` says civilians were the target: a one-sided cue ("massacre", "gunmen
+    killed villagers") or civilians named ("civilians", "passengers", "a journalist")."""
+    if not text:
+        return False
+    c = _cues()
+    return any(p.search(text) for p in c.one_sided) or bool(c.civilian_words.search(text))
+
+
+def _ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str | None, *,
+               text: str | None = None, sub_event_type: str | None = None, fatalities: int | None = None,
+               context_country: str | None = None, resolver: Any = None, classifier: Any = None,
+               date: Any = None) -> int | None:
+    """:func:`ucdp_type` before the country rule (``no_state_conflict``)."""
     et = (acled_event_type or "").strip().casefold()
     sub = (sub_event_type or "").strip().casefold()
     died = bool(fatalities and fatalities > 0)
@@ -281,6 +350,12 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
         return got if got is not None or et in ("protests", "riots") else _classify(text, classifier)
     if "crowd" in (s1, s2) and not died and et not in VIOLENT_TYPES and sub != "excessive force against protesters":
         return None
+    if text and (_bare_country(actor1) or _bare_country(actor2)):
+        # "C. Africa clashes", "Nigeria: 12 killed": a country named as the place, not its forces
+        weak = _pair(s1, s2, actor1, actor2)
+        s1, s2 = (None if _bare_country(actor1) else s1), (None if _bare_country(actor2) else s2)
+    else:
+        weak = None
     pair = _pair(s1, s2, actor1, actor2) if (_named(actor1) or _named(actor2) or text is None) else None
     if pair == 1 or (pair is not None and not text):
         return pair
@@ -292,6 +367,8 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
             return got
         if pair is not None:
             return pair
+        if weak is not None:
+            return weak
         if (et == "violence against civilians" or sub == "excessive force against protesters") \
                 and ({side_of(actor1), side_of(actor2)} & {"civilians", "crowd"}):
             return 3  # a parsed victim of an attack on people, and nothing in the text against it
@@ -314,22 +391,34 @@ def _classify(text: str, classifier: Any) -> int | None:
     return int(label) if label and label.isdigit() else None
 
 
+def _formal_only(s: Sides) -> bool:
+    """True when the armed sides a text names are formally organised groups (named groups, unnamed
+    gunmen or rebels) and none of them an informally organised one (tribesmen, ethnic militias)."""
+    return not s.informal and (bool(s.groups) or s.gunmen > 0 or s.unnamed_armed > 0) and not s.peoples
+
+
 def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
     """Type from the text's sides and cues; ``None`` when they say nothing."""
     if s.between is not None:
         got = _pair(s.between[0], s.between[1], None, None)
         if got in (1, 3):
             return got
-        if s.between[0] in ("armed", None) and s.between[1] in ("armed", None) and s.state == 0 \
-                and (s.between[0] or s.between[1]):
-            return 2
+        if s.between == ("armed", "armed") or (s.between[0] in ("armed", None) and s.between[1] in ("armed", None)
+                                               and s.state == 0 and (s.between[0] or s.between[1])):
+            return 2  # "clashes between IS and rebels": whatever state force the text names elsewhere
     if s.non_state_cue and not s.one_sided_cue and (s.armed or et == "battles"):
         return 2  # "rival militias", "intercommunal clashes": the text says who fought, whoever else it names
+    if not s.state and (s.informal or s.communal_cue and not s.aimed_cue) and not _formal_only(s):
+        # communities, clans, ethnic militias, armed herders: informally organised sides, whose
+        # killings UCDP codes as non-state conflict with the other community, massacres included
+        return 2
     if s.state and (s.armed or s1 == "armed" or s2 == "armed"):
         # state forces and an armed group: their conflict, unless the text is about an
         # attack on civilians ("rebels executing civilians, peacekeepers should protect")
         return 3 if s.civilians and s.one_sided_cue and et == "violence against civilians" else 1
-    if not s.state and (s.non_state_cue and (s.armed or et == "battles" or not s.one_sided_cue)
+    # one formally organised group and a massacre cue: its attack on people, whatever communal backdrop
+    one_group_massacre = s.aimed_cue and _formal_only(s) and len(s.groups) <= 1
+    if not s.state and (s.non_state_cue and not one_group_massacre and (s.armed or et == "battles" or not s.one_sided_cue)
                         or len(s.groups) >= 2 or len(s.peoples) >= 2 or s.communal >= 1 and et == "battles"):
         return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:

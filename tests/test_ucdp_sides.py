@@ -1,0 +1,110 @@
+"""UCDP type of violence across countries and languages (sigact.extract.ucdp, session 3 rules):
+informally organised sides, communal cues, country names as places, and countries without a
+state-based conflict. Every headline below was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.extract.actors import ActorResolver
+from sigact.extract.ucdp import text_sides, ucdp_type
+from sigact.model import Actor
+
+
+@pytest.fixture(scope="module")
+def r() -> ActorResolver:
+    return ActorResolver.default()
+
+
+class _Clf:
+    """A stand-in GED text classifier that always answers ``label``."""
+
+    def __init__(self, label: str):
+        self.label = label
+
+    def proba(self, text: str) -> dict[str, float]:
+        return {k: (0.8 if k == self.label else 0.1) for k in ("1", "2", "3")}
+
+
+@pytest.mark.parametrize("text, event_type, country, expected", [
+    # state-based: a government's forces (any language) against an organised armed group
+    ("FARDC et ADF s'affrontent près de Beni, neuf morts", "Battles", "COD", 1),
+    ("Ejército y ELN combaten en zona rural de Arauca; cinco muertos", "Battles", "COL", 1),
+    ("Les forces armées maliennes repoussent une attaque du JNIM à Boni", "Battles", "MLI", 1),
+    ("Army repels al-Shabaab assault on a forward base in Lower Shabelle", "Battles", "SOM", 1),
+    ("Tatmadaw troops and KIA fighters clash in Kachin State", "Battles", "MMR", 1),
+    # non-state: two organised groups, or communities, clans, herders and farmers
+    ("Clashes between Islamic State and the Taliban in Kunar leave 20 dead", "Battles", "AFG", 2),
+    ("Al-Shabaab and ISIS fighters clash in the Cal Miskaad mountains", "Battles", "SOM", 2),
+    ("Clan militias clash over a water point in Galgaduud, eight killed", "Battles", "SOM", 2),
+    ("Revenge attacks between Nuer and Murle youths leave 30 dead", "Battles", "SSD", 2),
+    ("Heurts intercommunautaires entre agriculteurs et éleveurs : 12 morts", "Battles", "TCD", 2),
+    ("Enfrentamiento entre grupos criminales deja nueve muertos", "Battles", None, 2),
+    ("Tiroteio entre facções rivais deixa quatro mortos", "Battles", None, 2),
+    ("Sectarian clashes in Kurram kill 35 over a land dispute", "Battles", "PAK", 2),
+    ("Cattle raiders kill 11 herders in a dawn raid", "Violence against civilians", "KEN", 2),
+    # one-sided: a government or a formally organised group kills civilians
+    ("Gunmen massacre 40 villagers in Djugu territory", "Violence against civilians", "COD", 3),
+    ("Les FAMa exécutent douze civils près de Djenné", "Violence against civilians", "MLI", 3),
+    ("Boko Haram militants kill 23 villagers in an overnight raid", "Violence against civilians", "NGA", 3),
+])
+def test_type_across_countries(r, text, event_type, country, expected):
+    assert ucdp_type(None, None, event_type, text=text, context_country=country, resolver=r) == expected
+
+
+def test_informal_perpetrators_make_non_state_violence(r):
+    """UCDP: one-sided violence needs a government or a formally organised group; herders,
+    tribesmen and ethnic militias attacking a village fight the other community (non-state)."""
+    informal = "Fulani herdsmen kill 23 villagers in an overnight raid on a farming community"
+    formal = "ISWAP fighters kill 23 villagers in an overnight raid on a farming community"
+    assert ucdp_type(None, None, "Violence against civilians", text=informal, context_country="NGA", resolver=r) == 2
+    assert ucdp_type(None, None, "Violence against civilians", text=formal, context_country="NGA", resolver=r) == 3
+    s = text_sides("Tribesmen attacked a neighbouring village in a land dispute", resolver=r)
+    assert s.informal >= 1 and s.communal_cue
+
+
+def test_communal_cue_with_a_massacre_by_a_named_group_stays_one_sided(r):
+    # a formally organised group named as the killer: the communal backdrop does not make it non-state
+    text = "CODECO militiamen massacre 22 displaced people amid ethnic violence in Ituri"
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="COD", resolver=r) == 3
+
+
+def test_a_country_named_as_the_place_is_no_state_side(r):
+    """A parsed 'military' read from a bare country name ("C. Africa") must not force a
+    state-based type when the text names two non-state sides."""
+    place = Actor(text="C. Africa", name="Military Forces of the Central African Republic",
+                  acled_name="Military Forces of the Central African Republic", country="CAF", type="military")
+    group = r.resolve("anti-Balaka", "CAF")
+    text = "Fresh clashes between anti-Balaka and UPC fighters hit C. Africa"
+    assert ucdp_type(group, place, "Battles", text=text, context_country="CAF", resolver=r) == 2
+    # a real force mention still decides at once
+    army = r.resolve("FACA soldiers", "CAF")
+    assert ucdp_type(group, army, "Battles", text=text, context_country="CAF", resolver=r) == 1
+    # the country mention is kept as the last word when the text says nothing about the sides
+    assert ucdp_type(group, place, "Battles", text="Twelve dead in fighting near Bambari",
+                     context_country="CAF", resolver=r, classifier=_Clf("3")) == 1
+
+
+@pytest.mark.parametrize("text, event_type, expected", [
+    ("Shootout leaves seven dead near Culiacán", "Battles", 2),
+    ("Soldiers clash with gunmen on a highway, six dead", "Battles", 2),
+    ("Eleven bodies found in a ravine outside the city", "Violence against civilians", 2),
+    ("Gunmen kill six civilians at a bar", "Violence against civilians", 3),
+    ("Massacre at a family party leaves nine dead", "Violence against civilians", 3),
+])
+def test_countries_without_state_based_conflict(r, text, event_type, expected):
+    """Mexico has had no state-based conflict in UCDP since the 1990s: killings are non-state
+    (cartel wars) unless the text says civilians were targeted (one-sided)."""
+    clf = _Clf("1")
+    assert ucdp_type(None, None, event_type, text=text, context_country="MEX", resolver=r, classifier=clf,
+                     date="2019-05-04") == expected
+
+
+def test_no_state_conflict_rule_respects_the_year(r):
+    text = "Soldiers clash with Zapatista rebels in Chiapas, six dead"
+    army = r.resolve("soldiers", "MEX")
+    assert ucdp_type(army, None, "Battles", text=text, context_country="MEX", resolver=r, date="1994-01-02") == 1
+    assert ucdp_type(army, None, "Battles", text=text, context_country="MEX", resolver=r, date="2015-01-02") == 2
+    # elsewhere the same sides are a state-based conflict
+    assert ucdp_type(army, None, "Battles", text="Soldiers clash with rebels, six dead",
+                     context_country="COL", resolver=r, date="2015-01-02") == 1
