@@ -108,3 +108,15 @@ def test_no_state_conflict_rule_respects_the_year(r):
     # elsewhere the same sides are a state-based conflict
     assert ucdp_type(army, None, "Battles", text="Soldiers clash with rebels, six dead",
                      context_country="COL", resolver=r, date="2015-01-02") == 1
+
+
+def test_state_allies_with_an_end_month(r):
+    """Sudan's RSF fought for the government until April 2023 and against it from then on."""
+    text = "RSF paramilitaries clash with SLA rebels in North Darfur, 14 dead"
+    rsf_vs_sla = ucdp_type(None, None, "Battles", text=text, context_country="SDN", resolver=r, date="2015-03-10")
+    assert rsf_vs_sla == 1
+    text = "Clashes between the RSF and the Sudanese army in Khartoum leave 40 dead"
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SDN", resolver=r, date="2023-06-01") == 1
+    # after April 2023 the RSF is an armed group: RSF against the SLA is two non-state sides
+    assert ucdp_type(None, None, "Battles", text="RSF paramilitaries clash with SLA rebels in North Darfur",
+                     context_country="SDN", resolver=r, date="2023-09-01") == 2

@@ -59,7 +59,7 @@ class _Cues:
     fighting_words: re.Pattern[str] | None
     communities: frozenset[str]
     state_heads: frozenset[str]
-    state_allies: frozenset[str] = frozenset()
+    state_allies: tuple[tuple[str, str | None], ...] = ()
     no_state_conflict: tuple[tuple[str, int], ...] = ()
 
 
@@ -75,8 +75,17 @@ def _build(data: Any) -> _Cues:
                  fighting_words=re.compile(data["fighting_words"]) if data.get("fighting_words") else None,
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
-                 state_allies=frozenset(str(h).casefold() for h in data.get("state_allies") or ()),
+                 state_allies=tuple(_ally(a) for a in data.get("state_allies") or ()),
                  no_state_conflict=tuple((str(k).upper(), int(v)) for k, v in (data.get("no_state_conflict") or {}).items()))
+
+
+def _ally(entry: Any) -> tuple[str, str | None]:
+    """``(casefolded name, last month "YYYY-MM" or None)`` of a ``state_allies`` entry (a name, or
+    ``{name: ..., until: YYYY-MM}`` for a force that fought for the government only until then)."""
+    if isinstance(entry, dict):
+        until = entry.get("until")
+        return str(entry["name"]).casefold(), (str(until)[:7] if until else None)
+    return str(entry).casefold(), None
 
 
 def _cues() -> _Cues:
@@ -84,7 +93,17 @@ def _cues() -> _Cues:
     return packaged_yaml_once("sigact.extract", "data/ucdp.yaml", _build, "UCDP cue lexicon")
 
 
-def side_of(actor: Actor | None, mention: str | None = None) -> str | None:
+def _state_ally(name: str | None, date: Any = None) -> bool:
+    """True when ``name`` is on the government's side (``state_allies``) at ``date`` (ISO string;
+    unknown: any time)."""
+    if not name:
+        return False
+    key = name.casefold()
+    month = str(date)[:7] if date else None
+    return any(n == key and (until is None or month is None or month < until) for n, until in _cues().state_allies)
+
+
+def side_of(actor: Actor | None, mention: str | None = None, date: Any = None) -> str | None:
     """The UCDP side an actor stands for: "state", "armed" (organised non-state group),
     "civilians", "crowd" (protesters/rioters) or ``None`` (unknown, or a reporting body).
 
@@ -92,11 +111,12 @@ def side_of(actor: Actor | None, mention: str | None = None) -> str | None:
     mention is a force ("the regime", "government forces"), not "officials" or "the president".
     UN and regional peace missions count as a state side: UCDP codes attacks on them within
     the state-based conflict; so do the groups ``data/ucdp.yaml`` lists as ``state_allies``
-    (private military companies fighting for a government).
+    (private military companies fighting for a government; an ``until`` month ends that: the RSF
+    fought for Sudan's government until April 2023). ``date`` is the event's (ISO string).
     """
     if actor is None or not actor.type:
         return None
-    if actor.name and actor.name.casefold() in _cues().state_allies:
+    if _state_ally(actor.name, date):
         return "state"
     if actor.type in STATE_TYPES:
         words = (mention or "").casefold()
@@ -190,7 +210,7 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
         if _HEADLINE_SOURCE_BEFORE.search(text, max(0, m.start - 12), m.start) \
                 and _HEADLINE_SOURCE_AFTER.match(text, m.end):
             continue  # a headline's closing attribution ("... kill 30: police")
-        side = side_of(m.actor, m.text)
+        side = side_of(m.actor, m.text, date)
         if side == "state":
             s.state += 1
         elif side == "armed":
@@ -219,17 +239,17 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
     for p in c.between + c.clash_with:
         m = p.search(text)
         if m:
-            a = side_of(r.resolve(m.group(1), context_country, date=date), m.group(1))
-            b = side_of(r.resolve(m.group(2), context_country, date=date), m.group(2))
+            a = side_of(r.resolve(m.group(1), context_country, date=date), m.group(1), date)
+            b = side_of(r.resolve(m.group(2), context_country, date=date), m.group(2), date)
             s.between = (a, b)
             break
     return s
 
 
-def _victim_side(actor: Actor | None) -> str | None:
+def _victim_side(actor: Actor | None, date: Any = None) -> str | None:
     """:func:`side_of`, except that a mention of mere "people" or "persons" (a toll, not
     necessarily civilians) is no side."""
-    side = side_of(actor)
+    side = side_of(actor, None, date)
     if side == "civilians" and actor is not None and actor.text and not _cues().civilian_words.search(actor.text):
         return None
     return side
@@ -336,7 +356,7 @@ def _ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str
     sub = (sub_event_type or "").strip().casefold()
     died = bool(fatalities and fatalities > 0)
     violent = et in VIOLENT_TYPES or sub == "excessive force against protesters"
-    s1, s2 = _victim_side(actor1), _victim_side(actor2)
+    s1, s2 = _victim_side(actor1, date), _victim_side(actor2, date)
     if not et and not died:  # no event type: only two typed actors decide
         return _pair(s1, s2, actor1, actor2) if "crowd" not in (s1, s2) else None
     if not violent and not died:
