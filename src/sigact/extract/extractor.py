@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span
 
 from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
+from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list, formatted_list as _citation_list
+from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.incidents import IncidentMerger
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
@@ -190,8 +192,9 @@ class EventExtractor:
                 drafts.append(fb)
         events = [self._event(d, article, doc) for d in drafts if d.coding is not None]
         events.sort(key=lambda e: min((x.start for x in e.evidence if x.field == "trigger"), default=0))
-        if _citation_list(text):
-            events = _one_citation_incident(events)
+        if is_citation_list(text):  # a UCDP GED source list: its one incident (sigact.extract.headlines)
+            events = finish_headline_list(self, events, doc, article, geo=geo, dates=dates, doc_probs=doc_probs,
+                                          tolls=tolls)
         return events
 
     # ------------------------------------------------------------------ steps
@@ -686,28 +689,6 @@ def _year(iso: str | None) -> int | None:
         return None
     m = _YEAR_RX.match(str(iso))
     return int(m.group(1)) if m else None
-
-
-_CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
-
-
-def _citation_list(text: str) -> bool:
-    """True when every line of ``text`` is an "Outlet, 2020-01-28: headline" citation (UCDP GED's list
-    of the reports it coded one incident from)."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return bool(lines) and all(_CITATION.match(ln) for ln in lines)
-
-
-def _one_citation_incident(events: list[Event]) -> list[Event]:
-    """The one incident a citation list reports: of its asserted incidents (not threats or
-    aggregates), the one with the highest death toll, then the highest confidence (the
-    headlines retell one incident, and the later reports carry the fuller toll).  Returns
-    ``events`` unchanged when fewer than two asserted incidents were read."""
-    incidents = [e for e in events if e.is_incident]
-    if len(incidents) < 2:
-        return events
-    best = max(incidents, key=lambda e: (e.fatalities or 0, e.confidence))
-    return [e for e in events if e is best or not e.is_incident]
 
 
 def _headline_spans(doc: Doc) -> list[tuple[int, int]]:

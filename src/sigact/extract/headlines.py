@@ -1,0 +1,399 @@
+"""Headline lists: the one event a UCDP GED source list reports.
+
+A UCDP GED record cites the reports it was coded from, one line each: ``<outlet>, <YYYY-MM-DD>:
+<headline>`` (or, in older records, a raw citation string such as ``AFP 2009-03-20 Rebels kill 2
+soldiers`` or ``All Africa, 27 November 2002, Rebels routed ...``).  Every line retells the same
+incident, often in French, Spanish or Portuguese and often without a verb ("Nouvelle attaque
+sanglante à X", "Violencia en X: dos muertos").  :func:`finish_headline_list` turns the extractor's
+events of such a text into the one incident UCDP coded:
+
+* **one event**: of several asserted incidents, the one with the highest toll (later reports carry
+  the fuller toll); when none is asserted, the best violent event read with another flag (an
+  "aggregate" toll, a "hypothetical" demand) stands for it, since every cited report tells a
+  real incident; when none was read at all but a headline holds a violence word
+  (``data/headlines.yaml``, several languages), a classifier-typed event is built on that word;
+* **country**: when no place resolved, the country that the list's places, the sides' names
+  ("FARDC", "forces armées centrafricaines", "UNITA rebels") and the event's actors point to most
+  often; an outlet's country alone never decides;
+* **date**: a headline's own date phrase ("hier", "yesterday", "dimanche", resolved against that
+  line's report date by :mod:`sigact.time`); "since Saturday" dates the incident to that Saturday;
+  else the earliest report that is not a periodic report title ("Central African Republic MAY
+  2020", "CAR Daily ...");
+* **deaths**: UCDP's best estimate is the toll of the incident, which the extractor reads per
+  headline; a list without any number read gets one death (UCDP codes only events with at
+  least one death).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from sigact.extract.lexicon import load_yaml
+from sigact.model import DateSpan, Event, Place
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Citation", "citation_lines", "formatted_list", "is_citation_list", "one_citation_incident", "finish_headline_list",
+           "violence_match", "periodic_title"]
+
+#: "Outlet, 2020-01-28: headline" (UCDP GED's formatted source lines)
+CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
+_LINE = re.compile(r"^(?P<outlet>[^:\n]{2,120}?),?\s(?P<date>\d{4}-\d{2}-\d{2}):?\s")
+# an outlet that is itself a title with a colon ("Syria: Damning evidence ..., 2019-10-18: headline")
+_LOOSE = re.compile(r"^(?P<outlet>[^\n]{2,240}?),\s(?P<date>\d{4}-\d{2}-\d{2}):\s")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# the date of a raw citation: ISO, "27 November 2002", "14/6-10" (day/month-year), "10/21/1990", "24-04-02"
+_RAW_DATE = (rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<dmy>\d{{1,2}}\s+{_MONTH_RX}\s+(?:\d{{4}}|\d{{2}}))"
+             r"|(?P<slash>\d{1,2}/\d{1,2}[-/](?:\d{4}|\d{2}))|(?P<dash>\d{2}-\d{2}-\d{2})")
+# a raw citation string: an outlet (capitalised, no sentence verb before the date) then the date, then the headline
+_RAW = re.compile(rf"^(?P<outlet>(?-i:[A-Z])[\w&.'’/ -]{{1,70}}?)[\s,(]*(?:{_RAW_DATE})\b[),:.]*\s+(?P<head>\S)", re.I)
+_NOT_OUTLET = re.compile(r"^(?:on|in|at|as|around|about|between|since|from|during|by|late|early|overnight|the|a|an|"
+                         r"last|this|next|before|after|until|as of|of)\b", re.I)
+_RAW_MAX_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited report: ``text[start:end]`` is the line, ``head`` the offset where its headline
+    starts, ``date`` the report's ISO date (``None`` when the citation gives none we can read)."""
+
+    start: int
+    end: int
+    head: int
+    outlet: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    violence: re.Pattern[str]
+    periodic: tuple[re.Pattern[str], ...]
+
+
+def _stems(words: list[str]) -> re.Pattern[str]:
+    """One regex for ``words``: each matches at a word start; a trailing ``$`` means the whole word."""
+    alts = sorted((re.escape(w.rstrip("$")).replace(r"\ ", r"\s+") + (r"\b" if w.endswith("$") else "")
+                   for w in words if w), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + ")", re.I) if alts else re.compile(r"(?!x)x")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """Returns the headline vocabulary of ``data/headlines.yaml`` (read once per process)."""
+    data = load_yaml("headlines.yaml")
+    return _Rules(
+        violence=_stems([str(w) for w in data.get("violence") or ()]),
+        periodic=tuple(re.compile(p, re.I) for p in data.get("periodic") or ()),
+    )
+
+
+def violence_match(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """Returns the first violence word of ``text[start:end]`` (``data/headlines.yaml``), or None."""
+    return _rules().violence.search(text, start, len(text) if end is None else end)
+
+
+def periodic_title(headline: str) -> bool:
+    """True when ``headline`` is the title of a periodic or background report ("Central African
+    Republic MAY 2020", "CAR Daily 2014.05.14", "Annual report ..."), not a report of an incident."""
+    return any(p.search(headline.strip()) for p in _rules().periodic)
+
+
+def _raw_date(m: re.Match[str]) -> str | None:
+    """Returns the ISO date of a raw citation's date group (``None`` when it does not parse)."""
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso")).isoformat()
+        if m.group("dmy"):
+            day, mon, year = m.group("dmy").replace(".", "").split()
+            y = int(year) if len(year) == 4 else _century(int(year))
+            return dt.date(y, _MONTHS.index(mon[:3].lower()) + 1, int(day)).isoformat()
+        if m.group("slash"):
+            a, b, c = re.split(r"[-/]", m.group("slash"))
+            y = int(c) if len(c) == 4 else _century(int(c))
+            d_, m_ = (int(a), int(b)) if "-" in m.group("slash") or int(a) > 12 else (int(b), int(a))
+            return dt.date(y, m_, d_).isoformat()
+        if m.group("dash"):
+            a, b, c = (int(x) for x in m.group("dash").split("-"))
+            return dt.date(_century(c), b, a).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _century(yy: int) -> int:
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+def formatted_list(text: str) -> bool:
+    """True when every line of ``text`` is an "Outlet, 2020-01-28: headline" citation (UCDP GED's
+    formatted list of the reports it coded one incident from)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return bool(lines) and all(CITATION.match(ln) or _LOOSE.match(ln) for ln in lines)
+
+
+def citation_lines(text: str) -> list[Citation]:
+    """Returns the cited reports of a headline list, in text order: every "Outlet, date: headline"
+    line, or the one raw citation string ("AFP 2009-03-20 headline") that makes up the whole
+    text; an empty list when ``text`` is no such list."""
+    out: list[Citation] = []
+    pos = 0
+    if formatted_list(text):
+        for line in text.split("\n"):
+            lead = len(line) - len(line.lstrip())
+            m = _LINE.match(line.strip()) or _LOOSE.match(line.strip())
+            if m:
+                out.append(Citation(pos + lead, pos + len(line.rstrip()), pos + lead + m.end(),
+                                    m.group("outlet").strip(), m.group("date")))
+            pos += len(line) + 1
+        return out
+    stripped = text.strip()
+    if not stripped or len(stripped) > _RAW_MAX_CHARS or "\n" in stripped:
+        return []  # a raw citation string is one line
+    m = _RAW.match(stripped)
+    if m is None or _NOT_OUTLET.match(m.group("outlet")):
+        return []
+    outlet = m.group("outlet").strip(" ,(")
+    if len(outlet) < 2:
+        return []
+    if outlet.isupper() and "," in stripped[:m.start("head")] and stripped[m.start("head")] == "(":
+        return []  # "KABUL, 3 May 2020 (Reuters) - ...": an article's dateline
+    if stripped[m.start("head")] in "-–—":
+        return []
+    lead = len(text) - len(text.lstrip())
+    return [Citation(lead, lead + len(stripped), lead + m.start("head"), outlet, _raw_date(m))]
+
+
+def is_citation_list(text: str) -> bool:
+    """True when ``text`` is a UCDP-style list of cited reports (see :func:`citation_lines`)."""
+    return bool(citation_lines(text))
+
+
+def one_citation_incident(events: list[Event]) -> list[Event]:
+    """The one incident a citation list reports: of its asserted incidents (not threats or
+    aggregates), the one with the highest death toll, then the highest confidence (the
+    headlines retell one incident, and the later reports carry the fuller toll).  Returns
+    ``events`` unchanged when fewer than two asserted incidents were read."""
+    incidents = [e for e in events if e.is_incident]
+    if len(incidents) < 2:
+        return events
+    best = max(incidents, key=lambda e: (e.fatalities or 0, e.confidence))
+    return [e for e in events if e is best or not e.is_incident]
+
+
+# ---------------------------------------------------------------------- the one incident
+def finish_headline_list(ex: Any, events: list[Event], doc: Any, article: Any, *, geo: Any = None,
+                         dates: Any = None, doc_probs: dict[str, float] | None = None,
+                         tolls: list[Any] | None = None) -> list[Event]:
+    """Returns the events of a headline list (``doc.text``; see :func:`citation_lines`) with its one
+    incident asserted, placed, dated and counted as the module docstring says; ``ex`` is the
+    :class:`~sigact.extract.extractor.EventExtractor` that read ``events``.  A text that is no
+    headline list, or a list without any violence word and no event, comes back unchanged."""
+    text = doc.text
+    cites = citation_lines(text)
+    if not cites:
+        return events
+    events = one_citation_incident(events)
+    if not any(e.is_incident for e in events):
+        promoted = _promote(ex, events, doc, violent_only=True)
+        fb = None
+        if promoted is None:
+            fb = _fallback_event(ex, doc, article, cites, geo, dates, doc_probs, tolls or [])
+            if fb is None:
+                promoted = _promote(ex, events, doc, violent_only=False)
+        if promoted is not None:
+            src, new = promoted
+            events = [new if e is src else e for e in events]
+        elif fb is not None:
+            events = events + [fb]
+    incidents = [e for e in events if e.is_incident]
+    if not incidents:
+        return events
+    primary = max(incidents, key=lambda e: e.confidence)
+    done = _complete(ex, primary, doc, cites, geo, dates)
+    return [done if e is primary else e for e in events]
+
+
+def _promote(ex: Any, events: list[Event], doc: Any, *, violent_only: bool) -> tuple[Event, Event] | None:
+    """The best event read with a flag other than "asserted" ("aggregate" tolls, a headline's
+    demand read as hypothetical) and its asserted copy (a cited report tells a real incident), or
+    None when there is none; ``violent_only``: only an event of a violent type, with deaths or
+    with a UCDP type."""
+    violent = ex.lex.violent_event_types
+    cands = [e for e in events if not e.is_incident and (not violent_only or (
+        e.acled_event_type in violent or e.fatalities or e.ucdp_type is not None))]
+    if not cands:
+        return None
+    best = max(cands, key=lambda e: (e.acled_event_type in violent, e.fatalities or 0, e.confidence))
+    ucdp = best.ucdp_type
+    if ucdp is None:
+        ucdp = _ucdp_of(ex, best, doc)
+    return best, replace(best, factuality="asserted", ucdp_type=ucdp)
+
+
+def _ucdp_of(ex: Any, ev: Event, doc: Any) -> Any:
+    """The UCDP type of violence of ``ev`` (the extractor's rule), ``None`` when it fails."""
+    try:
+        return ex._ucdp(ev.actor1, ev.actor2, ev.acled_event_type, text=doc.text[:800],
+                        sub_event_type=ev.acled_sub_event_type, fatalities=ev.fatalities,
+                        context_country=ev.location.country if ev.location else None,
+                        classifier=ex.ucdp_classifier, date=ev.date.start if ev.date else None)
+    except Exception as exc:  # the type is an addition: a failure must not lose the event
+        log.warning("ucdp_type failed: %s", exc)
+        return None
+
+
+def _fallback_event(ex: Any, doc: Any, article: Any, cites: list[Citation], geo: Any, dates: Any,
+                    doc_probs: dict[str, float] | None, tolls: list[Any]) -> Event | None:
+    """One event built on the first violence word of a headline that is no periodic report title,
+    typed by the whole-text classifier among the violent ACLED types (``Attack`` without a
+    classifier).  Returns None when no headline holds a violence word."""
+    from sigact.extract.extractor import _FALLBACK_CLASS, _Draft
+    from sigact.extract.factuality import Judgement
+    from sigact.extract.triggers import Trigger, TriggerGroup
+
+    text = doc.text
+    order = [c for c in cites if not periodic_title(text[c.head:c.end])] + \
+            [c for c in cites if periodic_title(text[c.head:c.end])]
+    hit = next((m for c in order for m in [violence_match(text, c.head, c.end)] if m), None)
+    if hit is None:
+        return None
+    span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    anchor = span.root
+    violent = ex.lex.violent_event_types
+    probs = {k: v for k, v in (doc_probs or {}).items() if ex.lex.event_type_of(k) in violent}
+    sub = max(probs, key=probs.get) if probs else "Attack"
+    probs = probs or {sub: 0.3}
+    fake = Trigger(anchor, anchor.idx, anchor.idx + len(anchor.text), anchor.text, _FALLBACK_CLASS(ex.lex, sub))
+    d = _Draft(TriggerGroup([fake], anchor.sent), Judgement("asserted"), fallback=True, headline=True)
+    ex._fill(d, doc, geo, dates, None)
+    d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
+    d.coding = ex.coder.from_probs(sub, probs, d.actor1, d.actor2, text=text)
+    ex._final_actors(d)
+    return ex._event(d, article, doc)
+
+
+def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dates: Any) -> Event:
+    """``ev`` with its country, date and death toll completed by the list-wide rules."""
+    text = doc.text
+    changes: dict[str, Any] = {}
+    if ev.location is None or not ev.location.country:
+        iso = list_country(ex, ev, text, geo)
+        if iso:
+            changes["location"] = _country_place(geo, iso)
+    date = list_date(ev, text, cites, dates)
+    if date is not None and date != ev.date:
+        changes["date"] = date
+    if ev.fatalities is None:
+        changes["fatalities"] = 1  # UCDP codes an event only with at least one death
+    if ev.ucdp_type is None:  # every incident of a GED list is organised violence
+        ucdp = _ucdp_of(ex, replace(ev, **changes), doc)
+        if ucdp is not None:
+            changes["ucdp_type"] = ucdp
+    return replace(ev, **changes) if changes else ev
+
+
+def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
+    """The country (ISO3) a headline list points to when its event has none: one vote per headline
+    for each country its resolved places name, one per known armed group or state force with a
+    country ("FARDC", "UNITA rebels", "forces armées centrafricaines"), one for each of the event's
+    actors with a country, and the geo stage's document country; an outlet's country is no vote.
+    Returns None when nothing votes."""
+    votes: Counter[str] = Counter()
+    for m in getattr(geo, "mentions", None) or ():
+        if getattr(m, "role", "place") == "place" and m.place.country:
+            votes[m.place.country] += 1
+    for a in (ev.actor1, ev.actor2):
+        if a is not None and a.country:
+            votes[a.country] += 1
+    finder = getattr(ex.actors, "find", None)
+    if finder is not None:
+        try:
+            for m in finder(text):
+                if m.kind == "group" and m.actor.country:
+                    votes[m.actor.country] += 1
+        except Exception as exc:  # actor hints are optional evidence
+            log.warning("actor hints failed: %s", exc)
+    focus = getattr(geo, "focus_country", None)
+    if focus:
+        votes[focus] += 0.5
+    if not votes:
+        return None
+    return max(votes.items(), key=lambda kv: kv[1])[0]
+
+
+def _country_place(geo: Any, iso3: str) -> Place:
+    maker = getattr(geo, "_country_place", None)
+    if maker is not None:
+        try:
+            return maker(iso3)
+        except Exception as exc:  # fall back to a bare country place
+            log.warning("country place failed: %s", exc)
+    from sigact.geo.countries import country_name
+
+    return Place(name=country_name(iso3), country=iso3, precision="country")
+
+
+def list_date(ev: Event, text: str, cites: list[Citation], dates: Any) -> DateSpan | None:
+    """The date of a headline list's incident: the event's own headline date phrase ("since
+    Saturday" -> that Saturday); else a day that another headline names ("killed on Sunday",
+    "hier", "since Friday": the earliest such day no later than the first report and at most
+    ``_HEADLINE_DAYS`` days before it); else the earliest report date among the lines that are
+    not periodic report titles (all lines when every one is).  Returns None when nothing dates it."""
+    d = ev.date
+    if d is not None and d.precision not in (None, "reported") and d.start:
+        since = _since_point(ev, dates)
+        return since or d
+    real = [c.date for c in cites if c.date and not periodic_title(text[c.head:c.end])]
+    pool = real or [c.date for c in cites if c.date]
+    if not pool:
+        return d
+    first = min(pool)
+    named = _headline_days(text, cites, dates, first)
+    if named is not None:
+        return named
+    return DateSpan(first, first, "reported", None)
+
+
+_HEADLINE_DAYS = 14
+
+
+def _headline_days(text: str, cites: list[Citation], dates: Any, first: str) -> DateSpan | None:
+    """The earliest day a headline's own date phrase names (a "since" phrase by its start day),
+    between ``_HEADLINE_DAYS`` days before ``first`` (the first report) and ``first``; None if none."""
+    lo = (dt.date.fromisoformat(first) - dt.timedelta(days=_HEADLINE_DAYS)).isoformat()
+    heads = [(c.head, c.end) for c in cites if not periodic_title(text[c.head:c.end])]
+    best: DateSpan | None = None
+    for m in getattr(dates, "mentions", None) or ():
+        if m.kind in ("published", "after") or m.reporting or not any(a <= m.start < b for a, b in heads):
+            continue
+        sp = m.point if m.kind == "since" and m.point is not None else m.span
+        if sp is None or sp.precision != "day" or not sp.start:
+            continue
+        if lo <= sp.start <= first and (best is None or sp.start < best.start):
+            best = DateSpan(sp.start, sp.end or sp.start, "day", m.text)
+    return best
+
+
+def _since_point(ev: Event, dates: Any) -> DateSpan | None:
+    """The day a "since Saturday" date phrase of ``ev`` names (UCDP dates the incident to its
+    start), or None when its date phrase is no "since" phrase."""
+    ed = next((e for e in ev.evidence if e.field == "date"), None)
+    if ed is None or dates is None:
+        return None
+    m = next((x for x in getattr(dates, "mentions", ()) or () if x.start == ed.start and x.kind == "since"), None)
+    if m is None:
+        return None
+    pt = m.point if m.point is not None and m.point.start else None
+    start = pt.start if pt is not None else m.span.start
+    if not start:
+        return None
+    return DateSpan(start, (pt.end or start) if pt is not None else start, "day", m.text)

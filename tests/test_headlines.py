@@ -1,0 +1,200 @@
+"""Headline lists (UCDP GED source lists): the one incident of a list of cited reports, its
+country, date and toll (sigact.extract.headlines).  Every headline here was written for these
+tests; outlet names, places and armed groups are facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.extract.headlines import citation_lines, is_citation_list, periodic_title, violence_match
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    from sigact.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+def _events(pipe, text):
+    from sigact.model import Article
+
+    return [e for e in pipe.process(Article.create(text)) if e.factuality == "asserted"]
+
+
+def _one(pipe, text):
+    evs = _events(pipe, text)
+    assert len(evs) == 1, [(e.trigger, e.factuality) for e in evs]
+    return evs[0]
+
+
+# ------------------------------------------------------------------ reading the list
+
+def test_formatted_lines_give_outlet_date_and_headline_start():
+    text = "AFP, 2019-03-03: Gunmen kill 12 in Mopti\nRFI, 2019-03-02: Mali : 8 morts à Mopti"
+    cites = citation_lines(text)
+    assert [(c.outlet, c.date) for c in cites] == [("AFP", "2019-03-03"), ("RFI", "2019-03-02")]
+    assert text[cites[1].head:cites[1].end] == "Mali : 8 morts à Mopti"
+
+
+@pytest.mark.parametrize("text, outlet, date", [
+    ("AFP 2009-03-20 Rebels say they clashed with the army in the north", "AFP", "2009-03-20"),
+    ("All Africa, 27 November 2002, Rebels driven out of northern town.", "All Africa", "2002-11-27"),
+    ("Reuters28 April 1989 ROCKETS HIT THE CAPITAL", "Reuters", "1989-04-28"),
+    ("Hindustan Times (23 January 2003): Border post attacked .", "Hindustan Times", "2003-01-23"),
+    ("All Africa 14/6-10, Soldiers killed in border raid", "All Africa", "2010-06-14"),
+    ("Reuters10/21/1990 GUERRILLAS SAY THEY SHOT DOWN A HELICOPTER.", "Reuters", "1990-10-21"),
+    ("BBC Monitoring, 24-04-02, Rebels report heavy shelling in the south.", "BBC Monitoring", "2002-04-24"),
+])
+def test_raw_citation_strings_are_read(text, outlet, date):
+    cites = citation_lines(text)
+    assert len(cites) == 1
+    assert (cites[0].outlet, cites[0].date) == (outlet, date)
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 April 2020, in Kidal, gunmen shot dead a trader.",
+    "As reported on 1 May 2020, a policeman was wounded by a roadside bomb in Kandahar.",
+    "KABUL, 3 May 2020 (Reuters) - Taliban fighters killed six soldiers overnight.",
+    "Gunmen killed 12 villagers. Soldiers killed four rebels elsewhere.",
+    "AFP, 2019-03-03: Gunmen kill 12\nIn a separate attack, soldiers died.",
+])
+def test_notes_prose_and_datelines_are_no_citation_list(text):
+    assert not is_citation_list(text)
+
+
+@pytest.mark.parametrize("headline, periodic", [
+    ("Central African Republic MAY 2020", True),
+    ("Afghan War Casualty Report: April 2020", True),
+    ("CAR Daily SITREP 2014.05.14", True),
+    ("Annual report on human rights in Syria", True),
+    ("République centrafricaine : Aperçu humanitaire (au 30 mai 2018)", True),
+    ("Rebels kill five soldiers near Bria", False),
+    ("Centrafrique : 12 morts dans une attaque à Bambari le 3 mai 2020", False),
+])
+def test_periodic_report_titles(headline, periodic):
+    assert periodic_title(headline) is periodic
+
+
+@pytest.mark.parametrize("headline", [
+    "Fresh deadly unrest in the north",
+    "Nouvelle flambée de violences à Bangui",
+    "Balacera en la colonia centro",
+    "Chacina na periferia da cidade",
+    "Enfrentamiento armado en la sierra",
+    "Two shaheed in the village",
+])
+def test_violence_words_in_several_languages(headline):
+    assert violence_match(headline) is not None
+
+
+@pytest.mark.parametrize("headline", ["Government presents annual budget", "Le président inaugure un pont",
+                                      "El gobierno aprueba el presupuesto"])
+def test_no_violence_word_in_ordinary_headlines(headline):
+    assert violence_match(headline) is None
+
+
+# ------------------------------------------------------------------ one event per list
+
+@pytest.mark.parametrize("text, country", [
+    # no verb at all: a violent noun phrase
+    ("Agence France Presse, 2015-02-10: Fresh deadly violence in Mali's Gao region", "MLI"),
+    # French, no trigger verb
+    ("RJDH, 2017-04-15: Centrafrique : regain de violences meurtrières à Bambari", "CAF"),
+    # Spanish, a noun phrase headline
+    ("El Debate, 2019-05-02: Jornada violenta en Culiacán", "MEX"),
+])
+def test_verbless_violent_headline_gives_one_event(pipe, text, country):
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == country
+    assert ev.ucdp_type in (1, 2, 3)
+    assert ev.fatalities == 1  # no number read: UCDP's one-death threshold
+
+
+def test_aggregate_toll_headline_still_reports_the_incident(pipe):
+    ev = _one(pipe, "Reuters 1996-04-20 DEATH TOLL FROM KABUL ROCKET ATTACKS RISES TO 12.")
+    assert ev.location is not None and ev.location.country == "AFG"
+    assert ev.fatalities == 12
+    assert ev.ucdp_type is not None
+
+
+def test_list_without_violence_gives_no_event(pipe):
+    assert _events(pipe, "OCHA, 2018-05-16: Central African Republic: humanitarian funding update\n"
+                         "ICG, 2018-06-01: Central African Republic MAY 2018") == []
+
+
+# ------------------------------------------------------------------ country
+
+@pytest.mark.parametrize("text, country", [
+    ("Xinhua, 2015-06-02: Tatmadaw troops and rebels exchange fire, three dead", "MMR"),
+    ("AFP, 2003-01-12: FARDC repel rebel assault", "COD"),
+    ("Reuters 1989-03-30 TROOPS KILL 71 UNITA REBELS", "AGO"),
+    ("Corbeau News, 2021-03-02: les forces armées centrafricaines reprennent le contrôle, deux rebelles tués",
+     "CAF"),
+])
+def test_side_names_give_the_country_when_no_place_resolves(pipe, text, country):
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == country
+
+
+@pytest.mark.parametrize("text, country, town", [
+    ("Radio Ndeke Luka, 2020-01-25: Centrafrique : combats entre deux groupes armés à Bria", "CAF", "Bria"),
+    ("Radio Ndeke Luka, 2020-01-25: RCA : trois civils tués dans la préfecture de la Ouaka", "CAF", None),
+    ("RJDH, 2019-03-02: Centrafrique : cinq civils tués dans la sous-préfecture de Bambari", "CAF", "Bambari"),
+    ("El Universal, 2019-03-02: Emboscada en Chilapa, Guerrero, deja cinco muertos", "MEX", None),
+])
+def test_french_and_spanish_place_phrases_are_read(pipe, text, country, town):
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == country
+    if town:
+        assert ev.location.name == town
+
+
+# ------------------------------------------------------------------ date
+
+@pytest.mark.parametrize("text, day", [
+    ("CNC, 2021-06-14: RCA : deux soldats tués hier à Kaga-Bandoro", "2021-06-13"),
+    ("Agence France Presse, 2014-03-25: At least 15 killed in Bangui since Saturday: aid group", "2014-03-22"),
+    ("El Heraldo, 2020-04-01: Ayer asesinaron a dos hombres en Ciudad Juárez", "2020-03-31"),
+    # the weekday of another headline of the list dates the incident
+    ("AFP, 2019-05-22: Armed group kills 26 in Paoua\nRFI, 2019-05-23: Centrafrique : 26 civils tués mardi près de Paoua",
+     "2019-05-21"),
+])
+def test_headline_day_words_date_the_incident_from_their_own_report(pipe, text, day):
+    ev = _one(pipe, text)
+    assert ev.date is not None and (ev.date.start, ev.date.end) == (day, day)
+
+
+def test_periodic_report_never_dates_the_incident(pipe):
+    text = ("NYTimes.com Feed, 2020-04-02: Afghan War Casualty Report: April 2020\n"
+            "Pajhwok News, 2020-04-22: 33 rebels killed in Kandahar clashes")
+    ev = _one(pipe, text)
+    assert ev.date is not None and ev.date.start == "2020-04-22"
+
+
+def test_earliest_report_dates_an_incident_without_day_words(pipe):
+    text = ("Reuters, 2019-03-04: Gunmen killed 20 villagers near Mopti\n"
+            "RFI, 2019-03-03: Mali : des hommes armés attaquent un village près de Mopti")
+    ev = _one(pipe, text)
+    assert ev.date is not None and ev.date.start == "2019-03-03"
+
+
+# ------------------------------------------------------------------ deaths
+
+@pytest.mark.parametrize("text, deaths", [
+    ("El Universal, 2019-03-02: Mueren tres policías en emboscada en Guerrero", 3),
+    ("El Norte, 2019-03-02: Matan a dos hombres en Tijuana", 2),
+    ("Folha, 2019-12-02: Tiroteio em Fortaleza: morrem quatro pessoas", 4),
+    ("Corbeau News, 2021-07-14: Centrafrique : quatre rebelles neutralisés par les FACA à Bria", 4),
+    ("RJDH, 2019-01-21: Centrafrique : 17 personnes tuées dans une attaque à Alindao", 17),
+])
+def test_tolls_in_french_spanish_portuguese_headlines(pipe, text, deaths):
+    assert _one(pipe, text).fatalities == deaths
+
+
+def test_incident_toll_not_a_cumulated_total(pipe):
+    """A report of the incident ("8 killed") and a running total of the week ("the week's toll rises to
+    40") : the incident's deaths, not the total."""
+    text = ("AFP, 2019-03-03: Eight killed in attack on village near Mopti\n"
+            "RFI, 2019-03-08: Mali : le bilan des violences de la semaine s'alourdit à 40 morts")
+    assert _one(pipe, text).fatalities == 8
