@@ -120,3 +120,18 @@ def test_state_allies_with_an_end_month(r):
     # after April 2023 the RSF is an armed group: RSF against the SLA is two non-state sides
     assert ucdp_type(None, None, "Battles", text="RSF paramilitaries clash with SLA rebels in North Darfur",
                      context_country="SDN", resolver=r, date="2023-09-01") == 2
+
+
+def test_two_communities_clashing_are_non_state(r):
+    # both sides of the clash are civilians by the actor dictionary: communities fighting each other
+    text = "Clashes between farmers and fishermen leave six dead on the lake shore"
+    assert text_sides(text, resolver=r).between == ("civilians", "civilians")
+    assert ucdp_type(None, None, "Battles", text=text, context_country="TCD", resolver=r) == 2
+
+
+def test_unknown_gunmen_against_a_named_group_is_non_state(r):
+    text = "Unknown gunmen shot dead an SDF fighter at a checkpoint near Raqqa"
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SYR", resolver=r) == 2
+    # a named group alone in a battle is still fighting the state it rebels against
+    assert ucdp_type(None, None, "Battles", text="ADF fighters raided a base near Beni", context_country="COD",
+                     resolver=r) == 1

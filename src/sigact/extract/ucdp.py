@@ -426,6 +426,8 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
         if s.between == ("armed", "armed") or (s.between[0] in ("armed", None) and s.between[1] in ("armed", None)
                                                and s.state == 0 and (s.between[0] or s.between[1])):
             return 2  # "clashes between IS and rebels": whatever state force the text names elsewhere
+        if s.between == ("civilians", "civilians") and not s.state and not s.one_sided_cue:
+            return 2  # "farmers of two villages clashed": communities fighting each other
     if s.non_state_cue and not s.one_sided_cue and (s.armed or et == "battles"):
         return 2  # "rival militias", "intercommunal clashes": the text says who fought, whoever else it names
     if not s.state and (s.informal or s.communal_cue and not s.aimed_cue) and not _formal_only(s):
@@ -452,6 +454,8 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
     if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue:
         return 3  # "gunmen killed five": an attack on people, not a battle with the state
     if s.groups:
+        if et == "battles" and len(s.groups) == 1 and s.gunmen and not s.unnamed_armed:
+            return 2  # "unknown gunmen shot dead a QSD fighter": another armed group, not the state
         # a named group alone: attacking people in violence against civilians, else fighting
         # the state it rebels against
         return 3 if et == "violence against civilians" else 1
