@@ -135,3 +135,24 @@ def test_unknown_gunmen_against_a_named_group_is_non_state(r):
     # a named group alone in a battle is still fighting the state it rebels against
     assert ucdp_type(None, None, "Battles", text="ADF fighters raided a base near Beni", context_country="COD",
                      resolver=r) == 1
+
+
+def test_civilians_killed_in_a_fight_are_not_one_sided_by_themselves(r):
+    text = "Eight civilians killed in heavy fighting on the outskirts of the town"
+    # the text leaves the sides open: the classifier decides, not the word "civilians"
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=_Clf("1")) == 1
+    # a massacre cue still makes it one-sided
+    text = "Eight civilians executed after heavy fighting on the outskirts of the town"
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=_Clf("1")) == 3
+
+
+def test_a_state_force_alone_attacking_a_person_is_one_sided(r):
+    soldier = r.resolve("a soldier", "CMR")
+    trader = Actor(text="a trader", name="Civilians (Cameroon)", acled_name="Civilians (Cameroon)",
+                   country="CMR", type="civilians")
+    text = "A soldier shot dead a trader at a roadblock in Bamenda"
+    assert ucdp_type(soldier, trader, "Violence against civilians", text=text, context_country="CMR",
+                     resolver=r) == 3
+    # with an armed group in the text it is the state's conflict with that group
+    text = "A soldier shot dead a trader suspected of supplying separatist fighters in Bamenda"
+    assert ucdp_type(soldier, trader, "Battles", text=text, context_country="CMR", resolver=r) == 1

@@ -57,6 +57,7 @@ class _Cues:
     gunmen_words: re.Pattern[str]
     deadly_words: re.Pattern[str]
     fighting_words: re.Pattern[str] | None
+    clash_words: re.Pattern[str] | None
     communities: frozenset[str]
     state_heads: frozenset[str]
     state_allies: tuple[tuple[str, str | None], ...] = ()
@@ -73,6 +74,7 @@ def _build(data: Any) -> _Cues:
                  gunmen_words=re.compile(data["gunmen_words"]),
                  deadly_words=re.compile(data["deadly_words"]),
                  fighting_words=re.compile(data["fighting_words"]) if data.get("fighting_words") else None,
+                 clash_words=re.compile(data["clash_words"]) if data.get("clash_words") else None,
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
                  state_allies=tuple(_ally(a) for a in data.get("state_allies") or ()),
@@ -150,6 +152,7 @@ class Sides:
     peoples: set[str] = field(default_factory=set)
     non_state_cue: bool = False
     communal_cue: bool = False
+    fighting: bool = False
     one_sided_cue: bool = False
     aimed_cue: bool = False
     between: tuple[str | None, str | None] | None = None
@@ -233,6 +236,7 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
         if key in ethnic or key in c.communities:
             s.peoples.add(key.rstrip("s") if key in c.communities else key)
     s.communal_cue = any(p.search(text) for p in c.communal)
+    s.fighting = bool(c.clash_words is not None and c.clash_words.search(text))
     s.non_state_cue = s.communal_cue or any(p.search(text) for p in c.non_state)
     s.one_sided_cue = any(p.search(text) for p in c.one_sided)
     s.aimed_cue = s.one_sided_cue and any(p.search(text) for p in c.aimed)
@@ -382,7 +386,9 @@ def _ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str
     if text:
         # parsed actors say "state vs armed group" reliably; "vs civilians" and "two armed
         # groups" often only name the dead of a battle, so the text's own cues come first
-        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2)
+        victim = "civilians" in (side_of(actor1, None, date), side_of(actor2, None, date))
+        got = _from_text(text_sides(text, context_country=context_country, resolver=resolver, date=date), et, s1, s2,
+                         victim=victim)
         if got is not None:
             return got
         if pair is not None:
@@ -417,8 +423,9 @@ def _formal_only(s: Sides) -> bool:
     return not s.informal and (bool(s.groups) or s.gunmen > 0 or s.unnamed_armed > 0) and not s.peoples
 
 
-def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
-    """Type from the text's sides and cues; ``None`` when they say nothing."""
+def _from_text(s: Sides, et: str, s1: str | None, s2: str | None, *, victim: bool = False) -> int | None:
+    """Type from the text's sides and cues; ``None`` when they say nothing. ``victim``: the parse
+    names people (any civilian mention, "a trader", "two men") as a side."""
     if s.between is not None:
         got = _pair(s.between[0], s.between[1], None, None)
         if got in (1, 3):
@@ -444,11 +451,16 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None) -> int | None:
                         or len(s.groups) >= 2 or len(s.peoples) >= 2 or s.communal >= 1 and et == "battles"):
         return 2  # ("sectarian killings" with "ethnic cleansing" and no fighting group: one-sided)
     if s.state:
-        return 3 if (s.civilians or s.one_sided_cue) and et == "violence against civilians" else 1
+        # a state force, no armed group anywhere and no fight, and the parse names people as the
+        # victims of an attack on people ("a soldier shot dead a trader"): one-sided
+        alone = victim and not s.armed and not s.fighting and "armed" not in (s1, s2)
+        return 3 if (s.civilians or s.one_sided_cue or alone) and et == "violence against civilians" else 1
     if s.civilians and not s.aimed_cue and et == "explosions/remote violence":
         # a bomb, shell or strike that killed civilians, not aimed at a crowd ("attack on a market"):
         # UCDP counts these deaths in the armed conflict, one-sided violence needs deliberate targeting
         return 1
+    if (s.civilians or s.one_sided_cue) and s.fighting and not s.aimed_cue and et != "violence against civilians":
+        return None  # "civilians killed in clashes": the dead of a fight, whose sides the text leaves open
     if s.civilians or s.one_sided_cue:
         return 3
     if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue:
