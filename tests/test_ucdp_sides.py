@@ -156,3 +156,12 @@ def test_a_state_force_alone_attacking_a_person_is_one_sided(r):
     # with an armed group in the text it is the state's conflict with that group
     text = "A soldier shot dead a trader suspected of supplying separatist fighters in Bamenda"
     assert ucdp_type(soldier, trader, "Battles", text=text, context_country="CMR", resolver=r) == 1
+
+
+def test_a_bare_gunmen_killing_in_a_cartel_war_country_is_non_state(r):
+    text = "Gunmen kill six at a car wash"
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="BRA", resolver=r,
+                     date="2018-02-01") == 2
+    # elsewhere unnamed gunmen killing people is one-sided violence
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="NER", resolver=r,
+                     date="2018-02-01") == 3

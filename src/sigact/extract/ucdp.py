@@ -323,9 +323,10 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     got = _ucdp_type(actor1, actor2, acled_event_type, text=text, sub_event_type=sub_event_type,
                      fatalities=fatalities, context_country=context_country, resolver=resolver,
                      classifier=classifier, date=date)
-    if got == 1 and _no_state_conflict(context_country, date):
+    if got in (1, 3) and _no_state_conflict(context_country, date):
         # no state-based conflict there (data/ucdp.yaml no_state_conflict): the killings are
         # between gangs, cartels or communities unless the text says civilians were the target
+        # (a bare "gunmen killed six" is more often one more death of a gang war there)
         return 3 if _aimed_at_people(text) else 2
     return got
 
