@@ -86,6 +86,12 @@ class FactualityJudge:
         self.purpose_nouns = frozenset(x.lower() for x in f["hypothetical"].get("purpose_nouns") or ())
         self.vague_counts = frozenset(x.lower() for x in agg.get("vague_counts") or ())
         self.generic_gov = frozenset(x.lower() for x in agg.get("generic_governors") or ())
+        self.characterising = frozenset(x.lower() for x in agg.get("characterising_adjectives") or ())
+        hist = f["historical"]
+        self.after_gov = frozenset(x.lower() for x in hist.get("after_governors") or ())
+        self.after_marks = frozenset(x.lower() for x in hist.get("after_markers") or ())
+        self.perfect_time = frozenset(x.lower() for x in hist.get("perfect_time_words") or ())
+        self.reporting = frozenset(x.lower() for x in hist.get("reporting_verbs") or ())
 
     def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False) -> Judgement:
         """Returns the :class:`Judgement` for a group (its main trigger's clause decides)."""
@@ -99,6 +105,9 @@ class FactualityJudge:
                                                 for c in h.children):
             q = next(c for c in h.children if c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all"))
             return Judgement("aggregate", q.idx, q.idx + len(q.text), q.text)  # "every strike", whatever the modality
+        j = self._characterised(h) or self._compared_after(h)
+        if j:
+            return j
         # 1. governing verbs and negation
         prev: Token | None = None
         for anc in [h, *h.ancestors]:
@@ -140,6 +149,9 @@ class FactualityJudge:
                 for m in _YEAR.finditer(ctext):
                     if int(m.group(1)) <= published_year - self.years_before:
                         return Judgement("historical", c0 + m.start(), c0 + m.end(), m.group(1))
+        j = self._perfect_background(h, clause)
+        if j:
+            return j
         # 4. aggregate: occasions counted in the sentence, a long-running subject, generic plurals
         j = self._counted(group.sent)
         if j:
@@ -162,6 +174,84 @@ class FactualityJudge:
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
         return Judgement("asserted")
+
+    def _characterised(self, h: Token) -> Judgement | None:
+        """"In the latest violence to hit the country", "the latest in a string of attacks": a trigger in a
+        clause that qualifies a noun carrying a characterising adjective (``characterising_adjectives``), or
+        inside "the latest in ...", describes the reported incident, not one of its own.  Returns an
+        aggregate judgement (cue: the adjective) or None."""
+        prev = h
+        for anc in h.ancestors:
+            if prev.dep_ in ("relcl", "acl") and anc.pos_ in ("NOUN", "PROPN"):
+                adj = next((c for c in anc.children if c.dep_ == "amod" and c.lower_ in self.characterising), None)
+                if adj is not None:
+                    return Judgement("aggregate", adj.idx, adj.idx + len(adj.text), adj.text)
+            if anc.lower_ == "in" and anc.dep_ == "prep" and anc.head.lower_ in self.characterising \
+                    and any(c.dep_ == "det" for c in anc.head.children):
+                a = anc.head
+                return Judgement("aggregate", a.idx, anc.idx + len(anc.text), a.doc.text[a.idx:anc.idx + len(anc.text)])
+            if anc.dep_ == "ROOT":
+                break
+            prev = anc
+        return None
+
+    def _compared_after(self, h: Token) -> Judgement | None:
+        """"The strike came a day after Hezbollah launched rockets", "It follows weeks after gunmen
+        killed ...": a trigger in an "after" clause of ``after_governors`` whose subject is the reported
+        incident (a definite noun or a pronoun) is the earlier incident it is compared with.  Returns a
+        historical judgement (cue: "came ... after") or None."""
+        if h.dep_ in ("nsubj", "nsubjpass") and h.head.lemma_.lower() in self.after_gov and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in h.children):
+            gov = h.head  # "The strike came a day after ...": the mention compares, it tells nothing new
+            for c in gov.children:
+                marker = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in self.after_marks), None) \
+                    if c.dep_ == "advcl" else (c if c.dep_ == "prep" and c.lower_ in self.after_marks else None)
+                if marker is not None:
+                    return Judgement("historical", gov.idx, marker.idx + len(marker.text),
+                                     h.doc.text[gov.idx:marker.idx + len(marker.text)])
+        for anc in [h, *h.ancestors]:
+            gov = anc.head
+            if gov is anc:
+                return None
+            marker = next((c for c in anc.children if c.dep_ == "mark" and c.lower_ in self.after_marks), None) \
+                if anc.dep_ == "advcl" else (anc if anc.dep_ == "prep" and anc.lower_ in self.after_marks else None)
+            if marker is not None:
+                if gov.lemma_.lower() not in self.after_gov or any(c.lower_ == "under" for c in gov.children):
+                    return None  # "came under fire after ..."
+                subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or not (subj.pos_ == "PRON" or any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "its")
+                        for c in subj.children) or any(c.dep_ == "poss" for c in subj.children)):
+                    return None
+                return Judgement("historical", gov.idx, marker.idx + len(marker.text),
+                                 h.doc.text[gov.idx:marker.idx + len(marker.text)])
+            if anc.pos_ in ("VERB", "AUX") and anc.dep_ in ("ROOT", "ccomp", "parataxis"):
+                return None
+        return None
+
+    def _perfect_background(self, h: Token, clause: Token) -> Judgement | None:
+        """"The base had been attacked twice before", "gunmen had earlier stormed the town": a past-perfect
+        clause outside reported speech that carries a time word of its own (``perfect_time_words``) or a
+        date tells background.  Reported speech ("police said gunmen had attacked ...") is not judged here.
+        Returns a historical judgement or None."""
+        if clause.pos_ not in ("VERB", "AUX"):
+            return None
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in clause.children):
+            return None
+        if clause.tag_ != "VBN" and not any(c.tag_ == "VBN" for c in clause.children if c.dep_ == "auxpass"):
+            return None
+        for anc in clause.ancestors:  # reported speech: a reporting verb governs the clause
+            if anc.lemma_.lower() in self.reporting:
+                return None
+        if any(c.lemma_.lower() in self.reporting and c.dep_ in ("parataxis", "advcl") for c in clause.children):
+            return None  # "..., police said": the reporting verb hangs under the clause
+        for c in clause.children:
+            if c.dep_ in ("advmod", "npadvmod") and c.lower_ in self.perfect_time:
+                return Judgement("historical", c.idx, c.idx + len(c.text), c.text)
+            if c.dep_ in ("npadvmod", "prep") and any(t.ent_type_ == "DATE" for t in c.subtree):
+                return Judgement("historical", c.idx, c.right_edge.idx + len(c.right_edge.text),
+                                 c.doc.text[c.idx:c.right_edge.idx + len(c.right_edge.text)])
+        return None
 
     def _governs(self, anc: Token, lemma: str, h: Token) -> bool:
         """True when governor ``anc`` really takes trigger ``h`` as its complement: a governor listed

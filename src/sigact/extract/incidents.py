@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-__all__ = ["IncidentMerger", "take_place", "absorb_sents"]
+__all__ = ["IncidentMerger", "take_place", "absorb_sents", "same_paragraph"]
 
 
 def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
@@ -50,15 +50,20 @@ class IncidentMerger:
             h = d.group.main.head
             if not d.group.main.head.pos_ in ("NOUN", "PROPN") or d.group.main.cls.special:
                 continue
-            if self._claimed(d, drafts[:k]):
+            if self._claimed(d, drafts[:k]) or self._recap(d, drafts[:k]):
                 continue
             det = [c for c in h.children if c.dep_ in ("det", "poss")]
             anaphoric = any(c.lower_ in ("that", "this", "these", "those", "the") for c in det if c.dep_ == "det") or \
                 any(c.ent_type_ in ("DATE", "TIME") for c in det if c.dep_ == "poss")
-            if not anaphoric or d.actor1_span is not None and d.judgement.flag == "asserted" and not any(
+            # an attacker of its own makes "the strike" a new incident, unless it only points back
+            # ("it was assessing the results of the strike"; "the group claimed ...")
+            only_refers = self.cues.referential(h) and all(
+                t.cls.outcome or self.cues.referential(t.head) for t in d.group.triggers)
+            own_actor = d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON" and not only_refers
+            if not anaphoric or own_actor and d.judgement.flag == "asserted" and not any(
                     c.lower_ in ("that", "this", "these", "those") for c in det):
                 continue
-            if d.tolls and d.judgement.flag == "asserted":
+            if d.judgement.flag == "asserted" and any(getattr(t, "value", None) for t in d.tolls):
                 continue
             if d.split_key:  # one of several listed towns: its own incident
                 continue
@@ -101,15 +106,21 @@ class IncidentMerger:
                 d.evidence = [e for e in d.evidence if e.field != "actor1"] + \
                     [e for e in prev.evidence if e.field == "actor1"]
 
-    def split_places(self, drafts: list[_Draft], geo: Any) -> list[_Draft]:
+    def split_places(self, drafts: list[_Draft], geo: Any, dates: Any = None) -> list[_Draft]:
         """One asserted mention whose clause lists several towns ("the deaths occurred in A, B and C",
-        "strikes hit A and B") becomes one event per town; the toll is a total, so the split events
-        carry none.  Returns the new draft list."""
+        "strikes hit A and B") becomes one event per town; so does a verb with several targets, each
+        with a town (and a day) of its own ("attacked a post in A on Saturday and a gendarmerie in B on
+        Sunday").  The toll is a total, so the split events carry none.  Returns the new draft list."""
         if geo is None:
             return drafts
         out: list[_Draft] = []
         for d in drafts:
-            places = self._listed_places(d, geo) if d.judgement.flag == "asserted" and d.coding else []
+            places: list[tuple[Place, Evidence | None]] = []
+            days: list[tuple[Any, Evidence | None] | None] = []
+            if d.judgement.flag == "asserted" and d.coding:
+                places = self._listed_places(d, geo)
+                if len(places) < 2:
+                    places, days = self._conjoined_targets(d, geo, dates)
             if len(places) < 2:
                 out.append(d)
                 continue
@@ -124,8 +135,70 @@ class IncidentMerger:
                 x.evidence = [e for e in x.evidence if e.field != "location"] + ([pev] if pev is not None else [])
                 x.tolls = []
                 x.split_key = place.name or str(n)
+                if days and days[n] is not None:
+                    x.date, dev = days[n]
+                    x.evidence = [e for e in x.evidence if e.field != "date"] + ([dev] if dev is not None else [])
                 out.append(x)
         return out
+
+    def _conjoined_targets(self, d: _Draft, geo: Any, dates: Any) -> tuple[list[tuple[Place, Evidence | None]],
+                                                                           list[tuple[Any, Evidence | None] | None]]:
+        """"Attacked an army post in A on Saturday and a gendarmerie in B on Sunday": the targets of a verb
+        trigger (its object and the nouns conjoined to it or to the verb) that each name a town or site of
+        their own.  Returns ``(places, days)``: one ``(place, evidence)`` per target and its own
+        ``(DateSpan, evidence)`` (None where the target names no day), both empty unless at least two
+        targets name different places."""
+        h = d.group.main.head
+        if h.pos_ not in ("VERB", "AUX"):
+            return [], []
+        first = next((c for c in h.children if c.dep_ == "dobj"), None)
+        if first is None:
+            return [], []
+        targets = [first]
+        stack = [first, h]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c not in targets:
+                    targets.append(c)
+                    stack.append(c)
+        if len(targets) < 2:
+            return [], []
+        places: list[tuple[Place, Evidence | None]] = []
+        days: list[tuple[Any, Evidence | None] | None] = []
+        for n, tgt in enumerate(sorted(targets, key=lambda t: t.i)):
+            owners = (tgt, h) if n == 0 else (tgt,)  # the first target's day may hang on the verb
+            site = next((p for p in tgt.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near")
+                         and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in p.children)), None)
+            if site is None:
+                return [], []
+            obj = next(c for c in site.children if c.dep_ == "pobj")
+            a, b = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            try:
+                got = geo.place_for(a, b)
+            except Exception as exc:  # a failing sibling stage must not lose the event
+                log.warning("geo.place_for failed: %s", exc)
+                got = None
+            if not got or got[0].precision not in ("site", "town") or got[1] is None or not a <= got[1].start < b:
+                return [], []
+            place, pev = got
+            places.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text)))
+            when = next((p for o in owners for p in o.children if p.dep_ in ("prep", "npadvmod")
+                         and any(t.ent_type_ == "DATE" for t in p.subtree)
+                         and (o is tgt or p.i < tgt.i)), None)
+            day = None
+            if when is not None and dates is not None:
+                try:
+                    span, dev = dates.date_for(when.idx, when.right_edge.idx + len(when.right_edge.text))
+                except Exception as exc:
+                    log.warning("dates.date_for failed: %s", exc)
+                    span, dev = None, None
+                if span is not None and dev is not None:
+                    day = (span, dev if dev.field == "date" else _ev("date", dev.start, dev.end, dev.text))
+            days.append(day)
+        if len({(p.name or "").lower() for p, _ in places}) < len(places) or len({p.country for p, _ in places}) != 1:
+            return [], []
+        return places, days
 
     def _listed_places(self, d: _Draft, geo: Any) -> list[tuple[Place, Evidence | None]]:
         """Returns the distinct town/site places of a coordinated list after "in/at/near" in the
@@ -184,12 +257,45 @@ class IncidentMerger:
                 return found
         return []
 
+    def _recap(self, d: _Draft, before: list[_Draft]) -> bool:
+        """"At least 12 soldiers were killed in the two attacks", "both attacks": a definite plural that
+        counts incidents already told (two or more earlier asserted violent incidents) sums them up.  It
+        joins the first of them without its toll (a total over several incidents belongs to none).
+        Returns whether ``d`` was merged."""
+        if not any(t.head.tag_ in ("NNS", "NNPS") and self._counts_told(t.head) for t in d.group.triggers):
+            return False
+        if d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
+            return False
+        told = [p for p in before if p.alias_of is None and p.coding is not None and p.judgement.flag == "asserted"
+                and p.coding.event_type in self.lex.violent_event_types]
+        if len(told) < 2:
+            return False
+        d.alias_of = before.index(told[0])
+        d.group.anaphoric = True
+        d.tolls = []
+        told[0].extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+        return True
+
+    @staticmethod
+    def _counts_told(h: Any) -> bool:
+        """True for "the two attacks", "both attacks", "these three raids": a determiner that points back
+        with a count (or "both")."""
+        kids = list(h.children)
+        if any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in kids):
+            return True
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids)
+        count = any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in kids)
+        return definite and count
+
     def _claimed(self, d: _Draft, before: list[_Draft]) -> bool:
         """"X claimed responsibility for the attack": the claim names the attacker of the latest violent
         incident told before; ``d`` joins it and its claimant becomes that incident's actor1 when it has
         no named one.  Returns whether ``d`` was merged."""
         h = d.group.main.head
-        if not (h.dep_ == "pobj" and h.head.lower_ == "for" and h.head.head.lemma_.lower() in self.cues.claim_nouns):
+        claimed = h.dep_ == "dobj" and h.head.lemma_.lower() == "claim" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in h.children)
+        if not claimed and not (h.dep_ == "pobj" and h.head.lower_ == "for"
+                                and h.head.head.lemma_.lower() in self.cues.claim_nouns):
             return False
         if d.coding is None or d.coding.event_type not in self.lex.violent_event_types:
             return False
@@ -197,14 +303,23 @@ class IncidentMerger:
                  and p.judgement.flag == "asserted" and p.coding.event_type in self.lex.violent_event_types]
         if not cands:
             return False
-        # the incident the article is about: the first told with a toll, else the latest of a specific type
+        # an incident told in the claim's own paragraph ("In a separate incident ... The TTP claimed the
+        # assault"): the nearest of them; else the incident the article is about: the first told with a toll,
+        # else the latest of a specific type
+        near = [p for p in cands if same_paragraph(p, d)]
         with_toll = [p for p in cands if p.tolls]
-        target = with_toll[0] if with_toll else max(cands, key=lambda p: (specificity(p)[0] > 0, p.group.start))
+        if near:
+            target = near[-1]
+        else:
+            target = with_toll[0] if with_toll else max(cands, key=lambda p: (specificity(p)[0] > 0, p.group.start))
         d.alias_of = before.index(target)
         d.group.anaphoric = True
         target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
-        if d.actor1 is not None and specific_name(d.actor1) and (target.actor1 is None
-                                                                 or not specific_name(target.actor1)):
+        # an asserted claim names the perpetrator, whoever the mention told first ("police returned fire")
+        named = d.actor1_span is not None and (d.actor1_span.root.pos_ == "PROPN"
+                                               or d.actor1_span.root.ent_type_ in ("ORG", "NORP"))
+        if d.actor1 is not None and specific_name(d.actor1) and (
+                target.actor1 is None or not specific_name(target.actor1) or (named and d.judgement.flag == "asserted")):
             target.actor1, target.actor1_span = d.actor1, d.actor1_span
             target.evidence = [e for e in target.evidence if e.field != "actor1"] + \
                 [e for e in d.evidence if e.field == "actor1"]
@@ -224,6 +339,14 @@ class IncidentMerger:
                     keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
                                                    drop.group.main.text))
                     absorb_sents(keep, drop)
+                    first, second = (a, b) if a.group.start <= b.group.start else (b, a)
+                    if keep is second and first.actor1 is not None and self.cues.responds(second) \
+                            and not self.cues.responds(first):
+                        # "X attacked the base ... troops returned fire": the attacker stays actor1
+                        old_a1 = [_ev("actor2", e.start, e.end, e.text) for e in keep.evidence if e.field == "actor1"]
+                        keep.actor2, keep.actor1 = keep.actor1, first.actor1
+                        keep.evidence = [e for e in keep.evidence if e.field not in ("actor1", "actor2")] + \
+                            [e for e in drop.evidence if e.field == "actor1"] + old_a1
                     for fld in ("actor1", "actor2"):
                         mine, theirs = getattr(keep, fld), getattr(drop, fld)
                         if theirs is not None and (mine is None or (
@@ -245,13 +368,14 @@ class IncidentMerger:
         """A following asserted event with no date or actor of its own that fits the incident just
         told joins it (its tolls and evidence go to that incident)."""
         live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
-        for k, d in enumerate(live):
-            if k == 0:
-                continue
+        for d in live:
             if d.alias_of is not None:
                 continue
-            prev = next((p for p in reversed(live[:k]) if p.alias_of is None and p.group.start < d.group.start
-                         and elaborates(p, d)), None)
+            # an incident told before ``d`` — its kept mention may come later ("the ensuing clash") when an
+            # earlier mention of it was merged in
+            earlier = [p for p in live if p is not d and p.alias_of is None and _told_before(p, d) is not None]
+            earlier.sort(key=lambda p: _told_before(p, d))
+            prev = next((p for p in reversed(earlier) if elaborates(p, d, self.cues)), None)
             if prev is not None:
                 keep, drop = core_first(prev, d)
                 drop.alias_of = drafts.index(keep)
@@ -320,6 +444,22 @@ class IncidentMerger:
                     continue
                 if better_place(o, d):
                     take_place(d, o)
+
+
+def _told_before(p: _Draft, d: _Draft) -> int | None:
+    """Returns the offset of the latest telling of incident ``p`` before mention ``d``: its own mention when
+    that comes first, else the latest of its merged sentences that ends before ``d``'s sentence; None when
+    ``p`` is told only after ``d`` (or only in ``d``'s sentence, after it)."""
+    if p.group.start < d.group.start:
+        return p.group.start
+    starts = [s.start_char for s in p.group.extra_sents if s.end_char <= d.group.sent.start_char]
+    return max(starts) if starts else None
+
+
+def same_paragraph(a: _Draft, b: _Draft) -> bool:
+    """True when the two mentions' sentences are in one paragraph (no line break between them)."""
+    lo, hi = sorted((a.group.sent.start_char, b.group.sent.start_char))
+    return "\n" not in a.group.sent.doc.text[lo:hi]
 
 
 def take_place(keep: _Draft, drop: _Draft) -> None:

@@ -5,6 +5,7 @@ Used by :mod:`sigact.extract.extractor`; works on its ``_Draft`` records (duck-t
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,45 @@ class IncidentCues:
         self.phrases = tuple(str(x).lower() for x in cfg.get("distinct_phrases") or ())
         self.claim_nouns = frozenset(str(x).lower() for x in cfg.get("claim_nouns") or ())
         self.slack_days = int(cfg.get("report_day_slack_days", 7))
+        self.reference_verbs = frozenset(str(x).lower() for x in cfg.get("reference_verbs") or ())
+        self.response_phrases = tuple(str(x).lower() for x in cfg.get("response_phrases") or ())
+        self.actor_nouns = frozenset(str(x).lower() for x in cfg.get("anaphoric_actor_nouns") or ())
+
+    def responds(self, d: _Draft) -> bool:
+        """True when the mention's sentence tells a response ("troops returned fire", "the ensuing clash")."""
+        low = d.group.sent.text.lower()
+        return any(p in low for p in self.response_phrases)
+
+    def anaphoric_actor(self, d: _Draft) -> bool:
+        """True when the mention's attacker is a definite generic noun ("the militants", "the attackers")
+        that names no one new: it is the attacker of the incident just told."""
+        sp = d.actor1_span
+        if sp is None:
+            return False
+        root = sp.root
+        if root.pos_ == "PRON":
+            return True
+        if root.lemma_.lower() not in self.actor_nouns and root.lower_ not in self.actor_nouns:
+            return False
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children)
+        return definite and (d.actor1 is None or specific_name(d.actor1) is None)
+
+    def referential(self, h) -> bool:
+        """True when trigger noun ``h`` only points back to an incident: the object of a reference verb
+        ("condemned the attack") or inside a phrase under a noun that is not itself an event ("the results of
+        the strike")."""
+        if h.pos_ not in ("NOUN", "PROPN"):
+            return False
+        gov = h.head
+        if h.dep_ == "dobj" and gov.lemma_.lower() in self.reference_verbs:
+            return True
+        if h.dep_ == "pobj" and gov.dep_ == "prep":
+            owner = gov.head
+            if owner.pos_ in ("NOUN", "PROPN") and owner.ent_type_ not in ("DATE", "TIME"):
+                return True
+            if owner.pos_ in ("VERB", "AUX") and owner.lemma_.lower() in self.reference_verbs:
+                return True  # "investigating into the blast"
+        return False
 
 
 def is_distinct(d: _Draft, cues: IncidentCues) -> bool:
@@ -118,6 +158,21 @@ def better_place(new: _Draft, old: _Draft) -> bool:
     return finer(new.place, old.place)
 
 
+SITE_IN_TOWN_KM = 15.0
+
+
+def _site_in_town(a: Place, b: Place) -> bool:
+    """True when one place is a site (an airport, a base, a camp) and the other the town it lies in or by
+    (within ``SITE_IN_TOWN_KM``): "near Mogadishu airport" and "in Mogadishu" do not contradict."""
+    if {a.precision, b.precision} != {"site", "town"}:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= SITE_IN_TOWN_KM
+
+
 def _admin1_of(p: Place) -> str | None:
     if p.precision == "admin1":
         return (p.admin1 or p.name or "").lower() or None
@@ -138,6 +193,8 @@ def places_conflict(a: _Draft, b: _Draft) -> bool:
         # a country named further on): it contradicts nothing
         weak = [p.precision == "country" and not local_place(x) for p, x in ((pa, a), (pb, b))]
         return not any(weak)
+    if _site_in_town(pa, pb):
+        return False
     if pa.precision in ("site", "town") and pb.precision in ("site", "town") and \
             (pa.name or "").lower() != (pb.name or "").lower():
         return True
@@ -327,8 +384,9 @@ _ELABORATES = {
 _DETAIL_SUBS = {sub for _types, subs in _ELABORATES.values() for sub in subs}
 
 
-def elaborates(prev: _Draft, d: _Draft) -> bool:
-    """True when ``d`` adds detail to ``prev`` (same family, no own date, no own new actor, close by)."""
+def elaborates(prev: _Draft, d: _Draft, cues: IncidentCues | None = None) -> bool:
+    """True when ``d`` adds detail to ``prev`` (same family, no own date, no own new actor, close by); an
+    attacker named "the militants" (``cues``: :meth:`IncidentCues.anaphoric_actor`) is no new actor."""
     cp, cd = prev.coding, d.coding
     if cp is None or cd is None or cp.event_type is None or cd.event_type is None:
         return False
@@ -345,7 +403,7 @@ def elaborates(prev: _Draft, d: _Draft) -> bool:
     losers_withdrawal = cd.sub_event_type == "Non-violent transfer of territory" and cp.sub_event_type in (
         "Government regains territory", "Non-state actor overtakes territory")  # the other side pulls out
     if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)) and not losers_withdrawal:
-        if d.actor1_span.root.pos_ != "PRON":
+        if d.actor1_span.root.pos_ != "PRON" and not (cues is not None and cues.anaphoric_actor(d)):
             return False
     for types, subs in _ELABORATES.values():
         p_in = cp.event_type in types or cp.sub_event_type in subs

@@ -1,0 +1,136 @@
+"""Article-level incident model: aggregates, background, statements and merging, on texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_extract_support import incidents, run
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles" / "wire-h4.jsonl"
+
+
+def _show(evs):
+    return [(e.factuality, e.trigger, e.acled_sub_event_type, e.location.name if e.location else None,
+             e.date.start if e.date else None, e.fatalities,
+             (e.actor1.acled_name or e.actor1.name) if e.actor1 else None) for e in evs]
+
+
+def _flag(evs, word: str) -> str:
+    hits = [e for e in evs if any(word in x.text for x in e.evidence if x.field == "trigger")]
+    assert hits, _show(evs)
+    return hits[0].factuality
+
+
+# ------------------------------------------------------------------ aggregates and background
+def test_the_latest_violence_to_hit_is_no_incident_of_its_own():
+    text = ("Gunmen attacked a bus station in Kano on Sunday, killing four people, police said on Monday, "
+            "in the latest violence to hit the region.")
+    evs = run(text, "2024-03-05")
+    assert _flag(evs, "hit") == "aggregate"
+    assert len(incidents(evs)) == 1, _show(evs)
+
+
+def test_came_a_day_after_is_background_but_came_under_fire_is_not():
+    text = ("An Israeli drone strike killed two men in Nabatieh on Wednesday. "
+            "The strike came a day after Hezbollah launched dozens of rockets at northern Israel.")
+    evs = run(text, "2024-04-10")
+    assert len(incidents(evs)) == 1, _show(evs)
+    assert any(e.factuality == "historical" and e.acled_sub_event_type for e in evs), _show(evs)
+    text2 = "A convoy came under fire after gunmen ambushed it near Kidal on Monday, killing three soldiers."
+    assert all(e.factuality == "asserted" for e in run(text2, "2024-03-05") if e.acled_event_type == "Battles")
+
+
+def test_past_perfect_with_its_own_time_word_is_background():
+    text = ("A Russian missile strike on Kharkiv killed four people on Thursday, the governor said.\n\n"
+            "A glide bomb had killed 19 people at a hardware store in the city days earlier.")
+    evs = run(text, "2024-05-31")
+    inc = incidents(evs)
+    assert len(inc) == 1 and inc[0].fatalities == 4, _show(evs)
+    assert any(e.factuality == "historical" and e.fatalities == 19 for e in evs), _show(evs)
+
+
+def test_past_perfect_in_reported_speech_stays_an_incident():
+    text = "Police said gunmen had attacked a church in Ondo state on Sunday, killing 12 worshippers."
+    inc = incidents(run(text, "2024-06-03"))
+    assert len(inc) == 1 and inc[0].fatalities == 12, _show(inc)
+
+
+# ------------------------------------------------------------------ two incidents in one sentence
+def test_two_targets_with_their_own_towns_and_days_are_two_incidents():
+    text = ("Jihadists attacked an army post in Djibo on Saturday and a gendarmerie in Tougan on Sunday, "
+            "security sources said.\n\n"
+            "At least 12 soldiers and gendarmes were killed in the two attacks, one source said.")
+    inc = incidents(run(text, "2024-03-05"))
+    got = sorted((e.location.name if e.location else None, e.date.start if e.date else None) for e in inc)
+    assert got == [("Djibo", "2024-03-02"), ("Tougan", "2024-03-03")], _show(inc)
+    # the total over the two attacks belongs to neither
+    assert all(e.fatalities != 12 for e in inc), _show(inc)
+
+
+# ------------------------------------------------------------------ merging mentions of one incident
+def test_claim_goes_to_the_incident_of_its_paragraph():
+    text = ("A roadside bomb struck a police vehicle in Dera Ismail Khan on Monday, killing three officers.\n\n"
+            "In a separate incident on Sunday, militants attacked a police station in Lakki Marwat. Police returned "
+            "fire, killing two of the attackers. The Tehreek-e-Taliban Pakistan claimed responsibility for the assault.")
+    inc = incidents(run(text, "2024-09-17"))
+    assert len(inc) == 2, _show(inc)
+    bomb = next(e for e in inc if e.fatalities == 3)
+    assert bomb.actor1 is None or "taliban" not in (bomb.actor1.name or "").lower(), _show(inc)
+
+
+def test_claimed_the_shelling_and_the_results_of_the_strike_point_back():
+    text = ("Al Shabaab militants fired mortar shells at the airport zone in Mogadishu on Saturday, wounding four "
+            "people. The group claimed the shelling in a statement.\n\n"
+            "On Friday, the United States military carried out an air strike near Jilib, killing three al Shabaab "
+            "fighters. The command said it was assessing the results of the strike.")
+    inc = incidents(run(text, "2025-02-09"))
+    assert len(inc) == 2, _show(inc)
+    assert {e.acled_sub_event_type for e in inc} == {"Shelling/artillery/missile attack", "Air/drone strike"}
+
+
+def test_headline_site_and_lead_town_are_one_incident():
+    text = ("Mortar shells land near Mogadishu airport\n\n"
+            "Al Shabaab militants fired several mortar shells at the airport zone in Mogadishu on Saturday, "
+            "wounding four people, police said.")
+    inc = incidents(run(text, "2025-02-09"))
+    assert len(inc) == 1, _show(inc)
+    assert inc[0].injuries == 4
+
+
+def test_return_fire_and_the_militants_detail_join_the_attack_whose_attacker_stays_actor1():
+    text = ("Islamic State West Africa Province (ISWAP) fighters attacked a military base in the town of Monguno in "
+            "Borno state on Tuesday, killing six soldiers, military sources said.\n\n"
+            "The militants arrived in gun trucks and fired rocket-propelled grenades at the base, the sources said. "
+            "Troops returned fire and the ensuing clash lasted about two hours.")
+    inc = incidents(run(text, "2025-03-12"))
+    assert len(inc) == 1, _show(inc)
+    a1 = inc[0].actor1
+    assert a1 is not None and "west africa" in (a1.acled_name or a1.name or "").lower(), _show(inc)
+
+
+def test_statements_condemnations_and_funerals_are_not_incidents():
+    text = ("Suspected rebels killed 18 civilians with machetes in a village near Oicha in North Kivu on Monday, "
+            "a local official said.\n\n"
+            "Civil society groups condemned the killings and called for a protest on Thursday. The governor "
+            "condemned the attack. A funeral for the victims was held on Wednesday.")
+    evs = run(text, "2024-08-14")
+    inc = incidents(evs)
+    assert len(inc) == 1 and inc[0].fatalities == 18, _show(evs)
+    assert any(e.factuality == "hypothetical" and e.acled_event_type == "Protests" for e in evs), _show(evs)
+
+
+# ------------------------------------------------------------------ the fixture articles as a whole
+def test_fixture_articles_score_and_flag_every_aggregate_and_background():
+    from sigact.evaluate.gold import load_gold
+    from sigact.evaluate.score import score_article, summarise_articles
+
+    gold = load_gold(FIXTURES)
+    rows = [score_article(a, run(a.text, a.published, article_id=a.id)) for a in gold.articles]
+    s = summarise_articles(rows)
+    assert s["articles"] == 8 and s["gold_incidents"] == 14
+    assert s["aggregate_as_incident"] == 0 and s["background_as_incident"] == 0, rows
+    assert s["precision"] >= 0.7 and s["f1"] >= 0.7, s
