@@ -176,7 +176,7 @@ class EventExtractor:
             self._final_actors(d)
             self._victim_actor2(d)
         self.incidents.inherit_outcomes(drafts)
-        drafts = self.incidents.split_places(drafts, geo)
+        drafts = self.incidents.split_places(drafts, geo, dates)
         self.incidents.resolve_anaphora(drafts)
         self.incidents.coreference(drafts)
         for d in drafts:  # a sentence that names an incident with "the blast" elaborates it, at any distance
