@@ -41,6 +41,8 @@ _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|st
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
             r"tyres|tires|demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
+_EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
+_VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -89,6 +91,10 @@ class Coder:
         self._armed_rx = phrase_regex(list(crowd.get("armed") or []))
         self._territory_rx = phrase_regex(list(data.get("territory_words") or []))
         self._armed_target_rx = phrase_regex(list(crowd.get("armed") or []) + list(data.get("armed_targets") or []))
+        self._off_duty_rx = phrase_regex(list(data.get("off_duty") or []))
+        self._affiliation = frozenset(w.lower() for w in data.get("affiliation_heads") or [])
+        self._violent_rx = phrase_regex(list(data.get("violent_act_words") or []))
+        self._remote_rx = {k: rx for k, rx in self._weapon_rx.items() if not k.startswith("_")}
 
     def _armed_target(self, text: str, actor1: Actor | None) -> bool:
         """True when the incident's clause names armed people or military objects besides actor1's own
@@ -113,6 +119,49 @@ class Coder:
                 return bool(self._armed_target_rx.search(phrase)) and not (
                     self._crowd_rx and self._crowd_rx.search(phrase))
         return False
+
+    def _civilian_target(self, actor: Actor | None, text: str) -> bool:
+        """True when a target mention reads as unarmed people whatever type the actor stage gave it:
+        its head noun is a civilian word (``triggers.yaml: civilian_words``: "two Fulani pastoralist
+        men", "4 youths") and no armed word is in it, or the clause calls the target off duty
+        (ACLED codes off-duty security personnel as civilians)."""
+        if actor is None or not actor.text:
+            return False
+        if self._off_duty(actor, text):
+            return True
+        if self._armed_rx is not None and self._armed_rx.search(actor.text):
+            return False
+        head = _head_word(actor.text)
+        if head in self._affiliation:
+            return False
+        return head in self.lex.civilian_words or head.rstrip("s") in self.lex.civilian_words or (
+            head.endswith("men") and head[:-3] + "man" in self.lex.civilian_words)
+
+    def _off_duty(self, actor: Actor | None, text: str) -> bool:
+        """True when the target mention or the incident's clause calls the target off duty or retired."""
+        if self._off_duty_rx is None or actor is None or not actor.text:
+            return False
+        return bool(self._off_duty_rx.search(actor.text) or self._off_duty_rx.search(text))
+
+    def _object_weapons(self, tok: Any) -> set[str]:
+        """Returns the remote-violence types whose weapon is the trigger verb's own object or
+        instrument ("fired mortars at", "targeted the town with rockets"): the weapon decides."""
+        out: set[str] = set()
+        if tok is None:
+            return out
+        for c in tok.children:
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with"):
+                phrase = tok.doc[c.left_edge.i:c.right_edge.i + 1].text if c.dep_ == "prep" else \
+                    tok.doc[c.left_edge.i:c.i + 1].text
+                out.update(k for k, rx in self._remote_rx.items() if rx is not None and rx.search(phrase))
+        return out
+
+    def violent_text(self, text: str) -> bool:
+        """True when the text names a violent act or its outcome (``triggers.yaml: violent_act_words``)
+        or a weapon."""
+        if self._violent_rx is not None and self._violent_rx.search(text):
+            return True
+        return bool(self._weapon_hits(text))
 
     @staticmethod
     def _object_text(tok: Any) -> str | None:
@@ -179,12 +228,18 @@ class Coder:
                 prior[k] += 3.0  # the weapon decides the remote-violence type whoever the target is
                 if ev is None:
                     ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
+        for k in self._object_weapons(main.head):
+            if k in prior:
+                prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
                 n = len(rx.findall(ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
+                and self._civilian_target(actor2, wtext):
+            t2 = "civilians"  # gunmen shooting "two Fulani herders" (typed as their ethnic militia) target civilians
         if t2 in (None, "civilians") and actor2 is not None and actor2.text and self._armed_rx and \
                 self._armed_rx.search(actor2.text) and not (self._crowd_rx and self._crowd_rx.search(actor2.text)):
             t2 = "military"  # "a policewoman", "two soldiers" typed as plain people
@@ -196,6 +251,11 @@ class Coder:
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
+        if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, wtext):
+            t2 = "civilians"  # ACLED codes an off-duty policeman or soldier who is attacked as a civilian
+        if t1 == "civilians" and not actor1_group and not crowd1 and t2 in _ARMED and (
+                "_firearms" in weapons or main.cls.name in ("shoot", "fire")):
+            t1 = "unidentified armed group"  # "a man shot two police officers": ACLED's unidentified armed group
         goods = main.cls.name == "seize" and "Looting/property destruction" in prior and not (
             self._territory_rx and self._territory_rx.search(self._object_text(main.head) or wtext))
         if goods:  # a seizure of goods, drugs or property, not of ground
@@ -228,7 +288,14 @@ class Coder:
             cands.remove(x)
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
-        if "Attack" in prior and (t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
+        # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
+        fw = self._weapon_rx.get("_firearms")
+        firearms = "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)) or bool(
+            _EQUIPPED_RX.search(sent_text))
+        # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
+        crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms
+        if "Attack" in prior and not crowd_violence and (
+                t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
         if "Government regains territory" in prior and t1 in _STATE and not goods:
             prior["Government regains territory"] += 1.5
@@ -240,10 +307,26 @@ class Coder:
         if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
             prior["Violent demonstration"] += 1.5  # burning tyres or property during a demonstration
         on_forces = t2 in _STATE and main.cls.name != "mob"  # a crowd turning on police or soldiers
+        # a demonstration in the text (the crowd's own name, "a crowd of residents", is none)
+        demo_ctx = bool(self._demo_rx.search(ctx_text.replace(actor1.text, " ") if actor1 is not None and actor1.text
+                                             else ctx_text))
         if "Violent demonstration" in prior and crowd_side and main.cls.name in (
-                "clash", "fight", "attack", "riot", "loot") and (t1 == "protesters" or on_forces
-                                                                   or self._demo_rx.search(ctx_text)):
+                "clash", "fight", "attack", "riot", "loot") and (t1 == "protesters" or demo_ctx):
             prior["Violent demonstration"] += 2.5
+        if crowd_violence and t1 != "protesters" and main.cls.name in _PERSON_VIOLENCE | {"loot"} \
+                and (t2 in _STATE | {"civilians", "rioters", "protesters", None}) and "Mob violence" in self.lex.taxonomy:
+            # ACLED: violence by an unorganised crowd (villagers beating a thief, locals attacking the
+            # police) is mob violence (a violent demonstration when there is a demonstration), never
+            # an attack, which needs an organised armed group
+            if "Mob violence" not in prior:
+                prior["Mob violence"] = 0.05
+                cands.append("Mob violence")
+            if on_forces and not demo_ctx:
+                prior["Mob violence"] += 2.5
+            if "Attack" in prior and main.cls.name != "loot" and len(prior) > 1:
+                del prior["Attack"]
+                cands.remove("Attack")
+                excluded.add("Attack")
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
         if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and (
@@ -361,6 +444,12 @@ class Coder:
             rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
             if rest:
                 sub = max(rest, key=rest.get)
+        if text is not None and self.lex.event_type_of(sub) in _VIOLENT_TYPES and not self.violent_text(text):
+            # no trigger fired and no violent act or weapon is named: armed groups delivering food,
+            # troops deploying, returning refugees are strategic developments, not battles or riots
+            rest = {k: v for k, v in probs.items() if self.lex.event_type_of(k) == "Strategic developments"}
+            if rest:
+                sub = max(rest, key=rest.get)
         return self._make(sub, probs[sub], "classifier", None, None, {})
 
     def _make(self, sub: str, score: float, method: str, ev: Evidence | None, group: TriggerGroup | None,
@@ -375,3 +464,12 @@ class Coder:
         if ev is not None and group is not None:
             ev = Evidence("weapon", ev.start, ev.end, ev.text)
         return Coding(sub, row.get("event_type"), row.get("plover"), mode, row.get("cameo"), float(score), method, ev)
+
+
+def _head_word(text: str) -> str:
+    """Returns the lower-cased last word of a noun phrase before its post-modifiers ("two farmers from
+    the village" -> "farmers"): a cheap head guess for an actor mention without its parse."""
+    low = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s|,|\(", text.lower(), maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z'-]*", low)
+    return words[-1] if words else ""
+

@@ -1,0 +1,91 @@
+"""ACLED's coding rules over the parse (extract/coding.py): who acts on whom decides the type.
+
+Texts written for these tests.  Each case runs with the rules alone (no classifier) and with the
+packaged classifier, so a rule keeps working when the classifier has never seen a country's style.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from sigact.extract.coding import _head_word
+from test_extract_support import primary, stages
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # an unorganised crowd of civilians attacking someone riots (mob violence): no armed group, no attack
+    ("On 4 June, a group of villagers beat a suspected cattle thief in Gogounou, wounding him badly.",
+     "Riots", "Mob violence"),
+    ("On 2 June, a crowd of residents attacked two police officers in Djidja after a quarrel over a motorcycle.",
+     "Riots", "Mob violence"),
+    ("On 9 June, a number of youths assaulted a suspected burglar in the market of Parakou.", "Riots", "Mob violence"),
+    # an armed group shooting herders (typed by the actor stage as their ethnic militia) targets civilians
+    ("On 5 June, unidentified gunmen shot dead two Fulani herders near Kalale.",
+     "Violence against civilians", "Attack"),
+    # ACLED codes an attacked off-duty policeman as a civilian
+    ("On 6 June, armed men killed an off-duty police officer at his home in Ensenada.",
+     "Violence against civilians", "Attack"),
+    # a lone shooter firing on the police is an (unidentified) armed group in a battle
+    ("On 7 June, a man shot and wounded two police officers at a checkpoint in Morelia.", "Battles", "Armed clash"),
+    # the weapon the verb fires decides remote violence, whoever the target
+    ("On 8 June, rebel forces fired mortars at army positions near Avdiivka.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+]
+
+
+@lru_cache(maxsize=1)
+def _rules_only():
+    from sigact.extract import EventExtractor
+    from sigact.extract.extractor import ExtractorSettings
+
+    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
+
+
+def _run(text: str, extractor):
+    from sigact.model import Article
+
+    nlp, geo, dates, _ = stages()
+    doc = nlp(text)
+    art = Article.create(text, id="t", published="2024-06-10")
+    return extractor.extract(doc, art, geo=geo.analyze(doc) if geo else None,
+                             dates=dates.analyze(doc, "2024-06-10"))
+
+
+@pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
+@pytest.mark.parametrize("mode", ["rules", "classifier"])
+def test_rule_types(text, event_type, sub, mode):
+    ex = _rules_only() if mode == "rules" else stages()[3]
+    e = primary(_run(text, ex))
+    assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
+
+
+def _coder():
+    return stages()[3].coder
+
+
+def test_classifier_only_event_without_violence_is_a_strategic_development():
+    coder = _coder()
+    probs = {"Mob violence": 0.5, "Armed clash": 0.2, "Change to group/activity": 0.2, "Other": 0.1}
+    text = "Members of the cartel handed out food parcels to families in Allende during the lockdown."
+    c = coder.from_probs("Mob violence", probs, None, None, text=text)
+    assert (c.event_type, c.sub_event_type) == ("Strategic developments", "Change to group/activity")
+    # a violent word keeps the classifier's type
+    c = coder.from_probs("Mob violence", probs, None, None, text="Residents lynched a man in Allende.")
+    assert c.sub_event_type == "Mob violence"
+
+
+def test_violent_text():
+    coder = _coder()
+    assert coder.violent_text("Two soldiers were killed.")
+    assert coder.violent_text("They fired a rocket at the base.")
+    assert not coder.violent_text("Troops were deployed to the border town.")
+
+
+def test_head_word():
+    assert _head_word("two Fulani pastoralist men") == "men"
+    assert _head_word("four farmers from the village of Bouka") == "farmers"
+    assert _head_word("members of the NDF, who were on patrol") == "members"
+    assert _head_word("") == ""
