@@ -45,11 +45,23 @@ def test_formatted_lines_give_outlet_date_and_headline_start():
     ("All Africa 14/6-10, Soldiers killed in border raid", "All Africa", "2010-06-14"),
     ("Reuters10/21/1990 GUERRILLAS SAY THEY SHOT DOWN A HELICOPTER.", "Reuters", "1990-10-21"),
     ("BBC Monitoring, 24-04-02, Rebels report heavy shelling in the south.", "BBC Monitoring", "2002-04-24"),
+    ("Radio Tirana, Tirana 1999-03-11/ BBC Rebels report clashes near the border", "Radio Tirana, Tirana",
+     "1999-03-11"),
+    # BBC Monitoring's source line: station, city, language, time, date
+    ("Radio Kabul, Kabul, in Dari 0330 gmt 21 Jul 00. Rebels attack a district centre", "Radio Kabul, Kabul",
+     "2000-07-21"),
+    # numbered citations, the headline first
+    ("(1) Four soldiers killed in roadside blast 24 January 2010 BBC Monitoring (2) Militants attack checkpoint "
+     "25 January 2010 Reuters", "BBC Monitoring", "2010-01-24"),
+    ("Rebels shell the airport, Reuters News, 2010-08-13", "Reuters News", "2010-08-13"),
+    ("Troops kill 15 militants in the north 8 March 2011 BBC Monitoring", "BBC Monitoring", "2011-03-08"),
 ])
 def test_raw_citation_strings_are_read(text, outlet, date):
     cites = citation_lines(text)
     assert len(cites) == 1
     assert (cites[0].outlet, cites[0].date) == (outlet, date)
+    headline = text[cites[0].head:cites[0].end]
+    assert outlet not in headline and date[:4] not in headline
 
 
 @pytest.mark.parametrize("text", [
@@ -156,6 +168,8 @@ def test_french_and_spanish_place_phrases_are_read(pipe, text, country, town):
     ("CNC, 2021-06-14: RCA : deux soldats tués hier à Kaga-Bandoro", "2021-06-13"),
     ("Agence France Presse, 2014-03-25: At least 15 killed in Bangui since Saturday: aid group", "2014-03-22"),
     ("El Heraldo, 2020-04-01: Ayer asesinaron a dos hombres en Ciudad Juárez", "2020-03-31"),
+    # a raw citation string: the day word resolved against the citation's own date
+    ("Reuters 20 April 1996 Seven killed yesterday in rocket attack on Kabul", "1996-04-19"),
     # the weekday of another headline of the list dates the incident
     ("AFP, 2019-05-22: Armed group kills 26 in Paoua\nRFI, 2019-05-23: Centrafrique : 26 civils tués mardi près de Paoua",
      "2019-05-21"),

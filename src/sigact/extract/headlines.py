@@ -53,7 +53,16 @@ _MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _RAW_DATE = (rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<dmy>\d{{1,2}}\s+{_MONTH_RX}\s+(?:\d{{4}}|\d{{2}}))"
              r"|(?P<slash>\d{1,2}/\d{1,2}[-/](?:\d{4}|\d{2}))|(?P<dash>\d{2}-\d{2}-\d{2})")
 # a raw citation string: an outlet (capitalised, no sentence verb before the date) then the date, then the headline
-_RAW = re.compile(rf"^(?P<outlet>(?-i:[A-Z])[\w&.'’/ -]{{1,70}}?)[\s,(]*(?:{_RAW_DATE})\b[),:.]*\s+(?P<head>\S)", re.I)
+_RAW = re.compile(rf"^(?P<outlet>(?-i:[A-Z])[\w&.,'’/ -]{{1,70}}?)[\s,(]*(?:{_RAW_DATE})\b[),:.;/]*\s*(?P<head>\S)", re.I)
+_DATE_ANY = _RAW_DATE.replace("?P<iso>", "?:").replace("?P<dmy>", "?:").replace("?P<slash>", "?:").replace("?P<dash>", "?:")
+# other raw shapes: BBC Monitoring's "Radio X, City, in Pashto 1230 gmt 14 Apr 97. headline"; numbered
+# "(1) headline 24 January 2010 BBC Monitoring (2) ..."; "headline, Outlet, 2010-08-13" / "headline 8 March 2011 Outlet"
+_RAW_GMT = re.compile(rf"^(?P<outlet>(?-i:[A-Z])[^\n]{{2,150}}?),?\s+in\s+[a-z]+\s+\d{{3,4}}\s*gmt\s+(?P<date>{_DATE_ANY})"
+                      rf"\b[.:,;)]*\s*(?P<head>\S)", re.I)
+_RAW_NUMBERED = re.compile(rf"^\(1\)\s*(?P<head>\S.{{8,300}}?)\s+(?P<date>{_DATE_ANY})\s+(?P<outlet>(?-i:[A-Z])[^()\n]{{1,60}}?)"
+                           rf"\s*(?:\(2\)|$)", re.I)
+_RAW_TRAILING = re.compile(rf"^(?P<head>(?-i:[A-Z0-9])[^\n]{{8,400}}?)(?:,\s+(?P<outlet>(?-i:[A-Z])[\w .&'’-]{{1,60}}?),\s+"
+                           rf"(?P<date>{_DATE_ANY})|\s+(?P<date2>{_DATE_ANY})\s+(?P<outlet2>(?-i:[A-Z])[\w .&'’-]{{1,60}}?))\s*$", re.I)
 _NOT_OUTLET = re.compile(r"^(?:on|in|at|as|around|about|between|since|from|during|by|late|early|overnight|the|a|an|"
                          r"last|this|next|before|after|until|as of|of)\b", re.I)
 _RAW_MAX_CHARS = 1500
@@ -156,6 +165,12 @@ def citation_lines(text: str) -> list[Citation]:
     stripped = text.strip()
     if not stripped or len(stripped) > _RAW_MAX_CHARS or "\n" in stripped:
         return []  # a raw citation string is one line
+    lead = len(text) - len(text.lstrip())
+    other = _raw_other(stripped)
+    if other is not None:
+        outlet, date, a, b = other
+        return [Citation(lead, lead + len(stripped), lead + a, outlet, date)] if b == len(stripped) else \
+            [Citation(lead, lead + b, lead + a, outlet, date)]
     m = _RAW.match(stripped)
     if m is None or _NOT_OUTLET.match(m.group("outlet")):
         return []
@@ -166,8 +181,29 @@ def citation_lines(text: str) -> list[Citation]:
         return []  # "KABUL, 3 May 2020 (Reuters) - ...": an article's dateline
     if stripped[m.start("head")] in "-–—":
         return []
-    lead = len(text) - len(text.lstrip())
     return [Citation(lead, lead + len(stripped), lead + m.start("head"), outlet, _raw_date(m))]
+
+
+def _raw_other(line: str) -> tuple[str, str | None, int, int] | None:
+    """``(outlet, ISO date, headline start, headline end)`` of a raw citation string in one of the
+    other shapes (``_RAW_GMT``, ``_RAW_NUMBERED``, ``_RAW_TRAILING``), or None."""
+    m = _RAW_GMT.match(line)
+    if m is not None:
+        return m.group("outlet").strip(" ,"), _date_text(m.group("date")), m.start("head"), len(line)
+    m = _RAW_NUMBERED.match(line) or _RAW_TRAILING.match(line)
+    if m is None:
+        return None
+    outlet = m.group("outlet") or m.groupdict().get("outlet2") or ""
+    if len(outlet.strip()) < 2 or line.rstrip().endswith("."):
+        return None
+    date = m.group("date") or m.groupdict().get("date2") or ""
+    return outlet.strip(), _date_text(date), m.start("head"), m.end("head")
+
+
+def _date_text(text: str) -> str | None:
+    """The ISO date of a citation date string ("14 Apr 97", "2010-08-13", "30/8-03"), or None."""
+    m = re.fullmatch(_RAW_DATE, text.strip(), re.I)
+    return _raw_date(m) if m else None
 
 
 def is_citation_list(text: str) -> bool:
@@ -349,6 +385,8 @@ def list_date(ev: Event, text: str, cites: list[Citation], dates: Any) -> DateSp
     ``_HEADLINE_DAYS`` days before it); else the earliest report date among the lines that are
     not periodic report titles (all lines when every one is).  Returns None when nothing dates it."""
     d = ev.date
+    if len(cites) == 1 and not formatted_list(text):
+        return _raw_date_of(text, cites[0]) or d
     if d is not None and d.precision not in (None, "reported") and d.start:
         since = _since_point(ev, dates)
         return since or d
@@ -364,6 +402,21 @@ def list_date(ev: Event, text: str, cites: list[Citation], dates: Any) -> DateSp
 
 
 _HEADLINE_DAYS = 14
+
+
+def _raw_date_of(text: str, cite: Citation) -> DateSpan | None:
+    """The day a raw citation string's headline names ("Reuters 20 April 1996 Seven killed
+    yesterday in ..."), resolved against the citation's own date; None when it names none (the
+    citation's date then stands: the day before it is the event day on UCDP's records about as
+    often as the day itself)."""
+    if not cite.date:
+        return None
+    from sigact.time.resolver import resolve_date
+
+    own = resolve_date(text[cite.head:cite.end], cite.date)
+    if own is not None and own.start and own.precision == "day" and own.start <= cite.date:
+        return own
+    return None
 
 
 def _headline_days(text: str, cites: list[Citation], dates: Any, first: str) -> DateSpan | None:
