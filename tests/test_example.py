@@ -60,6 +60,9 @@ def test_us_uk_strikes_on_houthis(events):
     e = hits[0]
     assert e.actor2 is not None and "Houthi" in (e.actor2.text or "")
     assert e.location is not None and e.location.country == "YEM"
+    # the strikes hit Yemen: the Red Sea is where the Houthis target shipping (a purpose adjunct)
+    assert e.location.name != "Red Sea" and e.location.precision in ("country", "admin1", "admin2", "town", "site")
+    assert e.location.name == "Yemen" or e.location.precision != "country"
 
 
 def test_houthi_warning_is_a_threat(events):

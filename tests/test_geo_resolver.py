@@ -43,12 +43,14 @@ def test_worked_example_airbase_and_red_sea(nlp, geo):
     assert place.precision == "site" and place.country == "IRQ" and place.admin1 == "Al Anbar"
     assert near(place, 33.80, 42.44)
     assert ev is not None and text[ev.start:ev.end] == ev.text and "Asad" in ev.text
-    # strikes against the Houthis in the southern Red Sea: Yemen, not the US or UK
+    # strikes against the Houthis "in an attempt to stop the rebel group targeting shipping in the
+    # southern Red Sea": Yemen (the group's country), not the US or UK, and not the sea
     i = text.index("On Monday, the US and the UK")
     j = text.index("\n", i)
     assert dg.country_near(i, j) == "YEM"
     place, ev = dg.place_for(i, j)
-    assert place.country == "YEM" and "Red Sea" in ev.text
+    assert place.country == "YEM" and place.name == "Yemen" and place.precision == "country"
+    assert ev is not None and ev.text == "Houthis"
     # boilerplate after the article falls back to the focus country, without evidence
     k = text.index("Please reload")
     place, ev = dg.place_for(k, k + 10)

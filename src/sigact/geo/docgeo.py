@@ -16,7 +16,7 @@ from sigact.geo.gazetteer import Gazetteer
 from sigact.model import PRECISIONS, Evidence, Place
 from sigact.resources import packaged_yaml_once
 
-__all__ = ["DocGeo", "PlaceMention"]
+__all__ = ["DocGeo", "PlaceMention", "event_adjuncts"]
 
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 _REFERENCE = re.compile(r"\b(?:near|outside|close to|next to|not far from|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -32,6 +32,39 @@ _NATIONAL = re.compile(
     r"senate|cabinet|federal|supreme court|constitutional court|high court|regime|intelligence services?|"
     r"national police|national guard|electoral commission|central bank|the capital)\b", re.I)
 _CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+capital\b", re.I)
+
+
+def _event_place_cues(data: Any) -> tuple[re.Pattern[str], frozenset[str]]:
+    """(regex of the maritime cues, purpose-introducing verbs) from ``data/event_places.yaml``."""
+    cues = sorted((str(c).lower() for c in data["maritime_cues"]), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\b", re.I)
+    return pattern, frozenset(str(v).lower() for v in data.get("purpose_heads") or ())
+
+
+def _cues() -> tuple[re.Pattern[str], frozenset[str]]:
+    return packaged_yaml_once("sigact.geo", "data/event_places.yaml", _event_place_cues, "event place cues")
+
+
+def event_adjuncts(doc: Any) -> list[tuple[int, int]]:
+    """Char ranges ``(start, end)`` of the clauses in ``doc`` (a parsed spaCy Doc) that describe
+    something other than the clause they hang from: infinitival purpose adjuncts ("to stop ...",
+    "in an attempt to stop ...", "aimed at stopping ..."), relative clauses and participles on a noun
+    ("the group targeting shipping ...", "Houthis, who have attacked ships ...").  A place or a cue
+    inside one is not evidence about the event of the clause around it.  Returns them in text order."""
+    _pattern, purpose_heads = _cues()
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "acl") and \
+                any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in t.children):
+            pass
+        elif t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            pass
+        elif t.dep_ == "prep" and t.head.lower_ in purpose_heads:
+            pass
+        else:
+            continue
+        out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+    return sorted(set(out))
 
 
 def _seat_names(data: Any) -> dict[str, str]:
@@ -74,6 +107,7 @@ class PlaceMention:
     score: float = 0.0
     confident: bool = True
     countries: tuple[str, ...] = ()
+    kind: str = ""  # the gazetteer kind of the resolved entry ("city", "water", ...); "" when unknown
 
 
 @dataclass
@@ -87,6 +121,7 @@ class DocGeo:
     hints: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, iso3, demonym|group)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    adjuncts: list[tuple[int, int]] = field(default_factory=list)  # see event_adjuncts()
     gaz: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def _paragraph(self, pos: int) -> tuple[int, int]:
@@ -103,8 +138,9 @@ class DocGeo:
                 sa, sb = min(sa, a), max(sb, b)
         return sa, sb
 
-    def _pick_in_span(self, start: int, end: int) -> PlaceMention | None:
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end and m.role == "place"]
+    def _pick_in_span(self, start: int, end: int, skip: frozenset[int] = frozenset()) -> PlaceMention | None:
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end and m.role == "place"
+                  and m.start not in skip]
         if not inside:
             return None
 
@@ -142,24 +178,26 @@ class DocGeo:
         nearest preceding place in the paragraph, else the dateline, else the focus
         country at precision "country" (with no evidence).
         """
-        m = self._pick_in_span(start, end)
+        skip = self._off_event_waters(start, end)
+        m = self._pick_in_span(start, end, skip)
         if m is None or (m.place.precision == "country" and m.place.country):
             # the clause names no place, or only a country: the rest of its sentence may name the town
             # ("clashed ... in Ahmedabad"; "in Resistencia (Chaco), members protested ... in Argentina")
             sa, sb = self._sentence(start, end)
             if (sa, sb) != (start, end):
-                m2 = self._pick_in_span(sa, sb)
+                m2 = self._pick_in_span(sa, sb, skip)
                 if m is None or (m2 is not None and m2.place.country == m.place.country
                                  and m2.place.precision != "country"):
                     m = m2
         m = self._town_before(m, start)
         if m is None:
             pa, pb = self._paragraph(start)
-            before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start]
+            before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start and x.start not in skip]
             if before:
                 m = max(before, key=lambda x: (x.site, x.end))
             else:  # "... wounded a farmer in Soubo [Soubo-Baraworou] (Nikki, Borgou)": the chain right after
-                after = [x for x in self.mentions if x.role == "place" and end <= x.start < min(pb, end + _AFTER_CHARS)]
+                after = [x for x in self.mentions if x.role == "place" and end <= x.start < min(pb, end + _AFTER_CHARS)
+                         and x.start not in skip]
                 if not after:  # later in the paragraph: a place of the article's country ("... It happened in Y.")
                     after = [x for x in self.mentions if x.role == "place" and end <= x.start < pb and x.site
                              and x.place.country and x.place.country == self.focus_country]
@@ -169,7 +207,16 @@ class DocGeo:
         if m is None:
             local = self._hint_country(start, end)
             if local:
-                return self._seat_or_country(local, start, end), None
+                # the country of a group the clause names ("strikes against the Houthis" -> Yemen): the
+                # group's name is the evidence, so the place counts as named in the event's own sentence;
+                # a group of several countries (Boko Haram: Nigeria, Cameroon...) only suggests one
+                spans = {(a, b) for a, b, iso, kind in self.hints
+                         if iso == local and kind == "group" and start <= a and b <= end}
+                hint = min((ab for ab in spans if {iso for a, b, iso, kind in self.hints
+                                                   if (a, b) == ab and kind == "group"} == {local}), default=None)
+                ev = Evidence(field="location", start=hint[0], end=hint[1], text=self.text[hint[0]:hint[1]]) \
+                    if hint else None
+                return self._seat_or_country(local, start, end), ev
         if m is None and self.mentions:
             first = min(self.mentions, key=lambda x: x.start)
             if first.role == "place" and first.start < 80 and self._is_dateline(first):
@@ -190,6 +237,25 @@ class DocGeo:
         if self.focus_country:
             return self._seat_or_country(self.focus_country, start, end), None
         return None
+
+    def _off_event_waters(self, start: int, end: int) -> frozenset[int]:
+        """Start offsets of the sea/lake mentions (kind ``water``) that cannot be the place of the event
+        at ``[start, end)``: its sentence, without the purpose adjuncts and relative clauses that do not
+        hold the event ("strikes on the Houthis in an attempt to stop them targeting shipping in the Red
+        Sea"), says nothing about ships, navies or fishermen.  Returns an empty set when it does."""
+        waters = [m for m in self.mentions if m.kind == "water"]
+        if not waters:
+            return frozenset()
+        sa, sb = self._sentence(start, end)
+        keep = [(sa, sb)]
+        for a, b in self.adjuncts:
+            if a <= start and end <= b:
+                continue  # the event's own clause
+            keep = [piece for ka, kb in keep for piece in ((ka, min(kb, a)), (max(ka, b), kb)) if piece[0] < piece[1]]
+        pattern, _heads = _cues()
+        if any(pattern.search(self.text, ka, kb) for ka, kb in keep):
+            return frozenset()
+        return frozenset(m.start for m in waters)
 
     def _town_before(self, m: PlaceMention | None, start: int) -> PlaceMention | None:
         """``m``, or, when ``m`` is a bare country, the last site-cued town of that country named before

@@ -27,7 +27,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
-from sigact.geo.docgeo import DocGeo, PlaceMention
+from sigact.geo.docgeo import DocGeo, PlaceMention, event_adjuncts
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
@@ -801,7 +801,7 @@ class GeoResolver:
             place = self._prior_region(place, c, priors)
             mentions.append(PlaceMention(sp.start, sp.end, sp.text, place, role=sp.role, site=sp.site,
                                          score=round(sp.score, 3), confident=confident,
-                                         countries=c.all_countries))
+                                         countries=c.all_countries, kind=c.kind))
 
         for iso, w in removed.items():
             weights[iso] -= w
@@ -813,7 +813,8 @@ class GeoResolver:
         except ValueError:  # no sentence boundaries set
             sentences = []
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
-                      hints=hints, paragraphs=paragraphs, sentences=sentences, gaz=self.gaz)
+                      hints=hints, paragraphs=paragraphs, sentences=sentences, adjuncts=event_adjuncts(doc),
+                      gaz=self.gaz)
 
     def _outlet_hints(self, text: str, hints: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Country evidence in the outlet of a source line ("The Nation (Pakistan), 2014-05-05: ...",
