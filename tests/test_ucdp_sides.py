@@ -165,3 +165,11 @@ def test_a_bare_gunmen_killing_in_a_cartel_war_country_is_non_state(r):
     # elsewhere unnamed gunmen killing people is one-sided violence
     assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="NER", resolver=r,
                      date="2018-02-01") == 3
+
+
+def test_gunmen_in_a_battle_are_not_presumed_to_attack_people(r):
+    # unnamed gunmen alone: an attack on people, unless the event is an armed exchange
+    text = "Gunmen opened fire in the town centre overnight, four dead"
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="NER", resolver=r) == 3
+    assert ucdp_type(None, None, "Battles", text=text, context_country="NER", resolver=r,
+                     classifier=_Clf("1")) == 1

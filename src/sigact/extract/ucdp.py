@@ -464,7 +464,7 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None, *, victim: boo
         return None  # "civilians killed in clashes": the dead of a fight, whose sides the text leaves open
     if s.civilians or s.one_sided_cue:
         return 3
-    if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue:
+    if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue and et != "battles":
         return 3  # "gunmen killed five": an attack on people, not a battle with the state
     if s.groups:
         if et == "battles" and len(s.groups) == 1 and s.gunmen and not s.unnamed_armed:
