@@ -212,3 +212,21 @@ def test_incident_toll_not_a_cumulated_total(pipe):
     text = ("AFP, 2019-03-03: Eight killed in attack on village near Mopti\n"
             "RFI, 2019-03-08: Mali : le bilan des violences de la semaine s'alourdit à 40 morts")
     assert _one(pipe, text).fatalities == 8
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Bakhtar News Agency, 2020-07-11: Six Anti-Government Militias Kill During Clashes with the army", 6),
+    ("BBC Monitoring Africa, 2013-03-14: Army confirms killing of four soldiers in the south-east", 4),
+    ("RFI, 2020-01-01: Mali : la mort de quatre soldats confirmée à Kidal", 4),
+    ("AFP, 2019-01-01: Two attacks in 2019 kill a peacekeeper", None),  # a year and no people: no count
+    ("ICG, 2020-03-01: Twelve soldiers in the field: monthly report", None),  # nobody died
+])
+def test_headline_count_reads_people_counts_near_a_death_word(text, deaths):
+    from sigact.extract.headlines import headline_count
+
+    assert headline_count(text, citation_lines(text)) == deaths
+
+
+def test_list_without_any_toll_gets_the_count_of_a_death_headline(pipe):
+    ev = _one(pipe, "Bakhtar News Agency, 2020-07-11: Six Anti-Government Militias Kill During Clashes in Zabul")
+    assert ev.fatalities == 6

@@ -83,6 +83,7 @@ class Citation:
 @dataclass(frozen=True)
 class _Rules:
     violence: re.Pattern[str]
+    lethal: re.Pattern[str]
     periodic: tuple[re.Pattern[str], ...]
 
 
@@ -99,6 +100,7 @@ def _rules() -> _Rules:
     data = load_yaml("headlines.yaml")
     return _Rules(
         violence=_stems([str(w) for w in data.get("violence") or ()]),
+        lethal=_stems([str(w) for w in data.get("lethal") or ()]),
         periodic=tuple(re.compile(p, re.I) for p in data.get("periodic") or ()),
     )
 
@@ -329,12 +331,44 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
     if date is not None and date != ev.date:
         changes["date"] = date
     if ev.fatalities is None:
-        changes["fatalities"] = 1  # UCDP codes an event only with at least one death
+        # a count the toll reader missed, else one: UCDP codes an event only with at least one death
+        changes["fatalities"] = headline_count(text, cites) or 1
     if ev.ucdp_type is None:  # every incident of a GED list is organised violence
         ucdp = _ucdp_of(ex, replace(ev, **changes), doc)
         if ucdp is not None:
             changes["ucdp_type"] = ucdp
     return replace(ev, **changes) if changes else ev
+
+
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern[str]:
+    """A count followed, within three words, by a people noun of ``tolls.yaml``'s victim heads."""
+    from sigact.extract.numbers import get_number_lexicon
+
+    victims = load_yaml("tolls.yaml").get("victims") or {}
+    nouns = sorted({str(w).lower() for w in (victims.get("plural") or ())} | {"militias", "taliban", "afghans"},
+                   key=len, reverse=True)
+    noun_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in nouns)
+    num = get_number_lexicon().number_src
+    return re.compile(rf"(?<![\w.,/-])(?P<n>{num})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{noun_alt})\b", re.I)
+
+
+def headline_count(text: str, cites: list[Citation]) -> int | None:
+    """The largest count of people ("Six Anti-Government Militias", "quatre soldats") in a headline
+    that says somebody died (``lethal`` words of ``data/headlines.yaml``), for a list whose toll
+    the toll reader did not find; None when no such headline has one."""
+    from sigact.extract.numbers import parse_quantity
+
+    best: int | None = None
+    for c in cites:
+        head = text[c.head:c.end]
+        if periodic_title(head) or not _rules().lethal.search(head):
+            continue
+        for m in _count_rx().finditer(head):
+            n = parse_quantity(m.group("n"))
+            if n is not None and 0 < n < 1000 and not (1900 <= n <= 2100):
+                best = n if best is None else max(best, n)
+    return best
 
 
 def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
