@@ -16,9 +16,10 @@ events of such a text into the one incident UCDP coded:
   ("FARDC", "forces armées centrafricaines", "UNITA rebels") and the event's actors point to most
   often; an outlet's country alone never decides;
 * **date**: a headline's own date phrase ("hier", "yesterday", "dimanche", resolved against that
-  line's report date by :mod:`sigact.time`); "since Saturday" dates the incident to that Saturday;
-  else the earliest report that is not a periodic report title ("Central African Republic MAY
-  2020", "CAR Daily ...");
+  line's report date by :mod:`sigact.time`), of the event's line or of another line; else the
+  earliest report that is not a periodic report title ("Central African Republic MAY 2020",
+  "Annual report ..."; a daily report dates its day).  A running total "since Saturday" does not
+  move the date: UCDP dates such incidents by the report;
 * **deaths**: UCDP's best estimate is the toll of the incident, which the extractor reads per
   headline; a list without any number read gets one death (UCDP codes only events with at
   least one death).
@@ -413,17 +414,16 @@ def _country_place(geo: Any, iso3: str) -> Place:
 
 
 def list_date(ev: Event, text: str, cites: list[Citation], dates: Any) -> DateSpan | None:
-    """The date of a headline list's incident: the event's own headline date phrase ("since
-    Saturday" -> that Saturday); else a day that another headline names ("killed on Sunday",
-    "hier", "since Friday": the earliest such day no later than the first report and at most
-    ``_HEADLINE_DAYS`` days before it); else the earliest report date among the lines that are
-    not periodic report titles (all lines when every one is).  Returns None when nothing dates it."""
+    """The date of a headline list's incident: a raw citation string's own day word; the event's own
+    headline date phrase; else a day that another headline names ("killed on Sunday", "hier": the
+    earliest such day no later than the first report and at most ``_HEADLINE_DAYS`` days before
+    it); else the earliest report date among the lines that are not periodic report titles (all
+    lines when every one is).  Returns the event's date when nothing of that dates it."""
     d = ev.date
     if len(cites) == 1 and not formatted_list(text):
         return _raw_date_of(text, cites[0]) or d
     if d is not None and d.precision not in (None, "reported") and d.start:
-        since = _since_point(ev, dates)
-        return since or d
+        return d
     real = [c.date for c in cites if c.date and not periodic_title(text[c.head:c.end])]
     pool = real or [c.date for c in cites if c.date]
     if not pool:
@@ -454,33 +454,17 @@ def _raw_date_of(text: str, cite: Citation) -> DateSpan | None:
 
 
 def _headline_days(text: str, cites: list[Citation], dates: Any, first: str) -> DateSpan | None:
-    """The earliest day a headline's own date phrase names (a "since" phrase by its start day),
-    between ``_HEADLINE_DAYS`` days before ``first`` (the first report) and ``first``; None if none."""
+    """The earliest day a headline's own date phrase ("on Sunday", "hier"; not a "since" or "after"
+    phrase) names, between ``_HEADLINE_DAYS`` days before ``first`` (the first report) and ``first``; None if none."""
     lo = (dt.date.fromisoformat(first) - dt.timedelta(days=_HEADLINE_DAYS)).isoformat()
     heads = [(c.head, c.end) for c in cites if not periodic_title(text[c.head:c.end])]
     best: DateSpan | None = None
     for m in getattr(dates, "mentions", None) or ():
-        if m.kind in ("published", "after") or m.reporting or not any(a <= m.start < b for a, b in heads):
+        if m.kind in ("published", "after", "since") or m.reporting or not any(a <= m.start < b for a, b in heads):
             continue
-        sp = m.point if m.kind == "since" and m.point is not None else m.span
+        sp = m.span
         if sp is None or sp.precision != "day" or not sp.start:
             continue
         if lo <= sp.start <= first and (best is None or sp.start < best.start):
             best = DateSpan(sp.start, sp.end or sp.start, "day", m.text)
     return best
-
-
-def _since_point(ev: Event, dates: Any) -> DateSpan | None:
-    """The day a "since Saturday" date phrase of ``ev`` names (UCDP dates the incident to its
-    start), or None when its date phrase is no "since" phrase."""
-    ed = next((e for e in ev.evidence if e.field == "date"), None)
-    if ed is None or dates is None:
-        return None
-    m = next((x for x in getattr(dates, "mentions", ()) or () if x.start == ed.start and x.kind == "since"), None)
-    if m is None:
-        return None
-    pt = m.point if m.point is not None and m.point.start else None
-    start = pt.start if pt is not None else m.span.start
-    if not start:
-        return None
-    return DateSpan(start, (pt.end or start) if pt is not None else start, "day", m.text)
