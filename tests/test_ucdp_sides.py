@@ -173,3 +173,26 @@ def test_gunmen_in_a_battle_are_not_presumed_to_attack_people(r):
     assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="NER", resolver=r) == 3
     assert ucdp_type(None, None, "Battles", text=text, context_country="NER", resolver=r,
                      classifier=_Clf("1")) == 1
+
+
+@pytest.mark.parametrize("mention, side", [
+    ("les FDS", "state"), ("la Guardia Civil", "state"), ("tropas", "state"), ("fuerzas de seguridad", "state"),
+    ("forças de segurança", "state"), ("la garde républicaine", "state"),
+    ("pandilleros", "armed"), ("guerrilleros", "armed"), ("des coupeurs de route", "armed"), ("les miliciens", "armed"),
+])
+def test_state_and_armed_sides_in_french_spanish_portuguese(r, mention, side):
+    from sigact.extract.ucdp import side_of
+
+    found = r.find(mention)
+    assert found and side_of(found[0].actor, found[0].text) == side
+
+
+def test_a_parsed_person_attacked_in_a_cartel_war_country_stays_one_sided(r):
+    gang = r.resolve("gunmen", "MEX")
+    man = Actor(text="a man", name="Civilians (Mexico)", acled_name="Civilians (Mexico)", country="MEX",
+                type="civilians")
+    text = "A man was shot dead by gunmen on a motorbike"
+    assert ucdp_type(gang, man, "Violence against civilians", text=text, context_country="MEX", resolver=r,
+                     date="2021-03-03") == 3
+    assert ucdp_type(gang, None, "Battles", text="Gunmen exchange fire in a shoot-out, three dead",
+                     context_country="MEX", resolver=r, date="2021-03-03") == 2

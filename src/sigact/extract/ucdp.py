@@ -326,8 +326,11 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
     if got in (1, 3) and _no_state_conflict(context_country, date):
         # no state-based conflict there (data/ucdp.yaml no_state_conflict): the killings are
         # between gangs, cartels or communities unless the text says civilians were the target
-        # (a bare "gunmen killed six" is more often one more death of a gang war there)
-        return 3 if _aimed_at_people(text) else 2
+        # or the parse names a person as the victim of an attack on people (a bare "gunmen
+        # killed six" is more often one more death of a gang war there)
+        attack = (acled_event_type or "").strip().casefold() == "violence against civilians"
+        victim = attack and "civilians" in (side_of(actor1, None, date), side_of(actor2, None, date))
+        return 3 if victim or _aimed_at_people(text) else 2
     return got
 
 
