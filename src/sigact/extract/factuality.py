@@ -87,6 +87,9 @@ class FactualityJudge:
         self.vague_counts = frozenset(x.lower() for x in agg.get("vague_counts") or ())
         self.generic_gov = frozenset(x.lower() for x in agg.get("generic_governors") or ())
         self.characterising = frozenset(x.lower() for x in agg.get("characterising_adjectives") or ())
+        self.collective = frozenset(x.lower() for x in agg.get("collective_phrases") or ())
+        self.single_day = phrase_regex([str(x) for x in agg.get("single_day_words") or ()])
+        self.days_before_lead = int(f["historical"].get("days_before_lead", 5))
         hist = f["historical"]
         self.after_gov = frozenset(x.lower() for x in hist.get("after_governors") or ())
         self.after_marks = frozenset(x.lower() for x in hist.get("after_markers") or ())
@@ -141,9 +144,15 @@ class FactualityJudge:
                 continue
             for c0, ctext in chunks:
                 m = rx.search(ctext)
+                if m and flag == "aggregate" and m.group(0).lower() in self.collective and self._one_day(chunks):
+                    m = None  # "a wave of air strikes on Monday": one operation
                 if m:
                     return Judgement(flag, c0 + m.start(), c0 + m.end(), m.group(0))
-        # 3. historical: an explicit year long before publication
+        # 3. historical: an explicit year long before publication (in the clause, or in the "since ..."
+        # phrase that holds the trigger: "since the military seized power in a coup in February 2021")
+        anchor = self._since_anchor(h)
+        if anchor is not None:
+            chunks = [*chunks, (anchor.idx, h.doc.text[anchor.idx:anchor.right_edge.idx + len(anchor.right_edge.text)])]
         if published_year is not None:
             for c0, ctext in chunks:
                 for m in _YEAR.finditer(ctext):
@@ -173,6 +182,9 @@ class FactualityJudge:
             return Judgement("aggregate", main.start, main.end, main.text)
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
+        j = self._perfect_progressive(clause)
+        if j:
+            return j
         return Judgement("asserted")
 
     def _characterised(self, h: Token) -> Judgement | None:
@@ -193,6 +205,42 @@ class FactualityJudge:
             if anc.dep_ == "ROOT":
                 break
             prev = anc
+        return None
+
+    def _one_day(self, chunks: list[tuple[int, str]]) -> bool:
+        """True when the clause gives its event a single day ("on Monday", "overnight") and no period."""
+        if self.single_day is None:
+            return False
+        text = " ".join(t for _, t in chunks)
+        period = self.phr["aggregate"]
+        cues = [m.group(0).lower() for m in period.finditer(text)] if period is not None else []
+        return bool(self.single_day.search(text)) and all(c in self.collective for c in cues)
+
+    @staticmethod
+    def _perfect_progressive(clause: Token) -> Judgement | None:
+        """"The army has been fighting al Shabaab for over a decade": a present perfect progressive tells an
+        activity over a period, not an incident.  Returns an aggregate judgement (cue: "has been")."""
+        if clause.tag_ != "VBG":
+            return None
+        aux = [c for c in clause.children if c.dep_ == "aux"]
+        have = next((a for a in aux if a.lower_ in ("has", "have", "'ve", "'s")), None)
+        been = next((a for a in aux if a.lower_ == "been"), None)
+        if have is None or been is None:
+            return None
+        return Judgement("aggregate", have.idx, been.idx + len(been.text), clause.doc.text[have.idx:been.idx + len(been.text)])
+
+    @staticmethod
+    def _since_anchor(h: Token) -> Token | None:
+        """Returns the "since" preposition or marker whose phrase holds trigger ``h`` (the anchor of a
+        period: "since rebels seized the town in 2019"), None when there is none below the sentence root."""
+        for anc in h.ancestors:
+            if anc.lower_ == "since" and anc.dep_ in ("prep", "mark"):
+                return anc
+            if anc.dep_ == "ROOT":
+                break
+        for c in h.children:
+            if c.dep_ == "mark" and c.lower_ == "since":
+                return c
         return None
 
     def _compared_after(self, h: Token) -> Judgement | None:

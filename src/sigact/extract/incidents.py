@@ -17,12 +17,14 @@ mention has its coding, actors, place, date and tolls:
 from __future__ import annotations
 
 import copy
+import datetime
 import logging
 from typing import TYPE_CHECKING, Any
 
 from sigact.extract.lexicon import Lexicon
-from sigact.extract.merge import (IncidentCues, better_place, core_first, elaborates, local_place, places_conflict,
+from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, core_first, elaborates, local_place, places_conflict,
                                   same_incident, sent_distance, specific_name, specificity, told_as_cause)
+from sigact.extract.factuality import Judgement
 from sigact.model import Evidence, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,10 +65,15 @@ class IncidentMerger:
             if not anaphoric or own_actor and d.judgement.flag == "asserted" and not any(
                     c.lower_ in ("that", "this", "these", "those") for c in det):
                 continue
-            if d.judgement.flag == "asserted" and any(getattr(t, "value", None) for t in d.tolls):
-                continue
+            # a toll of its own ("six policemen were injured in the clashes") joins only an incident told
+            # at most two sentences before
+            counted = d.judgement.flag == "asserted" and any(getattr(t, "value", None) for t in d.tolls)
             if d.split_key:  # one of several listed towns: its own incident
                 continue
+            if any(t.head.pos_ in ("VERB", "AUX") and t.head.i != h.i and not t.cls.outcome and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in t.head.children)
+                   for t in d.group.triggers):
+                continue  # "warplanes struck positions during the assault": the verb tells an event of its own
             cause = told_as_cause(d)
             target = None
             for prev in reversed(drafts[:k]):
@@ -76,14 +83,26 @@ class IncidentMerger:
                     continue
                 if cause and prev.group.sent.start_char == d.group.sent.start_char:
                     continue  # "fired rockets in response to the strikes": not the rockets
+                if counted and cluster_distance(prev, d) > 2:
+                    continue
                 if prev.group.main.cls.name == d.group.main.cls.name or \
-                        prev.coding.event_type == d.coding.event_type:
+                        prev.coding.event_type == d.coding.event_type or \
+                        (only_refers and h.lemma_.lower() in {t.head.lemma_.lower() for t in prev.group.triggers}):
                     target = prev
                     break
             if target is not None:
                 d.alias_of = drafts.index(target)
                 d.group.anaphoric = True
                 target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                if counted:  # a mention with its toll tells the incident in full: its day and place count too
+                    target.tolls.extend(d.tolls)
+                    take_place(target, d)
+                    absorb_sents(target, d)
+                    if d.date is not None and d.date.precision not in (None, "reported") and (
+                            target.date is None or target.date.precision in (None, "reported")):
+                        target.date = d.date
+                        target.evidence = [e for e in target.evidence if e.field != "date"] + \
+                            [e for e in d.evidence if e.field == "date"]
 
     def inherit_outcomes(self, drafts: list[_Draft]) -> None:
         """"The deaths occurred in ...": a bare outcome named with a definite article and no attacker
@@ -424,6 +443,28 @@ class IncidentMerger:
             return False
         return not (d.place is not None and local_place(d) and d.place.precision != "country")
 
+    def background_by_date(self, drafts: list[_Draft], days: int) -> None:
+        """An asserted incident told after the article's lead incident and dated ``days`` or more before
+        it ("Last week, an Israeli strike on Beirut killed 22" after Monday's strikes) is background: its
+        judgement becomes ``historical`` (cue: its date evidence).  The lead is the first asserted incident
+        of the text with a date of its own."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        dated = [d for d in live if _day_of(d.date, "start") is not None]
+        if not dated:
+            return
+        lead = min(dated, key=lambda d: d.group.start)
+        lead_day = _day_of(lead.date, "start")
+        for d in dated:
+            if d is lead or d.headline or d.group.start < lead.group.start:
+                continue
+            end, start = _day_of(d.date, "end"), _day_of(d.date, "start")
+            # a whole earlier week ("last week") that ended before the lead counts from its first day
+            week = d.date.precision == "week" and end < lead_day and (lead_day - start).days >= days
+            if (lead_day - end).days >= days or week:
+                dev = next((e for e in d.evidence if e.field == "date"), None)
+                d.judgement = Judgement("historical", dev.start if dev else None, dev.end if dev else None,
+                                        dev.text if dev else d.date.text)
+
     def share_places(self, drafts: list[_Draft]) -> None:
         """An incident whose place was not named in its own sentences, or only as a country or region,
         takes the place named for another incident told in the same sentence ("police arrested 23
@@ -444,6 +485,17 @@ class IncidentMerger:
                     continue
                 if better_place(o, d):
                     take_place(d, o)
+
+
+def _day_of(span: Any, which: str) -> datetime.date | None:
+    """Returns the start or end day of a date span that is the event's own (not only the report day)."""
+    if span is None or span.precision in (None, "reported"):
+        return None
+    raw = (span.end or span.start) if which == "end" else span.start
+    try:
+        return datetime.date.fromisoformat(str(raw)[:10]) if raw else None
+    except ValueError:
+        return None
 
 
 def _told_before(p: _Draft, d: _Draft) -> int | None:
