@@ -186,6 +186,7 @@ class EventExtractor:
         self.incidents.bare_mentions(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         self.incidents.share_places(drafts)
+        self.incidents.background_by_date(drafts, self.judge.days_before_lead)
         if not drafts and doc_probs and len(text) <= self.settings.fallback_max_chars:
             fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
             if fb is not None:
