@@ -233,3 +233,18 @@ def test_headline_count_reads_people_counts_near_a_death_word(text, deaths):
 def test_list_without_any_toll_gets_the_count_of_a_death_headline(pipe):
     ev = _one(pipe, "Bakhtar News Agency, 2020-07-11: Six Anti-Government Militias Kill During Clashes in Zabul")
     assert ev.fatalities == 6
+
+
+def test_country_wide_total_is_not_the_incident_toll(pipe):
+    """UCDP splits a ministry's nationwide total over many events: the total is no incident's toll."""
+    ev = _one(pipe, "Bakhtar News Agency, 2021-06-24: 150 Taliban militants killed across the country in 24 hours")
+    assert ev.fatalities == 1
+
+
+def test_spanish_and_french_period_totals_are_not_the_incident_toll():
+    from sigact.extract.tolls import find_tolls
+
+    for text in ("Junio suma 122 muertos en Tijuana", "Le bilan de la semaine s'alourdit à 40 morts",
+                 "Fighting kills 22 in 2 days", "En lo que va del año, 300 muertos en Guerrero"):
+        tolls = [t for t in find_tolls(text, 0) if t.kind == "killed"]
+        assert tolls and all(t.aggregate for t in tolls), text

@@ -363,13 +363,20 @@ def headline_count(text: str, cites: list[Citation]) -> int | None:
     best: int | None = None
     for c in cites:
         head = text[c.head:c.end]
-        if periodic_title(head) or not _rules().lethal.search(head):
+        if periodic_title(head) or not _rules().lethal.search(head) or _aggregate(head):
             continue
         for m in _count_rx().finditer(head):
             n = parse_quantity(m.group("n"))
             if n is not None and 0 < n < 1000 and not (1900 <= n <= 2100):
                 best = n if best is None else max(best, n)
     return best
+
+
+def _aggregate(headline: str) -> bool:
+    """True when the toll reader reads a running or period total in ``headline``."""
+    from sigact.extract.tolls import find_tolls
+
+    return any(getattr(t, "aggregate", False) for t in find_tolls(headline, 0))
 
 
 def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
