@@ -185,3 +185,13 @@ def test_definite_mention_with_its_own_toll_joins_the_incident_just_told():
     inc = incidents(run(text, "2024-07-02"))
     assert len(inc) == 1, _show(inc)
     assert inc[0].acled_event_type == "Riots" and inc[0].injuries == 18, _show(inc)
+
+
+def test_arrests_at_a_demonstration_are_its_intervention_not_a_new_event():
+    text = ("Thousands of supporters of former prime minister Imran Khan rallied in Lahore on Sunday to demand his "
+            "release, and police arrested dozens of them.\n\n"
+            "Khan's party said it would hold protests in all major cities next Friday.")
+    evs = run(text, "2024-05-20")
+    inc = incidents(evs)
+    assert len(inc) == 1 and inc[0].acled_event_type == "Protests", _show(evs)
+    assert any(e.factuality == "hypothetical" for e in evs), _show(evs)

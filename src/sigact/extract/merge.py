@@ -402,7 +402,12 @@ def elaborates(prev: _Draft, d: _Draft, cues: IncidentCues | None = None) -> boo
         return False
     losers_withdrawal = cd.sub_event_type == "Non-violent transfer of territory" and cp.sub_event_type in (
         "Government regains territory", "Non-state actor overtakes territory")  # the other side pulls out
-    if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)) and not losers_withdrawal:
+    # police arresting or dispersing demonstrators intervene in the demonstration (ACLED: "Protest with
+    # intervention"), they are no new actor of a new event
+    intervention = cd.sub_event_type == "Arrests" and cp.event_type in _DEMO and d.actor1 is not None \
+        and d.actor1.type in _STATE_FORCES
+    if d.actor1_span is not None and not (names(d.actor1) & names(prev.actor1)) and not losers_withdrawal \
+            and not intervention:
         if d.actor1_span.root.pos_ != "PRON" and not (cues is not None and cues.anaphoric_actor(d)):
             return False
     for types, subs in _ELABORATES.values():
