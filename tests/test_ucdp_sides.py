@@ -196,3 +196,14 @@ def test_a_parsed_person_attacked_in_a_cartel_war_country_stays_one_sided(r):
                      date="2021-03-03") == 3
     assert ucdp_type(gang, None, "Battles", text="Gunmen exchange fire in a shoot-out, three dead",
                      context_country="MEX", resolver=r, date="2021-03-03") == 2
+
+
+def test_an_armed_groups_attack_on_named_civilians_with_police_responding_is_one_sided(r):
+    gunmen = r.resolve("gunmen", "BFA")
+    victims = r.resolve("two traders", "BFA")
+    text = "Gunmen killed two traders on the road to Djibo; police opened an investigation"
+    assert ucdp_type(gunmen, victims, "Violence against civilians", text=text, context_country="BFA",
+                     resolver=r) == 3
+    # traders caught in the crossfire of a fight with the police: the state's conflict with the group
+    text = "Gunmen clashed with police on the road to Djibo; two traders died in the crossfire"
+    assert ucdp_type(gunmen, victims, "Battles", text=text, context_country="BFA", resolver=r) == 1

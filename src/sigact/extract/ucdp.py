@@ -448,6 +448,9 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None, *, victim: boo
     if s.state and (s.armed or s1 == "armed" or s2 == "armed"):
         # state forces and an armed group: their conflict, unless the text is about an
         # attack on civilians ("rebels executing civilians, peacekeepers should protect")
+        if et == "violence against civilians" and not s.fighting and s.civilians and "armed" in (s1, s2) \
+                and "state" not in (s1, s2):
+            return 3  # an armed group's attack on named civilians; the state force only responds or reports
         return 3 if s.civilians and s.one_sided_cue and et == "violence against civilians" else 1
     # one formally organised group and a massacre cue: its attack on people, whatever communal backdrop
     one_group_massacre = s.aimed_cue and _formal_only(s) and len(s.groups) <= 1
