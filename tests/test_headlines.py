@@ -248,3 +248,27 @@ def test_spanish_and_french_period_totals_are_not_the_incident_toll():
                  "Fighting kills 22 in 2 days", "En lo que va del año, 300 muertos en Guerrero"):
         tolls = [t for t in find_tolls(text, 0) if t.kind == "killed"]
         assert tolls and all(t.aggregate for t in tolls), text
+
+
+def test_long_list_whose_only_violent_headline_is_spanish_reaches_the_parser(pipe):
+    """The relevance stage blanks sentences without a violence stem; a list longer than its
+    min_chars whose one violent headline is Spanish headlinese must keep that headline."""
+    lines = [f"Boletín {i}, 2020-03-0{i}: Informe humanitario semanal número {i} sobre la región norte"
+             for i in range(1, 6)]
+    text = "\n".join(lines + ["El Debate, 2020-03-06: Balacera en Culiacán deja dos muertos"])
+    assert len(text) > 300
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == "MEX"
+    assert ev.fatalities == 2
+
+
+def test_extractor_without_geo_and_date_stages_still_finishes_the_list(nlp):
+    from sigact.extract import EventExtractor
+    from sigact.model import Article
+
+    text = "AFP, 2003-01-12: FARDC repel rebel assault"
+    evs = [e for e in EventExtractor().extract(nlp(text), Article.create(text)) if e.is_incident]
+    assert len(evs) == 1
+    assert evs[0].location is not None and evs[0].location.country == "COD"
+    assert evs[0].date is not None and evs[0].date.start == "2003-01-12"
+    assert evs[0].fatalities == 1
