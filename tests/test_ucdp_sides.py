@@ -207,3 +207,11 @@ def test_an_armed_groups_attack_on_named_civilians_with_police_responding_is_one
     # traders caught in the crossfire of a fight with the police: the state's conflict with the group
     text = "Gunmen clashed with police on the road to Djibo; two traders died in the crossfire"
     assert ucdp_type(gunmen, victims, "Battles", text=text, context_country="BFA", resolver=r) == 1
+
+
+def test_self_defence_groups_are_an_armed_side(r):
+    text = "Affrontements entre les ex-Séléka et des groupes d'autodéfense près de Gaga, 50 morts"
+    assert text_sides(text, resolver=r).between == ("armed", "armed")
+    assert ucdp_type(None, None, "Battles", text=text, context_country="CAF", resolver=r) == 2
+    text = "Enfrentamiento entre autodefensas y el CJNG deja seis muertos"
+    assert ucdp_type(None, None, "Battles", text=text, context_country="MEX", resolver=r, date="2014-01-10") == 2
