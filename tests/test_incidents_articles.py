@@ -195,3 +195,10 @@ def test_arrests_at_a_demonstration_are_its_intervention_not_a_new_event():
     inc = incidents(evs)
     assert len(inc) == 1 and inc[0].acled_event_type == "Protests", _show(evs)
     assert any(e.factuality == "hypothetical" for e in evs), _show(evs)
+
+
+def test_killings_in_two_towns_on_two_days_keep_their_own_counts():
+    text = "Gunmen killed five villagers in Zaria on Monday and three farmers in Funtua on Tuesday, police said."
+    inc = incidents(run(text, "2024-05-22"))
+    got = sorted((e.location.name if e.location else None, e.date.start if e.date else None, e.fatalities) for e in inc)
+    assert got == [("Funtua", "2024-05-21", 3), ("Zaria", "2024-05-20", 5)], _show(inc)

@@ -152,7 +152,8 @@ class IncidentMerger:
                     x.group.extra_sents = list(d.group.extra_sents)
                 x.place = place
                 x.evidence = [e for e in x.evidence if e.field != "location"] + ([pev] if pev is not None else [])
-                x.tolls = []
+                own = getattr(d, "split_tolls", None)
+                x.tolls = [own[n]] if own and n < len(own) and own[n] is not None else []
                 x.split_key = place.name or str(n)
                 if days and days[n] is not None:
                     x.date, dev = days[n]
@@ -162,33 +163,31 @@ class IncidentMerger:
 
     def _conjoined_targets(self, d: _Draft, geo: Any, dates: Any) -> tuple[list[tuple[Place, Evidence | None]],
                                                                            list[tuple[Any, Evidence | None] | None]]:
-        """"Attacked an army post in A on Saturday and a gendarmerie in B on Sunday": the targets of a verb
-        trigger (its object and the nouns conjoined to it or to the verb) that each name a town or site of
-        their own.  Returns ``(places, days)``: one ``(place, evidence)`` per target and its own
-        ``(DateSpan, evidence)`` (None where the target names no day), both empty unless at least two
-        targets name different places."""
+        """"Attacked an army post in A on Saturday and a gendarmerie in B on Sunday", "killed five villagers in
+        A state on Monday and three farmers in B state on Tuesday": the targets of a verb trigger (its object
+        and the nouns conjoined under it) that each name a place of their own.  Returns ``(places, days)``:
+        one ``(place, evidence)`` per target and its own ``(DateSpan, evidence)`` (None where no day is told
+        between it and the next target), both empty unless at least two targets name different places of
+        one country.  A target's own count becomes its toll (``d.split_tolls``) when the trigger kills or
+        injures."""
         h = d.group.main.head
         if h.pos_ not in ("VERB", "AUX"):
             return [], []
         first = next((c for c in h.children if c.dep_ == "dobj"), None)
         if first is None:
             return [], []
-        targets = [first]
-        stack = [first, h]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c not in targets:
-                    targets.append(c)
-                    stack.append(c)
+        targets = [first] + [t for t in h.subtree if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
+                             and t.ent_type_ not in ("DATE", "TIME") and t.i > first.i and self._site_prep(t)]
         if len(targets) < 2:
             return [], []
+        targets.sort(key=lambda t: t.i)
+        doc = h.doc
+        day_phrases = sorted({p.i: p for o in (h, *targets) for p in o.children if p.dep_ in ("prep", "npadvmod")
+                              and any(t.ent_type_ in ("DATE", "TIME") for t in p.subtree)}.values(), key=lambda p: p.i)
         places: list[tuple[Place, Evidence | None]] = []
         days: list[tuple[Any, Evidence | None] | None] = []
-        for n, tgt in enumerate(sorted(targets, key=lambda t: t.i)):
-            owners = (tgt, h) if n == 0 else (tgt,)  # the first target's day may hang on the verb
-            site = next((p for p in tgt.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "near")
-                         and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in p.children)), None)
+        for n, tgt in enumerate(targets):
+            site = self._site_prep(tgt)
             if site is None:
                 return [], []
             obj = next(c for c in site.children if c.dep_ == "pobj")
@@ -198,15 +197,16 @@ class IncidentMerger:
             except Exception as exc:  # a failing sibling stage must not lose the event
                 log.warning("geo.place_for failed: %s", exc)
                 got = None
-            if not got or got[0].precision not in ("site", "town") or got[1] is None or not a <= got[1].start < b:
+            if not got or got[0].precision not in ("site", "town", "admin2", "admin1") or got[1] is None \
+                    or not a <= got[1].start < b:
                 return [], []
             place, pev = got
             places.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text)))
-            when = next((p for o in owners for p in o.children if p.dep_ in ("prep", "npadvmod")
-                         and any(t.ent_type_ == "DATE" for t in p.subtree)
-                         and (o is tgt or p.i < tgt.i)), None)
+            upto = targets[n + 1].i if n + 1 < len(targets) else doc[h.sent.end - 1].i + 1
+            mine = [p for p in day_phrases if tgt.i < p.i < upto] or ([p for p in day_phrases if p.i < tgt.i] if n == 0 else [])
             day = None
-            if when is not None and dates is not None:
+            if mine and dates is not None:
+                when = mine[0]
                 try:
                     span, dev = dates.date_for(when.idx, when.right_edge.idx + len(when.right_edge.text))
                 except Exception as exc:
@@ -217,7 +217,39 @@ class IncidentMerger:
             days.append(day)
         if len({(p.name or "").lower() for p, _ in places}) < len(places) or len({p.country for p, _ in places}) != 1:
             return [], []
+        d.split_tolls = [self._target_toll(d, t) for t in targets]
         return places, days
+
+    @staticmethod
+    def _site_prep(tgt: Any) -> Any:
+        """Returns the "in/at/near" preposition of a target that names a place ("in Djibo", "in Kaduna
+        state"), or None."""
+        for p in tgt.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "at", "near"):
+                continue
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                               for c in obj.children)):
+                return p
+        return None
+
+    def _target_toll(self, d: _Draft, tgt: Any) -> Any:
+        """Returns the toll a target's own count gives ("three farmers" under "killed"), or None."""
+        cls = d.group.main.cls.name
+        if cls not in ("kill", "injure"):
+            return None
+        num = next((c for c in tgt.children if c.dep_ == "nummod" and c.like_num), None)
+        if num is None:
+            return None
+        from sigact.extract.numbers import parse_quantity
+        from sigact.extract.tolls import TollMention
+
+        value = parse_quantity(num.text)
+        if value is None:
+            return None
+        a, b = num.idx, tgt.idx + len(tgt.text)
+        return TollMention(kind="killed" if cls == "kill" else "injured", value=value, start=a, end=b,
+                           text=tgt.doc.text[a:b], victim_text=tgt.text)
 
     def _listed_places(self, d: _Draft, geo: Any) -> list[tuple[Place, Evidence | None]]:
         """Returns the distinct town/site places of a coordinated list after "in/at/near" in the
