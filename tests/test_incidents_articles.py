@@ -202,3 +202,19 @@ def test_killings_in_two_towns_on_two_days_keep_their_own_counts():
     inc = incidents(run(text, "2024-05-22"))
     got = sorted((e.location.name if e.location else None, e.date.start if e.date else None, e.fatalities) for e in inc)
     assert got == [("Funtua", "2024-05-21", 3), ("Zaria", "2024-05-20", 5)], _show(inc)
+
+
+def test_the_latest_in_a_string_of_advances_places_the_lead_in_a_series_without_making_it_one():
+    text = ("Syrian army recaptures Christian town\n\n"
+            "Syrian troops have recaptured the town of Maaloula north of Damascus, state media said, the latest in a "
+            "string of advances for government forces near the Lebanese border.")
+    inc = incidents(run(text, "2014-04-14"))
+    assert len(inc) == 1 and inc[0].acled_sub_event_type == "Government regains territory", _show(inc)
+
+
+def test_also_with_an_attacker_of_its_own_is_a_new_act():
+    text = ("Air strikes hit the town of Rankous on Monday, killing at least five people, a monitor said. "
+            "Rebels also fired mortars at a government-held district of Damascus, wounding three, state media said.")
+    inc = incidents(run(text, "2014-04-14"))
+    assert len(inc) == 2, _show(inc)
+    assert sorted(e.acled_sub_event_type for e in inc) == ["Air/drone strike", "Shelling/artillery/missile attack"]

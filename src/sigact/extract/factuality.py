@@ -137,16 +137,19 @@ class FactualityJudge:
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
-        # 2. phrases in the finite clause
+        # 2. phrases in the finite clause (not inside "the latest in a string of ...", which places the
+        # event in a series without making it one)
+        series = self._series_spans(clause, h)
         for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
             rx = self.phr[flag]
             if rx is None:
                 continue
             for c0, ctext in chunks:
-                m = rx.search(ctext)
-                if m and flag == "aggregate" and m.group(0).lower() in self.collective and self._one_day(chunks):
-                    m = None  # "a wave of air strikes on Monday": one operation
-                if m:
+                for m in rx.finditer(ctext):
+                    if flag in ("historical", "aggregate") and any(a <= c0 + m.start() < b for a, b in series):
+                        continue
+                    if flag == "aggregate" and m.group(0).lower() in self.collective and self._one_day(chunks):
+                        continue  # "a wave of air strikes on Monday": one operation
                     return Judgement(flag, c0 + m.start(), c0 + m.end(), m.group(0))
         # 3. historical: an explicit year long before publication (in the clause, or in the "since ..."
         # phrase that holds the trigger: "since the military seized power in a coup in February 2021")
@@ -206,6 +209,24 @@ class FactualityJudge:
                 break
             prev = anc
         return None
+
+    def _series_spans(self, clause: Token, h: Token) -> list[tuple[int, int]]:
+        """Returns the character spans of phrases headed by a characterising word ("the latest in a
+        string of advances", "the deadliest since 2019") in the clause that do not hold trigger ``h``."""
+        out = []
+        for t in clause.sent:
+            if t.lower_ not in self.characterising or t.i == h.i:
+                continue
+            if t.left_edge.i <= h.i <= t.right_edge.i and t.dep_ not in ("ROOT",):
+                continue
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ in ("in", "of", "since") and h.i < t.i:
+                # "..., the latest in a string of advances": to the end of the phrase (robust to the parse)
+                end = max(x.right_edge.idx + len(x.right_edge.text) for x in (t, nxt))
+                out.append((t.idx, max(end, t.sent.end_char if t.dep_ in ("ROOT", "dep") else end)))
+            elif not (t.left_edge.i <= h.i <= t.right_edge.i):
+                out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+        return out
 
     def _one_day(self, chunks: list[tuple[int, str]]) -> bool:
         """True when the clause gives its event a single day ("on Monday", "overnight") and no period."""

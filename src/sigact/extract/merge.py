@@ -33,6 +33,7 @@ class IncidentCues:
         self.claim_nouns = frozenset(str(x).lower() for x in cfg.get("claim_nouns") or ())
         self.slack_days = int(cfg.get("report_day_slack_days", 7))
         self.reference_verbs = frozenset(str(x).lower() for x in cfg.get("reference_verbs") or ())
+        self.also_words = frozenset(str(x).lower() for x in cfg.get("also_words") or ())
         self.response_phrases = tuple(str(x).lower() for x in cfg.get("response_phrases") or ())
         self.actor_nouns = frozenset(str(x).lower() for x in cfg.get("anaphoric_actor_nouns") or ())
 
@@ -79,6 +80,11 @@ def is_distinct(d: _Draft, cues: IncidentCues) -> bool:
     for t in d.group.triggers:
         if any(c.dep_ in ("amod", "det", "advmod", "nummod", "npadvmod") and c.lower_ in cues.modifiers
                for c in t.head.children):
+            return True
+        # "Rebels also fired mortars at ...": a new act with an attacker of its own (not "were also killed")
+        if not t.cls.outcome and t.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advmod" and c.lower_ in cues.also_words for c in t.head.children) and any(
+                c.dep_ == "nsubj" and c.pos_ != "PRON" for c in t.head.children):
             return True
     low = d.group.sent.text.lower()
     return any(p in low for p in cues.phrases)
