@@ -33,6 +33,14 @@ CASES = [
     # the weapon the verb fires decides remote violence, whoever the target
     ("On 8 June, rebel forces fired mortars at army positions near Avdiivka.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # an arrest told after another incident is part of it, not the event the text reports
+    ("On 4 June, gunmen shot dead a farmer near Kalale. Police later arrested two suspects.",
+     "Violence against civilians", "Attack"),
+    ("On 3 June, about 300 traders marched through Bamako to protest against new taxes. Police arrested twelve of "
+     "them and dispersed the rest.", "Protests", "Protest with intervention"),
+    # the report calls the demonstrators rioters
+    ("On 5 June, rioters demonstrating against fuel prices blocked the main road in Zahle.",
+     "Riots", "Violent demonstration"),
 ]
 
 

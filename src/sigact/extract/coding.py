@@ -41,6 +41,9 @@ _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|st
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
             r"tyres|tires|demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
+_AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
+_FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
+_RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
@@ -53,6 +56,8 @@ W_DOC = 0.5
 GAMMA = 1.0
 #: sub-event types whose explicit cues (stones, burning tyres) the classifier under-weights: trained on
 #: natural proportions it leans to the three times more frequent protests
+#: factor on the type score of an arrest told beside another incident (see ``Coder._follow_up``)
+FOLLOW_UP = 0.5
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
 
@@ -235,6 +240,19 @@ class Coder:
             if k in prior and rx is not None:
                 n = len(rx.findall(ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
+        intervened = False  # police or soldiers disperse or arrest the demonstrators in the next sentences
+        if main.cls.name in ("protest", "gather") and group.sent.end_char < len(group.sent.doc.text):
+            # what the police did to the demonstration is often told in the next sentence or two
+            after = group.sent.doc.text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]
+            for k in ("Protest with intervention", "Violent demonstration"):
+                rx = self._ctx_rx.get(k)
+                if k in prior and rx is not None and not rx.search(ctx_text):
+                    n_after = min(len(rx.findall(after)), 2)
+                    prior[k] += n_after * 1.5
+                    if k == "Protest with intervention" and n_after and _FORCES_RX.search(after):
+                        intervened = True
+        if "Violent demonstration" in prior and _RIOTERS_RX.search(ctx_text):
+            prior["Violent demonstration"] += 2.5  # the report itself calls the demonstrators rioters
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
@@ -266,6 +284,8 @@ class Coder:
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
+        if intervened and "Peaceful protest" in prior and "Protest with intervention" in prior:
+            excluded.add("Peaceful protest")  # ACLED: a demonstration the police disperse is never "peaceful"
         # demonstration types need a demonstration in the text
         if not self._demo_rx.search(ctx_text):
             excluded.update(x for x in _DEMO_TYPES if x in prior and len(prior) > 1)
@@ -293,7 +313,11 @@ class Coder:
         firearms = "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)) or bool(
             _EQUIPPED_RX.search(sent_text))
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
-        crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms
+        kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
+        # "six villagers were killed", headline "six villagers killed": the subject is the victim
+        victims_only = (bool(kids & {"auxpass", "nsubjpass"}) and "agent" not in kids) or (
+            main.cls.outcome and "dobj" not in kids)
+        crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms and not victims_only
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
@@ -365,7 +389,7 @@ class Coder:
         p = self._clf_probs(ctx_text, group.sent.doc.text)
         if not p:
             best = max(prior_n, key=prior_n.get)
-            return self._make(best, prior_n[best], "rules", ev, group, weapons)
+            return self._make(best, prior_n[best] * self._follow_up(best, group), "rules", ev, group, weapons)
         et_of = self.lex.event_type_of
         counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
         # the classifier's event-type distribution, without the sub-types the rules ruled out
@@ -406,13 +430,26 @@ class Coder:
             w_sub *= 0.3
         sub_score = {k: w_sub * clf_sub[k] + (1 - w_sub) * rule_sub[k] for k in subs}
         best = max(sub_score, key=lambda k: (sub_score[k], rule_sub[k]))
-        score = et_score[best_et] * sub_score[best]
+        score = et_score[best_et] * sub_score[best] * self._follow_up(best, group)
         rb = rb0
         cb = max(allowed, key=allowed.get) if allowed else None
         method = "rules+classifier" if rb == cb == best else ("classifier" if best == cb else "rules")
         if best not in prior and method == "rules":
             method = "classifier"
         return self._make(best, score, method, ev, group, weapons)
+
+    def _follow_up(self, sub: str, group: TriggerGroup) -> float:
+        """Returns the factor on an arrest's type score when the rest of the text (outside the arrest's
+        sentence) tells violence or a demonstration: ACLED codes arrests made during or after another
+        incident ("the perpetrator was arrested", "police detained ten protesters") as part of that
+        incident, so the arrest should not outrank it (``FOLLOW_UP``); else 1."""
+        if sub != "Arrests":
+            return 1.0
+        doc = group.sent.doc.text
+        rest = doc[:group.sent.start_char] + " " + doc[group.sent.end_char:]
+        if not rest.strip():
+            return 1.0
+        return FOLLOW_UP if (self.violent_text(rest) or self._demo_rx.search(rest)) else 1.0
 
     def _cue_score(self, sub: str, ctx_text: str, weapons: dict[str, Any]) -> float:
         """Returns the rule evidence for a sub-event type outside the trigger's candidates: a small
