@@ -272,3 +272,17 @@ def test_extractor_without_geo_and_date_stages_still_finishes_the_list(nlp):
     assert evs[0].location is not None and evs[0].location.country == "COD"
     assert evs[0].date is not None and evs[0].date.start == "2003-01-12"
     assert evs[0].fatalities == 1
+
+
+@pytest.mark.parametrize("text, event_type, trigger", [
+    ("El Tiempo, 2019-01-17: Explosión de un carro bomba en Bogotá deja 21 muertos", "Explosions/Remote violence",
+     "Explosión"),
+    ("RFI, 2019-01-17: Afghanistan : attentat kamikaze à Kaboul, 12 morts", "Explosions/Remote violence", "kamikaze"),
+    ("RJDH, 2019-01-17: Centrafrique : des obus tombent sur Bambari", "Explosions/Remote violence", "obus"),
+    ("El Norte, 2019-01-17: Mueren tres policías en Guerrero", None, "Mueren"),
+])
+def test_fr_es_pt_trigger_words(pipe, text, event_type, trigger):
+    ev = _one(pipe, text)
+    assert ev.trigger is not None and ev.trigger.lower() == trigger.lower()
+    if event_type:
+        assert ev.acled_event_type == event_type
