@@ -215,3 +215,23 @@ def test_self_defence_groups_are_an_armed_side(r):
     assert ucdp_type(None, None, "Battles", text=text, context_country="CAF", resolver=r) == 2
     text = "Enfrentamiento entre autodefensas y el CJNG deja seis muertos"
     assert ucdp_type(None, None, "Battles", text=text, context_country="MEX", resolver=r, date="2014-01-10") == 2
+
+
+class _Probs:
+    """A stand-in GED classifier with fixed probabilities."""
+
+    def __init__(self, p1: float, p2: float, p3: float):
+        self.p = {"1": p1, "2": p2, "3": p3}
+
+    def proba(self, text: str) -> dict[str, float]:
+        return dict(self.p)
+
+
+def test_a_hesitant_classifier_leans_one_sided_for_an_attack_on_people(r):
+    text = "Seven dead in Tuesday's attack in the north"
+    close = _Probs(0.45, 0.1, 0.40)
+    far = _Probs(0.65, 0.1, 0.25)
+    assert ucdp_type(None, None, "Violence against civilians", text=text, resolver=r, classifier=close) == 3
+    assert ucdp_type(None, None, "Violence against civilians", text=text, resolver=r, classifier=far) == 1
+    # a battle keeps the classifier's answer
+    assert ucdp_type(None, None, "Battles", text=text, resolver=r, classifier=close) == 1

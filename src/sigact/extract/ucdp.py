@@ -62,6 +62,7 @@ class _Cues:
     state_heads: frozenset[str]
     state_allies: tuple[tuple[str, str | None], ...] = ()
     no_state_conflict: tuple[tuple[str, int], ...] = ()
+    one_sided_margin: float = 0.0
 
 
 def _build(data: Any) -> _Cues:
@@ -78,6 +79,7 @@ def _build(data: Any) -> _Cues:
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
                  state_allies=tuple(_ally(a) for a in data.get("state_allies") or ()),
+                 one_sided_margin=float(data.get("one_sided_margin") or 0.0),
                  no_state_conflict=tuple((str(k).upper(), int(v)) for k, v in (data.get("no_state_conflict") or {}).items()))
 
 
@@ -402,7 +404,7 @@ def _ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str
         if (et == "violence against civilians" or sub == "excessive force against protesters") \
                 and ({side_of(actor1), side_of(actor2)} & {"civilians", "crowd"}):
             return 3  # a parsed victim of an attack on people, and nothing in the text against it
-        got = _classify(text, classifier)
+        got = _classify(text, classifier, et)
         return 1 if got is None else got  # UCDP's commonest type when nothing tells the sides
     if et == "violence against civilians" or sub == "excessive force against protesters":
         return 3
@@ -412,12 +414,16 @@ def _ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str
     return 3 if sides == {"civilians"} else 1
 
 
-def _classify(text: str, classifier: Any) -> int | None:
-    """The GED classifier's type for ``text`` (``None`` without a classifier or a numeric label)."""
+def _classify(text: str, classifier: Any, et: str = "") -> int | None:
+    """The GED classifier's type for ``text`` (``None`` without a classifier or a numeric label).
+    For an attack on people (``et`` violence against civilians) one-sided wins when the classifier
+    hesitates: its probability within ``one_sided_margin`` (data/ucdp.yaml) of the top one."""
     if classifier is None:
         return None
     p = dict(classifier.proba(text))
     label = max(p, key=p.get) if p else None
+    if label and et == "violence against civilians" and "3" in p and p["3"] >= p[label] - _cues().one_sided_margin:
+        label = "3"
     return int(label) if label and label.isdigit() else None
 
 
