@@ -2,8 +2,11 @@
 
 UCDP's definitions decide (see ``data/ucdp.yaml``): a government side against an organised
 armed group is state-based (1); two organised non-state groups (rebels, militias, communal,
-ethnic or religious groups, cartels) are non-state (2); a government or an organised group
-killing civilians is one-sided (3).
+ethnic or religious groups, cartels) are non-state (2); a government or a formally organised
+group killing civilians is one-sided (3). Informally organised sides (tribesmen, armed herders,
+ethnic or clan militias) never commit one-sided violence in UCDP's sense: their killings are
+non-state violence against the other community. Countries where UCDP records no state-based
+conflict (``no_state_conflict``: Mexico, Brazil, Central America...) get non-state or one-sided.
 
 :func:`ucdp_type` reads, in order: a parsed "state force vs armed group" dyad; the sides a
 "clashes between A and B" phrase names; the actor mentions and cue words of the text (state
@@ -313,8 +316,15 @@ def ucdp_type(actor1: Actor | None, actor2: Actor | None, acled_event_type: str 
        "gunmen" alone -> 3; a named group alone -> 3 in violence against civilians, else 1;
     3. the parsed pair "vs civilians" (-> 3) or "two armed groups" (-> 2), then violence against
        civilians with a parsed civilian victim -> 3;
-    4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided,
-       else 1 (UCDP's commonest type).
+    4. ``classifier`` (``.proba(text) -> {"1": p, "2": p, "3": p}``) when nothing above decided
+       (an attack on people leans one-sided when the classifier hesitates, ``one_sided_margin``),
+       else 1 (UCDP's commonest type);
+    5. in a ``context_country`` without state-based conflict at ``date`` (``no_state_conflict``),
+       1 and 3 become 2 unless civilians are the named target (then 3).
+
+    Informally organised perpetrators and communal cues give 2 in step 2, massacres included; a
+    parsed "state" side that is only a country's name ("C. Africa clashes") is the place and
+    decides only after the text.
 
     ``date`` (the event's, ISO string) dates the text's actor mentions: a group in power by
     then (the Taliban from 2021-08) is a state side.
