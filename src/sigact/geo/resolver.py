@@ -27,6 +27,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
+from sigact.geo.chains import admin1_abbreviations
 from sigact.geo.docgeo import DocGeo, PlaceMention, event_adjuncts
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
@@ -92,7 +93,7 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
-    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|(?:(?:town|village|city|area|sector|locality|neighbou?rhood)\s+){0,2}\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
 )
@@ -195,6 +196,7 @@ class _Span:
     is_parent: bool = False
     outside_ctx: bool = False
     paren_tail: bool = False  # "(Rafi LGA, Niger)": the last item of a parenthesised admin chain
+    alias: str | None = None  # the admin1 an abbreviation stands for ("J&K" -> "Jammu and Kashmir")
 
 
 class GeoResolver:
@@ -309,9 +311,9 @@ class GeoResolver:
                                   or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                         break
 
-        for a, b, hint in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
+        for a, b, hint, alias in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
             if free(a, b):
-                add(_Span(a, b, text[a:b], "cue", hint))
+                add(_Span(a, b, text[a:b], "cue", hint, alias=alias))
 
         # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
@@ -582,14 +584,17 @@ class GeoResolver:
                     priors.append(point)
         return spans, hints, priors
 
-    def _paren_chain(self, text: str) -> list[tuple[int, int, str | None]]:
+    def _paren_chain(self, text: str) -> list[tuple[int, int, str | None, str | None]]:
         """Parts of parenthesised admin chains after a name: "X (Buur Hakaba, Bay)", "(Anzourou, Tillaberi)".
 
-        Returns ``(start, end, kind_hint)`` for each capitalised part the gazetteer knows; the last part
-        of a chain of two or more is hinted ``admin`` when it names an admin unit (ACLED writes
-        "(Admin2, Admin1)"), so a word such as "Bay" that is otherwise no place counts there.
+        Returns ``(start, end, kind_hint, alias)`` for each capitalised part the gazetteer knows; the last
+        part of a chain of two or more is hinted ``admin`` when it names an admin unit (ACLED writes
+        "(Admin2, Admin1)"), so a word such as "Bay" that is otherwise no place counts there.  A last
+        part that is an admin1 abbreviation ("(Hyderabad, TS)", "(UP)") is hinted ``admin`` with the
+        unit's name as ``alias``.
         """
-        out: list[tuple[int, int, str | None]] = []
+        out: list[tuple[int, int, str | None, str | None]] = []
+        abbrev = admin1_abbreviations()
         for m in re.finditer(r"(?<=[\w.'’\]]) ?\(([A-Z][^()\n\[\]]{1,80})\)", text):
             parts = [(p.start() + m.start(1), p.end() + m.start(1)) for p in re.finditer(r"[^,]+", m.group(1))]
             parts = [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in parts]
@@ -597,14 +602,20 @@ class GeoResolver:
                                               for a, b in parts):
                 continue
             for k, (a, b) in enumerate(parts):
+                if k == len(parts) - 1 and text[a:b] in abbrev:
+                    units = [u for iso, name, alone in abbrev[text[a:b]] for u in self._lookup(name)
+                             if u.kind == "admin1" and u.country == iso and (alone or len(parts) >= 2)]
+                    if units:
+                        out.append((a, b, "admin", abbrev[text[a:b]][0][1]))
+                        continue
                 cands = self._lookup(text[a:b])
                 if not cands:
                     continue
                 admin = any(c.kind in ("admin1", "admin2", "region") and c.quality == 0 for c in cands)
                 if k == len(parts) - 1 and len(parts) >= 2 and admin:
-                    out.append((a, b, "admin"))
+                    out.append((a, b, "admin", None))
                 elif len(parts) >= 2 or admin:
-                    out.append((a, b, None))
+                    out.append((a, b, None, None))
         return out
 
     @staticmethod
@@ -673,7 +684,9 @@ class GeoResolver:
         spans, hints, priors = self._detect(doc)
         hints.extend(self._outlet_hints(text, hints))
         for sp in spans:
-            cands = self._lookup(sp.text)
+            cands = self._lookup(sp.alias or sp.text)
+            if sp.alias:  # an abbreviation ("TS"): only the admin1 it stands for
+                cands = tuple(c for c in cands if c.kind == "admin1")
             if sp.kind_hint == "admin":
                 pref = [c for c in cands if c.kind in ("admin1", "admin2", "region")]
                 cands = tuple(pref) or cands

@@ -1,0 +1,64 @@
+"""Admin chains in event notes: admin1 abbreviations ("(Hyderabad, TS)", "(UP)"), a generic noun between
+the town and its chain ("X sector area (Admin2, Admin1)"), and French spellings of admin1 units
+("Sud-Ouest" for Cameroon's South-West).  Texts written for these tests; place names are facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.geo.chains import admin1_abbreviations
+
+pytestmark = pytest.mark.slow
+
+
+def _place(nlp, geo, text):
+    res = geo.analyze(nlp(text)).place_for(0, len(text))
+    assert res is not None, text
+    return res
+
+
+def test_abbreviation_table_loads_case_sensitive_keys():
+    table = admin1_abbreviations()
+    assert ("IND", "Jammu and Kashmir", True) in table["J&K"]
+    assert "up" not in table and ("IND", "Uttar Pradesh", True) in table["UP"]
+    assert ("IND", "Andhra Pradesh", False) in table["AP"]  # "(AP)" is a news agency
+
+
+def test_state_abbreviation_picks_the_indian_town(nlp, geo):
+    # Hyderabad is also a big city of Pakistan: "TS" (Telangana) decides
+    text = "On 2 June 2021, about 300 nurses held a protest in Hyderabad city (Hyderabad, TS) over unpaid salaries."
+    place, ev = _place(nlp, geo, text)
+    assert place.country == "IND" and place.admin1 == "Telangana" and place.name == "Hyderabad"
+    assert ev is not None and text[ev.start:ev.end] == ev.text
+
+
+def test_lone_abbreviation_gives_the_state(nlp, geo):
+    text = "On 9 June 2021, a mob attacked two policemen in Bhitargaon (UP) over a land dispute."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "IND" and place.admin1 == "Uttar Pradesh"
+
+
+def test_abbreviation_outside_a_chain_is_no_place(nlp, geo):
+    text = "FIGHTING FLARES UP AGAIN as rebels shell Goma."
+    dg = geo.analyze(nlp(text))
+    assert all(m.place.admin1 != "Uttar Pradesh" for m in dg.mentions)
+    text = "KANO, Nigeria (AP) - Gunmen attacked a market on Friday."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "NGA" and place.name == "Kano"
+
+
+def test_sector_area_before_the_chain_makes_it_the_parent(nlp, geo):
+    # "Nowshera" is also a town of Pakistan; the chain after "sector area" is the parent, and a town
+    # outside the named district gives way to the district
+    text = ("On 3 June 2021, military forces of India and Pakistan exchanged fire across the LoC in "
+            "Naushera sector area (Rajouri district, J&K).")
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "IND" and place.admin1 == "Jammu and Kashmir"
+
+
+def test_french_region_name_of_cameroon(nlp, geo):
+    text = "On 3 June 2021, separatists attacked soldiers in Mamfe town (Manyu, Sud-Ouest)."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "CMR" and place.name == "Mamfe" and place.admin1 == "South-West"
+    dg = geo.analyze(nlp(text))
+    assert any(m.text == "Sud-Ouest" and m.place.country == "CMR" for m in dg.mentions)
