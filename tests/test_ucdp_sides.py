@@ -235,3 +235,15 @@ def test_a_hesitant_classifier_leans_one_sided_for_an_attack_on_people(r):
     assert ucdp_type(None, None, "Violence against civilians", text=text, resolver=r, classifier=far) == 1
     # a battle keeps the classifier's answer
     assert ucdp_type(None, None, "Battles", text=text, resolver=r, classifier=close) == 1
+
+
+def test_a_groups_own_dead_with_no_other_side_named_are_state_based(r):
+    text = "Taliban fighters killed in overnight raids in Kandahar"
+    assert text_sides(text, resolver=r, date="2019-09-22").armed_dead == 1
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="AFG", resolver=r,
+                     date="2019-09-22") == 1
+    assert ucdp_type(None, None, "Battles", text="Douze terroristes neutralisés dans la région de Mopti",
+                     context_country="MLI", resolver=r) == 1
+    # the group killing people is not its own dead
+    assert ucdp_type(None, None, "Violence against civilians", text="Taliban fighters killed five villagers",
+                     context_country="AFG", resolver=r, date="2019-09-22") == 3

@@ -61,6 +61,7 @@ class _Cues:
     deadly_words: re.Pattern[str]
     fighting_words: re.Pattern[str] | None
     clash_words: re.Pattern[str] | None
+    armed_dead: re.Pattern[str] | None
     communities: frozenset[str]
     state_heads: frozenset[str]
     state_allies: tuple[tuple[str, str | None], ...] = ()
@@ -79,6 +80,7 @@ def _build(data: Any) -> _Cues:
                  deadly_words=re.compile(data["deadly_words"]),
                  fighting_words=re.compile(data["fighting_words"]) if data.get("fighting_words") else None,
                  clash_words=re.compile(data["clash_words"]) if data.get("clash_words") else None,
+                 armed_dead=re.compile(data["armed_dead"]) if data.get("armed_dead") else None,
                  communities=frozenset(str(w).casefold() for w in data.get("communities") or ()),
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
                  state_allies=tuple(_ally(a) for a in data.get("state_allies") or ()),
@@ -153,6 +155,7 @@ class Sides:
     communal: int = 0
     civilians: int = 0
     informal: int = 0
+    armed_dead: int = 0
     groups: set[str] = field(default_factory=set)
     peoples: set[str] = field(default_factory=set)
     non_state_cue: bool = False
@@ -225,6 +228,8 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
             s.armed += 1
             if _informal(m.kind, m.actor):
                 s.informal += 1
+            if c.armed_dead is not None and c.armed_dead.match(text, m.end):
+                s.armed_dead += 1  # "Taliban fighters killed in raids": the group's dead
             if m.kind == "group":
                 s.groups.add(m.actor.acled_name or m.actor.name or m.text)
             elif m.kind in _COMMUNAL_KINDS:
@@ -488,6 +493,8 @@ def _from_text(s: Sides, et: str, s1: str | None, s2: str | None, *, victim: boo
         return 3
     if s.gunmen and not s.unnamed_armed and not s.groups and not s.non_state_cue and et != "battles":
         return 3  # "gunmen killed five": an attack on people, not a battle with the state
+    if s.armed_dead and not s.civilians and not s.one_sided_cue and not s.informal:
+        return 1  # "20 militants killed in an operation": the group's dead at the hands of the state
     if s.groups:
         if et == "battles" and len(s.groups) == 1 and s.gunmen and not s.unnamed_armed:
             return 2  # "unknown gunmen shot dead a QSD fighter": another armed group, not the state
