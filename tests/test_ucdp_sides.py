@@ -247,3 +247,12 @@ def test_a_groups_own_dead_with_no_other_side_named_are_state_based(r):
     # the group killing people is not its own dead
     assert ucdp_type(None, None, "Violence against civilians", text="Taliban fighters killed five villagers",
                      context_country="AFG", resolver=r, date="2019-09-22") == 3
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Herders attack farmers in South Darfur, 15 dead", "SDN"),
+    ("Des éleveurs attaquent des agriculteurs près de Mongo : neuf tués", "TCD"),
+    ("Farmers killed four pastoralists in a dispute over a water point", "KEN"),
+])
+def test_herders_and_farmers_attacking_each_other_is_non_state(r, text, country):
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country=country, resolver=r) == 2
