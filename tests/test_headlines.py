@@ -286,3 +286,13 @@ def test_fr_es_pt_trigger_words(pipe, text, event_type, trigger):
     assert ev.trigger is not None and ev.trigger.lower() == trigger.lower()
     if event_type:
         assert ev.acled_event_type == event_type
+
+
+def test_town_named_by_another_headline_places_a_country_level_incident(pipe):
+    text = ("Agence France Presse, 2019-05-22: Armed group kills 26 in Central African Republic: UN\n"
+            "RJDH, 2019-05-23: Centrafrique : 26 civils tués près de Paoua par des hommes armés")
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == "CAF"
+    assert ev.location.name == "Paoua" and ev.location.precision == "town"
+    loc = [e for e in ev.evidence if e.field == "location"]
+    assert loc and text[loc[0].start:loc[0].end] == "Paoua"

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from sigact.extract.lexicon import load_yaml
-from sigact.model import DateSpan, Event, Place
+from sigact.model import DateSpan, Event, Evidence, Place
 
 log = logging.getLogger(__name__)
 
@@ -328,6 +328,13 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
         iso = list_country(ex, ev, text, geo)
         if iso:
             changes["location"] = _country_place(geo, iso)
+    place = changes.get("location", ev.location)
+    if place is not None and place.country and place.precision in ("country", "admin1"):
+        finer = list_place(geo, place, cites)
+        if finer is not None:
+            changes["location"] = finer.place
+            changes["evidence"] = tuple(e for e in ev.evidence if e.field != "location") + (
+                Evidence("location", finer.start, finer.end, finer.text),)
     date = list_date(ev, text, cites, dates)
     if date is not None and date != ev.date:
         changes["date"] = date
@@ -377,6 +384,37 @@ def _aggregate(headline: str) -> bool:
     from sigact.extract.tolls import find_tolls
 
     return any(getattr(t, "aggregate", False) for t in find_tolls(headline, 0))
+
+
+_FINER = ("site", "town", "admin2")
+
+
+def list_place(geo: Any, place: Place, cites: list[Citation]) -> Any:
+    """A finer place for a list's incident placed only at country (or admin1) level: the town or
+    site of that country (and admin1) that the most headlines name, a name after a locative ("à
+    Bria", "near Kidal") counting one and a bare name half; the earliest-named on a tie.  Returns
+    that place's mention (``.place``, ``.start``, ``.end``, ``.text``), None when no headline names one."""
+    counts: dict[str, float] = {}
+    first: dict[str, Any] = {}
+    for c in cites:
+        seen: set[str] = set()
+        for m in getattr(geo, "mentions", None) or ():
+            p = m.place
+            if not (c.head <= m.start < c.end) or m.role != "place" or not m.confident:
+                continue
+            if p.country != place.country or p.precision not in _FINER or not p.name:
+                continue
+            if place.precision == "admin1" and place.admin1 and p.admin1 != place.admin1:
+                continue
+            key = p.name
+            if key not in seen:
+                seen.add(key)
+                counts[key] = counts.get(key, 0.0) + (1.0 if m.site else 0.5)
+                first.setdefault(key, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[best]
 
 
 def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
