@@ -256,3 +256,9 @@ def test_a_groups_own_dead_with_no_other_side_named_are_state_based(r):
 ])
 def test_herders_and_farmers_attacking_each_other_is_non_state(r, text, country):
     assert ucdp_type(None, None, "Violence against civilians", text=text, context_country=country, resolver=r) == 2
+
+
+def test_victims_suspected_of_something_are_not_a_source(r):
+    text = "Maoists kill three villagers suspected of being police informers"
+    assert text_sides(text, resolver=r, context_country="IND").civilians == 1
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="IND", resolver=r) == 3

@@ -41,6 +41,7 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # a headline's closing attribution ("... kill 30: police", "... in Bangui - army"): a source, not a side
 _HEADLINE_SOURCE_BEFORE = re.compile(r"(?::|\s-|\s\u2014|\s\u2013)\s*(?:the\s+|local\s+|un\s+)?$", re.IGNORECASE)
 _HEADLINE_SOURCE_AFTER = re.compile(r"\s*(?:\n|\|\||$)")
+_SUSPECTED_AFTER = re.compile(r"\s*(?:\w+\s+)?suspect", re.IGNORECASE)
 _COMMUNAL_KINDS = frozenset({"militia", "tribal_militia", "named_militia", "cult_militia", "vigilantes", "herders"})
 # informally organised sides (UCDP: groups organised along ethnic, clan, religious or communal
 # lines): their killings are non-state conflict with the other community, never one-sided violence
@@ -216,8 +217,8 @@ def _text_sides(text: str, context_country: str | None, r: Any, date: str | None
     from sigact.extract.actors import SOURCE_AFTER
 
     for m in r.find(text, context_country=context_country, date=date):
-        if SOURCE_AFTER.match(text, m.end):
-            continue  # "police said", "officials say": a source, not a side
+        if SOURCE_AFTER.match(text, m.end) and not (m.actor.type == "civilians" and _SUSPECTED_AFTER.match(text, m.end)):
+            continue  # "police said", "officials say": a source, not a side ("villagers suspected of" are victims)
         if _HEADLINE_SOURCE_BEFORE.search(text, max(0, m.start - 12), m.start) \
                 and _HEADLINE_SOURCE_AFTER.match(text, m.end):
             continue  # a headline's closing attribution ("... kill 30: police")
