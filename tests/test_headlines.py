@@ -296,3 +296,20 @@ def test_town_named_by_another_headline_places_a_country_level_incident(pipe):
     assert ev.location.name == "Paoua" and ev.location.precision == "town"
     loc = [e for e in ev.evidence if e.field == "location"]
     assert loc and text[loc[0].start:loc[0].end] == "Paoua"
+
+
+@pytest.mark.parametrize("text, country, town", [
+    ("Le Faso, 2019-12-25: Djibo : deux civils tués par des hommes armés", "BFA", "Djibo"),
+    ("Le Faso, 2019-12-25: Kaya : deux civils tués par des hommes armés", "BFA", "Kaya"),
+])
+def test_francophone_headline_place_prefix_places_an_unplaced_incident(pipe, text, country, town):
+    ev = _one(pipe, text)
+    assert ev.location is not None and (ev.location.country, ev.location.name) == (country, town)
+    assert any(e.field == "location" and text[e.start:e.end] == town for e in ev.evidence)
+
+
+def test_headline_prefix_that_is_no_place_gives_nothing(geo, nlp):
+    from sigact.extract.headlines import prefix_place
+
+    text = "Le Faso, 2019-12-25: Flash info : deux civils tués par des hommes armés"
+    assert prefix_place(geo.analyze(nlp(text)), text, citation_lines(text)) is None

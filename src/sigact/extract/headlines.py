@@ -325,15 +325,20 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
     text = doc.text
     changes: dict[str, Any] = {}
     if ev.location is None or not ev.location.country:
-        iso = list_country(ex, ev, text, geo)
-        if iso:
-            changes["location"] = _country_place(geo, iso)
+        lead = prefix_place(geo, text, cites)
+        if lead is not None:
+            changes["location"], pev = lead
+            changes["evidence"] = tuple(e for e in ev.evidence if e.field != "location") + (pev,)
+        else:
+            iso = list_country(ex, ev, text, geo)
+            if iso:
+                changes["location"] = _country_place(geo, iso)
     place = changes.get("location", ev.location)
     if place is not None and place.country and place.precision in ("country", "admin1"):
         finer = list_place(geo, place, cites)
         if finer is not None:
             changes["location"] = finer.place
-            changes["evidence"] = tuple(e for e in ev.evidence if e.field != "location") + (
+            changes["evidence"] = tuple(e for e in changes.get("evidence", ev.evidence) if e.field != "location") + (
                 Evidence("location", finer.start, finer.end, finer.text),)
     date = list_date(ev, text, cites, dates)
     if date is not None and date != ev.date:
@@ -387,6 +392,39 @@ def _aggregate(headline: str) -> bool:
 
 
 _FINER = ("site", "town", "admin2")
+# a francophone headline's leading place: "Djibo : deux civils tués ...", "Kidal: ..."
+_PREFIX = re.compile(r"\s*(?P<name>(?-i:[A-Z])[\w'’.-]+(?:[ -](?-i:[A-Z])[\w'’.-]+){0,2})\s?:\s")
+_PREFIX_MIN_POP = 10_000
+
+
+def prefix_place(geo: Any, text: str, cites: list[Citation]) -> tuple[Place, Evidence] | None:
+    """The place a headline names before its colon ("Djibo : deux civils tués", "Kidal: ..."), for a
+    list whose incident the geo stage could not place: the gazetteer's exact-name entries (towns of
+    at least ``_PREFIX_MIN_POP`` people, admin1 units, countries) must all lie in one country; the
+    largest of them.  Returns ``(place, location evidence)``, or None."""
+    gaz = getattr(geo, "gaz", None)
+    if gaz is None:
+        return None
+    for c in cites:
+        m = _PREFIX.match(text, c.head, c.end)
+        if m is None:
+            continue
+        try:
+            cands = [x for x in gaz.lookup(m.group("name")) if x.quality == 0 and x.country and (
+                x.kind in ("country", "admin1") or (x.kind == "city" and x.population >= _PREFIX_MIN_POP))]
+        except Exception as exc:  # the gazetteer is optional evidence here
+            log.warning("gazetteer lookup failed: %s", exc)
+            return None
+        if not cands or len({x.country for x in cands}) != 1:
+            continue
+        best = max(cands, key=lambda x: (x.kind == "city", x.population))
+        place = Place(text=m.group("name"), name=best.display_name, admin1=best.admin1 if best.kind != "country" else None,
+                      admin2=best.admin2, country=best.country,
+                      lat=round(best.lat, 5) if best.lat is not None else None,
+                      lon=round(best.lon, 5) if best.lon is not None else None, precision=best.precision,
+                      geonameid=best.geonameid)
+        return place, Evidence("location", m.start("name"), m.end("name"), m.group("name"))
+    return None
 
 
 def list_place(geo: Any, place: Place, cites: list[Citation]) -> Any:
