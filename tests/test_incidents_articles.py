@@ -218,3 +218,15 @@ def test_also_with_an_attacker_of_its_own_is_a_new_act():
     inc = incidents(run(text, "2014-04-14"))
     assert len(inc) == 2, _show(inc)
     assert sorted(e.acled_sub_event_type for e in inc) == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_headline_summing_up_the_body_is_no_incident_of_its_own():
+    text = ("Hezbollah targets Israeli positions in retaliation for strikes on south Lebanon\n\n"
+            "The Islamic Resistance in Lebanon said on Thursday its fighters targeted the Israeli army's Ruwaisat "
+            "al-Alam post in the occupied Kfarshouba hills with rocket fire, achieving direct hits.\n\n"
+            "An Israeli drone strike on a motorcycle in the town of Aitaroun killed one man on Wednesday evening, "
+            "Lebanese media reported.")
+    inc = incidents(run(text, "2024-06-20"))
+    assert len(inc) == 2, _show(inc)
+    rockets = next(e for e in inc if e.acled_sub_event_type == "Shelling/artillery/missile attack")
+    assert rockets.actor1 is not None and "hezbollah" in (rockets.actor1.name or "").lower(), _show(inc)

@@ -184,6 +184,7 @@ class EventExtractor:
                                              if o is not d and o.group.sent.start_char == d.group.sent.start_char)
         self.incidents.elaboration(drafts)
         self.incidents.bare_mentions(drafts)
+        self.incidents.headline_summaries(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         self.incidents.share_places(drafts)
         self.incidents.background_by_date(drafts, self.judge.days_before_lead)

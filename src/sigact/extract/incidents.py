@@ -475,6 +475,40 @@ class IncidentMerger:
             return False
         return not (d.place is not None and local_place(d) and d.place.precision != "country")
 
+    def headline_summaries(self, drafts: list[_Draft]) -> None:
+        """A headline that no body mention merged with ("Hezbollah targets Israeli positions" over two
+        reported attacks) summarises the body: with no day and no local place of its own it joins the first
+        body incident of its family (violent with violent, demonstration with demonstration) whose place and
+        named actors do not contradict it; its named actor fills that incident's unnamed one."""
+        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        violent = self.lex.violent_event_types
+        for d in live:
+            if not d.headline or d.alias_of is not None:
+                continue
+            sent = d.group.sent
+            if d.group.extra_sents or any(not sent.start_char <= e.start < sent.end_char for e in d.extra_evidence):
+                continue  # a body mention merged with it: the headline is an incident's own mention
+            if d.date is not None and d.date.precision not in (None, "reported"):
+                continue
+            if d.place is not None and local_place(d) and d.place.precision != "country":
+                continue
+            fam = violent if d.coding.event_type in violent else {d.coding.event_type}
+            for b in live:
+                if b is d or b.headline or b.alias_of is not None or b.coding.event_type not in fam:
+                    continue
+                if places_conflict(d, b):
+                    continue
+                na, nb = specific_name(d.actor1) if d.actor1 else None, specific_name(b.actor1) if b.actor1 else None
+                if na and nb and na != nb:
+                    continue
+                d.alias_of = drafts.index(b)
+                b.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                if na and not nb:
+                    b.actor1 = d.actor1
+                    b.evidence = [e for e in b.evidence if e.field != "actor1"] + \
+                        [e for e in d.evidence if e.field == "actor1"]
+                break
+
     def background_by_date(self, drafts: list[_Draft], days: int) -> None:
         """An asserted incident told after the article's lead incident and dated ``days`` or more before
         it ("Last week, an Israeli strike on Beirut killed 22" after Monday's strikes) is background: its
