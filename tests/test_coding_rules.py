@@ -33,6 +33,8 @@ CASES = [
     # the weapon the verb fires decides remote violence, whoever the target
     ("On 8 June, rebel forces fired mortars at army positions near Avdiivka.",
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # ... unless small arms are fired with it: an exchange of fire
+    ("On 8 June, rebel forces fired mortars and small arms at army positions near Avdiivka.", "Battles", "Armed clash"),
     # an arrest told after another incident is part of it, not the event the text reports
     ("On 4 June, gunmen shot dead a farmer near Kalale. Police later arrested two suspects.",
      "Violence against civilians", "Attack"),

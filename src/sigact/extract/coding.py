@@ -100,6 +100,7 @@ class Coder:
         self._affiliation = frozenset(w.lower() for w in data.get("affiliation_heads") or [])
         self._violent_rx = phrase_regex(list(data.get("violent_act_words") or []))
         self._remote_rx = {k: rx for k, rx in self._weapon_rx.items() if not k.startswith("_")}
+        self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
 
     def _armed_target(self, text: str, actor1: Actor | None) -> bool:
         """True when the incident's clause names armed people or military objects besides actor1's own
@@ -150,14 +151,16 @@ class Coder:
 
     def _object_weapons(self, tok: Any) -> set[str]:
         """Returns the remote-violence types whose weapon is the trigger verb's own object or
-        instrument ("fired mortars at", "targeted the town with rockets"): the weapon decides."""
+        instrument ("fired mortars at", "targeted the town with rockets"): the weapon decides
+        (none when small arms are fired with it)."""
         out: set[str] = set()
         if tok is None:
             return out
         for c in tok.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with"):
-                phrase = tok.doc[c.left_edge.i:c.right_edge.i + 1].text if c.dep_ == "prep" else \
-                    tok.doc[c.left_edge.i:c.i + 1].text
+                phrase = tok.doc[c.left_edge.i:c.right_edge.i + 1].text
+                if self._small_arms_rx is not None and self._small_arms_rx.search(phrase):
+                    return set()  # "mortars and small arms": an exchange of fire, an armed clash
                 out.update(k for k, rx in self._remote_rx.items() if rx is not None and rx.search(phrase))
         return out
 
@@ -233,9 +236,15 @@ class Coder:
                 prior[k] += 3.0  # the weapon decides the remote-violence type whoever the target is
                 if ev is None:
                     ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
-        for k in self._object_weapons(main.head):
-            if k in prior:
-                prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
+        own_weapons = {k for k in self._object_weapons(main.head) if k in prior}
+        if self._small_arms_rx is not None and self._small_arms_rx.search(wtext) and main.cls.name in (
+                "shelling", "fire", "attack", "target"):
+            own_weapons = set()  # small arms fired in the same clause: an exchange of fire, an armed clash
+            prior["Armed clash"] = prior.get("Armed clash", 0.05) + 3.0
+            if "Armed clash" not in cands:
+                cands.append("Armed clash")
+        for k in own_weapons:
+            prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
                 n = len(rx.findall(ctx_text))
@@ -284,6 +293,8 @@ class Coder:
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
+        if own_weapons:  # ACLED: the weapon decides remote violence, whoever the target
+            excluded.update(k for k in ("Armed clash", "Attack", "Mob violence") if k in prior)
         if intervened and "Peaceful protest" in prior and "Protest with intervention" in prior:
             excluded.add("Peaceful protest")  # ACLED: a demonstration the police disperse is never "peaceful"
         # demonstration types need a demonstration in the text
