@@ -313,3 +313,15 @@ def test_headline_prefix_that_is_no_place_gives_nothing(geo, nlp):
 
     text = "Le Faso, 2019-12-25: Flash info : deux civils tués par des hommes armés"
     assert prefix_place(geo.analyze(nlp(text)), text, citation_lines(text)) is None
+
+
+def test_list_wide_date_and_count_carry_their_evidence(pipe):
+    text = ("AFP, 2019-05-22: Armed group attacks villages near Paoua\n"
+            "RFI, 2019-05-23: Centrafrique : six villageois tués mardi près de Paoua")
+    ev = _one(pipe, text)
+    assert ev.date is not None and ev.date.start == "2019-05-21"
+    dates = [e for e in ev.evidence if e.field == "date"]
+    assert [text[e.start:e.end] for e in dates] == [e.text for e in dates]
+    assert any("mardi" in e.text for e in dates)
+    tolls = [e for e in ev.evidence if e.field == "fatalities"]
+    assert ev.fatalities == 6 and all(text[e.start:e.end] == e.text for e in tolls)

@@ -343,14 +343,33 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
     date = list_date(ev, text, cites, dates)
     if date is not None and date != ev.date:
         changes["date"] = date
+        kept = tuple(e for e in changes.get("evidence", ev.evidence) if e.field != "date")
+        pos = _phrase_in_headlines(text, cites, date.text)
+        changes["evidence"] = kept + ((Evidence("date", pos, pos + len(date.text), date.text),)
+                                      if pos is not None and date.text else ())
     if ev.fatalities is None:
         # a count the toll reader missed, else one: UCDP codes an event only with at least one death
-        changes["fatalities"] = headline_count(text, cites) or 1
+        hit = _headline_count_hit(text, cites)
+        changes["fatalities"] = hit[0] if hit else 1
+        if hit:
+            changes["evidence"] = changes.get("evidence", ev.evidence) + (
+                Evidence("fatalities", hit[1], hit[2], text[hit[1]:hit[2]]),)
     if ev.ucdp_type is None:  # every incident of a GED list is organised violence
         ucdp = _ucdp_of(ex, replace(ev, **changes), doc)
         if ucdp is not None:
             changes["ucdp_type"] = ucdp
     return replace(ev, **changes) if changes else ev
+
+
+def _phrase_in_headlines(text: str, cites: list[Citation], phrase: str | None) -> int | None:
+    """Offset of the first occurrence of ``phrase`` inside a headline of ``text``, or None."""
+    if not phrase:
+        return None
+    for c in cites:
+        pos = text.find(phrase, c.head, c.end)
+        if pos >= 0:
+            return pos
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -370,17 +389,23 @@ def headline_count(text: str, cites: list[Citation]) -> int | None:
     """The largest count of people ("Six Anti-Government Militias", "quatre soldats") in a headline
     that says somebody died (``lethal`` words of ``data/headlines.yaml``), for a list whose toll
     the toll reader did not find; None when no such headline has one."""
+    hit = _headline_count_hit(text, cites)
+    return hit[0] if hit else None
+
+
+def _headline_count_hit(text: str, cites: list[Citation]) -> tuple[int, int, int] | None:
+    """``(count, start, end)`` of :func:`headline_count`'s count phrase in ``text``, or None."""
     from sigact.extract.numbers import parse_quantity
 
-    best: int | None = None
+    best: tuple[int, int, int] | None = None
     for c in cites:
         head = text[c.head:c.end]
         if periodic_title(head) or not _rules().lethal.search(head) or _aggregate(head):
             continue
         for m in _count_rx().finditer(head):
             n = parse_quantity(m.group("n"))
-            if n is not None and 0 < n < 1000 and not (1900 <= n <= 2100):
-                best = n if best is None else max(best, n)
+            if n is not None and 0 < n < 1000 and not (1900 <= n <= 2100) and (best is None or n > best[0]):
+                best = (n, c.head + m.start(), c.head + m.end())
     return best
 
 
