@@ -62,3 +62,32 @@ def test_french_region_name_of_cameroon(nlp, geo):
     assert place.country == "CMR" and place.name == "Mamfe" and place.admin1 == "South-West"
     dg = geo.analyze(nlp(text))
     assert any(m.text == "Sud-Ouest" and m.place.country == "CMR" for m in dg.mentions)
+
+
+def test_governorate_name_is_its_seat_town_not_a_village_abroad(nlp, geo):
+    # "Basra" is Basrah governorate's own name and an alternate name of Basrah city; a village in
+    # Pakistan is called exactly "Basra"
+    text = "On 3 June 2021, nurses protested outside a hospital in Basra city demanding unpaid salaries."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "IRQ" and place.precision == "town"
+
+
+def test_province_named_as_a_parent_is_not_its_seat(nlp, geo):
+    text = "On 3 June 2021, regime forces shelled Bara in Idleb with artillery."
+    dg = geo.analyze(nlp(text))
+    idleb = [m for m in dg.mentions if m.text == "Idleb"]
+    assert idleb and idleb[0].place.precision == "admin1"
+
+
+def test_alternate_name_inside_an_organisation_is_no_country_evidence(nlp, geo):
+    # "Coal Mine" is an alternate name of a Texas town: inside a company's name it must not make the
+    # text American and so drop the Iranian town named after "in"
+    text = "On 5 June 2021, miners of Kerman Coal Mine Company held a protest in Zarand over unpaid wages."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "IRN" and place.name == "Zarand"
+
+
+def test_district_before_a_one_part_chain_makes_it_the_parent(nlp, geo):
+    text = "On 6 June 2021, two groups clashed at Karaundi village in Nalanda district (Bihar) over land."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "IND" and place.admin1 == "Bihar"

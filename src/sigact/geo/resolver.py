@@ -21,7 +21,7 @@ import math
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
@@ -93,7 +93,7 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
-    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|(?:(?:town|village|city|area|sector|locality|neighbou?rhood)\s+){0,2}\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|division)\s+){0,2}\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
 )
@@ -197,6 +197,17 @@ class _Span:
     outside_ctx: bool = False
     paren_tail: bool = False  # "(Rafi LGA, Niger)": the last item of a parenthesised admin chain
     alias: str | None = None  # the admin1 an abbreviation stands for ("J&K" -> "Jammu and Kashmir")
+
+
+def _seat_towns(cands: tuple[Candidate, ...], full: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """``cands`` (among all the name's candidates ``full``) where a name is an admin1's own name ("Basra": Basrah governorate) and only a GeoNames
+    alternate name of a big town of that admin1 (Basrah city): the town is read as matched by its own
+    name too, so a same-named village abroad (Basra, Pakistan) does not outrank it."""
+    seats = {c.admin1_code for c in full if c.kind == "admin1" and c.quality == 0 and c.admin1_code}
+    if not seats:
+        return cands
+    return tuple(replace(c, quality=0) if c.kind == "city" and c.quality > 0 and c.admin1_code in seats
+                 and c.population >= 100_000 else c for c in cands)
 
 
 class GeoResolver:
@@ -684,7 +695,7 @@ class GeoResolver:
         spans, hints, priors = self._detect(doc)
         hints.extend(self._outlet_hints(text, hints))
         for sp in spans:
-            cands = self._lookup(sp.alias or sp.text)
+            cands = full = self._lookup(sp.alias or sp.text)
             if sp.alias:  # an abbreviation ("TS"): only the admin1 it stands for
                 cands = tuple(c for c in cands if c.kind == "admin1")
             if sp.kind_hint == "admin":
@@ -693,7 +704,8 @@ class GeoResolver:
             elif sp.kind_hint == "settlement":  # "Bossangoa town"; "CAR town" is a town in CAR
                 pref = [c for c in cands if c.kind in ("city", "camp", "site") or (c.kind == "country" and c.quality == 0)]
                 cands = tuple(pref) or cands
-            sp.cands = cands
+            # a parent ("Bara in Idleb", "(Nalanda district, Bihar)") names the admin unit, not its seat
+            sp.cands = cands if sp.is_parent or sp.paren_tail or sp.kind_hint == "admin" else _seat_towns(cands, full)
         spans = [s for s in spans if s.cands or s.source == "fuzzy"]
 
         first_line = re.match(r"[^\n]*", text)
@@ -707,8 +719,8 @@ class GeoResolver:
             else:
                 weights[iso] += 0.3
         for sp in spans:
-            if sp.source == "weak":
-                continue
+            if sp.source == "weak" or (sp.role == "org" and all(c.quality >= 1 for c in sp.cands)):
+                continue  # "Kerman Coal Mine Company": an alternate name inside an organisation says nothing
             isos = {c.country for c in sp.cands if c.country}
             w = (1.5 if sp.site else 1.0) if sp.role == "place" else 0.1 if sp.role == "neighbour" else 0.4
             if sp.start < headline_end and sp.site:
