@@ -262,3 +262,14 @@ def test_victims_suspected_of_something_are_not_a_source(r):
     text = "Maoists kill three villagers suspected of being police informers"
     assert text_sides(text, resolver=r, context_country="IND").civilians == 1
     assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="IND", resolver=r) == 3
+
+
+def test_executions_by_the_taliban_government_are_one_sided(r):
+    text = "Taliban execute former soldiers in Helmand"
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="AFG", resolver=r,
+                     date="2022-03-01") == 3
+    # before August 2021 the Taliban fighting IS-K was non-state, after it the state's conflict
+    assert ucdp_type(None, None, "Battles", text="Taliban clash with ISIS-K in Nangarhar", context_country="AFG",
+                     resolver=r, date="2019-03-01") == 2
+    assert ucdp_type(None, None, "Battles", text="Taliban clash with ISIS-K in Nangarhar", context_country="AFG",
+                     resolver=r, date="2022-03-01") == 1
