@@ -325,3 +325,10 @@ def test_list_wide_date_and_count_carry_their_evidence(pipe):
     assert any("mardi" in e.text for e in dates)
     tolls = [e for e in ev.evidence if e.field == "fatalities"]
     assert ev.fatalities == 6 and all(text[e.start:e.end] == e.text for e in tolls)
+
+
+def test_raw_citation_outlet_seat_is_no_place_and_its_date_dates_the_incident(pipe):
+    text = "Radio Iran, Mashhad, in Dari 0330 gmt 21 Jul 00. Taleban fighters kill 15 civilians"
+    ev = _one(pipe, text)
+    assert ev.location is not None and ev.location.country == "AFG"  # the Taliban, not the outlet's Mashhad
+    assert ev.date is not None and ev.date.start == "2000-07-21"

@@ -324,13 +324,18 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
     """``ev`` with its country, date and death toll completed by the list-wide rules."""
     text = doc.text
     changes: dict[str, Any] = {}
+    loc_ev = next((e for e in ev.evidence if e.field == "location"), None)
+    if loc_ev is not None and _in_outlet(loc_ev.start, cites):
+        # "Voice of the Islamic Republic of Iran, Mashhad, in Dari ...": the outlet's seat is no place
+        ev = replace(ev, location=None, evidence=tuple(e for e in ev.evidence if e.field != "location"))
+        changes["location"], changes["evidence"] = None, ev.evidence
     if ev.location is None or not ev.location.country:
         lead = prefix_place(geo, text, cites)
         if lead is not None:
             changes["location"], pev = lead
             changes["evidence"] = tuple(e for e in ev.evidence if e.field != "location") + (pev,)
         else:
-            iso = list_country(ex, ev, text, geo)
+            iso = list_country(ex, ev, text, geo, cites)
             if iso:
                 changes["location"] = _country_place(geo, iso)
     place = changes.get("location", ev.location)
@@ -359,6 +364,11 @@ def _complete(ex: Any, ev: Event, doc: Any, cites: list[Citation], geo: Any, dat
         if ucdp is not None:
             changes["ucdp_type"] = ucdp
     return replace(ev, **changes) if changes else ev
+
+
+def _in_outlet(pos: int, cites: list[Citation]) -> bool:
+    """True when offset ``pos`` lies in a citation's outlet part (before its headline)."""
+    return any(c.start <= pos < c.head for c in cites)
 
 
 def _phrase_in_headlines(text: str, cites: list[Citation], phrase: str | None) -> int | None:
@@ -465,7 +475,8 @@ def list_place(geo: Any, place: Place, cites: list[Citation]) -> Any:
             p = m.place
             if not (c.head <= m.start < c.end) or m.role != "place" or not m.confident:
                 continue
-            if p.country != place.country or p.precision not in _FINER or not p.name:
+            finer = _FINER + (("admin1",) if place.precision == "country" else ())
+            if p.country != place.country or p.precision not in finer or not p.name:
                 continue
             if place.precision == "admin1" and place.admin1 and p.admin1 != place.admin1:
                 continue
@@ -480,7 +491,7 @@ def list_place(geo: Any, place: Place, cites: list[Citation]) -> Any:
     return first[best]
 
 
-def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
+def list_country(ex: Any, ev: Event, text: str, geo: Any, cites: list[Citation] | None = None) -> str | None:
     """The country (ISO3) a headline list points to when its event has none: one vote per headline
     for each country its resolved places name, one per known armed group or state force with a
     country ("FARDC", "UNITA rebels", "forces armées centrafricaines"), one for each of the event's
@@ -488,7 +499,7 @@ def list_country(ex: Any, ev: Event, text: str, geo: Any) -> str | None:
     Returns None when nothing votes."""
     votes: Counter[str] = Counter()
     for m in getattr(geo, "mentions", None) or ():
-        if getattr(m, "role", "place") == "place" and m.place.country:
+        if getattr(m, "role", "place") == "place" and m.place.country and not _in_outlet(m.start, cites or []):
             votes[m.place.country] += 1
     for a in (ev.actor1, ev.actor2):
         if a is not None and a.country:
@@ -527,9 +538,12 @@ def list_date(ev: Event, text: str, cites: list[Citation], dates: Any) -> DateSp
     earliest such day no later than the first report and at most ``_HEADLINE_DAYS`` days before
     it); else the earliest report date among the lines that are not periodic report titles (all
     lines when every one is).  Returns the event's date when nothing of that dates it."""
-    d = ev.date
+    d = ev.date if ev.date is not None and ev.date.start else None
     if len(cites) == 1 and not formatted_list(text):
-        return _raw_date_of(text, cites[0]) or d
+        own = _raw_date_of(text, cites[0])
+        if own is not None or d is not None or not cites[0].date:
+            return own or d
+        return DateSpan(cites[0].date, cites[0].date, "reported", None)
     if d is not None and d.precision not in (None, "reported") and d.start:
         return d
     real = [c.date for c in cites if c.date and not periodic_title(text[c.head:c.end])]
