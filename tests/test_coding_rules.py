@@ -22,11 +22,16 @@ CASES = [
     ("On 2 June, a crowd of residents attacked two police officers in Djidja after a quarrel over a motorcycle.",
      "Riots", "Mob violence"),
     ("On 9 June, a number of youths assaulted a suspected burglar in the market of Parakou.", "Riots", "Mob violence"),
+    # no parsed actor: the clause before the verb names a crowd
+    ("On 9 June, in Cuautla, a group of around 20 people with covered faces attacked two traders in the market.",
+     "Riots", "Mob violence"),
     # an armed group shooting herders (typed by the actor stage as their ethnic militia) targets civilians
     ("On 5 June, unidentified gunmen shot dead two Fulani herders near Kalale.",
      "Violence against civilians", "Attack"),
     # ACLED codes an attacked off-duty policeman as a civilian
     ("On 6 June, armed men killed an off-duty police officer at his home in Ensenada.",
+     "Violence against civilians", "Attack"),
+    ("On 6 June, armed men ambushed a police commander who was off duty in Apatzingan, wounding him.",
      "Violence against civilians", "Attack"),
     # a lone shooter firing on the police is an (unidentified) armed group in a battle
     ("On 7 June, a man shot and wounded two police officers at a checkpoint in Morelia.", "Battles", "Armed clash"),

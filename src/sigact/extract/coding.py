@@ -275,10 +275,16 @@ class Coder:
         if t2 == "civilians" and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
             t2 = "military"  # "attacked an army checkpoint, leaving three people dead": the object decides
         crowd1 = self._crowd(actor1)
+        if (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and self._crowd_rx is not None:
+            # no parsed actor1: the clause up to the trigger names the participants ("two mobs clashed",
+            # "a group of around 20 people ... attacked")
+            pre = group.sent.doc.text[w0:max(w0, main.end)]
+            if self._crowd_rx.search(pre) and not (self._armed_rx and self._armed_rx.search(pre)):
+                crowd1 = True
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
-        if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, wtext):
+        if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, ctx_text):
             t2 = "civilians"  # ACLED codes an off-duty policeman or soldier who is attacked as a civilian
         if t1 == "civilians" and not actor1_group and not crowd1 and t2 in _ARMED and (
                 "_firearms" in weapons or main.cls.name in ("shoot", "fire")):
