@@ -273,3 +273,11 @@ def test_executions_by_the_taliban_government_are_one_sided(r):
                      resolver=r, date="2019-03-01") == 2
     assert ucdp_type(None, None, "Battles", text="Taliban clash with ISIS-K in Nangarhar", context_country="AFG",
                      resolver=r, date="2022-03-01") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Militants shot dead four farmers in their fields",
+    "Gunmen gunned down six passengers at a roadblock",
+])
+def test_shooting_named_civilians_is_one_sided(r, text):
+    assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="BFA", resolver=r) == 3
