@@ -40,6 +40,9 @@ CASES = [
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     # ... unless small arms are fired with it: an exchange of fire
     ("On 8 June, rebel forces fired mortars and small arms at army positions near Avdiivka.", "Battles", "Armed clash"),
+    # an arson attack on property that hurt nobody is property destruction (a strategic development)
+    ("On 3 June, unidentified attackers carried out an arson attack on the warehouse of a cement company in Kayseri, "
+     "causing material damage.", "Strategic developments", "Looting/property destruction"),
     # an arrest told after another incident is part of it, not the event the text reports
     ("On 4 June, gunmen shot dead a farmer near Kalale. Police later arrested two suspects.",
      "Violence against civilians", "Attack"),

@@ -43,6 +43,7 @@ _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|st
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
+_CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
@@ -345,6 +346,11 @@ class Coder:
         if "Excessive force against protesters" in prior and t1 in _STATE and (
                 t2 == "protesters" or (t2 not in _ARMED and _PROTESTERS_RX.search(wtext))):
             prior["Excessive force against protesters"] += 3.0
+        lp = self._ctx_rx.get("Looting/property destruction")
+        if "Looting/property destruction" in prior and t2 is None and lp is not None and lp.search(ctx_text) \
+                and not _CASUALTY_RX.search(ctx_text) and t1 not in ("protesters", "rioters") \
+                and not self._demo_rx.search(ctx_text):
+            prior["Looting/property destruction"] += 1.5  # an arson attack on property that hurt nobody
         if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
             prior["Violent demonstration"] += 1.5  # burning tyres or property during a demonstration
         on_forces = t2 in _STATE and main.cls.name != "mob"  # a crowd turning on police or soldiers
