@@ -16,6 +16,8 @@ Steps (one pass over the document, no model loads per sentence):
    lists several towns, and gives places across sentences; the event's own date decides whether it is
    news or background (:meth:`EventExtractor._date_scope`); a short text without any trigger gets one
    event from the classifier alone.
+5. A UCDP GED source list ("Outlet, 2020-01-28: headline" lines, or one raw citation string) yields
+   its one incident, placed, dated and counted list-wide (:mod:`sigact.extract.headlines`).
 
 Confidence (0..1) = 0.40 x type score (the combined probability of the chosen
 sub-event type) + 0.25 x trigger weight + 0.10 each for actor1, place and a dated
