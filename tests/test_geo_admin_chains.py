@@ -91,3 +91,18 @@ def test_district_before_a_one_part_chain_makes_it_the_parent(nlp, geo):
     text = "On 6 June 2021, two groups clashed at Karaundi village in Nalanda district (Bihar) over land."
     place, _ = _place(nlp, geo, text)
     assert place.country == "IND" and place.admin1 == "Bihar"
+
+
+def test_named_province_outweighs_the_nationality_of_the_actors(nlp, geo):
+    # the village is unknown; "Israeli" and "Iranian" name the actors, "Dar'a" names the place
+    text = ("On 2 June 2021, Israeli airstrikes reportedly hit Iranian militia positions near Tall Qarin in the "
+            "western countryside of Dar'a. No casualties were reported.")
+    place, ev = _place(nlp, geo, text)
+    assert place.country == "SYR" and ev is not None and ev.text == "Dar'a"
+
+
+def test_a_region_word_opening_a_headline_is_no_province(nlp, geo):
+    # "Balkan" is also a province of Turkmenistan: without "in/of" or a chain it is no place
+    text = "Balkan veterans clashed with police in Sarajevo, Bosnia and Herzegovina."
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "BIH"

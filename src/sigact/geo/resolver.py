@@ -805,7 +805,10 @@ class GeoResolver:
                         c.lat is not None and
                         all(x.country != c.country and x.lat is not None and
                             haversine_km(x.lat, x.lon, c.lat, c.lon) > 1500 for x in o.cands) for o in spans)
-            if not self._keep(sp, c, weights, unsupported, lone, only_demonyms, rival):
+            named_in = sp.site or sp.paren_tail or sp.is_parent or bool(re.search(r"\b(?:in|of|near|around|across)\s+(?:the\s+)?$",
+                                                 text[max(0, sp.start - 12):sp.start]))
+            if not self._keep(sp, c, weights, unsupported, lone, only_demonyms, rival,
+                              demonym_weight if named_in else -1.0):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
                 continue
@@ -892,9 +895,11 @@ class GeoResolver:
 
     @staticmethod
     def _keep(sp: _Span, c: Candidate, weights: dict[str, float], unsupported: float, lone: bool = False,
-              only_demonyms: bool = False, rival: bool = False) -> bool:
+              only_demonyms: bool = False, rival: bool = False, demonym_weight: float = 0.0) -> bool:
         """Whether a resolved span stays a place mention (False: a likely false hit); ``rival``: another
-        place named in the text has no candidate in ``c``'s country."""
+        place named in the text has no candidate in ``c``'s country; ``demonym_weight``: the country
+        weight that nationality words ("Israeli", "Iranian") give, negative when the span is neither named
+        after a locative preposition ("in/of/near X") nor part of an admin chain."""
         if sp.parent_mismatch or sp.outside_ctx:
             return False  # the admin1 named next to it wins (prefer coarse and right to fine and wrong)
         if sp.source == "weak":
@@ -914,6 +919,11 @@ class GeoResolver:
             return True  # "Ash-Shajara town in Dar'a": the admin1 named as the parent of a place
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
             return True  # a big unambiguous place
+        units = {x.admin1_code for x in sp.cands if x.kind == "admin1" and x.quality == 0}
+        if demonym_weight >= 0 and len(units) == 1 and c.quality == 0 and c.admin1_code in units and len(sp.text) > 4 and \
+                sum(weights.values()) - sp.own_weight - demonym_weight < 1e-6:
+            return True  # "Israeli strikes ... in the countryside of Dar'a": an admin1 named outright
+            # outweighs nationality words, which name the actors, when no other place is named
         single_country = len({x.country for x in sp.cands}) == 1
         strong = sp.source in ("ent", "cue") or sp.site or sp.is_parent or " " in sp.text.strip() or \
             sp.text.count("-") >= 2 or (
