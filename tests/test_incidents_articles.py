@@ -230,3 +230,29 @@ def test_a_headline_summing_up_the_body_is_no_incident_of_its_own():
     assert len(inc) == 2, _show(inc)
     rockets = next(e for e in inc if e.acled_sub_event_type == "Shelling/artillery/missile attack")
     assert rockets.actor1 is not None and "hezbollah" in (rockets.actor1.name or "").lower(), _show(inc)
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces have regained control of several villages in the area over recent weeks.",
+    "The group has kidnapped scores of foreigners in the north.",
+    "Rebels have fired hundreds of mortar rounds into Damascus, killing dozens of civilians.",
+    "Fighting in the province has displaced tens of thousands of people.",
+    "Government warplanes have pounded rebel-held areas of the city almost daily.",
+])
+def test_perfect_summaries_of_many_acts_are_aggregates(text):
+    evs = run(text, "2014-06-15")
+    assert evs and not incidents(evs), _show(evs)
+
+
+def test_perfect_lead_of_one_incident_stays_an_incident():
+    text = "Gunmen have killed dozens of people in an attack on a village in Zamfara state, police said on Sunday."
+    inc = incidents(run(text, "2024-06-10"))
+    assert len(inc) == 1, _show(inc)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents burned tyres and barricaded roads in Bamako amid tensions over the nightly curfew.",
+    "Gunmen have killed dozens of civilians in a village near Bossangoa, a rights group said.",
+])
+def test_incidents_with_period_words_nearby_stay_incidents(text):
+    assert len(incidents(run(text, "2024-06-10"))) == 1

@@ -87,6 +87,8 @@ class FactualityJudge:
         self.vague_counts = frozenset(x.lower() for x in agg.get("vague_counts") or ())
         self.generic_gov = frozenset(x.lower() for x in agg.get("generic_governors") or ())
         self.characterising = frozenset(x.lower() for x in agg.get("characterising_adjectives") or ())
+        self.perfect_vague = frozenset(x.lower() for x in agg.get("perfect_vague_quantifiers") or ())
+        self.single_nouns = frozenset(x.lower() for x in agg.get("single_event_nouns") or ())
         self.collective = frozenset(x.lower() for x in agg.get("collective_phrases") or ())
         self.single_day = phrase_regex([str(x) for x in agg.get("single_day_words") or ()])
         self.days_before_lead = int(f["historical"].get("days_before_lead", 5))
@@ -185,7 +187,7 @@ class FactualityJudge:
             return Judgement("aggregate", main.start, main.end, main.text)
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
-        j = self._perfect_progressive(clause)
+        j = self._perfect_progressive(clause) or (None if main.cls.outcome else self._perfect_generic(h, clause))
         if j:
             return j
         return Judgement("asserted")
@@ -236,6 +238,36 @@ class FactualityJudge:
         period = self.phr["aggregate"]
         cues = [m.group(0).lower() for m in period.finditer(text)] if period is not None else []
         return bool(self.single_day.search(text)) and all(c in self.collective for c in cues)
+
+    def _perfect_generic(self, h: Token, clause: Token) -> Judgement | None:
+        """"Government forces have regained control of several villages", "the group has kidnapped scores of
+        foreigners", "fighting has displaced thousands": a present perfect whose subject or object is counted
+        vaguely (``perfect_vague_quantifiers``), or whose subject is a long-running noun, sums up many acts,
+        unless the clause tells one incident ("have killed dozens in an attack on ...").  Not used for outcome
+        triggers ("gunmen have killed dozens of civilians" is a toll; see :meth:`_perfect_toll`).  Returns an
+        aggregate judgement or None."""
+        if clause.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBN":
+            return None
+        have = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")), None)
+        if have is None:
+            return None
+        words = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "npadvmod")
+                 for t in c.subtree]
+        if any(t.lemma_.lower() in self.single_nouns and t.tag_ == "NN" and any(
+                d.dep_ == "det" and d.lower_ in ("a", "an", "the", "this", "that") for d in t.children) for t in words):
+            return None
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i == h.i and subj.lemma_.lower() in self.long_subjects:
+            return Judgement("aggregate", subj.idx, subj.idx + len(subj.text), subj.text)
+        for c in clause.children:
+            if c.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            for t in c.subtree:
+                if t.i > c.i + 3 or t.i < c.left_edge.i:
+                    break
+                if t.lower_ in self.perfect_vague and t.i <= c.i + 2:
+                    return Judgement("aggregate", t.idx, t.idx + len(t.text), t.text)
+        return None
 
     @staticmethod
     def _perfect_progressive(clause: Token) -> Judgement | None:
