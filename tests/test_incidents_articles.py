@@ -75,7 +75,8 @@ def test_two_targets_with_their_own_towns_and_days_are_two_incidents():
 def test_claim_goes_to_the_incident_of_its_paragraph():
     text = ("A roadside bomb struck a police vehicle in Dera Ismail Khan on Monday, killing three officers.\n\n"
             "In a separate incident on Sunday, militants attacked a police station in Lakki Marwat. Police returned "
-            "fire, killing two of the attackers. The Tehreek-e-Taliban Pakistan claimed responsibility for the assault.")
+            "fire, killing two of the attackers. The Tehreek-e-Taliban Pakistan claimed responsibility for the "
+            "assault.")
     inc = incidents(run(text, "2024-09-17"))
     assert len(inc) == 2, _show(inc)
     bomb = next(e for e in inc if e.fatalities == 3)

@@ -280,7 +280,8 @@ class FactualityJudge:
         been = next((a for a in aux if a.lower_ == "been"), None)
         if have is None or been is None:
             return None
-        return Judgement("aggregate", have.idx, been.idx + len(been.text), clause.doc.text[have.idx:been.idx + len(been.text)])
+        end = been.idx + len(been.text)
+        return Judgement("aggregate", have.idx, end, clause.doc.text[have.idx:end])
 
     @staticmethod
     def _since_anchor(h: Token) -> Token | None:

@@ -21,10 +21,11 @@ import datetime
 import logging
 from typing import TYPE_CHECKING, Any
 
-from sigact.extract.lexicon import Lexicon
-from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, core_first, elaborates, local_place, places_conflict,
-                                  same_incident, sent_distance, specific_name, specificity, told_as_cause)
 from sigact.extract.factuality import Judgement
+from sigact.extract.lexicon import Lexicon
+from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, core_first, elaborates, local_place,
+                                  places_conflict, same_incident, sent_distance, specific_name, specificity,
+                                  told_as_cause)
 from sigact.model import Evidence, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -203,7 +204,9 @@ class IncidentMerger:
             place, pev = got
             places.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text)))
             upto = targets[n + 1].i if n + 1 < len(targets) else doc[h.sent.end - 1].i + 1
-            mine = [p for p in day_phrases if tgt.i < p.i < upto] or ([p for p in day_phrases if p.i < tgt.i] if n == 0 else [])
+            mine = [p for p in day_phrases if tgt.i < p.i < upto]
+            if not mine and n == 0:
+                mine = [p for p in day_phrases if p.i < tgt.i]
             day = None
             if mine and dates is not None:
                 when = mine[0]
@@ -370,7 +373,8 @@ class IncidentMerger:
         named = d.actor1_span is not None and (d.actor1_span.root.pos_ == "PROPN"
                                                or d.actor1_span.root.ent_type_ in ("ORG", "NORP"))
         if d.actor1 is not None and specific_name(d.actor1) and (
-                target.actor1 is None or not specific_name(target.actor1) or (named and d.judgement.flag == "asserted")):
+                target.actor1 is None or not specific_name(target.actor1)
+                or (named and d.judgement.flag == "asserted")):
             target.actor1, target.actor1_span = d.actor1, d.actor1_span
             target.evidence = [e for e in target.evidence if e.field != "actor1"] + \
                 [e for e in d.evidence if e.field == "actor1"]
