@@ -113,14 +113,14 @@ class Coder:
         return bool(self._armed_target_rx.search(text))
 
     def _armed_object(self, tok: Any) -> bool:
-        """True when the trigger verb's direct object is itself armed people or a military object
-        ("attacked a police post", "ambushed an army patrol"): its head noun and the words before
+        """True when the trigger verb's direct object (or passive subject) is itself armed people or a
+        military object ("attacked a police post", "ambushed an army patrol", "a soldier was shot"): its head noun and the words before
         it match ``triggers.yaml: crowd_actors.armed`` or ``armed_targets`` (words after the head,
         as in "the wife of a policeman", do not count); False without such an object."""
         if self._armed_target_rx is None or tok is None:
             return False
         for c in tok.children:
-            if c.dep_ == "dobj":
+            if c.dep_ in ("dobj", "nsubjpass"):
                 start = min(t.i for t in c.subtree)
                 phrase = tok.doc[start:c.i + 1].text
                 return bool(self._armed_target_rx.search(phrase)) and not (
@@ -229,7 +229,8 @@ class Coder:
         # weapons count inside the incident's own clause (another incident of the sentence has its own)
         w0 = extent[0] if extent else group.sent.start_char
         w1 = extent[1] if extent else group.sent.end_char
-        wtext = group.sent.doc.text[w0:w1]
+        doc_text = _doc_text(group)
+        wtext = doc_text[w0:w1]
         weapons = self._weapon_hits(wtext)
         ev = None
         for k, m in weapons.items():
@@ -251,9 +252,9 @@ class Coder:
                 n = len(rx.findall(ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         intervened = False  # police or soldiers disperse or arrest the demonstrators in the next sentences
-        if main.cls.name in ("protest", "gather") and group.sent.end_char < len(group.sent.doc.text):
+        if main.cls.name in ("protest", "gather") and group.sent.end_char < len(doc_text):
             # what the police did to the demonstration is often told in the next sentence or two
-            after = group.sent.doc.text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]
+            after = doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]
             for k in ("Protest with intervention", "Violent demonstration"):
                 rx = self._ctx_rx.get(k)
                 if k in prior and rx is not None and not rx.search(ctx_text):
@@ -273,13 +274,13 @@ class Coder:
             t2 = "military"  # "a policewoman", "two soldiers" typed as plain people
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
             t2 = "military"  # "attacked an army convoy": the target is armed
-        if t2 == "civilians" and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
+        if t2 in ("civilians", None) and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
             t2 = "military"  # "attacked an army checkpoint, leaving three people dead": the object decides
         crowd1 = self._crowd(actor1)
         if (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and self._crowd_rx is not None:
             # no parsed actor1: the clause up to the trigger names the participants ("two mobs clashed",
             # "a group of around 20 people ... attacked")
-            pre = group.sent.doc.text[w0:max(w0, main.end)]
+            pre = doc_text[w0:max(w0, main.end)]
             if self._crowd_rx.search(pre) and not (self._armed_rx and self._armed_rx.search(pre)):
                 crowd1 = True
         if crowd1 and t1 not in ("protesters", "rioters"):
@@ -409,7 +410,7 @@ class Coder:
         sharp = {k: v ** self.gamma for k, v in prior.items()}
         total = sum(sharp.values())
         prior_n = {k: v / total for k, v in sharp.items()}
-        p = self._clf_probs(ctx_text, group.sent.doc.text)
+        p = self._clf_probs(ctx_text, _doc_text(group))
         if not p:
             best = max(prior_n, key=prior_n.get)
             return self._make(best, prior_n[best] * self._follow_up(best, group), "rules", ev, group, weapons)
@@ -468,7 +469,7 @@ class Coder:
         incident, so the arrest should not outrank it (``FOLLOW_UP``); else 1."""
         if sub != "Arrests":
             return 1.0
-        doc = group.sent.doc.text
+        doc = _doc_text(group)
         rest = doc[:group.sent.start_char] + " " + doc[group.sent.end_char:]
         if not rest.strip():
             return 1.0
@@ -532,4 +533,15 @@ def _head_word(text: str) -> str:
     low = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s|,|\(", text.lower(), maxsplit=1)[0]
     words = re.findall(r"[a-z][a-z'-]*", low)
     return words[-1] if words else ""
+
+
+def _doc_text(group: TriggerGroup) -> str:
+    """Returns the text of the group's document, built once per Doc (spaCy joins every token on each
+    ``Doc.text`` access) and kept in ``doc.user_data``."""
+    doc = group.sent.doc
+    text = doc.user_data.get("sigact_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["sigact_text"] = text
+    return text
 
