@@ -257,3 +257,11 @@ def test_perfect_lead_of_one_incident_stays_an_incident():
 ])
 def test_incidents_with_period_words_nearby_stay_incidents(text):
     assert len(incidents(run(text, "2024-06-10"))) == 1
+
+
+def test_a_threat_phrase_under_a_modal_is_a_threat():
+    text = ("An Israeli air strike on a school in Gaza City killed at least 20 people on Saturday, the civil defence "
+            "agency said.\n\nHamas said the attack would not go unanswered.")
+    evs = run(text, "2024-08-11")
+    assert len(incidents(evs)) == 1, _show(evs)
+    assert any(e.factuality == "threat" for e in evs), _show(evs)

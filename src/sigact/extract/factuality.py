@@ -113,6 +113,13 @@ class FactualityJudge:
         j = self._characterised(h) or self._compared_after(h)
         if j:
             return j
+        # a threat phrase in the clause ("the attack would not go unanswered", "they will pay a heavy price")
+        # makes the statement a threat before its modal makes it hypothetical
+        rx = self.phr["threat"]
+        for c0, ctext in (chunks if rx is not None else ()):
+            m = rx.search(ctext)
+            if m:
+                return Judgement("threat", c0 + m.start(), c0 + m.end(), m.group(0))
         # 1. governing verbs and negation
         prev: Token | None = None
         for anc in [h, *h.ancestors]:
