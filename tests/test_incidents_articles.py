@@ -265,3 +265,12 @@ def test_a_threat_phrase_under_a_modal_is_a_threat():
     evs = run(text, "2024-08-11")
     assert len(incidents(evs)) == 1, _show(evs)
     assert any(e.factuality == "threat" for e in evs), _show(evs)
+
+
+def test_the_threatened_act_is_the_content_of_one_threat():
+    text = ("RSF shelling killed 12 civilians in El Fasher on Sunday, the health ministry said.\n\n"
+            "An RSF commander threatened on Monday to storm the city within days.")
+    evs = run(text, "2024-10-07")
+    threats = [e for e in evs if e.factuality == "threat"]
+    assert len(threats) == 1, _show(evs)
+    assert len(incidents(evs)) == 1, _show(evs)

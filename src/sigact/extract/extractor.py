@@ -187,6 +187,7 @@ class EventExtractor:
         self.incidents.elaboration(drafts)
         self.incidents.bare_mentions(drafts)
         self.incidents.headline_summaries(drafts)
+        self.incidents.merge_threats(drafts)
         drafts = [d for d in drafts if d.alias_of is None]
         self.incidents.share_places(drafts)
         self.incidents.background_by_date(drafts, self.judge.days_before_lead)

@@ -479,6 +479,26 @@ class IncidentMerger:
             return False
         return not (d.place is not None and local_place(d) and d.place.precision != "country")
 
+    def merge_threats(self, drafts: list[_Draft]) -> None:
+        """"An RSF commander threatened to storm the city": the threatened act is the threat's content, not a
+        second threat; it joins the threat verb's event, which takes its coding when it has none."""
+        threats = [d for d in drafts if d.alias_of is None and d.judgement.flag == "threat"]
+        for t in threats:
+            if t.group.main.cls.special != "threat" or t.alias_of is not None:
+                continue
+            verb = t.group.main.head
+            for a in threats:
+                if a is t or a.alias_of is not None or a.group.main.cls.special == "threat":
+                    continue
+                if a.group.sent.start_char != t.group.sent.start_char or verb not in a.group.main.head.ancestors:
+                    continue
+                a.alias_of = drafts.index(t)
+                t.extra_evidence.append(_ev("trigger", a.group.main.start, a.group.main.end, a.group.main.text))
+                if t.coding is None and a.coding is not None:
+                    t.coding = a.coding
+                if t.actor2 is None and a.actor2 is not None:
+                    t.actor2 = a.actor2
+
     def headline_summaries(self, drafts: list[_Draft]) -> None:
         """A headline that no body mention merged with ("Hezbollah targets Israeli positions" over two
         reported attacks) summarises the body: with no day and no local place of its own it joins the first
