@@ -9,6 +9,7 @@ Deterministic: fixed vocabulary order, liblinear-free lbfgs solver, no random st
     .venv/bin/python tools/train_event_classifier.py --target ucdp  # GED headlines -> UCDP type of violence
     .venv/bin/python tools/train_event_classifier.py --pipeline-holdout 60  # whole pipeline on a TRAIN holdout
     .venv/bin/python tools/train_event_classifier.py --holdout 0.2 --split country --no-write  # unseen countries
+    .venv/bin/python tools/train_event_classifier.py --pipeline-cv 40  # whole pipeline, 4-fold country CV
 
 The holdout is split by ``meta.split_group`` (country + day) with a hash, so templated notes
 of one country-day never sit on both sides; ``--split country`` holds out whole countries
@@ -209,6 +210,77 @@ def pipeline_holdout(train: Path, share: float, per_type: int, out_dir: Path, *,
     return evaluate(path, pipeline=pipe)
 
 
+def country_fold(rec: dict, k: int) -> int:
+    """Returns the fold (0..k-1) of a record's gold country (a hash, so whole countries stay together)."""
+    key = "country:" + str(rec["gold"].get("country") or rec["id"])
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % k
+
+
+def pipeline_cv(train: Path, k: int, per_type: int, *, settings: dict[str, Any] | None = None,
+                seed: int = 11, out: Path | None = None) -> dict[str, Any]:
+    """Scores the whole pipeline on ACLED TRAIN records by ``k``-fold country cross-validation.
+
+    For each fold the ACLED classifier is refitted on the other folds' countries; up to ``per_type``
+    records per gold event type are drawn from the fold (so the pooled sample leans towards the
+    balance of dev) and scored on their primary event (the highest-confidence asserted event).
+    Returns ``{"n", "balanced_event_type", "balanced_sub_event_type", "present", "by_type"}``:
+    balanced = the mean over gold event types of the per-type accuracy; ``present`` = share of texts
+    with an asserted event of the gold type among all their events (detection, not selection).
+    ``out``: also write one JSON line per scored record (gold and system types, all events).
+    """
+    import random
+
+    from sigact.evaluate.fields import primary_event
+    from sigact.extract import EventExtractor
+    from sigact.extract.actors import ActorResolver
+    from sigact.geo import GeoResolver
+    from sigact.model import Article
+    from sigact.nlp import load_nlp
+    from sigact.pipeline import Pipeline
+    from sigact.time import DateResolver
+
+    with open(train, encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
+    acled = load(train, "acled")
+    rng = random.Random(seed)
+    nlp, geo, dates, actors = load_nlp(), GeoResolver.default(), DateResolver.default(), ActorResolver.default()
+    rows: list[dict[str, Any]] = []
+    for fold in range(k):
+        clf = fit([r for r in acled if country_fold(r, k) != fold], **(settings or ACLED_DEFAULTS))
+        pipe = Pipeline(nlp=nlp, geo=geo, dates=dates, extractor=EventExtractor(actors=actors, classifier=clf))
+        by_type: dict[str, list[dict]] = {}
+        for r in recs:
+            if r.get("source_dataset") == "acled" and country_fold(r, k) == fold:
+                by_type.setdefault(r["gold"]["event_type"], []).append(r)
+        for et in sorted(by_type):
+            xs = by_type[et]
+            rng.shuffle(xs)
+            for r in xs[:per_type]:
+                evs = list(pipe.process(Article(id=r["id"], text=r["text"], published=r["gold"].get("date"))))
+                pe = primary_event(evs)
+                rows.append({"id": r["id"], "fold": fold, "gold": et, "gold_sub": r["gold"]["sub_event_type"],
+                             "event_type": pe.acled_event_type if pe else None,
+                             "sub_event_type": pe.acled_sub_event_type if pe else None,
+                             "events": [[e.acled_event_type, e.acled_sub_event_type, e.confidence, e.factuality]
+                                        for e in evs]})
+    if out is not None:
+        with open(out, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row) + "\n")
+    by: dict[str, list[dict]] = {}
+    for row in rows:
+        by.setdefault(row["gold"], []).append(row)
+    per = {et: {"n": len(xs), "event_type": round(float(np.mean([x["event_type"] == et for x in xs])), 4),
+                "sub_event_type": round(float(np.mean([x["sub_event_type"] == x["gold_sub"] for x in xs])), 4),
+                "present": round(float(np.mean([any(e[0] == et and e[3] == "asserted" for e in x["events"])
+                                                for x in xs])), 4)}
+           for et, xs in sorted(by.items())}
+    return {"n": len(rows),
+            "balanced_event_type": round(float(np.mean([v["event_type"] for v in per.values()])), 4),
+            "balanced_sub_event_type": round(float(np.mean([v["sub_event_type"] for v in per.values()])), 4),
+            "present": round(float(np.mean([v["present"] for v in per.values()])), 4), "by_type": per}
+
+
 def balanced(res_ds: dict[str, Any], field: str) -> float | None:
     """Returns the mean over gold event types of a field's accuracy (one dataset of an evaluate result)."""
     accs = [x["fields"][field]["accuracy"] for x in (res_ds.get("by_gold_type") or {}).values()
@@ -242,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pipeline-holdout", type=int, metavar="PER_TYPE", default=0,
                     help="score the whole pipeline on up to PER_TYPE holdout records per gold event type "
                          "(classifiers refitted without the holdout; uses --holdout, default 0.2) and exit")
+    ap.add_argument("--pipeline-cv", type=int, metavar="PER_TYPE", default=0,
+                    help="score the whole pipeline by 4-fold country cross-validation on ACLED train records "
+                         "(up to PER_TYPE records per gold event type and fold; classifier refitted per fold) and exit")
+    ap.add_argument("--folds", type=int, default=4, help="folds of --pipeline-cv (default 4)")
     ap.add_argument("--work-dir", type=Path, default=Path("/tmp/sigact-holdout"))
     args = ap.parse_args(argv)
     if "dev" in args.train.parts:
@@ -254,6 +330,11 @@ def main(argv: list[str] | None = None) -> int:
                      ("ngram_max", args.ngram_max)):
         if val is not None:
             base[key] = val
+    if args.pipeline_cv:
+        args.work_dir.mkdir(parents=True, exist_ok=True)
+        res = pipeline_cv(args.train, args.folds, args.pipeline_cv, settings=base, out=args.work_dir / "cv.jsonl")
+        print(json.dumps({"settings": base, **res}))
+        return 0
     if args.pipeline_holdout:
         res = pipeline_holdout(args.train, args.holdout or 0.2, args.pipeline_holdout, args.work_dir,
                                split=args.split, settings=base)
