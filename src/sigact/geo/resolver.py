@@ -93,7 +93,9 @@ _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck",
 _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
-    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|division)\s+){0,2}\(|\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
+    r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|"
+    r"(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|division)\s+){0,2}\(|"
+    r"\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
 )
@@ -200,9 +202,10 @@ class _Span:
 
 
 def _seat_towns(cands: tuple[Candidate, ...], full: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """``cands`` (among all the name's candidates ``full``) where a name is an admin1's own name ("Basra": Basrah governorate) and only a GeoNames
-    alternate name of a big town of that admin1 (Basrah city): the town is read as matched by its own
-    name too, so a same-named village abroad (Basra, Pakistan) does not outrank it."""
+    """``cands`` (among all the name's candidates ``full``) where a name is an admin1's own name ("Basra":
+    Basrah governorate) and only a GeoNames alternate name of a big town of that admin1 (Basrah city):
+    the town is read as matched by its own name too, so a same-named village abroad (Basra, Pakistan)
+    does not outrank it.  Returns the candidates, such towns with quality 0."""
     seats = {c.admin1_code for c in full if c.kind == "admin1" and c.quality == 0 and c.admin1_code}
     if not seats:
         return cands
@@ -805,8 +808,8 @@ class GeoResolver:
                         c.lat is not None and
                         all(x.country != c.country and x.lat is not None and
                             haversine_km(x.lat, x.lon, c.lat, c.lon) > 1500 for x in o.cands) for o in spans)
-            named_in = sp.site or sp.paren_tail or sp.is_parent or bool(re.search(r"\b(?:in|of|near|around|across)\s+(?:the\s+)?$",
-                                                 text[max(0, sp.start - 12):sp.start]))
+            named_in = sp.site or sp.paren_tail or sp.is_parent or bool(
+                re.search(r"\b(?:in|of|near|around|across)\s+(?:the\s+)?$", text[max(0, sp.start - 12):sp.start]))
             if not self._keep(sp, c, weights, unsupported, lone, only_demonyms, rival,
                               demonym_weight if named_in else -1.0):
                 if sp.own_iso:
