@@ -377,7 +377,7 @@ class Coder:
                 excluded.add("Attack")
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
-        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and (
+        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and not firearms and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons)
