@@ -256,7 +256,7 @@ class EventExtractor:
                 log.warning("dates.date_for failed: %s", exc)
                 span, dev = None, None
             if dev is not None and span is not None and _dates_other_clause(doc, dev.start, g.main.head):
-                pub = _pub_span(getattr(dates, "published", None))
+                pub = _pub_span(getattr(dates, "dateline", None) or getattr(dates, "published", None))
                 span, dev = (pub, None) if pub is not None else (span, dev)
             d.date = span
             if dev is not None:

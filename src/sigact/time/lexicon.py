@@ -48,6 +48,9 @@ class DateLexicon:
     since_clause: re.Pattern[str]
     after_before: re.Pattern[str]
     reporting_before: re.Pattern[str]
+    dateline_place: re.Pattern[str] | None = None
+    dateline_trailer: re.Pattern[str] | None = None
+    dateline_max_offset: int = 600
 
 
 def _build(raw: dict[str, Any]) -> DateLexicon:
@@ -110,6 +113,7 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
     since = _alt(raw["since_words"])
     after = _alt(raw["after_words"])
     rep = _alt(raw["reporting_verbs"])
+    dl = raw.get("dateline") or {}
     return DateLexicon(
         month_of=month_of,
         weekday_of=weekday_of,
@@ -126,6 +130,9 @@ def _build(raw: dict[str, Any]) -> DateLexicon:
         since_clause=re.compile(rf"\b(?:{since})\b[^.;:!?\n,]{{0,80}}$", flags),
         after_before=re.compile(rf"\b(?:{after})\s+(?:the\s+|a\s+|an\s+|last\s+|this\s+)?$", flags),
         reporting_before=re.compile(rf"\b(?:{rep})\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$", flags),
+        dateline_place=re.compile(dl["place"]) if dl.get("place") else None,
+        dateline_trailer=re.compile(dl["trailer"]) if dl.get("trailer") else None,
+        dateline_max_offset=int(dl.get("max_offset", 600)),
     )
 
 

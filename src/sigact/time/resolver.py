@@ -105,9 +105,11 @@ class DocDates:
 
     ``published`` is the publication date (ISO) used as anchor; ``mentions`` the
     date phrases left to right; ``citations`` the ``(line_start, line_end, date_iso)``
-    of "<outlet>, <date>:" lines; ``dateline`` the date that opens the text ("2020-05-13 ...",
-    "Published: 13 May 2020"), used as anchor and reported date only when ``published`` is
-    unknown.
+    of "<outlet>, <date>:" lines; ``dateline`` the report's own date from a news dateline
+    ("KABUL, March 3 (AFP) -", "Beirut, 12 June 2024 —") or, when ``published`` is unknown, a
+    date that opens the text ("2020-05-13 ...", "Published: 13 May 2020").  The dateline is never
+    an event's date phrase: it anchors the relative phrases ("on Saturday" is the most recent
+    Saturday on or before it) and is the reported date of events with no date of their own.
     """
 
     published: str | None
@@ -201,7 +203,7 @@ class DocDates:
         first = self.first_reported()
         if first is not None:
             return DateSpan(first, first, "reported", None), None
-        pub = parse_iso_date(self.published) or parse_iso_date(self.dateline)
+        pub = parse_iso_date(self.dateline) or parse_iso_date(self.published)
         if pub is not None:
             return DateSpan(pub.isoformat(), pub.isoformat(), "reported", None), None
         return _NO_DATE, None
@@ -308,12 +310,20 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
                 return parse_iso_date(citations[i][2])
             return pub
 
-    dateline = dateline_date(text) if pub is None and not citations else None
-    anchor = pub or dateline
-    mentions = find_date_mentions(text, anchor, anchors=anchors)
-    if dateline is not None and mentions and mentions[0].explicit:
-        # the opening date is the report's date, not an event's
-        mentions[0] = replace(mentions[0], kind="published")
+    mentions = find_date_mentions(text, pub, anchors=anchors)
+    dateline: dt.date | None = None
+    dl_start: int | None = None
+    if not citations:
+        dl = _opening_dateline(text, mentions, labelled=pub is None)
+        if dl is not None:
+            dateline, dl_start = parse_iso_date(dl.span.start), dl.start
+    anchor = dateline or pub
+    if dateline is not None and dateline != pub:
+        # relative days ("on Saturday", "overnight") count back from the report's own date
+        mentions = find_date_mentions(text, anchor)
+    if dl_start is not None:
+        # the dateline is the report's date, not an event's
+        mentions = [replace(m, kind="published") if m.start == dl_start else m for m in mentions]
     if use_dateparser and doc is not None:
         mentions = _add_dateparser_mentions(doc, mentions, anchor)
     return DocDates(
@@ -331,16 +341,40 @@ _DATELINE_LABEL = re.compile(
     r"^\W{0,3}(?:(?:date|dated|published|posted|updated|last\s+updated)(?:\s+on)?\s*[:\-–]?\s*)?$", re.I)
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The full date (day, month and year) that opens ``text``, bare or labelled ("date 2020-05-13",
-    "Published: 13 May 2020"), else ``None``.  A date after other words ("On 9 May 2020, ...")
-    is an event date, not a dateline."""
-    head = text[:100]
-    for m in find_date_mentions(head):
-        if m.explicit and m.kind == "point" and m.span.precision == "day" and _DATELINE_LABEL.match(head[:m.start]):
-            return parse_iso_date(m.span.start)
-        return None
+def _opening_dateline(text: str, mentions: Sequence[DateMention], *, labelled: bool = True) -> DateMention | None:
+    """The mention that is the text's dateline, else ``None``.
+
+    Either a full date opening the text, bare or labelled ("2020-05-13 ...", "Published: 13 May
+    2020"), or a news dateline opening one of the first paragraphs: a place, the date, an optional
+    agency and a dash ("MOGADISHU, Feb 9 (Reuters) -", "Beirut, 12 June 2024 —"; the shapes are in
+    ``dateline`` of the date lexicon).  Only a resolved day-precision mention qualifies; the
+    first shape only when ``labelled`` (callers pass it when the publication date is unknown:
+    with one, an opening full date may be the event's own, "9 May 2020: troops ...").
+    """
+    lex = get_lexicon()
+    for m in mentions:
+        if m.start >= max(100, lex.dateline_max_offset):
+            break
+        if m.kind != "point" or m.span.precision != "day" or m.span.start is None:
+            continue
+        if labelled and m.start < 100 and m.explicit and _DATELINE_LABEL.match(text[:m.start]):
+            return m
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if (m.start < lex.dateline_max_offset and lex.dateline_place is not None and lex.dateline_trailer is not None
+                and lex.dateline_place.match(text[line_start:m.start])
+                and lex.dateline_trailer.match(text[m.end:m.end + 60])):
+            return m
     return None
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The report date a text opens with, else ``None``: a full date (day, month and year) that
+    opens ``text``, bare or labelled ("date 2020-05-13", "Published: 13 May 2020"), or a news
+    dateline with a year ("Beirut, 12 June 2024 (AFP) —").  A date after other words ("On 9 May
+    2020, ...") is an event date, not a dateline."""
+    lex = get_lexicon()
+    dl = _opening_dateline(text, find_date_mentions(text[:lex.dateline_max_offset + 100]))
+    return parse_iso_date(dl.span.start) if dl is not None else None
 
 
 def _add_dateparser_mentions(doc: Any, mentions: list[DateMention], pub: dt.date | None) -> list[DateMention]:
