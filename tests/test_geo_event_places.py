@@ -67,3 +67,10 @@ def test_a_town_in_a_purpose_adjunct_still_places_a_dispersal(nlp, geo):
     text = "Police fired tear gas in an attempt to disperse protesters in Nairobi on Monday."
     place, _ev = _place(nlp, geo, text, text)
     assert place.name == "Nairobi" and place.country == "KEN"
+
+
+def test_group_country_without_a_rejected_sea_is_no_named_place(nlp, geo):
+    # with no sea to stand in for, a group's home country is a fallback, not a place the sentence names
+    text = "Houthi fighters shelled government positions on Sunday."
+    place, ev = _place(nlp, geo, text, text)
+    assert place.country == "YEM" and place.precision == "country" and ev is None

@@ -207,15 +207,17 @@ class DocGeo:
         if m is None:
             local = self._hint_country(start, end)
             if local:
-                # the country of a group the clause names ("strikes against the Houthis" -> Yemen): the
-                # group's name is the evidence, so the place counts as named in the event's own sentence;
-                # a group of several countries (Boko Haram: Nigeria, Cameroon...) only suggests one
+                # the country of a group the clause names ("strikes against the Houthis" -> Yemen); where it
+                # stands in for a sea the sentence named but the event did not happen in, the group's name is
+                # the evidence, so the place counts as named in the event's own sentence (elsewhere a group's
+                # home country is weaker: the LRA fights abroad); a group of several countries (Boko Haram:
+                # Nigeria, Cameroon...) only suggests one
                 spans = {(a, b) for a, b, iso, kind in self.hints
                          if iso == local and kind == "group" and start <= a and b <= end}
                 hint = min((ab for ab in spans if {iso for a, b, iso, kind in self.hints
                                                    if (a, b) == ab and kind == "group"} == {local}), default=None)
                 ev = Evidence(field="location", start=hint[0], end=hint[1], text=self.text[hint[0]:hint[1]]) \
-                    if hint else None
+                    if hint and skip else None
                 return self._seat_or_country(local, start, end), ev
         if m is None and self.mentions:
             first = min(self.mentions, key=lambda x: x.start)
