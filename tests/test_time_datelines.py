@@ -87,3 +87,16 @@ def test_dates_that_are_not_datelines(text: str) -> None:
 def test_explicit_event_date_in_the_sentence_still_wins() -> None:
     text = "KABUL, March 3 (AFP) - A suicide bomber struck a wedding on 27 February, killing nine."
     assert _day(text, "2025-03-03", "struck") == ("2025-02-27", "2025-02-27", "day")
+
+
+@pytest.mark.slow
+def test_extracted_article_takes_the_sentence_date_and_counts_the_attackers() -> None:
+    from test_extract_support import incidents, run
+
+    text = ("KABUL, March 3 (AFP) - Taliban fighters attacked a police checkpoint in Kandahar late Saturday, "
+            "killing four policemen. Two of the attackers were also killed.")
+    inc = incidents(run(text, "2025-03-04"))
+    assert len(inc) == 1
+    ev = inc[0]
+    assert (ev.date.start, ev.date.precision) == ("2025-03-01", "day")
+    assert ev.fatalities == 6

@@ -50,7 +50,10 @@ class TollMention:
     ``aggregate`` marks running/aggregate totals; ``toll`` a "death toll rose to N" total
     for the event; ``vague`` a count from a vague word ("several killed" -> ACLED's 10);
     ``annotation`` an ACLED coder annotation; ``sentence`` the index of the sentence (in
-    the text given to :func:`find_tolls`) that holds it.
+    the text given to :func:`find_tolls`) that holds it; ``additive`` a count that comes on
+    top of a toll stated elsewhere: its victims are the attacking side ("three of the attackers
+    were also killed", ``attacker_victims``) or it says so ("two soldiers also died",
+    ``additive_cues``).
     """
 
     kind: str
@@ -64,6 +67,7 @@ class TollMention:
     vague: bool = False
     annotation: bool = False
     sentence: int = 0
+    additive: bool = False
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -109,6 +113,10 @@ class _Lex:
     re_vague: re.Pattern[str]
     re_key: re.Pattern[str]
     re_subset: re.Pattern[str] | None = None
+    attackers: frozenset[str] = frozenset()
+    re_additive: re.Pattern[str] | None = None
+    re_additive_before: re.Pattern[str] | None = None
+    re_additive_block: re.Pattern[str] | None = None
 
 
 def _build(raw: dict[str, Any]) -> _Lex:
@@ -208,6 +216,13 @@ def _build(raw: dict[str, Any]) -> _Lex:
         re_key=re.compile(rf"\b(?:{_alt(_key_words(passive_kind, active_kind, suffer))})\b", flags),
         re_subset=re.compile("|".join(f"(?:{p})" for p in raw["subset_patterns"]), flags)
         if raw.get("subset_patterns") else None,
+        attackers=frozenset(re.sub(r"\s+", " ", w.lower()) for w in raw.get("attacker_victims") or ()),
+        re_additive=re.compile("|".join(f"(?:{p})" for p in raw["additive_cues"]), flags)
+        if raw.get("additive_cues") else None,
+        re_additive_before=re.compile(r"(?:" + "|".join(f"(?:{p})" for p in raw["additive_cues"]) + r")\s+(?:\w+\s+)?$",
+                                      flags) if raw.get("additive_cues") else None,
+        re_additive_block=re.compile("|".join(f"(?:{p})" for p in raw["additive_blockers"]), flags)
+        if raw.get("additive_blockers") else None,
     )
 
 
@@ -483,9 +498,36 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
         if clash:
             continue
         used.append((q0, q1, men.kind))
-        out.append(men)
+        out.append(_mark_additive(lex, text, offset, men, sents[sent_of(men.start - offset)]))
     out.sort(key=lambda t: (t.start, t.kind))
     return out
+
+
+def _attacker_victims(lex: _Lex, m: TollMention) -> bool:
+    """True when the victims of ``m`` are the attacking side ("the gunman", "three of the attackers")."""
+    if not m.victim_text:
+        return False
+    words = re.findall(r"[^\W\d_]+", m.victim_text.lower())
+    return bool(words) and (words[-1] in lex.attackers or " ".join(words[-2:]) in lex.attackers)
+
+
+def _mark_additive(lex: _Lex, text: str, offset: int, m: TollMention, sent: tuple[int, int]) -> TollMention:
+    """``m`` with ``additive`` set when it counts the attacking side or carries an additive cue
+    ("also", "as well") in its statement or in the two words before it, and its sentence ``sent``
+    (local offsets) makes no unconfirmed claim; returns ``m`` unchanged else."""
+    if m.toll or m.annotation or m.aggregate or not m.value:
+        return m
+    if lex.re_additive_block is not None and lex.re_additive_block.search(text, *sent):
+        return m
+    s = m.start - offset
+    cue = lex.re_additive is not None and (
+        lex.re_additive.search(m.text) is not None
+        or lex.re_additive_before.search(text, max(0, s - 30), s) is not None)  # type: ignore[union-attr]
+    if cue or _attacker_victims(lex, m):
+        from dataclasses import replace
+
+        return replace(m, additive=True)
+    return m
 
 
 def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
@@ -497,6 +539,11 @@ def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
     "death toll rose to N" total is the largest candidate; a vague count ("several killed")
     is used only without a figure, and a "no casualties" zero only without any count; a part of a
     toll already counted ("nine of those killed", ``subset_patterns``) is never added to it.
+    Deaths on the attacking side count too: a sentence whose counts are all ``additive``
+    ("Three of the attackers were also killed", "the gunman was shot dead") adds to the
+    largest other sentence's total instead of restating it (the attackers' own sentences
+    restate each other: the largest is added once; not when that largest sentence already
+    counts attackers).
     ``None`` means the text states nothing for that kind.
     """
     ms = list(mentions)
@@ -505,15 +552,7 @@ def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
         own = [m for m in ms if m.kind == kind and not m.aggregate and not m.annotation]
         figures = [m for m in own if m.value and not m.vague]
         if figures:
-            per_sentence: dict[int, int] = defaultdict(int)
-            subset = _get_lex().re_subset
-            parts = [m for m in figures if not m.toll and subset is not None and subset.search(m.text)]
-            for m in figures:
-                if not m.toll and m not in parts:
-                    per_sentence[m.sentence] += m.value  # type: ignore[operator]
-            best = max(list(per_sentence.values()) + [m.value for m in parts], default=0)  # type: ignore[misc]
-            best = max([best] + [m.value for m in figures if m.toll])  # type: ignore[misc]
-            out[kind] = best
+            out[kind] = _figure_total(figures)
             continue
         vague = [m.value for m in own if m.vague and m.value is not None]
         if vague:
@@ -524,6 +563,30 @@ def summarize_tolls(mentions: Iterable[TollMention]) -> dict[str, int | None]:
     if annotations:
         out["killed"] = annotations[-1].value
     return out
+
+
+def _figure_total(figures: list[TollMention]) -> int:
+    """The toll of one kind from its stated figures (see :func:`summarize_tolls`)."""
+    lex = _get_lex()
+    subset = lex.re_subset
+    parts = [m for m in figures if not m.toll and subset is not None and subset.search(m.text)]
+    sentences: dict[int, list[TollMention]] = defaultdict(list)
+    for m in figures:
+        if not m.toll and m not in parts:
+            sentences[m.sentence].append(m)
+    total = {i: sum(m.value or 0 for m in ms) for i, ms in sentences.items()}
+    extra = {i for i, ms in sentences.items() if all(m.additive for m in ms)}
+    main = [i for i in sentences if i not in extra] or sorted(sentences)[:1]  # the first toll stated is the base
+    best = max([total[i] for i in main] + [m.value or 0 for m in parts], default=0)
+    if main and sentences:
+        top = max(main, key=lambda i: total[i])
+        top_attackers = any(_attacker_victims(lex, m) for m in sentences[top])
+        # an attackers-only sentence restates the attackers a base sentence already counts
+        restated = {i for i in extra if top_attackers and all(_attacker_victims(lex, m) for m in sentences[i])}
+        adds = [total[i] for i in extra if i not in main and i not in restated]
+        # additive sentences may restate one another ("two soldiers also died" twice): the largest adds once
+        best = max([best + max(adds, default=0)] + [total[i] for i in restated])
+    return max([best] + [m.value or 0 for m in figures if m.toll])
 
 
 def find_tolls_in_span(doc: Any, start: int, end: int) -> list[TollMention]:
