@@ -239,7 +239,7 @@ class Coder:
                 if ev is None:
                     ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
         own_weapons = {k for k in self._object_weapons(main.head) if k in prior}
-        if self._small_arms_rx is not None and self._small_arms_rx.search(wtext) and main.cls.name in (
+        if self._small_arms_rx is not None and self._small_arms_rx.search(sent_text) and main.cls.name in (
                 "shelling", "fire", "attack", "target"):
             own_weapons = set()  # small arms fired in the same clause: an exchange of fire, an armed clash
             prior["Armed clash"] = prior.get("Armed clash", 0.05) + 3.0
