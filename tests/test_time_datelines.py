@@ -100,3 +100,18 @@ def test_extracted_article_takes_the_sentence_date_and_counts_the_attackers() ->
     ev = inc[0]
     assert (ev.date.start, ev.date.precision) == ("2025-03-01", "day")
     assert ev.fatalities == 6
+
+
+@pytest.mark.parametrize("line", ["June 12, 2024", "Published: 12 June 2024", "12 June 2024 | 10:32 GMT"])
+def test_a_date_alone_on_its_line_under_a_headline_is_the_report_date(line: str) -> None:
+    text = f"Strikes hit border villages\n{line}\nArtillery shelled two villages on Monday, killing a farmer."
+    dd = analyze_text(text, "2024-06-13")
+    assert dd.dateline == "2024-06-12"
+    assert _day(text, "2024-06-13", "Artillery shelled") == ("2024-06-10", "2024-06-10", "day")
+
+
+def test_an_event_date_opening_a_sentence_is_not_a_dateline() -> None:
+    text = "Strikes hit border villages\n12 June 2024: artillery shelled two villages, killing a farmer."
+    dd = analyze_text(text, "2024-06-14")
+    assert dd.dateline is None
+    assert _day(text, "2024-06-14", "artillery shelled") == ("2024-06-12", "2024-06-12", "day")

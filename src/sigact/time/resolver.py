@@ -341,13 +341,17 @@ _DATELINE_LABEL = re.compile(
     r"^\W{0,3}(?:(?:date|dated|published|posted|updated|last\s+updated)(?:\s+on)?\s*[:\-–]?\s*)?$", re.I)
 
 
+_DATE_LINE_REST = re.compile(
+    r"^[ \t]*(?:[|,·•\-–—]?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*\(?[A-Z]{2,5}\)?)?)?[ \t]*$")
+
+
 def _opening_dateline(text: str, mentions: Sequence[DateMention], *, labelled: bool = True) -> DateMention | None:
     """The mention that is the text's dateline, else ``None``.
 
     Either a full date opening the text, bare or labelled ("2020-05-13 ...", "Published: 13 May
     2020"), or a news dateline opening one of the first paragraphs: a place, the date, an optional
     agency and a dash ("MOGADISHU, Feb 9 (Reuters) -", "Beirut, 12 June 2024 —"; the shapes are in
-    ``dateline`` of the date lexicon).  Only a resolved day-precision mention qualifies; the
+    ``dateline`` of the date lexicon), or a full date alone on its line (a headline's date line).  Only a resolved day-precision mention qualifies; the
     first shape only when ``labelled`` (callers pass it when the publication date is unknown:
     with one, an opening full date may be the event's own, "9 May 2020: troops ...").
     """
@@ -360,6 +364,10 @@ def _opening_dateline(text: str, mentions: Sequence[DateMention], *, labelled: b
         if labelled and m.start < 100 and m.explicit and _DATELINE_LABEL.match(text[:m.start]):
             return m
         line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        if (m.explicit and line_end >= 0 and text[line_end:].strip() and _DATELINE_LABEL.match(text[line_start:m.start])
+                and _DATE_LINE_REST.match(text[m.end:line_end])):
+            return m  # a full date alone on its line, as under a headline ("June 12, 2024 | 10:32 GMT")
         if (m.start < lex.dateline_max_offset and lex.dateline_place is not None and lex.dateline_trailer is not None
                 and lex.dateline_place.match(text[line_start:m.start])
                 and lex.dateline_trailer.match(text[m.end:m.end + 60])):
