@@ -102,6 +102,7 @@ class Coder:
         self._violent_rx = phrase_regex(list(data.get("violent_act_words") or []))
         self._remote_rx = {k: rx for k, rx in self._weapon_rx.items() if not k.startswith("_")}
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
+        self._raid_targets = frozenset(w.lower() for w in data.get("raid_targets") or [])
 
     def _armed_target(self, text: str, actor1: Actor | None) -> bool:
         """True when the incident's clause names armed people or military objects besides actor1's own
@@ -336,7 +337,11 @@ class Coder:
         # "six villagers were killed", headline "six villagers killed": the subject is the victim
         victims_only = (bool(kids & {"auxpass", "nsubjpass"}) and "agent" not in kids) or (
             main.cls.outcome and "dobj" not in kids)
-        crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms and not victims_only
+        # a crowd raiding a village or camp ("farmers attacked a Fulani camp") is an organised attack
+        raid = main.head is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in self._raid_targets
+                                             for c in main.head.children)
+        crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms \
+            and not victims_only and not raid
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
@@ -377,7 +382,8 @@ class Coder:
                 excluded.add("Attack")
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
-        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and not firearms and (
+        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and not firearms \
+                and not raid and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons)
