@@ -115,3 +115,10 @@ def test_an_event_date_opening_a_sentence_is_not_a_dateline() -> None:
     dd = analyze_text(text, "2024-06-14")
     assert dd.dateline is None
     assert _day(text, "2024-06-14", "artillery shelled") == ("2024-06-12", "2024-06-12", "day")
+
+
+def test_yearless_dateline_a_day_after_publication_keeps_the_publication_year() -> None:
+    text = "HARGEISA, Feb 9 (Reuters) - Gunmen shot dead a trader on Saturday."
+    dd = analyze_text(text, "2025-02-08")
+    assert dd.dateline == "2025-02-09"
+    assert _day(text, "2025-02-08", "shot dead") == ("2025-02-08", "2025-02-08", "day")

@@ -317,6 +317,7 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
         dl = _opening_dateline(text, mentions, labelled=pub is None)
         if dl is not None:
             dateline, dl_start = parse_iso_date(dl.span.start), dl.start
+            dateline = _near_publication(dateline, pub)
     anchor = dateline or pub
     if dateline is not None and dateline != pub:
         # relative days ("on Saturday", "overnight") count back from the report's own date
@@ -373,6 +374,19 @@ def _opening_dateline(text: str, mentions: Sequence[DateMention], *, labelled: b
                 and lex.dateline_trailer.match(text[m.end:m.end + 60])):
             return m
     return None
+
+
+def _near_publication(dateline: dt.date | None, pub: dt.date | None) -> dt.date | None:
+    """A yearless dateline read as the latest such day on or before publication, moved to the
+    publication's year when that falls at most two days after it (a dateline in a time zone ahead
+    of the publisher's: "Feb 9" on a report published on 8 February); else ``dateline``."""
+    if dateline is None or pub is None or (pub - dateline).days < 300:
+        return dateline
+    try:
+        same_year = dateline.replace(year=pub.year)
+    except ValueError:
+        return dateline
+    return same_year if 0 < (same_year - pub).days <= 2 else dateline
 
 
 def dateline_date(text: str) -> dt.date | None:
