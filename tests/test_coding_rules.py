@@ -22,8 +22,10 @@ CASES = [
     ("On 2 June, a crowd of residents attacked two police officers in Djidja after a quarrel over a motorcycle.",
      "Riots", "Mob violence"),
     ("On 9 June, a number of youths assaulted a suspected burglar in the market of Parakou.", "Riots", "Mob violence"),
+    ("On 9 June, a number of residents captured a suspected thief and handed him over to the police in Ouidah.",
+     "Riots", "Mob violence"),
     # ... but a crowd raiding a camp or village is an organised attack on civilians
-    ("On 10 June, a group of farmers attacked a herders' camp near Nikki and wounded three people.",
+    ("On 8 June, a group of farmers attacked a herders' camp near Nikki and wounded three people.",
      "Violence against civilians", "Attack"),
     # no parsed actor: the clause before the verb names a crowd
     ("On 9 June, in Cuautla, a group of around 20 people with covered faces attacked two traders in the market.",

@@ -103,6 +103,7 @@ class Coder:
         self._remote_rx = {k: rx for k, rx in self._weapon_rx.items() if not k.startswith("_")}
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
         self._raid_targets = frozenset(w.lower() for w in data.get("raid_targets") or [])
+        self._suspects = frozenset(w.lower() for w in data.get("suspect_words") or [])
 
     def _armed_target(self, text: str, actor1: Actor | None) -> bool:
         """True when the incident's clause names armed people or military objects besides actor1's own
@@ -366,7 +367,11 @@ class Coder:
         if "Violent demonstration" in prior and crowd_side and main.cls.name in (
                 "clash", "fight", "attack", "riot", "loot") and (t1 == "protesters" or demo_ctx):
             prior["Violent demonstration"] += 2.5
-        if crowd_violence and t1 != "protesters" and main.cls.name in _PERSON_VIOLENCE | {"loot"} \
+        # a crowd seizing a person ("residents captured a suspected thief") is mob justice, not a seizure
+        seize_person = main.cls.name == "seize" and main.head is not None and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in self._suspects or c.lemma_.lower() in self.lex.civilian_words)
+            for c in main.head.children)
+        if crowd_violence and t1 != "protesters" and (main.cls.name in _PERSON_VIOLENCE | {"loot"} or seize_person) \
                 and (t2 in _STATE | {"civilians", "rioters", "protesters", None}) and "Mob violence" in self.lex.taxonomy:
             # ACLED: violence by an unorganised crowd (villagers beating a thief, locals attacking the
             # police) is mob violence (a violent demonstration when there is a demonstration), never
@@ -374,7 +379,7 @@ class Coder:
             if "Mob violence" not in prior:
                 prior["Mob violence"] = 0.05
                 cands.append("Mob violence")
-            if on_forces and not demo_ctx:
+            if (on_forces or seize_person) and not demo_ctx:
                 prior["Mob violence"] += 2.5
             if "Attack" in prior and main.cls.name != "loot" and len(prior) > 1:
                 del prior["Attack"]
