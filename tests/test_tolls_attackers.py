@@ -18,6 +18,7 @@ def _killed(text: str) -> int | None:
     ("Militants overran an army post on Monday, killing seven soldiers. Two assailants died in the fighting.", 9),
     ("A man opened fire on worshippers, killing five. The gunman was shot dead by police.", 6),
     ("A suicide bomber killed 14 people at a bus station. The bomber also died.", 15),
+    ("A gunman killed five people at a school. He then killed himself.", 6),
     # an explicit "also" adds a different group of victims
     ("Police shot dead three gunmen. Two officers were also killed.", 5),
     ("Troops killed 10 militants in the hills. Two soldiers were also killed.", 12),
