@@ -106,3 +106,18 @@ def test_a_region_word_opening_a_headline_is_no_province(nlp, geo):
     text = "Balkan veterans clashed with police in Sarajevo, Bosnia and Herzegovina."
     place, _ = _place(nlp, geo, text)
     assert place.country == "BIH"
+
+
+def test_unsure_town_named_like_its_province_gives_the_province(nlp, geo):
+    # "Hama" is the town and its governorate; with a rival nationality in the text the town is unsure,
+    # and the governorate (admin1 precision) is coded rather than the bare country
+    text = ("On 3 June 2021, regime forces shelled Zuhuriyat Ghazal and its surroundings in Al Ghab Plain in Hama "
+            "amid the overflight of Russian drones.")
+    place, ev = _place(nlp, geo, text)
+    assert place.country == "SYR" and place.admin1 == "Hama" and place.precision == "admin1"
+    assert ev is not None and ev.text == "Hama"
+    # named after "of", only a GeoNames alternate name of its town ("Hamah"): still the province, not Moscow
+    text = ("On 3 June 2021, regime artillery shelled farms in the western countryside of Hama as Russian jets "
+            "flew overhead.")
+    place, _ = _place(nlp, geo, text)
+    assert place.country == "SYR" and place.admin1 == "Hama"

@@ -820,6 +820,13 @@ class GeoResolver:
             confident = (sp.margin > 0.3 or single_country) and (
                 supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0)
                 or (single_country and c.quality == 1 and sp.site and lone))
+            if not confident and c.kind == "city":
+                # "in Hama", "town in Dar'a": unsure of the town but its name is its admin1's own name;
+                # the admin1 (coarse and right), not the bare country the unsure town would give
+                own = [x for x in sp.cands
+                       if x.kind == "admin1" and x.quality == 0 and x.admin1_code == c.admin1_code]
+                if own:
+                    c, confident = own[0], True
             admin1 = c.admin1 if c.kind != "country" else None
             if admin1 is None and c.kind not in ("country", "water", "region") and c.country and c.lat is not None:
                 admin1 = self.gaz.admin1_at(c.country, c.lat, c.lon)  # "Al Watiyah airbase": its town's admin1
@@ -923,7 +930,7 @@ class GeoResolver:
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
             return True  # a big unambiguous place
         units = {x.admin1_code for x in sp.cands if x.kind == "admin1" and x.quality == 0}
-        if demonym_weight >= 0 and len(units) == 1 and c.quality == 0 and c.admin1_code in units and len(sp.text) > 4 and \
+        if demonym_weight >= 0 and len(units) == 1 and c.admin1_code in units and len(sp.text) > 3 and \
                 sum(weights.values()) - sp.own_weight - demonym_weight < 1e-6:
             return True  # "Israeli strikes ... in the countryside of Dar'a": an admin1 named outright
             # outweighs nationality words, which name the actors, when no other place is named
