@@ -425,6 +425,13 @@ class GeoResolver:
                 continue  # "Nis, Serbia" as one entity: the n-gram pass takes the parts
             if not free(a, b):
                 continue
+            dm = re.search(r"\b(?:southern|northern|eastern|western|central|north|south|east|west)\s+$",
+                           text[max(0, a - 12):a], re.I)
+            if dm and free(a - len(dm.group(0)), a) and any(  # "southern Lebanon": a curated region
+                    c.kind == "region" and c.quality == 0 for c in self._lookup(text[a - len(dm.group(0)):b])):
+                a2 = a - len(dm.group(0))
+                add(_Span(a2, b, text[a2:b], "ent", site=prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
+                continue
             ext = self._extend_facility(text, a, b)
             if ext:
                 add(_Span(a, ext, text[a:ext], "ent", site=prev_word(a) in _SITE_PREPS | _ATTACK_VERBS))
