@@ -83,6 +83,7 @@ def test_congo_brazzaville_stays_republic_of_congo(nlp, geo):
 @pytest.mark.parametrize("text,name", [
     ("Israeli strikes hit Nabatieh in south Lebanon on Monday, killing two.", "Nabatieh"),
     ("An Israeli drone struck a car in Nabatiye on Tuesday.", "Nabatiye"),
+    ("An Israeli drone strike killed two men in Nabatiyeh on Tuesday.", "Nabatiyeh"),  # -iyeh ~ -ieh
     ("Two people were killed in an Israeli strike on Bint Jbeil in southern Lebanon.", "Bint Jbeil"),
     ("Shelling hit the outskirts of Tyre overnight, Lebanese media said.", "Tyre"),
 ])

@@ -289,6 +289,9 @@ class GeoResolver:
         cands = self.gaz.lookup(t)
         if not cands and t.lower().startswith("the "):
             cands = self.gaz.lookup(t[4:])
+        if not cands and len(t) > 6 and t.lower().endswith("iyeh"):
+            # Arabic final -iyeh, written -iye or -ieh elsewhere ("Nabatiyeh": Nabatiye / Nabatieh)
+            cands = self.gaz.lookup(t[:-4] + "ieh") or self.gaz.lookup(t[:-1])
         return cands
 
     def _detect(self, doc: Any) -> tuple[list[_Span], list[tuple[int, int, str, str]], list[tuple[float, float]]]:
