@@ -146,3 +146,11 @@ def test_region_phrase_never_turns_a_country_into_a_namesake_town(nlp, geo):
     # whatever the gazetteer version: "south Lebanon" is never Lebanon, Ohio / South Lebanon, Ohio
     place = event_place(nlp, geo, "Israeli strikes killed three people in south Lebanon on Monday.")
     assert place.country == "LBN", place
+
+
+def test_arabic_head_alone_is_no_town(nlp, geo):
+    # "Tal" (hill) is the unmatched first word of "Tal Abyad", not Tal in Madhya Pradesh
+    dg = analyze(nlp, geo, "Two people were killed when shells hit Tal Abyad on Tuesday, a monitor said.")
+    assert all(m.place.country != "IND" for m in dg.mentions), dg.mentions
+    place = event_place(nlp, geo, "Turkish drones struck Tal Abyad in northern Syria.")
+    assert place.country == "SYR" and place.precision != "country", place
