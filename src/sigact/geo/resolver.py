@@ -929,7 +929,7 @@ class GeoResolver:
         words, _ = _false_positive_rules()
         if ascii_name(sp.text).casefold() in words or sp.text.casefold() in words:
             return True
-        if sp.kind_hint != "admin" and sp.text.strip().casefold() in _NOT_PLACE:
+        if sp.kind_hint == "settlement" and sp.text.strip().casefold() in _NOT_PLACE:
             return True  # "the Christian town of Maaloula": "Christian" (Moundridge, Kansas) is no place
         if not _is_group_name(sp.text):
             return False
