@@ -48,6 +48,21 @@ _SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|
                     r"district|suburb|camp|municipality|township|market"
 _ADMIN_WORDS = r"province|state|region|district|governorate|county|department|prefecture|oblast|territory|" \
                r"municipality|division|zone|wilaya|governate|sector|chiefdom|commune|LGA|woreda|sub-county|raion"
+# admin and settlement words of Spanish, French and Portuguese cue phrases, and the article/preposition
+# chain between the word and the name ("de", "del", "de la", "de l'", "du", "des", "d'", "do", "da")
+_ROMANCE_ADMIN = frozenset({
+    "municipio", "departamento", "provincia", "estado", "distrito", "región", "region", "cantón", "canton",
+    "parroquia", "corregimiento", "territoire", "préfecture", "prefecture", "sous-préfecture", "département",
+    "province", "région", "cercle", "município", "comarca", "wilaya", "circonscription", "arrondissement"})
+_ROMANCE_SETTLEMENT = ("vereda", "aldea", "pueblo", "ciudad", "localidad", "comuna", "colonia", "barrio",
+                       "caserío", "commune", "ville", "localité", "cité", "quartier", "cidade", "povoado",
+                       "comunidade", "bairro", "vila", "comunidad")
+_ROMANCE_CUE = re.compile(
+    r"(?i:\b(?:en|dans|no|na|à|a|de|del|du|do|da)\s+(?:el|la|le|les|l['’]|o|a)?\s*("
+    + "|".join(sorted((re.escape(w) for w in _ROMANCE_ADMIN | set(_ROMANCE_SETTLEMENT)), key=len, reverse=True))
+    + r")\s+(?:de\s+la\s+|de\s+l['’]|del\s+|du\s+|des\s+|de\s+|d['’]|do\s+|da\s+|dos\s+|das\s+))"
+    r"((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+|de|del|la|las|los|do|da|dos|das|du|des|sur)){0,4})"
+)
 _FACILITY_TAIL = ("air base", "airbase", "airfield", "airport", "base", "military base", "refugee camp", "camp",
                   "border crossing", "crossing", "checkpoint", "dam", "port", "hospital", "prison", "oil field",
                   "power plant", "nuclear plant", "refinery", "bridge")
@@ -137,6 +152,44 @@ def _capitals() -> frozenset[tuple[str, str]]:
         if info.get("iso3") and info.get("capital"):
             out.add((info["iso3"], ascii_name(info["capital"]).casefold()))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _false_positive_rules() -> tuple[frozenset[str], dict[str, dict[str, Any]]]:
+    """(casefolded common words that are never toponyms, ambiguous country names -> rule) from
+    ``data/false_positives.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(resources.files("sigact.geo").joinpath("data/false_positives.yaml").read_text("utf-8"))
+    words = frozenset(str(w).casefold() for w in (data or {}).get("common_words") or ())
+    return words, dict((data or {}).get("ambiguous_countries") or {})
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Casefolded names and consonant skeletons of the armed groups and organisations of
+    ``data/country_hints.yaml`` that are no place themselves ("Hamas", "Houthis", "al-Shabaab")."""
+    out: set[str] = set()
+    for _pat, _iso, point, word in _country_hints():
+        if point is not None or not re.search(r"[a-z]", word):  # regions ("Karabakh"), acronyms ("NAF")
+            continue
+        out.add(ascii_name(word).casefold())
+        sk = skeleton_key(word)
+        if sk and len(word) >= 5:
+            out.add(sk)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def _is_group_name(text: str) -> bool:
+    """True when ``text`` ("Hamas", "Houthis", "Hammas") is an armed group's name or a near spelling of it."""
+    t = ascii_name(text.strip()).casefold()
+    t = re.sub(r"(?:'s|’s)$", "", t)
+    words = _group_words()
+    if t in words or (t.endswith("s") and t[:-1] in words):
+        return True
+    sk = skeleton_key(text) if len(t) >= 5 else None
+    return bool(sk) and sk in words
 
 
 class _LazyPattern:
@@ -239,6 +292,9 @@ class GeoResolver:
         cands = self.gaz.lookup(t)
         if not cands and t.lower().startswith("the "):
             cands = self.gaz.lookup(t[4:])
+        if not cands and len(t) > 6 and t.lower().endswith("iyeh"):
+            # Arabic final -iyeh, written -iye or -ieh elsewhere ("Nabatiyeh": Nabatiye / Nabatieh)
+            cands = self.gaz.lookup(t[:-4] + "ieh") or self.gaz.lookup(t[:-1])
         return cands
 
     def _detect(self, doc: Any) -> tuple[list[_Span], list[tuple[int, int, str, str]], list[tuple[float, float]]]:
@@ -325,6 +381,18 @@ class GeoResolver:
                                   or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                         break
 
+        # Spanish/French/Portuguese: "en el municipio de Tame", "dans la préfecture de la Ouaka",
+        # "dans le territoire de Beni", "no município de Altamira", "en la provincia del Guayas"
+        low = text.lower()
+        romance = any(w in low for w in _ROMANCE_ADMIN) or any(w in low for w in _ROMANCE_SETTLEMENT)
+        for m in _ROMANCE_CUE.finditer(text) if romance else ():
+            hint = "admin" if m.group(1).lower() in _ROMANCE_ADMIN else "settlement"
+            a, b = m.start(2), m.end(2)
+            if free(a, b) and self._lookup(m.group(2)):
+                add(_Span(a, b, m.group(2), "cue", hint, site=True))
+            elif free(a, b) and self.gaz.fuzzy(m.group(2)):
+                add(_Span(a, b, m.group(2), "fuzzy", hint, site=True))
+
         for a, b, hint, alias in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
             if free(a, b):
                 add(_Span(a, b, text[a:b], "cue", hint, alias=alias))
@@ -362,6 +430,13 @@ class GeoResolver:
             if "," in t2 or "(" in t2:
                 continue  # "Nis, Serbia" as one entity: the n-gram pass takes the parts
             if not free(a, b):
+                continue
+            dm = re.search(r"\b(?:southern|northern|eastern|western|central|north|south|east|west)\s+$",
+                           text[max(0, a - 12):a], re.I)
+            if dm and free(a - len(dm.group(0)), a) and any(  # "southern Lebanon": a curated region
+                    c.kind == "region" and c.quality == 0 for c in self._lookup(text[a - len(dm.group(0)):b])):
+                a2 = a - len(dm.group(0))
+                add(_Span(a2, b, text[a2:b], "ent", site=prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                 continue
             ext = self._extend_facility(text, a, b)
             if ext:
@@ -709,7 +784,8 @@ class GeoResolver:
                 cands = tuple(pref) or cands
             # a parent ("Bara in Idleb", "(Nalanda district, Bihar)") names the admin unit, not its seat
             sp.cands = cands if sp.is_parent or sp.paren_tail or sp.kind_hint == "admin" else _seat_towns(cands, full)
-        spans = [s for s in spans if s.cands or s.source == "fuzzy"]
+        spans = [s for s in spans if (s.cands or s.source == "fuzzy") and not self._false_toponym(s)]
+        self._ambiguous_countries(text, spans)
 
         first_line = re.match(r"[^\n]*", text)
         headline_end = first_line.end() if first_line and first_line.end() < 200 and "\n" in text else 0
@@ -845,6 +921,15 @@ class GeoResolver:
             weights[iso] -= w
         weights = defaultdict(float, {k: round(v, 6) for k, v in weights.items() if v > 1e-6})
         focus = max(weights.items(), key=lambda kv: kv[1])[0] if weights else None
+        dem_only = self._demonym_only(hints, spans)
+        if focus in dem_only and weights[focus] - dem_only[focus] < 1e-6:
+            # "Albanians protest in Mitrovica": a people named is weak evidence against a place named
+            # outright (after a site preposition, its name like the gazetteer's) in another country
+            named = [m for m in mentions if m.site and m.role == "place" and m.kind not in ("country", "water")
+                     and m.place.country and m.place.country != focus
+                     and ascii_name(m.text).casefold()[:4] == ascii_name(m.place.name).casefold()[:4]]
+            if len({m.place.country for m in named}) == 1:
+                focus = named[0].place.country
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         try:
             sentences = [(st.start_char, st.end_char) for st in doc.sents]
@@ -853,6 +938,43 @@ class GeoResolver:
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
                       hints=hints, paragraphs=paragraphs, sentences=sentences, adjuncts=event_adjuncts(doc),
                       gaz=self.gaz)
+
+    @staticmethod
+    def _false_toponym(sp: _Span) -> bool:
+        """True when a span is no place whatever the gazetteer holds: a common Spanish/French/Portuguese
+        news word ("Emboscada"), or an armed group's name ("Hamas": Hamm by an alternate name) or a
+        near spelling of one that only an alternate or skeleton name matches."""
+        words, _ = _false_positive_rules()
+        if ascii_name(sp.text).casefold() in words or sp.text.casefold() in words:
+            return True
+        if sp.kind_hint == "settlement" and sp.text.strip().casefold() in _NOT_PLACE:
+            return True  # "the Christian town of Maaloula": "Christian" (Moundridge, Kansas) is no place
+        if not _is_group_name(sp.text):
+            return False
+        exact = re.sub(r"(?:'s|’s)$", "", ascii_name(sp.text.strip()).casefold())
+        words = _group_words()
+        if exact in words or (exact.endswith("s") and exact[:-1] in words):
+            # the group's own name: a region or admin unit of that name stays ("Puntland", "Jubaland")
+            return not any(c.quality == 0 and c.kind in ("region", "admin1", "country") for c in sp.cands)
+        return sp.source == "fuzzy" or all(c.quality >= 1 for c in sp.cands)
+
+    def _ambiguous_countries(self, text: str, spans: list[_Span]) -> None:
+        """"eastern Congo", "Congo" with Kivu/M23/FARDC in the text: the name two states share is
+        read as the alternative state (DR Congo) where the text supports it.  Sets ``cands`` in place."""
+        _, rules = _false_positive_rules()
+        for sp in spans:
+            key = re.sub(r"^the\s+", "", sp.text.strip(), flags=re.I)
+            rule = rules.get(key)
+            if rule is None or not any(c.kind == "country" and c.country == rule["default"] for c in sp.cands):
+                continue
+            before = text[max(0, sp.start - 30):sp.start].lower()
+            directed = any(re.search(rf"\b{re.escape(w)}\s+(?:the\s+)?$", before) for w in rule.get("before") or ())
+            cued = any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in rule.get("cues") or ())
+            against = any(re.search(rf"(?<!Democratic )(?<![\w-]){re.escape(w)}(?![\w-])", text)
+                          for w in rule.get("against") or ())
+            alt = self.gaz.country(rule["alternative"])
+            if alt is not None and (directed or (cued and not against)):
+                sp.cands = (replace(alt, quality=0),)
 
     def _outlet_hints(self, text: str, hints: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Country evidence in the outlet of a source line ("The Nation (Pakistan), 2014-05-05: ...",
@@ -948,6 +1070,23 @@ class GeoResolver:
         several_ok = only_demonyms and sp.site and sp.source == "ent" and c.quality == 0
         return not rival and strong and (single_country or several_ok) and other_evidence < 1.0 and (
             c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
+
+    @staticmethod
+    def _demonym_only(hints: list[tuple[int, int, str, str]], spans: list[_Span]) -> dict[str, float]:
+        """Countries whose only evidence is nationality words ("Albanians protest in Mitrovica"), with
+        that weight: a people named is weak evidence of where a place named outright lies."""
+        dem: dict[str, float] = defaultdict(float)
+        for _a, _b, iso, kind in hints:
+            if kind == "demonym" and iso:
+                dem[iso] += 0.3
+        for iso, _a, _b, kind in ((h[2], h[0], h[1], h[3]) for h in hints):
+            if kind != "demonym":
+                dem.pop(iso, None)
+        for sp in spans:
+            for iso in {c.country for c in sp.cands if c.country}:
+                if sp.own_iso == iso or any(c.kind == "country" and c.country == iso for c in sp.cands):
+                    dem.pop(iso, None)
+        return dict(dem)
 
     def _choose(self, sp: _Span, weights: dict[str, float], spans: list[_Span],
                 priors: list[tuple[float, float]] | None = None) -> None:
