@@ -16,7 +16,7 @@ from sigact.geo.gazetteer import Gazetteer
 from sigact.model import PRECISIONS, Evidence, Place
 from sigact.resources import packaged_yaml_once
 
-__all__ = ["DocGeo", "PlaceMention", "event_adjuncts"]
+__all__ = ["DocGeo", "PlaceMention", "cue_country", "event_adjuncts", "stray_place"]
 
 _PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 _REFERENCE = re.compile(r"\b(?:near|outside|close to|next to|not far from|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
@@ -65,6 +65,46 @@ def event_adjuncts(doc: Any) -> list[tuple[int, int]]:
             continue
         out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
     return sorted(set(out))
+
+
+_LOCAL_CUE = re.compile(r"(?:\b(north|south|east|west)(?:ern)?\s+)?\b([A-Z][\w'’-]+?)(?:(?:'s|’s)\s+(?:[a-z-]+\s+)?|\s+"
+                        r"(?:[a-z-]+\s+)?(?:village|town|city|hamlet|locality|district|municipality|commune|"
+                        r"province|region|area|port|suburb|neighbou?rhood|camp)s?\s+(?:of\s+)?)$")
+
+
+def cue_country(text: str, start: int) -> tuple[str | None, str | None]:
+    """(ISO3, direction) named by the words right before ``text[start:]``: "the southern Lebanese village
+    of X" -> ("LBN", "south"), "Syria's X" -> ("SYR", None); ``(None, None)`` when they name no country."""
+    from sigact.geo.countries import demonym_to_iso3, to_iso3
+
+    cue = _LOCAL_CUE.search(text[max(0, start - 60):start])
+    if not cue:
+        return None, None
+    iso = demonym_to_iso3(cue.group(2)) or to_iso3(cue.group(2))
+    return (iso, cue.group(1).lower() if cue.group(1) and iso else None) if iso else (None, None)
+
+
+def stray_place(text: str, start: int, iso3: str, gaz: Gazetteer | None = None) -> Place:
+    """The coarse place for a name at ``text[start:]`` that the gazetteer only knows as a namesake abroad:
+    the country the words before it name ("the southern Lebanese village of X"), else ``iso3`` (the
+    article's focus); the region of that country they point to when the gazetteer holds it ("South
+    Lebanon"), else the country at precision country."""
+    gaz = gaz or Gazetteer.default()
+    cue_iso, side = cue_country(text, start)
+    iso3 = cue_iso or iso3
+    name = country_name(iso3)
+    if side and name:
+        for query in (f"{side.capitalize()} {name}", f"{side.capitalize()}ern {name}"):
+            units = [c for c in gaz.lookup(query) if c.country == iso3 and c.quality == 0
+                     and c.kind in ("region", "admin1") and c.lat is not None]
+            if units:
+                u = units[0]
+                return Place(text=None, name=u.display_name, admin1=u.admin1 if u.kind == "admin1" else None,
+                             country=iso3, precision=u.precision, lat=round(u.lat, 5), lon=round(u.lon, 5),
+                             geonameid=u.geonameid)
+    cand = gaz.country(iso3)
+    return Place(text=None, name=name, country=iso3, precision="country",
+                 lat=cand.lat if cand else None, lon=cand.lon if cand else None)
 
 
 def _seat_names(data: Any) -> dict[str, str]:
@@ -179,13 +219,16 @@ class DocGeo:
         country at precision "country" (with no evidence).
         """
         skip = self._off_event_waters(start, end)
-        m = self._pick_in_span(start, end, skip)
+        # a dateline ("BOGOTA, Dec 19 - ...") sharing the clause's sentence is where the story was filed,
+        # not a place the clause names: inside the span it yields to any other place
+        inside_skip = skip | self._dateline_starts()
+        m = self._pick_in_span(start, end, inside_skip)
         if m is None or (m.place.precision == "country" and m.place.country):
             # the clause names no place, or only a country: the rest of its sentence may name the town
             # ("clashed ... in Ahmedabad"; "in Resistencia (Chaco), members protested ... in Argentina")
             sa, sb = self._sentence(start, end)
             if (sa, sb) != (start, end):
-                m2 = self._pick_in_span(sa, sb, skip)
+                m2 = self._pick_in_span(sa, sb, inside_skip)
                 if m is None or (m2 is not None and m2.place.country == m.place.country
                                  and m2.place.precision != "country"):
                     m = m2
@@ -239,6 +282,18 @@ class DocGeo:
         if self.focus_country:
             return self._seat_or_country(self.focus_country, start, end), None
         return None
+
+    def _dateline_starts(self) -> frozenset[int]:
+        """Start offsets of the places of the article's dateline ("KHARTOUM, Feb 24 -", "KANO, Nigeria
+        (AP) -"); empty when the article opens with no dateline."""
+        if not self.mentions:
+            return frozenset()
+        first = min(self.mentions, key=lambda x: x.start)
+        tail = re.match(r"(,\s*[A-Z][\w .'-]{0,30})?\s*(\([^)\n]{1,30}\))?\s*[-—–:]\s", self.text[first.end:first.end + 60])
+        if first.role == "place" and (first.start == 0 or self.text[first.start - 1] == "\n") and tail:
+            stop = first.end + tail.end()
+            return frozenset(m.start for m in self.mentions if first.start <= m.start < stop)
+        return frozenset()
 
     def _off_event_waters(self, start: int, end: int) -> frozenset[int]:
         """Start offsets of the sea/lake mentions (kind ``water``) that cannot be the place of the event

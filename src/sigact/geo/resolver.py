@@ -28,7 +28,7 @@ from typing import Any, Iterator
 
 from sigact.geo.countries import demonym_to_iso3, haversine_km
 from sigact.geo.chains import admin1_abbreviations
-from sigact.geo.docgeo import DocGeo, PlaceMention, event_adjuncts
+from sigact.geo.docgeo import DocGeo, PlaceMention, cue_country, event_adjuncts, stray_place
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
@@ -152,6 +152,45 @@ def _capitals() -> frozenset[tuple[str, str]]:
         if info.get("iso3") and info.get("capital"):
             out.add((info["iso3"], ascii_name(info["capital"]).casefold()))
     return frozenset(out)
+
+
+def _named_capital(sp: "_Span", c: Candidate) -> bool:
+    """True when ``c`` (the best candidate of ``sp``) is a national capital, named outright ("in Doha",
+    a recognised entity) and clearly ahead of its namesakes abroad: talks, signings and strikes do happen
+    outside the article's country, and such a name is no false hit."""
+    return c.kind == "city" and c.quality == 0 and c.population >= 100_000 and bool(c.country) and \
+        (sp.site or sp.source == "ent") and sp.margin > 0.5 and \
+        (c.country, ascii_name(c.name).casefold()) in _capitals()
+
+
+def _stray_namesakes(text: str, spans: list["_Span"], weights: dict[str, float]) -> dict[int, "_Span"]:
+    """Spans (by ``id``) resolved to a weak namesake abroad: a town or district matched only through an
+    alternate name, or a small one (under 100,000 people, no capital), in a country that nothing else
+    in the text supports (no country name, demonym, group, or place of another name), while another
+    country has clear support (weight 1.0 or more, or any when the words before the name point to it).  Such a match ("Shama" -> Shama Junction, Ghana, in
+    an article about Lebanon) is a village the gazetteer lacks, not a place abroad."""
+    own_by_name: dict[tuple[str, str], float] = defaultdict(float)
+    for sp in spans:
+        if sp.own_iso:
+            own_by_name[(ascii_name(sp.text).casefold(), sp.own_iso)] += sp.own_weight
+    out: dict[int, _Span] = {}
+    for sp in spans:
+        c = sp.best
+        if c is None or not c.country or c.kind not in ("city", "admin2") or sp.role != "place" or _named_capital(sp, c):
+            continue
+        if sp.parents or sp.is_parent or sp.paren_tail or sp.parent_mismatch or sp.outside_ctx:
+            continue  # an admin chain ("Winder, Georgia"; "Pamoli (Beni, Nord-Kivu)") decides on its own
+        if c.quality == 0 and c.kind == "city" and c.population >= 100_000:
+            continue
+        same = own_by_name.get((ascii_name(sp.text).casefold(), c.country), 0.0)
+        if weights.get(c.country, 0.0) - same > 1e-6:
+            continue
+        rest = {iso: w - own_by_name.get((ascii_name(sp.text).casefold(), iso), 0.0) for iso, w in weights.items()
+                if iso != c.country}
+        cue_iso, _side = cue_country(text, sp.start)  # "the Lebanese village of Shama"
+        if rest and (max(rest.values()) >= 1.0 or (cue_iso and cue_iso != c.country and rest.get(cue_iso, 0.0) > 0)):
+            out[id(sp)] = sp
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -868,6 +907,8 @@ class GeoResolver:
         demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
         removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
+        strays = _stray_namesakes(text, spans, weights)
+        kept_strays: list[_Span] = []
         for sp in spans:
             c = sp.best
             if c is None:
@@ -890,11 +931,19 @@ class GeoResolver:
                               demonym_weight if named_in else -1.0):
                 if sp.own_iso:
                     removed[sp.own_iso] += sp.own_weight
+                if id(sp) in strays and cue_country(text, sp.start)[0]:
+                    kept_strays.append(sp)  # "the Lebanese village of X": a place, though not the namesake
+                continue
+            if id(sp) in strays:  # a namesake abroad that only its own name points to: see after the focus
+                if sp.own_iso:
+                    removed[sp.own_iso] += sp.own_weight
+                kept_strays.append(sp)
                 continue
             supported = sp.supported
             single_country = len({x.country for x in sp.cands}) == 1
             confident = (sp.margin > 0.3 or single_country) and (
                 supported or c.population >= 1_000_000 or c.kind != "city" or (single_country and c.quality == 0)
+                or _named_capital(sp, c)
                 or (single_country and c.quality == 1 and sp.site and lone))
             if not confident and c.kind == "city":
                 # "in Hama", "town in Dar'a": unsure of the town but its name is its admin1's own name;
@@ -930,6 +979,16 @@ class GeoResolver:
                      and ascii_name(m.text).casefold()[:4] == ascii_name(m.place.name).casefold()[:4]]
             if len({m.place.country for m in named}) == 1:
                 focus = named[0].place.country
+        if focus and kept_strays:  # "the southern Lebanese village of Shama" (Shama Junction, Ghana): the focus
+            cued: dict[str, int] = {}  # a name -> the first of its mentions that the words before place
+            for sp in kept_strays:
+                if cue_country(text, sp.start)[0]:
+                    cued.setdefault(ascii_name(sp.text).casefold(), sp.start)
+            for sp in kept_strays:  # country, or its region the text points to, at coarse precision
+                at = cued.get(ascii_name(sp.text).casefold(), sp.start)
+                mentions.append(PlaceMention(sp.start, sp.end, sp.text, stray_place(text, at, focus, self.gaz),
+                                             role=sp.role, site=sp.site, score=round(sp.score, 3), kind="country"))
+            mentions.sort(key=lambda m: m.start)
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         try:
             sentences = [(st.start_char, st.end_char) for st in doc.sents]
@@ -1051,6 +1110,8 @@ class GeoResolver:
             return True  # "Ash-Shajara town in Dar'a": the admin1 named as the parent of a place
         if c.kind == "city" and c.population >= 1_000_000 and sp.margin > 1.0 and c.quality == 0:
             return True  # a big unambiguous place
+        if _named_capital(sp, c):
+            return True  # "signed in Doha": a national capital named outright stands abroad
         units = {x.admin1_code for x in sp.cands if x.kind == "admin1" and x.quality == 0}
         if demonym_weight >= 0 and len(units) == 1 and c.admin1_code in units and len(sp.text) > 3 and \
                 sum(weights.values()) - sp.own_weight - demonym_weight < 1e-6:
