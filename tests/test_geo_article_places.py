@@ -109,3 +109,14 @@ def test_dateline_with_its_country_yields_to_the_clause_town(nlp, geo):
     text = "KANO, Nigeria (AP) - Gunmen killed three traders in Maiduguri on Friday."
     place, _ev = _place(nlp, geo, text, text)
     assert place.country == "NGA" and place.name == "Maiduguri"
+
+
+@pytest.mark.parametrize("text,town,iso3", [
+    ("Gunmen shot dead two soldiers on a motorcycle patrol in Arauca, Colombia, on Sunday.", "Arauca", "COL"),
+    ("Protesters blocked the main road in Tame, Colombia, on Monday.", "Tame", "COL"),
+])
+def test_town_followed_by_its_country_stays(nlp, geo, text, town, iso3):
+    # "Colombia" is also a municipality in Huila: a country named after the town is no rival admin unit
+    place, ev = _place(nlp, geo, text, text)
+    assert place.country == iso3 and place.name == town and place.precision == "town"
+    assert ev is not None and ev.text == town

@@ -1228,6 +1228,8 @@ class GeoResolver:
             # "Minas Viejas, Guerrero", "Buruku (Chikun LGA, ...)": the parent names an admin1 (or an
             # admin2) that this town is not in
             for par in sp.parents:
+                if any(p.kind == "country" and p.quality == 0 and p.country == sp.best.country for p in par.cands):
+                    continue  # "Arauca, Colombia": the town's own country, not the Colombia municipality in Huila
                 if any(p.kind in ("admin1", "admin2", "region") and p.quality == 0 and p.country == sp.best.country
                        for p in par.cands):
                     sp.parent_mismatch = True
