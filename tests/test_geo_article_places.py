@@ -120,3 +120,17 @@ def test_town_followed_by_its_country_stays(nlp, geo, text, town, iso3):
     place, ev = _place(nlp, geo, text, text)
     assert place.country == iso3 and place.name == town and place.precision == "town"
     assert ev is not None and ev.text == town
+
+
+def test_site_of_the_signing_beats_a_town_naming_a_party(nlp, geo):
+    # "Khartoum" names the government here; the deal was reached where the clause says
+    text = "The framework agreement between Khartoum and JEM was initially reached in Chad last week."
+    place, ev = _place(nlp, geo, text, text)
+    assert place.country == "TCD" and place.precision == "country"
+    assert ev is not None and ev.text == "Chad"
+
+
+def test_unsited_town_of_the_same_country_still_beats_the_country(nlp, geo):
+    text = "Rebels attacked Kaga-Bandoro on Monday in the Central African Republic."
+    place, _ev = _place(nlp, geo, text, text)
+    assert place.country == "CAF" and place.name == "Kaga-Bandoro"

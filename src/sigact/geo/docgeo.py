@@ -183,9 +183,14 @@ class DocGeo:
                   and m.start not in skip]
         if not inside:
             return None
+        # "the deal between Khartoum and JEM was reached in Chad": a town of another country than the
+        # place the clause names after "in/at" is an actor or a reference, not the event's place
+        sited = {m.place.country for m in inside if m.site and m.place.country}
 
         def key(m: PlaceMention) -> tuple:
             prec = _PRECISION_RANK.get(m.place.precision or "country", 4)
+            if not m.site and prec < 4 and m.place.country and sited and m.place.country not in sited:
+                return (0.25, m.confident, -prec, True, m.score)
             # a site-cued place ("in/at/near X") first, most specific first; a bare country named after
             # "in" ranks below a town named without a cue ("Rebels attacked Kaga-Bandoro ... in CAR")
             if m.place.precision == "site" or (m.site and prec < 4):
