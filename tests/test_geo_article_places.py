@@ -134,3 +134,18 @@ def test_unsited_town_of_the_same_country_still_beats_the_country(nlp, geo):
     text = "Rebels attacked Kaga-Bandoro on Monday in the Central African Republic."
     place, _ev = _place(nlp, geo, text, text)
     assert place.country == "CAF" and place.name == "Kaga-Bandoro"
+
+
+def test_dateline_town_is_not_the_town_of_a_country_level_clause(nlp, geo):
+    # the dateline is where the story was filed; "in central Mali" says no more than the country
+    text = ("BAMAKO, March 3 (Reuters) - Jihadists killed 12 soldiers in an attack on an army post in central "
+            "Mali, the defence ministry said on Sunday.")
+    place, ev = _place(nlp, geo, text, text[text.index("Jihadists"):text.index(", the defence")])
+    assert place.country == "MLI" and place.precision == "country" and place.name == "Mali"
+    assert ev is not None and ev.text == "Mali"
+
+
+def test_place_of_the_attack_not_the_ministry_that_spoke(nlp, geo):
+    text = "Gunmen killed five villagers near Kaga-Bandoro on Monday, the defence ministry in Bangui said."
+    place, _ev = _place(nlp, geo, text, text)
+    assert place.country == "CAF" and place.name == "Kaga-Bandoro"

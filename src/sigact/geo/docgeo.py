@@ -326,8 +326,10 @@ class DocGeo:
         if m is None or m.place.precision != "country" or not m.place.country:
             return m
         pa, _pb = self._paragraph(start)
+        dateline = self._dateline_starts()  # "BAMAKO (Reuters) - ... in central Mali": where it was filed
         earlier = [x for x in self.mentions if x.role == "place" and pa <= x.start < start and x.site
-                   and x.confident and x.place.country == m.place.country and x.place.precision != "country"]
+                   and x.confident and x.place.country == m.place.country and x.place.precision != "country"
+                   and x.start not in dateline]
         return max(earlier, key=lambda x: x.end) if earlier else m
 
     def _seat_or_country(self, iso3: str, start: int, end: int) -> Place:
