@@ -274,3 +274,21 @@ def test_the_threatened_act_is_the_content_of_one_threat():
     threats = [e for e in evs if e.factuality == "threat"]
     assert len(threats) == 1, _show(evs)
     assert len(incidents(evs)) == 1, _show(evs)
+
+
+def test_wounded_as_a_noun_for_people_is_no_event():
+    """"their wounded", "the injured": a participle used as a noun names victims, not an attack; the verb
+    and the passive stay triggers. Texts written for this test."""
+    from sigact.model import Article
+    from sigact.pipeline import get_pipeline
+
+    p = get_pipeline()
+
+    def asserted(text):
+        return [e for e in p.process(Article.create(text, id="t", published="2024-05-01"))
+                if e.factuality == "asserted"]
+
+    assert asserted("Under frequent shelling by the army, the town was vital for rebels who used it to "
+                    "transport their wounded across the border.") == []
+    assert [e.injuries for e in asserted("Gunmen wounded three soldiers at a checkpoint in Goma on Monday.")] == [3]
+    assert [e.injuries for e in asserted("Three people were wounded in a blast in Kabul on Monday.")] == [3]

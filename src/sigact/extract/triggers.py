@@ -141,6 +141,21 @@ def _is_country(text: str) -> bool:
     return to_iso3(text) is not None
 
 
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
+def _people_participle(tok: Token) -> bool:
+    """True when a participle or adjective is used as a noun for people ("their wounded", "the injured and
+    the dead were taken to hospital"): a determiner or possessive of its own, a nominal role, and no
+    subject, object or agent of its own.  Such a word names victims, not an act."""
+    if tok.tag_ not in ("VBN", "JJ") or tok.dep_ not in _NOMINAL_DEPS:
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ in ("det", "poss") for c in kids):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "auxpass", "aux") for c in kids)
+
+
 def has_own_subject(tok: Token) -> Token | None:
     """Returns the explicit nominal subject of a verb (not a relative pronoun), else None."""
     for c in tok.children:
@@ -327,6 +342,8 @@ class TriggerFinder:
             return False  # "a kidnapping gang", "protest members": a description of people, not an event
         if trig.cls.object_words and not self._object_ok(trig.head, trig.cls):
             return False
+        if _people_participle(h):
+            return False  # "transport their wounded", "the injured were taken to hospital": people, no event
         if trig.cls.exclude_objects:  # "police fired tear gas" is no shooting
             objs = [c for c in trig.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(t.lemma_.lower() in trig.cls.exclude_objects for o in objs for t in o.subtree):
