@@ -153,3 +153,16 @@ def test_arabic_head_alone_is_no_town(nlp, geo):
     assert all(m.place.country != "IND" for m in dg.mentions), dg.mentions
     place = event_place(nlp, geo, "Turkish drones struck Tal Abyad in northern Syria.")
     assert place.country == "SYR" and place.precision != "country", place
+
+
+@pytest.mark.parametrize("text,name", [
+    ("An Israeli strike killed two people in Kfar Kila on Monday, where fire has been traded since the Gaza war began.",
+     "Gaza Strip"),
+    ("Police dispersed a rally in Tbilisi on Sunday, weeks after the Ukraine war entered its third year.", "Ukraine"),
+])
+def test_a_conflict_name_is_no_place_of_the_event(nlp, geo, text, name):
+    """"the Gaza war", "the Ukraine war": a place naming a conflict is a modifier, never the event's place."""
+    dg = analyze(nlp, geo, text)
+    assert all(m.role != "place" for m in dg.mentions if m.place.name == name), dg.mentions
+    place = event_place(nlp, geo, text)
+    assert place.name != name, place

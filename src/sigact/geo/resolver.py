@@ -118,7 +118,9 @@ _MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authoriti
                    "military", "police", "troops", "soldiers", "president", "minister", "embassy", "spokesman",
                    "spokesperson", "navy", "regime", "administration", "media", "state", "leaders", "leader",
                    "envoy", "delegation", "counterpart", "counterparts", "citizens", "nationals", "-based", "based",
-                   "backed", "-backed", "allied", "born", "'s"}
+                   "backed", "-backed", "allied", "born", "'s",
+                   # "since the Gaza war began": a conflict's name, not where the event took place
+                   "war", "conflict", "ceasefire", "truce"}
 
 
 # "Los Angeles cemetery", "Black Sea neighbourhood": the place name names a facility (see _facility_names)
