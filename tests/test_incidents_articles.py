@@ -292,3 +292,19 @@ def test_wounded_as_a_noun_for_people_is_no_event():
                     "transport their wounded across the border.") == []
     assert [e.injuries for e in asserted("Gunmen wounded three soldiers at a checkpoint in Goma on Monday.")] == [3]
     assert [e.injuries for e in asserted("Three people were wounded in a blast in Kabul on Monday.")] == [3]
+
+
+def test_a_relative_clause_on_a_strike_describes_its_damage():
+    """"the strike, which ... burnt a car" is the strike's damage, not a riot of its own (text written for
+    this test); a demonstration police dispersed stays a protest with intervention."""
+    from sigact.model import Article
+    from sigact.pipeline import get_pipeline
+
+    p = get_pipeline()
+    text = ("An Israeli air strike hit the village of Kfar Kila on Monday. Smoke rose from the site of the strike, "
+            "which damaged two houses and burnt a car.")
+    evs = [e for e in p.process(Article.create(text, id="t", published="2024-05-01")) if e.factuality == "asserted"]
+    assert [e.acled_sub_event_type for e in evs] == ["Air/drone strike"]
+    text = "Students held a demonstration in Dhaka on Monday, which police dispersed with tear gas."
+    evs = [e for e in p.process(Article.create(text, id="t", published="2024-05-01")) if e.factuality == "asserted"]
+    assert [e.acled_sub_event_type for e in evs] == ["Protest with intervention"]

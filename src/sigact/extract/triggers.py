@@ -78,7 +78,11 @@ class TriggerGroup:
         over = [t for t in self.triggers if t.cls.overrides & names]
         if over:
             return over[0]
-        return sorted(self.triggers, key=lambda t: (t.cls.outcome, -t.cls.weight, t.i))[0]
+        # "the strike, which damaged two buildings and burnt a car": a verb in a relative clause on another
+        # trigger of the group describes that event (its damage), it does not decide its class
+        heads = {t.i: t for t in self.triggers}
+        cands = [t for t in self.triggers if not _describes(t, heads)] or self.triggers
+        return sorted(cands, key=lambda t: (t.cls.outcome, -t.cls.weight, t.i))[0]
 
     @property
     def start(self) -> int:
@@ -139,6 +143,20 @@ def _is_country(text: str) -> bool:
     except ImportError:
         return False
     return to_iso3(text) is not None
+
+
+def _describes(t: "Trigger", heads: dict[int, "Trigger"]) -> bool:
+    """True when trigger ``t`` is a verb of a relative clause (or a verb conjoined to one) whose antecedent is
+    another trigger in ``heads`` that names an act, not only an outcome ("the strike, which ... burnt a vehicle")."""
+    cur = t.head
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl" and cur.head.i in heads and cur.head.i != t.i:
+            return not heads[cur.head.i].cls.outcome
+        return False
+    return False
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
