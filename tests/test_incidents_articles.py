@@ -308,3 +308,18 @@ def test_a_relative_clause_on_a_strike_describes_its_damage():
     text = "Students held a demonstration in Dhaka on Monday, which police dispersed with tear gas."
     evs = [e for e in p.process(Article.create(text, id="t", published="2024-05-01")) if e.factuality == "asserted"]
     assert [e.acled_sub_event_type for e in evs] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("The killing of the group's commander in a strike in Tehran on Wednesday shocked the region.", "Air/drone strike"),
+    ("Five civilians were killed by shelling in Donetsk on Monday.", "Shelling/artillery/missile attack"),
+    ("Two soldiers were killed in clashes with rebels near Goma on Monday.", "Armed clash"),
+])
+def test_the_remote_means_of_a_killing_decides_its_type(text, sub):
+    """"killed in a strike", "killed by shelling": the means decides (texts written for this test)."""
+    from sigact.model import Article
+    from sigact.pipeline import get_pipeline
+
+    evs = [e for e in get_pipeline().process(Article.create(text, id="t", published="2024-08-01"))
+           if e.factuality == "asserted"]
+    assert [e.acled_sub_event_type for e in evs] == [sub]

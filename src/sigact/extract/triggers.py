@@ -82,6 +82,11 @@ class TriggerGroup:
         # trigger of the group describes that event (its damage), it does not decide its class
         heads = {t.i: t for t in self.triggers}
         cands = [t for t in self.triggers if not _describes(t, heads)] or self.triggers
+        # "the killing of X in a strike in Tehran", "killed by shelling": the remote means named under the
+        # verb or noun decides the class
+        means = [t for t in cands if _remote_means_of(t, heads)]
+        if means:
+            return means[0]
         return sorted(cands, key=lambda t: (t.cls.outcome, -t.cls.weight, t.i))[0]
 
     @property
@@ -157,6 +162,22 @@ def _describes(t: "Trigger", heads: dict[int, "Trigger"]) -> bool:
             return not heads[cur.head.i].cls.outcome
         return False
     return False
+
+
+_REMOTE_SUBTYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                              "Suicide bomb", "Grenade"})
+
+
+def _remote_means_of(t: "Trigger", heads: dict[int, "Trigger"]) -> bool:
+    """True when trigger ``t`` (a remote-violence class: strike, shelling, bombing...) is the means of
+    another trigger of the group: the object of its "in/by/during" ("killed in a strike")."""
+    if not t.cls.candidates or not set(t.cls.candidates) <= _REMOTE_SUBTYPES:
+        return False
+    tok = t.head
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.lower_ not in ("in", "by", "during"):
+        return False
+    gov = tok.head.head
+    return gov.i in heads and gov.i != tok.i
 
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
