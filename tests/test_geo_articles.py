@@ -8,18 +8,9 @@ They need the gazetteer and the spaCy model: slow.
 from __future__ import annotations
 
 import pytest
+from geo_helpers import analyze, event_place as place_of
 
 pytestmark = pytest.mark.slow
-
-
-def analyze(nlp, geo, text):
-    return geo.analyze(nlp(text))
-
-
-def place_of(nlp, geo, text):
-    res = analyze(nlp, geo, text).place_for(0, len(text))
-    assert res is not None, text
-    return res[0]
 
 
 def test_group_adjective_is_never_a_place(nlp, geo):

@@ -9,20 +9,11 @@ They need the gazetteer and the spaCy model: slow.
 from __future__ import annotations
 
 import pytest
+from geo_helpers import analyze, event_place
 
 from sigact.geo.resolver import _Span, _is_group_name
 
 pytestmark = pytest.mark.slow
-
-
-def analyze(nlp, geo, text):
-    return geo.analyze(nlp(text))
-
-
-def event_place(nlp, geo, text):
-    res = analyze(nlp, geo, text).place_for(0, len(text))
-    assert res is not None, text
-    return res[0]
 
 
 # ---- 1. armed groups and organisations are never toponyms --------------------------------------

@@ -7,23 +7,13 @@ import pytest
 from sigact.extract.actors import ActorResolver
 from sigact.extract.ucdp import side_of, text_sides, ucdp_order, ucdp_type
 from sigact.model import Actor
+from ucdp_helpers import FixedGedClassifier
 
 
 @pytest.fixture(scope="module")
 def r() -> ActorResolver:
     return ActorResolver.default()
 
-
-class _Clf:
-    """A stand-in GED text classifier that always answers ``label``."""
-
-    def __init__(self, label: str):
-        self.label = label
-        self.calls = 0
-
-    def proba(self, text: str) -> dict[str, float]:
-        self.calls += 1
-        return {k: (0.8 if k == self.label else 0.1) for k in ("1", "2", "3")}
 
 
 # ------------------------------------------------------------------ one type per sentence
@@ -83,7 +73,7 @@ def test_people_in_a_toll_are_no_civilian_side(r):
 
 
 def test_classifier_only_when_actors_and_text_say_nothing(r):
-    clf = _Clf("2")
+    clf = FixedGedClassifier("2")
     # the text names the sides: no classifier call
     assert ucdp_type(None, None, "Battles", text="Soldiers clashed with rebels.", resolver=r, classifier=clf) == 1
     assert clf.calls == 0

@@ -9,21 +9,13 @@ import pytest
 from sigact.extract.actors import ActorResolver
 from sigact.extract.ucdp import text_sides, ucdp_type
 from sigact.model import Actor
+from ucdp_helpers import FixedGedClassifier
 
 
 @pytest.fixture(scope="module")
 def r() -> ActorResolver:
     return ActorResolver.default()
 
-
-class _Clf:
-    """A stand-in GED text classifier that always answers ``label``."""
-
-    def __init__(self, label: str):
-        self.label = label
-
-    def proba(self, text: str) -> dict[str, float]:
-        return {k: (0.8 if k == self.label else 0.1) for k in ("1", "2", "3")}
 
 
 @pytest.mark.parametrize("text, event_type, country, expected", [
@@ -82,7 +74,7 @@ def test_a_country_named_as_the_place_is_no_state_side(r):
     assert ucdp_type(group, army, "Battles", text=text, context_country="CAF", resolver=r) == 1
     # the country mention is kept as the last word when the text says nothing about the sides
     assert ucdp_type(group, place, "Battles", text="Twelve dead in fighting near Bambari",
-                     context_country="CAF", resolver=r, classifier=_Clf("3")) == 1
+                     context_country="CAF", resolver=r, classifier=FixedGedClassifier("3")) == 1
 
 
 @pytest.mark.parametrize("text, event_type, expected", [
@@ -95,7 +87,7 @@ def test_a_country_named_as_the_place_is_no_state_side(r):
 def test_countries_without_state_based_conflict(r, text, event_type, expected):
     """Mexico has had no state-based conflict in UCDP since the 1990s: killings are non-state
     (cartel wars) unless the text says civilians were targeted (one-sided)."""
-    clf = _Clf("1")
+    clf = FixedGedClassifier("1")
     assert ucdp_type(None, None, event_type, text=text, context_country="MEX", resolver=r, classifier=clf,
                      date="2019-05-04") == expected
 
@@ -140,10 +132,10 @@ def test_unknown_gunmen_against_a_named_group_is_non_state(r):
 def test_civilians_killed_in_a_fight_are_not_one_sided_by_themselves(r):
     text = "Eight civilians killed in heavy fighting on the outskirts of the town"
     # the text leaves the sides open: the classifier decides, not the word "civilians"
-    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=_Clf("1")) == 1
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=FixedGedClassifier("1")) == 1
     # a massacre cue still makes it one-sided
     text = "Eight civilians executed after heavy fighting on the outskirts of the town"
-    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=_Clf("1")) == 3
+    assert ucdp_type(None, None, "Battles", text=text, context_country="SSD", resolver=r, classifier=FixedGedClassifier("1")) == 3
 
 
 def test_a_state_force_alone_attacking_a_person_is_one_sided(r):
@@ -172,7 +164,7 @@ def test_gunmen_in_a_battle_are_not_presumed_to_attack_people(r):
     text = "Gunmen opened fire in the town centre overnight, four dead"
     assert ucdp_type(None, None, "Violence against civilians", text=text, context_country="NER", resolver=r) == 3
     assert ucdp_type(None, None, "Battles", text=text, context_country="NER", resolver=r,
-                     classifier=_Clf("1")) == 1
+                     classifier=FixedGedClassifier("1")) == 1
 
 
 @pytest.mark.parametrize("mention, side", [
