@@ -358,8 +358,13 @@ class GeoResolver:
             hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(2), re.I) else "settlement"
             a, b = m.start(1), m.end(1)
             full = text[a:m.end(2)]
+            # "Bolivar state": the whole is one state's alternate name; the bare name keeps every unit so called,
+            # when it closes a chain whose town lies in another unit of that name ("Cartagena, Bolivar state")
+            whole = self._lookup(full)
+            if hint == "admin" and whole:
+                whole = self._chain_widened(text, a, whole, self._lookup(m.group(1)))
             if free(a, b) and (self._lookup(full) or self._lookup(m.group(1))):
-                if self._lookup(full):  # "Panama City", "Quezon City", "Gaza Strip": the whole name
+                if whole:  # "Panama City", "Quezon City", "Gaza Strip": the whole name
                     fhint = "settlement" if all(c.kind == "city" for c in self._lookup(full)) else None
                     add(_Span(a, m.end(2), full, "cue", fhint,
                               site=prev_word(a) in _SITE_PREPS or (fhint is not None and hint == "settlement")))
@@ -380,6 +385,11 @@ class GeoResolver:
                         add(_Span(a2, b, sub, "cue", hint, site=hint == "settlement"
                                   or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                         break
+                else:  # "in Mineral Chico municipality": a unit the gazetteer lacks; its words name no other place
+                    if free(a, b) and prev_word(a) in _SITE_PREPS and " " in m.group(1) \
+                            and not demonym_to_iso3(m.group(1).split()[0]):
+                        for k in range(a, b):
+                            taken[k] = True
 
         # Spanish/French/Portuguese: "en el municipio de Tame", "dans la préfecture de la Ouaka",
         # "dans le territoire de Beni", "no município de Altamira", "en la provincia del Guayas"
@@ -396,6 +406,12 @@ class GeoResolver:
         for a, b, hint, alias in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
             if free(a, b):
                 add(_Span(a, b, text[a:b], "cue", hint, alias=alias))
+
+        # admin units whose name joins two towns with a slash ("Tunapuna/Piarco", "Diego Martin/..."): the whole
+        for m in re.finditer(r"(?<![\w'’/-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+", text):
+            if free(m.start(), m.end()) and any(c.quality == 0 for c in self._lookup(m.group(0))):
+                add(_Span(m.start(), m.end(), m.group(0), "cue", None,
+                          site=prev_word(m.start()) in _SITE_PREPS | _ATTACK_VERBS))
 
         # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
@@ -672,6 +688,19 @@ class GeoResolver:
                 if point is not None:
                     priors.append(point)
         return spans, hints, priors
+
+    def _chain_widened(self, text: str, a: int, whole: tuple[Candidate, ...],
+                       bare: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``()`` when the admin name at ``a`` ("Bolivar state") closes a "Town, Admin" chain whose town
+        lies only in another unit of the bare name (Cartagena: Colombia's Bolivar, not Venezuela's),
+        so the bare name's units stand; else ``whole`` unchanged."""
+        prev = re.search(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}),\s*$", text[max(0, a - 60):a])
+        if prev is None or not all(c.kind in ("admin1", "admin2", "region") for c in whole):
+            return whole
+        units = {(c.country, c.admin1_code) for c in bare if c.kind in ("admin1", "region") and c.quality == 0}
+        have = {(c.country, c.admin1_code) for c in whole}
+        towns = {(c.country, c.admin1_code) for c in self._lookup(prev.group(1)) if c.quality == 0}
+        return () if towns & (units - have) and not towns & have else whole
 
     def _paren_chain(self, text: str) -> list[tuple[int, int, str | None, str | None]]:
         """Parts of parenthesised admin chains after a name: "X (Buur Hakaba, Bay)", "(Anzourou, Tillaberi)".
@@ -1153,6 +1182,8 @@ class GeoResolver:
             # (an admin2 unit is named after its seat, whose GeoNames name may be an alternate spelling)
             towns = [c for _, c in scored if c.kind == "city" and c.admin1_code == best.admin1_code
                      and c.quality <= best.quality + (1 if best.kind == "admin2" else 0)]
+            if not towns and sp.parents:  # "Colon (Colon)": below the unit named as its parent, a town of its name
+                towns = [c for _, c in scored if c.kind == "city" and c.id in matched_parent and c.quality == 0]
             if towns:
                 i = next(k for k, (_, c) in enumerate(scored) if c is towns[0])
                 scored.insert(0, (scored[0][0], scored.pop(i)[1]))

@@ -1,0 +1,64 @@
+"""The event's country in ACLED-style notes: the admin chain after a town decides between same-named
+places abroad ("Maracas, Tunapuna/Piarco", "Cartagena, Bolivar state", "Colon (Colon)"), and the
+words of a unit the gazetteer lacks ("Mineral Chico municipality") name no other place.
+Texts written for these tests; place names are facts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _place(nlp, geo, text):
+    res = geo.analyze(nlp(text)).place_for(0, len(text))
+    assert res is not None, text
+    return res[0]
+
+
+def test_slash_named_admin_unit_closes_the_chain(nlp, geo):
+    # Maracas is only a Brazilian town in GeoNames; the Trinidad region after the comma decides
+    text = "On 12 March 2021, in Maracas, Tunapuna/Piarco, a man was shot dead by unknown gunmen."
+    place = _place(nlp, geo, text)
+    assert place.country == "TTO" and place.admin1 == "Tunapuna/Piarco"
+
+
+def test_slash_named_unit_alone_is_one_place(nlp, geo):
+    text = "On 14 March 2021, police raided a house in Tunapuna/Piarco and seized two rifles."
+    place = _place(nlp, geo, text)
+    assert place.country == "TTO" and place.text == "Tunapuna/Piarco"
+
+
+def test_town_decides_which_state_of_that_name(nlp, geo):
+    # Venezuela has a Bolivar state and Colombia a Bolivar department; Cartagena lies in the latter
+    text = "On 3 May 2021, in Bocachica, Cartagena, Bolivar state, residents protested against the council."
+    place = _place(nlp, geo, text)
+    assert place.country == "COL" and place.admin1 == "Bolivar" and place.name == "Cartagena"
+
+
+def test_state_named_alone_keeps_its_own_unit(nlp, geo):
+    text = "On 3 May 2021, protesters gathered in Bolivar state to demand fuel deliveries."
+    place = _place(nlp, geo, text)
+    assert place.country == "VEN" and place.admin1 == "Bolivar" and place.precision == "admin1"
+
+
+def test_state_suffix_chain_with_a_local_town_is_unchanged(nlp, geo):
+    text = "On 3 May 2021, gunmen killed two farmers in Bokkos, Plateau state."
+    place = _place(nlp, geo, text)
+    assert place.country == "NGA" and place.admin1 == "Plateau" and place.name == "Bokkos"
+
+
+def test_town_named_like_its_province_lies_in_the_country_that_has_the_town(nlp, geo):
+    # Honduras and Panama both have a Colon unit; only Panama has a town of that name in it
+    text = "On 3 May 2021, in Colon (Colon), residents protested to demand food aid."
+    place = _place(nlp, geo, text)
+    assert place.country == "PAN" and place.admin1 == "Colon"
+
+
+def test_unknown_municipality_words_are_no_places_abroad(nlp, geo):
+    # "Mineral" (West Virginia) and "Chico" (California) are parts of a Mexican municipality's name
+    text = "On 3 May 2021, in Mineral Chico municipality, Hidalgo, a body was found near a river."
+    place = _place(nlp, geo, text)
+    assert place.country == "MEX" and place.admin1 == "Hidalgo"
+    g = geo.analyze(nlp(text))
+    assert not any(m.place.country == "USA" for m in g.mentions)
