@@ -62,3 +62,37 @@ def test_unknown_municipality_words_are_no_places_abroad(nlp, geo):
     assert place.country == "MEX" and place.admin1 == "Hidalgo"
     g = geo.analyze(nlp(text))
     assert not any(m.place.country == "USA" for m in g.mentions)
+
+
+def test_a_weak_capitalised_word_does_not_outvote_a_named_city(nlp, geo):
+    # "Labor" (of "Labor Day") is also a Mexican hamlet; it must not unseat Manila
+    text = "On 1 May 2021, workers staged a demonstration in Tondo, Manila to mark Labor Day."
+    place = _place(nlp, geo, text)
+    assert place.country == "PHL" and place.name == "Manila"
+
+
+def test_road_between_two_towns_gives_the_first_town(nlp, geo):
+    text = "On 8 May 2021, protesters blocked the Sidon-Tyr highway near the university."
+    place = _place(nlp, geo, text)
+    assert place.country == "LBN" and place.name == "Sidon"
+
+
+def test_road_named_with_spaced_dash(nlp, geo):
+    text = "On 2 June 2021, militants ambushed a convoy on the Gao - Ansongo road."
+    place = _place(nlp, geo, text)
+    assert place.country == "MLI" and place.name == "Gao"
+
+
+def test_unknown_road_end_is_no_place_abroad(nlp, geo):
+    # "Elias" alone is a Colombian town; "Qabb Elias" is a Lebanese one the gazetteer lacks
+    text = "On 8 May 2021, rioters blocked the Qabb Elias- Dahr el Baydar road with burning tyres."
+    g = geo.analyze(nlp(text))
+    assert not any(m.place.country == "COL" for m in g.mentions)
+
+
+def test_country_possessive_without_apostrophe(nlp, geo):
+    text = "Hundreds of protesters marched in Benins main city on Thursday to demand a delay of the vote."
+    g = geo.analyze(nlp(text))
+    assert g.focus_country == "BEN"
+    place = _place(nlp, geo, text)
+    assert place.country == "BEN"

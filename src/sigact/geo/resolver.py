@@ -46,6 +46,10 @@ _CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", 
             "ed", "um", "umm", "abu", "bou"}
 _SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|neighbourhood|neighborhood|" \
                     r"district|suburb|camp|municipality|township|market"
+# "the Sidon-Tyr highway", "Gao - Ansongo road": the two ends of a road (name, name)
+_ROAD_END = r"[A-Z][\w'’]+(?: (?:(?:el|al|ad|ar|as|ash|de|del|la|du|des|bin) )?[A-Z][\w'’]+){0,2}"
+_ROAD_ENDS = re.compile(rf"(?<![\w'’-])({_ROAD_END}) ?[-–] ?({_ROAD_END})"
+                        r"\s+(?i:road|highway|axis|route|motorway|railway|corridor)\b")
 _ADMIN_WORDS = r"province|state|region|district|governorate|county|department|prefecture|oblast|territory|" \
                r"municipality|division|zone|wilaya|governate|sector|chiefdom|commune|LGA|woreda|sub-county|raion"
 # admin and settlement words of Spanish, French and Portuguese cue phrases, and the article/preposition
@@ -412,6 +416,29 @@ class GeoResolver:
             if free(m.start(), m.end()) and any(c.quality == 0 for c in self._lookup(m.group(0))):
                 add(_Span(m.start(), m.end(), m.group(0), "cue", None,
                           site=prev_word(m.start()) in _SITE_PREPS | _ATTACK_VERBS))
+
+        # "the Sidon-Tyr highway", "the Gao - Ansongo road": both ends are places (the first the site); an end
+        # the gazetteer lacks ("Qabb Elias") is taken whole so that none of its words is read as a place
+        for m in _ROAD_ENDS.finditer(text):
+            if self._lookup(text[m.start(1):m.end(2)]):
+                continue  # a hyphenated name of its own
+            for g in (1, 2):
+                a, b = m.start(g), m.end(g)
+                if not free(a, b):
+                    continue
+                if any(c.quality == 0 for c in self._lookup(m.group(g))) and not demonym_to_iso3(m.group(g)):
+                    add(_Span(a, b, m.group(g), "cue", None, site=g == 1))
+                elif " " in m.group(g):
+                    for k in range(a, b):
+                        taken[k] = True
+        # "Benins capital": a country's possessive written without its apostrophe
+        for m in re.finditer(r"\b([A-Z][a-z]{3,})s\b", text):
+            a, b = m.start(1), m.end(1)
+            if free(a, b + 1) and not self._lookup(m.group(0)) and any(
+                    c.kind == "country" and c.quality == 0 and ascii_name(c.name).casefold() == m.group(1).casefold()
+                    for c in self._lookup(m.group(1))):
+                add(_Span(a, b, m.group(1), "cue", None, role="modifier"))
+                taken[b] = True
 
         # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
@@ -869,8 +896,10 @@ class GeoResolver:
             if _round == 0:
                 extra: dict[str, float] = defaultdict(float)
                 for sp in spans:
+                    # a weak span ("Labor" of "Labor Day": La Labor, Mexico) only adds to a country already named
                     if sp.best is not None and sp.best.country and sp.best.kind != "country" and sp.margin > 1.0 \
-                            and sp.supported and not sp.own_iso:
+                            and sp.supported and not sp.own_iso and (
+                            sp.source != "weak" or weights.get(sp.best.country, 0.0) > 0):
                         extra[sp.best.country] += 0.5
                         sp.own_iso, sp.own_weight = sp.best.country, 0.5
                 for k, v in extra.items():
