@@ -96,3 +96,28 @@ def test_country_possessive_without_apostrophe(nlp, geo):
     assert g.focus_country == "BEN"
     place = _place(nlp, geo, text)
     assert place.country == "BEN"
+
+
+def test_two_nearby_places_outvote_a_country_named_as_background(nlp, geo):
+    # Souda (Greece, also a Tunisian hamlet) and Crete (Greece, also US towns) agree on Greece
+    text = ("On 4 May 2021, dozens rallied in Souda to protest against refugees rescued from the war in Libya "
+            "being moved to Crete.")
+    g = geo.analyze(nlp(text))
+    assert g.focus_country == "GRC"
+    place = _place(nlp, geo, text)
+    assert place.country == "GRC" and place.admin1 == "Crete"
+
+
+def test_agreement_does_not_move_a_chain_town(nlp, geo):
+    # with no rival country, the chain is resolved as before: the town in Puebla, not one in Chiapas
+    text = "On 5 May 2021, in San Lucas Atoyatenco, Puebla, a crowd tried to lynch three men accused of theft."
+    place = _place(nlp, geo, text)
+    assert place.country == "MEX" and place.admin1 == "Puebla"
+
+
+def test_province_named_outright_beats_the_attackers_nationality(nlp, geo):
+    # "Raqqa" is only an alternate name in GeoNames; "province" makes it the place, not Turkey
+    text = ("On 7 May 2021, Turkish forces shelled with artillery the area west of Ein Issa, north of Raqqa "
+            "province. No casualties were reported.")
+    place = _place(nlp, geo, text)
+    assert place.country == "SYR" and place.admin1 == "Ar-Raqqa"

@@ -870,6 +870,8 @@ class GeoResolver:
                 sp.own_iso, sp.own_weight = next(iter(isos)), 0.8 * w
                 weights[sp.own_iso] += sp.own_weight
 
+        self._agreeing(spans, weights)
+
         widened: list[_Span] = []
         for sp in spans:
             # "Beni territory" with "ADF" in the text: GeoNames has no admin2 of DR Congo, only the town;
@@ -996,6 +998,40 @@ class GeoResolver:
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
                       hints=hints, paragraphs=paragraphs, sentences=sentences, adjuncts=event_adjuncts(doc),
                       gaz=self.gaz)
+
+    @staticmethod
+    def _agreeing(spans: list[_Span], weights: dict[str, float]) -> None:
+        """"rallied in Souda ... refugees from Libya ... moved to Crete": two names that each exist in several
+        countries but lie close together (< 150 km, or a town in the admin1 named) in exactly one of them vote
+        for it (0.8 each, as a name unique to that country would), unless other evidence of the text points to
+        another country where one of the names also lies.  Sets ``own_iso``/``own_weight`` in place."""
+        if not any(v > 0 for v in weights.values()):
+            return  # nothing to outvote: the names are resolved against each other as they are
+        amb = [sp for sp in spans if sp.source not in ("weak", "fuzzy") and sp.role == "place" and not sp.own_iso
+               and len({c.country for c in sp.cands if c.country}) > 1]
+        votes: dict[int, str] = {}
+        for i, s1 in enumerate(amb):
+            for s2 in amb[i + 1:]:
+                if s1.text.casefold() == s2.text.casefold() or s2 in s1.parents or s1 in s2.parents:
+                    continue  # a chain ("Town, Admin1") is matched through its parent
+                isos = {c1.country for c1 in s1.cands for c2 in s2.cands
+                        if c1.country and c1.country == c2.country and c1.quality == 0 and c2.quality == 0
+                        and c1.kind != "country" and c2.kind != "country" and (
+                            (c1.admin1_code and c1.admin1_code == c2.admin1_code) or (
+                                c1.lat is not None and c2.lat is not None
+                                and haversine_km(c1.lat, c1.lon, c2.lat, c2.lon) < 150))}
+                # unless the text already points to another country where either name also lies
+                rivals = {c.country for c in s1.cands + s2.cands if c.country and weights.get(c.country, 0.0) > 0}
+                if len(isos) == 1 and not rivals - isos:
+                    iso = next(iter(isos))
+                    for sp in (s1, s2):
+                        if votes.setdefault(id(sp), iso) != iso:
+                            votes[id(sp)] = ""
+        for sp in amb:
+            iso = votes.get(id(sp))
+            if iso:
+                sp.own_iso, sp.own_weight = iso, 0.8
+                weights[iso] += 0.8
 
     @staticmethod
     def _false_toponym(sp: _Span) -> bool:
@@ -1126,8 +1162,11 @@ class GeoResolver:
         # "Israeli strike on a school in Rafah": a site-cued entity whose only rival evidence is a demonym
         # stands even when the name exists in two countries (the best-scored one; confident only if clear)
         several_ok = only_demonyms and sp.site and sp.source == "ent" and c.quality == 0
+        # "north of Raqqa province": a unit named with its admin noun, known by an alternate name only
+        admin_named = sp.kind_hint == "admin" and sp.source == "cue" and c.kind in ("admin1", "admin2", "region")
         return not rival and strong and (single_country or several_ok) and other_evidence < 1.0 and (
-            c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
+            c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone)
+            or (admin_named and c.quality <= 2 and single_country))
 
     @staticmethod
     def _demonym_only(hints: list[tuple[int, int, str, str]], spans: list[_Span]) -> dict[str, float]:
