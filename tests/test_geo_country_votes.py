@@ -121,3 +121,31 @@ def test_province_named_outright_beats_the_attackers_nationality(nlp, geo):
             "province. No casualties were reported.")
     place = _place(nlp, geo, text)
     assert place.country == "SYR" and place.admin1 == "Ar-Raqqa"
+
+
+def test_possessive_city_before_an_unknown_district_stays(nlp, geo):
+    text = "On 8 May 2021, protesters gathered in Beirut's Saifi district and blocked a bridge."
+    place = _place(nlp, geo, text)
+    assert place.country == "LBN" and place.name == "Beirut"
+
+
+def test_city_joined_to_its_quarter_stays(nlp, geo):
+    # "Hamar" alone is a Norwegian town; Mogadishu and the Banadir chain decide
+    text = ("On 7 May 2021, a grenade was thrown at a police station in Mogadishu-Hamar Weyne district "
+            "(Hamar Weyne, Banadir).")
+    place = _place(nlp, geo, text)
+    assert place.country == "SOM" and place.admin1 == "Banadir"
+
+
+def test_road_end_does_not_outrank_the_town_named_as_site(nlp, geo):
+    text = ("On 7 May 2021, in Ivirgarzama, Cochabamba, around 200 citizens blocked the Santa Cruz-Cochabamba "
+            "highway to demand fuel.")
+    place = _place(nlp, geo, text)
+    assert place.country == "BOL" and place.admin1 == "Cochabamba"
+
+
+def test_country_named_road_end_is_not_the_country(nlp, geo):
+    text = "On 4 May 2021, construction workers demonstrated at tollbooths on the Mexico-Cuernavaca highway."
+    g = geo.analyze(nlp(text))
+    assert not any(m.kind == "country" for m in g.mentions)
+    assert g.focus_country == "MEX"

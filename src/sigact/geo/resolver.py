@@ -390,9 +390,12 @@ class GeoResolver:
                                   or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                         break
                 else:  # "in Mineral Chico municipality": a unit the gazetteer lacks; its words name no other place
-                    if free(a, b) and prev_word(a) in _SITE_PREPS and " " in m.group(1) \
-                            and not demonym_to_iso3(m.group(1).split()[0]):
-                        for k in range(a, b):
+                    # (not "in Beirut's Saifi district"; of "in Mogadishu-Hamar Weyne district" only the quarter)
+                    a2 = a + m.group(1).rindex("-") + 1 if "-" in m.group(1) else a
+                    if free(a2, b) and prev_word(a) in _SITE_PREPS and " " in text[a2:b] \
+                            and not demonym_to_iso3(m.group(1).split()[0]) and "'s" not in m.group(1) \
+                            and "’s" not in m.group(1):
+                        for k in range(a2, b):
                             taken[k] = True
 
         # Spanish/French/Portuguese: "en el municipio de Tame", "dans la préfecture de la Ouaka",
@@ -417,7 +420,7 @@ class GeoResolver:
                 add(_Span(m.start(), m.end(), m.group(0), "cue", None,
                           site=prev_word(m.start()) in _SITE_PREPS | _ATTACK_VERBS))
 
-        # "the Sidon-Tyr highway", "the Gao - Ansongo road": both ends are places (the first the site); an end
+        # "the Sidon-Tyr highway", "the Gao - Ansongo road": both ends are places (no site of their own); an end
         # the gazetteer lacks ("Qabb Elias") is taken whole so that none of its words is read as a place
         for m in _ROAD_ENDS.finditer(text):
             if self._lookup(text[m.start(1):m.end(2)]):
@@ -426,8 +429,13 @@ class GeoResolver:
                 a, b = m.start(g), m.end(g)
                 if not free(a, b):
                     continue
-                if any(c.quality == 0 for c in self._lookup(m.group(g))) and not demonym_to_iso3(m.group(g)):
-                    add(_Span(a, b, m.group(g), "cue", None, site=g == 1))
+                cands = self._lookup(m.group(g))
+                if any(c.kind == "country" and c.quality == 0 for c in cands):
+                    for k in range(a, b):  # "the Mexico-Cuernavaca highway": the capital, not the country
+                        taken[k] = True
+                    continue
+                if any(c.quality == 0 for c in cands) and not demonym_to_iso3(m.group(g)):
+                    add(_Span(a, b, m.group(g), "cue", None))
                 elif " " in m.group(g):
                     for k in range(a, b):
                         taken[k] = True
