@@ -149,3 +149,11 @@ def test_country_named_road_end_is_not_the_country(nlp, geo):
     g = geo.analyze(nlp(text))
     assert not any(m.kind == "country" for m in g.mentions)
     assert g.focus_country == "MEX"
+
+
+def test_road_end_sets_no_admin1_context(nlp, geo):
+    # Cuernavaca (Morelos), an end of the highway, must not push out Mexico City named as the area
+    text = ("On 4 May 2021, in the area of Ciudad de Mexico, construction workers demonstrated at tollbooths "
+            "on the Mexico-Cuernavaca highway to ask for support.")
+    place = _place(nlp, geo, text)
+    assert place.country == "MEX" and place.admin1 == "Distrito Federal"

@@ -256,6 +256,7 @@ class _Span:
     outside_ctx: bool = False
     paren_tail: bool = False  # "(Rafi LGA, Niger)": the last item of a parenthesised admin chain
     alias: str | None = None  # the admin1 an abbreviation stands for ("J&K" -> "Jammu and Kashmir")
+    road_end: bool = False  # "the Sidon-Tyr highway": an end of a road, which sets no admin1 context
 
 
 def _seat_towns(cands: tuple[Candidate, ...], full: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -435,7 +436,7 @@ class GeoResolver:
                         taken[k] = True
                     continue
                 if any(c.quality == 0 for c in cands) and not demonym_to_iso3(m.group(g)):
-                    add(_Span(a, b, m.group(g), "cue", None))
+                    add(_Span(a, b, m.group(g), "cue", None, road_end=True))
                 elif " " in m.group(g):
                     for k in range(a, b):
                         taken[k] = True
@@ -1198,7 +1199,7 @@ class GeoResolver:
         top = max(weights.values()) if weights else 0.0
         scored: list[tuple[float, Candidate]] = []
         ctx_admin1 = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
-                      and o.best.admin1_code and o.best.kind in ("admin1", "admin2", "city", "region")}
+                      and not o.road_end and o.best.admin1_code and o.best.kind in ("admin1", "admin2", "city", "region")}
         matched_parent: set[int] = set()
         own, own_iso = sp.own_weight, sp.own_iso
         others = list({o.best.id: o.best for o in spans if o is not sp and o.best is not None
