@@ -157,3 +157,21 @@ def test_road_end_sets_no_admin1_context(nlp, geo):
             "on the Mexico-Cuernavaca highway to ask for support.")
     place = _place(nlp, geo, text)
     assert place.country == "MEX" and place.admin1 == "Distrito Federal"
+
+
+def test_chain_after_an_unknown_second_word_still_rules(nlp, geo):
+    # "Kangara" alone would be read as Kangaba (Mali); "(Karimama, Alibori)" puts it in Benin
+    text = ("On 5 September 2022, militants kidnapped two forest guards in Kangara Peulh (Karimama, Alibori). "
+            "They were freed two weeks later.")
+    place = _place(nlp, geo, text)
+    assert place.country == "BEN" and place.admin1 == "Alibori"
+
+
+def test_repeated_name_falls_with_its_chained_mention(nlp, geo):
+    # Birayn is a Jordanian town; the chain says Taizz (Yemen), and the later bare repeat is the same place
+    text = ("On 6 May 2021, security forces opened fire on a car at Al Birayn checkpoint (Sabir al Mawadim, Taizz), "
+            "killing a man. Witnesses said the gunmen returned to Al Birayn afterwards.")
+    g = geo.analyze(nlp(text))
+    assert not any(m.place.country == "JOR" for m in g.mentions)
+    place = _place(nlp, geo, text)
+    assert place.country == "YEM" and place.admin1 == "Taizz"

@@ -113,7 +113,8 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "con
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
     r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|"
-    r"(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|division)\s+){0,2}\(|"
+    r"(?:[A-Z][\w'’-]+\s+)?(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|"
+    r"division|checkpoint|camp|market|junction|bridge|crossing|IDP camp)\s+){0,2}\(|"
     r"\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
@@ -935,6 +936,14 @@ class GeoResolver:
         unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and sp.own_iso and (
             not sp.supported or sp.parent_mismatch or sp.outside_ctx))
         demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
+        # "Al Birayn checkpoint (Sabir al Mawadim, Taizz) ... released in Al Birayn": a name repeated
+        # without its chain is the same place, so it falls with the chained mention it repeats
+        mismatched = {sp.text.casefold() for sp in spans if sp.parent_mismatch and sp.best is not None}
+        for sp in spans:
+            if not sp.parents and sp.best is not None and sp.text.casefold() in mismatched and any(
+                    o.parent_mismatch and o.best is not None and o.best.country == sp.best.country
+                    and o.text.casefold() == sp.text.casefold() for o in spans):
+                sp.parent_mismatch = True
         removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
         for sp in spans:
