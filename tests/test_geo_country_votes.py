@@ -175,3 +175,13 @@ def test_repeated_name_falls_with_its_chained_mention(nlp, geo):
     assert not any(m.place.country == "JOR" for m in g.mentions)
     place = _place(nlp, geo, text)
     assert place.country == "YEM" and place.admin1 == "Taizz"
+
+
+def test_company_initials_and_a_sentence_start_are_no_place(nlp, geo):
+    # "S.A.L." (a Lebanese company form) read as Sal, Cape Verde, outvoted Sidon
+    text = ("On 28 April 2021, rioters blocked roads in Sidon City. They damaged the facade of the Banque "
+            "Example S.A.L. At the market, rioters also hurled rocks at soldiers.")
+    g = geo.analyze(nlp(text))
+    assert not any(m.place.country == "CPV" for m in g.mentions)
+    place = _place(nlp, geo, text)
+    assert place.country == "LBN" and place.name == "Sidon"
