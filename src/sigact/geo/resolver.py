@@ -46,6 +46,10 @@ _CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", 
             "ed", "um", "umm", "abu", "bou"}
 _SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|neighbourhood|neighborhood|" \
                     r"district|suburb|camp|municipality|township|market"
+# "the Sidon-Tyr highway", "Gao - Ansongo road": the two ends of a road (name, name)
+_ROAD_END = r"[A-Z][\w'’]+(?: (?:(?:el|al|ad|ar|as|ash|de|del|la|du|des|bin) )?[A-Z][\w'’]+){0,2}"
+_ROAD_ENDS = re.compile(rf"(?<![\w'’-])({_ROAD_END}) ?[-–] ?({_ROAD_END})"
+                        r"\s+(?i:road|highway|axis|route|motorway|railway|corridor)\b")
 _ADMIN_WORDS = r"province|state|region|district|governorate|county|department|prefecture|oblast|territory|" \
                r"municipality|division|zone|wilaya|governate|sector|chiefdom|commune|LGA|woreda|sub-county|raion"
 # admin and settlement words of Spanish, French and Portuguese cue phrases, and the article/preposition
@@ -109,7 +113,8 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "con
               "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
 _PARENT_GAP = re.compile(
     r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|"
-    r"(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|division)\s+){0,2}\(|"
+    r"(?:[A-Z][\w'’-]+\s+)?(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|"
+    r"division|checkpoint|camp|market|junction|bridge|crossing|IDP camp)\s+){0,2}\(|"
     r"\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
     r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
@@ -293,6 +298,7 @@ class _Span:
     outside_ctx: bool = False
     paren_tail: bool = False  # "(Rafi LGA, Niger)": the last item of a parenthesised admin chain
     alias: str | None = None  # the admin1 an abbreviation stands for ("J&K" -> "Jammu and Kashmir")
+    road_end: bool = False  # "the Sidon-Tyr highway": an end of a road, which sets no admin1 context
 
 
 def _seat_towns(cands: tuple[Candidate, ...], full: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -399,8 +405,13 @@ class GeoResolver:
             hint = "admin" if re.fullmatch(_ADMIN_WORDS, m.group(2), re.I) else "settlement"
             a, b = m.start(1), m.end(1)
             full = text[a:m.end(2)]
+            # "Bolivar state": the whole is one state's alternate name; the bare name keeps every unit so called,
+            # when it closes a chain whose town lies in another unit of that name ("Cartagena, Bolivar state")
+            whole = self._lookup(full)
+            if hint == "admin" and whole:
+                whole = self._chain_widened(text, a, whole, self._lookup(m.group(1)))
             if free(a, b) and (self._lookup(full) or self._lookup(m.group(1))):
-                if self._lookup(full):  # "Panama City", "Quezon City", "Gaza Strip": the whole name
+                if whole:  # "Panama City", "Quezon City", "Gaza Strip": the whole name
                     fhint = "settlement" if all(c.kind == "city" for c in self._lookup(full)) else None
                     add(_Span(a, m.end(2), full, "cue", fhint,
                               site=prev_word(a) in _SITE_PREPS or (fhint is not None and hint == "settlement")))
@@ -421,6 +432,14 @@ class GeoResolver:
                         add(_Span(a2, b, sub, "cue", hint, site=hint == "settlement"
                                   or prev_word(a2) in _SITE_PREPS | _ATTACK_VERBS))
                         break
+                else:  # "in Mineral Chico municipality": a unit the gazetteer lacks; its words name no other place
+                    # (not "in Beirut's Saifi district"; of "in Mogadishu-Hamar Weyne district" only the quarter)
+                    a2 = a + m.group(1).rindex("-") + 1 if "-" in m.group(1) else a
+                    if free(a2, b) and prev_word(a) in _SITE_PREPS and " " in text[a2:b] \
+                            and not demonym_to_iso3(m.group(1).split()[0]) and "'s" not in m.group(1) \
+                            and "’s" not in m.group(1):
+                        for k in range(a2, b):
+                            taken[k] = True
 
         # Spanish/French/Portuguese: "en el municipio de Tame", "dans la préfecture de la Ouaka",
         # "dans le territoire de Beni", "no município de Altamira", "en la provincia del Guayas"
@@ -437,6 +456,40 @@ class GeoResolver:
         for a, b, hint, alias in self._paren_chain(text):  # "(Baydhaba, Bay)": ACLED-style admin chains
             if free(a, b):
                 add(_Span(a, b, text[a:b], "cue", hint, alias=alias))
+
+        # admin units whose name joins two towns with a slash ("Tunapuna/Piarco", "Diego Martin/..."): the whole
+        for m in re.finditer(r"(?<![\w'’/-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:/[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+", text):
+            if free(m.start(), m.end()) and any(c.quality == 0 for c in self._lookup(m.group(0))):
+                add(_Span(m.start(), m.end(), m.group(0), "cue", None,
+                          site=prev_word(m.start()) in _SITE_PREPS | _ATTACK_VERBS))
+
+        # "the Sidon-Tyr highway", "the Gao - Ansongo road": both ends are places (no site of their own); an end
+        # the gazetteer lacks ("Qabb Elias") is taken whole so that none of its words is read as a place
+        for m in _ROAD_ENDS.finditer(text):
+            if self._lookup(text[m.start(1):m.end(2)]):
+                continue  # a hyphenated name of its own
+            for g in (1, 2):
+                a, b = m.start(g), m.end(g)
+                if not free(a, b):
+                    continue
+                cands = self._lookup(m.group(g))
+                if any(c.kind == "country" and c.quality == 0 for c in cands):
+                    for k in range(a, b):  # "the Mexico-Cuernavaca highway": the capital, not the country
+                        taken[k] = True
+                    continue
+                if any(c.quality == 0 for c in cands) and not demonym_to_iso3(m.group(g)):
+                    add(_Span(a, b, m.group(g), "cue", None, road_end=True))
+                elif " " in m.group(g):
+                    for k in range(a, b):
+                        taken[k] = True
+        # "Benins capital": a country's possessive written without its apostrophe
+        for m in re.finditer(r"\b([A-Z][a-z]{3,})s\b", text):
+            a, b = m.start(1), m.end(1)
+            if free(a, b + 1) and not self._lookup(m.group(0)) and any(
+                    c.kind == "country" and c.quality == 0 and ascii_name(c.name).casefold() == m.group(1).casefold()
+                    for c in self._lookup(m.group(1))):
+                add(_Span(a, b, m.group(1), "cue", None, role="modifier"))
+                taken[b] = True
 
         # hyphenated names with lower-case parts ("Croix-des-Bouquets", "Port-au-Prince"): the whole word
         for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’]*(?:-[\w'’]+){2,5}(?![\w'’-])", text):
@@ -514,6 +567,12 @@ class GeoResolver:
                 a, b = tok.idx, last.idx + len(last.text)
                 if not free(a, b):
                     continue
+                if j - i > 1 and (any(t.is_sent_start for t in toks[i + 1:j]) or any(
+                        re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) for t in toks[i:j])):
+                    continue  # "... Banque Libano-Francaise S.A.L. At the market": no name across a sentence
+                if j - i == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", tok.text) and not any(
+                        c.kind == "country" and c.quality == 0 for c in self._lookup(tok.text)):
+                    continue  # initials ("S.A.L.", a company form) are no place; "U.S." is a country
                 ext = self._extend_facility(text, a, b)
                 if ext:
                     best = (a, ext, text[a:ext])
@@ -714,6 +773,19 @@ class GeoResolver:
                     priors.append(point)
         return spans, hints, priors
 
+    def _chain_widened(self, text: str, a: int, whole: tuple[Candidate, ...],
+                       bare: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """``()`` when the admin name at ``a`` ("Bolivar state") closes a "Town, Admin" chain whose town
+        lies only in another unit of the bare name (Cartagena: Colombia's Bolivar, not Venezuela's),
+        so the bare name's units stand; else ``whole`` unchanged."""
+        prev = re.search(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}),\s*$", text[max(0, a - 60):a])
+        if prev is None or not all(c.kind in ("admin1", "admin2", "region") for c in whole):
+            return whole
+        units = {(c.country, c.admin1_code) for c in bare if c.kind in ("admin1", "region") and c.quality == 0}
+        have = {(c.country, c.admin1_code) for c in whole}
+        towns = {(c.country, c.admin1_code) for c in self._lookup(prev.group(1)) if c.quality == 0}
+        return () if towns & (units - have) and not towns & have else whole
+
     def _paren_chain(self, text: str) -> list[tuple[int, int, str | None, str | None]]:
         """Parts of parenthesised admin chains after a name: "X (Buur Hakaba, Bay)", "(Anzourou, Tillaberi)".
 
@@ -855,6 +927,8 @@ class GeoResolver:
                 sp.own_iso, sp.own_weight = next(iter(isos)), 0.8 * w
                 weights[sp.own_iso] += sp.own_weight
 
+        self._agreeing(spans, weights)
+
         widened: list[_Span] = []
         for sp in spans:
             # "Beni territory" with "ADF" in the text: GeoNames has no admin2 of DR Congo, only the town;
@@ -881,8 +955,10 @@ class GeoResolver:
             if _round == 0:
                 extra: dict[str, float] = defaultdict(float)
                 for sp in spans:
+                    # a weak span ("Labor" of "Labor Day": La Labor, Mexico) only adds to a country already named
                     if sp.best is not None and sp.best.country and sp.best.kind != "country" and sp.margin > 1.0 \
-                            and sp.supported and not sp.own_iso:
+                            and sp.supported and not sp.own_iso and (
+                            sp.source != "weak" or weights.get(sp.best.country, 0.0) > 0):
                         extra[sp.best.country] += 0.5
                         sp.own_iso, sp.own_weight = sp.best.country, 0.5
                 for k, v in extra.items():
@@ -907,6 +983,14 @@ class GeoResolver:
         unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and sp.own_iso and (
             not sp.supported or sp.parent_mismatch or sp.outside_ctx))
         demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
+        # "Al Birayn checkpoint (Sabir al Mawadim, Taizz) ... released in Al Birayn": a name repeated
+        # without its chain is the same place, so it falls with the chained mention it repeats
+        mismatched = {sp.text.casefold() for sp in spans if sp.parent_mismatch and sp.best is not None}
+        for sp in spans:
+            if not sp.parents and sp.best is not None and sp.text.casefold() in mismatched and any(
+                    o.parent_mismatch and o.best is not None and o.best.country == sp.best.country
+                    and o.text.casefold() == sp.text.casefold() for o in spans):
+                sp.parent_mismatch = True
         removed: dict[str, float] = defaultdict(float)
         mentions: list[PlaceMention] = []
         strays = _stray_namesakes(text, spans, weights)
@@ -999,6 +1083,40 @@ class GeoResolver:
         return DocGeo(text=text, focus_country=focus, mentions=mentions, country_weights=dict(weights),
                       hints=hints, paragraphs=paragraphs, sentences=sentences, adjuncts=event_adjuncts(doc),
                       gaz=self.gaz)
+
+    @staticmethod
+    def _agreeing(spans: list[_Span], weights: dict[str, float]) -> None:
+        """"rallied in Souda ... refugees from Libya ... moved to Crete": two names that each exist in several
+        countries but lie close together (< 150 km, or a town in the admin1 named) in exactly one of them vote
+        for it (0.8 each, as a name unique to that country would), unless other evidence of the text points to
+        another country where one of the names also lies.  Sets ``own_iso``/``own_weight`` in place."""
+        if not any(v > 0 for v in weights.values()):
+            return  # nothing to outvote: the names are resolved against each other as they are
+        amb = [sp for sp in spans if sp.source not in ("weak", "fuzzy") and sp.role == "place" and not sp.own_iso
+               and len({c.country for c in sp.cands if c.country}) > 1]
+        votes: dict[int, str] = {}
+        for i, s1 in enumerate(amb):
+            for s2 in amb[i + 1:]:
+                if s1.text.casefold() == s2.text.casefold() or s2 in s1.parents or s1 in s2.parents:
+                    continue  # a chain ("Town, Admin1") is matched through its parent
+                isos = {c1.country for c1 in s1.cands for c2 in s2.cands
+                        if c1.country and c1.country == c2.country and c1.quality == 0 and c2.quality == 0
+                        and c1.kind != "country" and c2.kind != "country" and (
+                            (c1.admin1_code and c1.admin1_code == c2.admin1_code) or (
+                                c1.lat is not None and c2.lat is not None
+                                and haversine_km(c1.lat, c1.lon, c2.lat, c2.lon) < 150))}
+                # unless the text already points to another country where either name also lies
+                rivals = {c.country for c in s1.cands + s2.cands if c.country and weights.get(c.country, 0.0) > 0}
+                if len(isos) == 1 and not rivals - isos:
+                    iso = next(iter(isos))
+                    for sp in (s1, s2):
+                        if votes.setdefault(id(sp), iso) != iso:
+                            votes[id(sp)] = ""
+        for sp in amb:
+            iso = votes.get(id(sp))
+            if iso:
+                sp.own_iso, sp.own_weight = iso, 0.8
+                weights[iso] += 0.8
 
     @staticmethod
     def _false_toponym(sp: _Span) -> bool:
@@ -1131,8 +1249,11 @@ class GeoResolver:
         # "Israeli strike on a school in Rafah": a site-cued entity whose only rival evidence is a demonym
         # stands even when the name exists in two countries (the best-scored one; confident only if clear)
         several_ok = only_demonyms and sp.site and sp.source == "ent" and c.quality == 0
+        # "north of Raqqa province": a unit named with its admin noun, known by an alternate name only
+        admin_named = sp.kind_hint == "admin" and sp.source == "cue" and c.kind in ("admin1", "admin2", "region")
         return not rival and strong and (single_country or several_ok) and other_evidence < 1.0 and (
-            c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone))
+            c.quality == 0 or (c.quality == 1 and sp.site and sp.source != "fuzzy" and lone)
+            or (admin_named and c.quality <= 2 and single_country))
 
     @staticmethod
     def _demonym_only(hints: list[tuple[int, int, str, str]], spans: list[_Span]) -> dict[str, float]:
@@ -1156,7 +1277,7 @@ class GeoResolver:
         top = max(weights.values()) if weights else 0.0
         scored: list[tuple[float, Candidate]] = []
         ctx_admin1 = {o.best.admin1_code for o in spans if o is not sp and o.best is not None and o.margin > 1.0
-                      and o.best.admin1_code and o.best.kind in ("admin1", "admin2", "city", "region")}
+                      and not o.road_end and o.best.admin1_code and o.best.kind in ("admin1", "admin2", "city", "region")}
         matched_parent: set[int] = set()
         own, own_iso = sp.own_weight, sp.own_iso
         others = list({o.best.id: o.best for o in spans if o is not sp and o.best is not None
@@ -1216,6 +1337,8 @@ class GeoResolver:
             # (an admin2 unit is named after its seat, whose GeoNames name may be an alternate spelling)
             towns = [c for _, c in scored if c.kind == "city" and c.admin1_code == best.admin1_code
                      and c.quality <= best.quality + (1 if best.kind == "admin2" else 0)]
+            if not towns and sp.parents:  # "Colon (Colon)": below the unit named as its parent, a town of its name
+                towns = [c for _, c in scored if c.kind == "city" and c.id in matched_parent and c.quality == 0]
             if towns:
                 i = next(k for k, (_, c) in enumerate(scored) if c is towns[0])
                 scored.insert(0, (scored[0][0], scored.pop(i)[1]))
