@@ -279,47 +279,24 @@ def test_the_threatened_act_is_the_content_of_one_threat():
 def test_wounded_as_a_noun_for_people_is_no_event():
     """"their wounded", "the injured": a participle used as a noun names victims, not an attack; the verb
     and the passive stay triggers. Texts written for this test."""
-    from sigact.model import Article
-    from sigact.pipeline import get_pipeline
-
-    p = get_pipeline()
-
-    def asserted(text):
-        return [e for e in p.process(Article.create(text, id="t", published="2024-05-01"))
-                if e.factuality == "asserted"]
-
-    assert asserted("Under frequent shelling by the army, the town was vital for rebels who used it to "
-                    "transport their wounded across the border.") == []
-    assert [e.injuries for e in asserted("Gunmen wounded three soldiers at a checkpoint in Goma on Monday.")] == [3]
-    assert [e.injuries for e in asserted("Three people were wounded in a blast in Kabul on Monday.")] == [3]
-
-
-def test_a_relative_clause_on_a_strike_describes_its_damage():
-    """"the strike, which ... burnt a car" is the strike's damage, not a riot of its own (text written for
-    this test); a demonstration police dispersed stays a protest with intervention."""
-    from sigact.model import Article
-    from sigact.pipeline import get_pipeline
-
-    p = get_pipeline()
-    text = ("An Israeli air strike hit the village of Kfar Kila on Monday. Smoke rose from the site of the strike, "
-            "which damaged two houses and burnt a car.")
-    evs = [e for e in p.process(Article.create(text, id="t", published="2024-05-01")) if e.factuality == "asserted"]
-    assert [e.acled_sub_event_type for e in evs] == ["Air/drone strike"]
-    text = "Students held a demonstration in Dhaka on Monday, which police dispersed with tear gas."
-    evs = [e for e in p.process(Article.create(text, id="t", published="2024-05-01")) if e.factuality == "asserted"]
-    assert [e.acled_sub_event_type for e in evs] == ["Protest with intervention"]
+    assert incidents(run("Under frequent shelling by the army, the town was vital for rebels who used it to "
+                         "transport their wounded across the border.", "2024-05-01")) == []
+    for text in ("Gunmen wounded three soldiers at a checkpoint in Goma on Monday.",
+                 "Three people were wounded in a blast in Kabul on Monday."):
+        assert [e.injuries for e in incidents(run(text, "2024-05-01"))] == [3], text
 
 
 @pytest.mark.parametrize("text,sub", [
+    # "the strike, which ... burnt a car" is the strike's damage, not a riot of its own
+    ("An Israeli air strike hit the village of Kfar Kila on Monday. Smoke rose from the site of the strike, "
+     "which damaged two houses and burnt a car.", "Air/drone strike"),
+    ("Students held a demonstration in Dhaka on Monday, which police dispersed with tear gas.",
+     "Protest with intervention"),
+    # "killed in a strike", "killed by shelling": the remote means decides
     ("The killing of the group's commander in a strike in Tehran on Wednesday shocked the region.", "Air/drone strike"),
     ("Five civilians were killed by shelling in Donetsk on Monday.", "Shelling/artillery/missile attack"),
     ("Two soldiers were killed in clashes with rebels near Goma on Monday.", "Armed clash"),
 ])
-def test_the_remote_means_of_a_killing_decides_its_type(text, sub):
-    """"killed in a strike", "killed by shelling": the means decides (texts written for this test)."""
-    from sigact.model import Article
-    from sigact.pipeline import get_pipeline
-
-    evs = [e for e in get_pipeline().process(Article.create(text, id="t", published="2024-08-01"))
-           if e.factuality == "asserted"]
-    assert [e.acled_sub_event_type for e in evs] == [sub]
+def test_relative_clauses_and_the_means_of_a_killing_decide_the_type(text, sub):
+    """One incident, typed by its act or its remote means, not by a damage verb (texts written for this test)."""
+    assert [e.acled_sub_event_type for e in incidents(run(text, "2024-08-01"))] == [sub]
