@@ -5,7 +5,6 @@ Used by :mod:`sigact.extract.extractor`; works on its ``_Draft`` records (duck-t
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from spacy.tokens import Span
 
 from sigact.extract.coding import Coding
 from sigact.extract.lexicon import Lexicon
+from sigact.geo.countries import haversine_km
 from sigact.model import Actor, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -174,9 +174,7 @@ def _site_in_town(a: Place, b: Place) -> bool:
         return False
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= SITE_IN_TOWN_KM
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= SITE_IN_TOWN_KM
 
 
 def _admin1_of(p: Place) -> str | None:

