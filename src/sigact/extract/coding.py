@@ -53,12 +53,10 @@ W_TYPE = 0.55
 W_SUB = 0.55
 #: weight of the whole text's classifier probabilities beside the incident's sentences (short texts)
 W_DOC = 0.5
-#: sharpening of the rule prior before normalising (prior ** GAMMA): strong cue evidence counts more
-GAMMA = 1.0
-#: sub-event types whose explicit cues (stones, burning tyres) the classifier under-weights: trained on
-#: natural proportions it leans to the three times more frequent protests
 #: factor on the type score of an arrest told beside another incident (see ``Coder._follow_up``)
 FOLLOW_UP = 0.5
+#: sub-event types whose explicit cues (stones, burning tyres) the classifier under-weights: trained on
+#: natural proportions it leans to the three times more frequent protests
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
 
@@ -81,13 +79,12 @@ class Coder:
     """Combines trigger candidates, cue rules and the classifier into a :class:`Coding`."""
 
     def __init__(self, lex: Lexicon, classifier: Any = None, *, w_type: float = W_TYPE, w_sub: float = W_SUB,
-                 w_doc: float = W_DOC, gamma: float = GAMMA):
+                 w_doc: float = W_DOC):
         self.lex = lex
         self.classifier = classifier
         self.w_type = w_type
         self.w_sub = w_sub
         self.w_doc = w_doc
-        self.gamma = gamma
         self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
         self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
         self._demo_rx = re.compile(_DEMO_RX)
@@ -418,9 +415,7 @@ class Coder:
         the prior's share (types the trigger did not list get the context-cue part only).
         """
         total = sum(prior.values())
-        sharp = {k: v ** self.gamma for k, v in prior.items()}
-        total = sum(sharp.values())
-        prior_n = {k: v / total for k, v in sharp.items()}
+        prior_n = {k: v / total for k, v in prior.items()}
         p = self._clf_probs(ctx_text, _doc_text(group))
         if not p:
             best = max(prior_n, key=prior_n.get)

@@ -41,10 +41,10 @@ from spacy.tokens import Doc, Span
 
 from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
-from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list, formatted_list as _citation_list
+from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon, load_lexicon
-from sigact.extract.incidents import IncidentMerger
+from sigact.extract.incidents import IncidentMerger, _ev
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
@@ -630,10 +630,6 @@ def _unaggregated(t: Any) -> Any:
         return replace(t, aggregate=False)
     except TypeError:
         return t
-
-
-def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
-    return Evidence(field=fld, start=int(start), end=int(end), text=text)
 
 
 def _split_causes(groups: list[TriggerGroup]) -> list[TriggerGroup]:

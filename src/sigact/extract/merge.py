@@ -180,8 +180,6 @@ def _site_in_town(a: Place, b: Place) -> bool:
 def _admin1_of(p: Place) -> str | None:
     """The admin1 region a place lies in (lower case), or None where it names none: a country, or a
     curated region over several admin1 units ("South Lebanon", "Darfur": admin1 precision, no admin1)."""
-    if p.precision == "admin1":
-        return (p.admin1 or "").lower() or None
     if p.precision == "country":
         return None
     return (p.admin1 or "").lower() or None

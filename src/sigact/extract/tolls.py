@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from sigact.extract.numbers import get_number_lexicon, parse_quantity
@@ -524,8 +524,6 @@ def _mark_additive(lex: _Lex, text: str, offset: int, m: TollMention, sent: tupl
         lex.re_additive.search(m.text) is not None
         or lex.re_additive_before.search(text, max(0, s - 30), s) is not None)  # type: ignore[union-attr]
     if cue or _attacker_victims(lex, m):
-        from dataclasses import replace
-
         return replace(m, additive=True)
     return m
 

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from sigact.model import Actor
@@ -66,7 +68,7 @@ class _Cues:
     communities: frozenset[str]
     state_heads: frozenset[str]
     state_allies: tuple[tuple[str, str | None], ...] = ()
-    no_state_conflict: tuple[tuple[str, int], ...] = ()
+    no_state_conflict: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     one_sided_margin: float = 0.0
 
 
@@ -86,7 +88,8 @@ def _build(data: Any) -> _Cues:
                  state_heads=frozenset(str(h).casefold() for h in data.get("state_government_heads") or ()),
                  state_allies=tuple(_ally(a) for a in data.get("state_allies") or ()),
                  one_sided_margin=float(data.get("one_sided_margin") or 0.0),
-                 no_state_conflict=tuple((str(k).upper(), int(v)) for k, v in (data.get("no_state_conflict") or {}).items()))
+                 no_state_conflict=MappingProxyType({str(k).upper(): int(v)
+                                                     for k, v in (data.get("no_state_conflict") or {}).items()}))
 
 
 def _ally(entry: Any) -> tuple[str, str | None]:
@@ -357,7 +360,7 @@ def _no_state_conflict(country: str | None, date: Any) -> bool:
     (an ISO date string; unknown dates count as recent)."""
     if not country:
         return False
-    since = dict(_cues().no_state_conflict).get(str(country).upper())
+    since = _cues().no_state_conflict.get(str(country).upper())
     if since is None:
         return False
     year = str(date)[:4] if date else ""
