@@ -194,20 +194,11 @@ def _block_json(v: Any) -> dict[str, Any]:
 
 def _block_vectorizer(d: dict[str, Any], analyzer: str) -> Any:
     """Returns a fitted vectorizer rebuilt from :func:`_block_json` keys (``analyzer``: word or char_wb):
-    a scikit-learn-free :class:`~sigact.extract.tfidf_block.TfidfBlock` (same numbers, no sklearn
-    import at start-up), or a ``TfidfVectorizer`` for another analyzer."""
-    if analyzer in ("word", "char_wb"):
-        from sigact.extract.tfidf_block import TfidfBlock
+    a scikit-learn-free :class:`~sigact.extract.tfidf_block.TfidfBlock` (same numbers as scikit-learn's
+    ``TfidfVectorizer``, no sklearn import at start-up)."""
+    from sigact.extract.tfidf_block import TfidfBlock
 
-        return TfidfBlock(d, analyzer, d.get("token_pattern", TOKEN_PATTERN) if analyzer == "word" else None)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vocab = {w: i for i, w in enumerate(d["vocabulary"])}
-    kw = {"token_pattern": d.get("token_pattern", TOKEN_PATTERN)} if analyzer == "word" else {}
-    vec = TfidfVectorizer(vocabulary=vocab, ngram_range=tuple(d["ngram_range"]), sublinear_tf=d["sublinear_tf"],
-                          analyzer=analyzer, **kw)
-    vec.idf_ = np.asarray(d["idf"], dtype=np.float64)
-    return vec
+    return TfidfBlock(d, analyzer, d.get("token_pattern", TOKEN_PATTERN) if analyzer == "word" else None)
 
 
 _lock = threading.Lock()

@@ -31,7 +31,6 @@ class TfidfBlock:
     def __init__(self, d: dict[str, Any], analyzer: str, token_pattern: str | None = None):
         if analyzer not in ("word", "char_wb") or (analyzer == "word" and not token_pattern):
             raise ValueError(f"unsupported analyzer {analyzer!r} (a word block needs its token pattern)")
-        self._json = d
         self.analyzer = analyzer
         self.vocabulary_ = {w: i for i, w in enumerate(d["vocabulary"])}
         self.idf_ = np.asarray(d["idf"], dtype=np.float64)
