@@ -118,7 +118,7 @@ def test_citation_list_gives_one_incident_dated_by_the_first_report(pipe):
 
 
 def test_prose_with_several_incidents_keeps_them():
-    from sigact.extract.extractor import _citation_list
+    from sigact.extract.headlines import formatted_list as _citation_list
 
     assert _citation_list("AFP, 2019-03-03: Gunmen kill 12\nRFI, 2019-03-02: 8 morts à Mopti")
     assert not _citation_list("AFP, 2019-03-03: Gunmen kill 12\nIn a separate attack, soldiers died.")

@@ -384,12 +384,13 @@ def _phrase_in_headlines(text: str, cites: list[Citation], phrase: str | None) -
 
 @lru_cache(maxsize=1)
 def _count_rx() -> re.Pattern[str]:
-    """A count followed, within three words, by a people noun of ``tolls.yaml``'s victim heads."""
+    """A count followed, within three words, by a people noun: ``tolls.yaml``'s plural victim heads and
+    ``headlines.yaml``'s ``count_nouns``."""
     from sigact.extract.numbers import get_number_lexicon
 
     victims = load_yaml("tolls.yaml").get("victims") or {}
-    nouns = sorted({str(w).lower() for w in (victims.get("plural") or ())} | {"militias", "taliban", "afghans"},
-                   key=len, reverse=True)
+    extra = load_yaml("headlines.yaml").get("count_nouns") or ()
+    nouns = sorted({str(w).lower() for w in (*(victims.get("plural") or ()), *extra)}, key=len, reverse=True)
     noun_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in nouns)
     num = get_number_lexicon().number_src
     return re.compile(rf"(?<![\w.,/-])(?P<n>{num})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{noun_alt})\b", re.I)
