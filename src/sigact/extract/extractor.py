@@ -44,7 +44,7 @@ from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon, load_lexicon
-from sigact.extract.incidents import IncidentMerger, _ev
+from sigact.extract.incidents import IncidentMerger, _ev, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
@@ -234,11 +234,7 @@ class EventExtractor:
         span_start, span_end = self.finder.extent(g)
         country = None
         if geo is not None:
-            try:
-                got = geo.place_for(span_start, span_end)
-            except Exception as exc:  # a failing sibling stage must not lose the event
-                log.warning("geo.place_for failed: %s", exc)
-                got = None
+            got = place_for(geo, span_start, span_end)
             if got:
                 d.place, pev = got
                 if pev is not None:

@@ -40,6 +40,21 @@ def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
     return Evidence(field=fld, start=int(start), end=int(end), text=text)
 
 
+def place_for(geo: Any, start: int, end: int) -> tuple[Place, Evidence | None] | None:
+    """``geo.place_for(start, end)``, or None (logged) when the geo stage fails: a failing sibling stage
+    must not lose the event."""
+    try:
+        return geo.place_for(start, end)
+    except Exception as exc:  # noqa: BLE001 - any failure of the sibling stage: no place, the event stays
+        log.warning("geo.place_for failed: %s", exc)
+        return None
+
+
+def _live(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts that are incidents of their own: asserted, coded, not merged into another."""
+    return [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+
+
 class IncidentMerger:
     """Merges and splits the drafts of one article (see module docstring); stateless between articles."""
 
@@ -193,11 +208,7 @@ class IncidentMerger:
                 return [], []
             obj = next(c for c in site.children if c.dep_ == "pobj")
             a, b = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-            try:
-                got = geo.place_for(a, b)
-            except Exception as exc:  # a failing sibling stage must not lose the event
-                log.warning("geo.place_for failed: %s", exc)
-                got = None
+            got = place_for(geo, a, b)
             if not got or got[0].precision not in ("site", "town", "admin2", "admin1") or got[1] is None \
                     or not a <= got[1].start < b:
                 return [], []
@@ -292,11 +303,7 @@ class IncidentMerger:
                 if ent is not None and any(o.i != t.i and ent.start <= o.i < ent.end for o in names):
                     ent = None  # "Kharkiv, Izium" tagged as one entity: each name on its own
                 a, b = (ent.start_char, ent.end_char) if ent is not None else (t.idx, t.idx + len(t.text))
-                try:
-                    got = geo.place_for(a, b)
-                except Exception as exc:  # a failing sibling stage must not lose the event
-                    log.warning("geo.place_for failed: %s", exc)
-                    got = None
+                got = place_for(geo, a, b)
                 if not got:
                     continue
                 place, pev = got
@@ -382,7 +389,7 @@ class IncidentMerger:
 
     def coreference(self, drafts: list[_Draft]) -> None:
         """Asserted mentions of one incident in several sentences become one event."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         for j, b in enumerate(live):
             for a in reversed(live[:j]):  # the nearest earlier mention first: "the strike" after "a second strike"
                 if a.alias_of is not None:
@@ -422,7 +429,7 @@ class IncidentMerger:
     def elaboration(self, drafts: list[_Draft]) -> None:
         """A following asserted event with no date or actor of its own that fits the incident just
         told joins it (its tolls and evidence go to that incident)."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         for d in live:
             if d.alias_of is not None:
                 continue
@@ -451,7 +458,7 @@ class IncidentMerger:
         """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
         no attacker, date, toll or place of its own) re-tells an incident already reported; when exactly
         one earlier incident fits it (same event type; a riot for a bare killing) it joins that one."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         for k, d in enumerate(live):
             if d.alias_of is not None or not self._bare(d):
                 continue
@@ -504,7 +511,7 @@ class IncidentMerger:
         reported attacks) summarises the body: with no day and no local place of its own it joins the first
         body incident of its family (violent with violent, demonstration with demonstration) whose place and
         named actors do not contradict it; its named actor fills that incident's unnamed one."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         violent = self.lex.violent_event_types
         for d in live:
             if not d.headline or d.alias_of is not None:
@@ -538,7 +545,7 @@ class IncidentMerger:
         it ("Last week, an Israeli strike on Beirut killed 22" after Monday's strikes) is background: its
         judgement becomes ``historical`` (cue: its date evidence).  The lead is the first asserted incident
         of the text with a date of its own."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         dated = [d for d in live if _day_of(d.date, "start") is not None]
         if not dated:
             return
@@ -560,7 +567,7 @@ class IncidentMerger:
         takes the place named for another incident told in the same sentence ("police arrested 23
         people who took part in the lynching"): the local place of the same country, when it is finer;
         two violent incidents do not share."""
-        live = [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
+        live = _live(drafts)
         for d in live:
             if d.place is not None and local_place(d) and d.place.precision in ("site", "town", "admin2"):
                 continue
