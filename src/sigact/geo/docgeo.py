@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sigact.geo.countries import country_name, geonames_capitals
@@ -31,6 +31,8 @@ _NATIONAL = re.compile(
     r"\b(?:government|govt|ministry|minister|ministers|president|presidential|parliament|national assembly|"
     r"senate|cabinet|federal|supreme court|constitutional court|high court|regime|intelligence services?|"
     r"national police|national guard|electoral commission|central bank|the capital)\b", re.I)
+# what follows the place of a news dateline: "KHARTOUM, Feb 24 -", "KANO, Nigeria (AP) -", "DOHA, Qatar —"
+DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?\s*(?:\([^)\n]{1,30}\))?\s*[-—–:]\s")
 _CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+capital\b", re.I)
 
 
@@ -223,7 +225,7 @@ class DocGeo:
         skip = self._off_event_waters(start, end)
         # a dateline ("BOGOTA, Dec 19 - ...") sharing the clause's sentence is where the story was filed,
         # not a place the clause names: inside the span it yields to any other place
-        inside_skip = skip | self._dateline_starts()
+        inside_skip = skip | self._dateline_starts
         m = self._pick_in_span(start, end, inside_skip)
         if m is None or (m.place.precision == "country" and m.place.country):
             # the clause names no place, or only a country: the rest of its sentence may name the town
@@ -285,15 +287,16 @@ class DocGeo:
             return self._seat_or_country(self.focus_country, start, end), None
         return None
 
+    @cached_property
     def _dateline_starts(self) -> frozenset[int]:
         """Start offsets of the places of the article's dateline ("KHARTOUM, Feb 24 -", "KANO, Nigeria
-        (AP) -"); empty when the article opens with no dateline."""
+        (AP) -"); empty when the article opens with no dateline (computed once per document)."""
         if not self.mentions:
             return frozenset()
         first = min(self.mentions, key=lambda x: x.start)
-        tail = re.match(r"(,\s*[A-Z][\w .'-]{0,30})?\s*(\([^)\n]{1,30}\))?\s*[-—–:]\s", self.text[first.end:first.end + 60])
+        tail = DATELINE_TAIL.match(self.text, first.end, first.end + 60)
         if first.role == "place" and (first.start == 0 or self.text[first.start - 1] == "\n") and tail:
-            stop = first.end + tail.end()
+            stop = tail.end()
             return frozenset(m.start for m in self.mentions if first.start <= m.start < stop)
         return frozenset()
 
@@ -323,7 +326,7 @@ class DocGeo:
         if m is None or m.place.precision != "country" or not m.place.country:
             return m
         pa, _pb = self._paragraph(start)
-        dateline = self._dateline_starts()  # "BAMAKO (Reuters) - ... in central Mali": where it was filed
+        dateline = self._dateline_starts  # "BAMAKO (Reuters) - ... in central Mali": where it was filed
         earlier = [x for x in self.mentions if x.role == "place" and pa <= x.start < start and x.site
                    and x.confident and x.place.country == m.place.country and x.place.precision != "country"
                    and x.start not in dateline]

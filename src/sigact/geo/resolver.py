@@ -28,7 +28,7 @@ from typing import Any, Iterator
 
 from sigact.geo.countries import demonym_to_iso3, geonames_capitals, haversine_km
 from sigact.geo.chains import admin1_abbreviations
-from sigact.geo.docgeo import DocGeo, PlaceMention, cue_country, event_adjuncts, stray_place
+from sigact.geo.docgeo import DATELINE_TAIL, DocGeo, PlaceMention, cue_country, event_adjuncts, stray_place
 from sigact.geo.build import skeleton_key
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.model import Place
@@ -144,11 +144,7 @@ _WORLD_OUTLETS = re.compile(
 
 # "Houthi-run media", "M23-held town": a group name glued to one of these is still the group
 _HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
-
-
 _GROUP_ADJ = re.compile(rf"(?<![\w'’-])([A-Z][\w'’]*)-(?i:{_HINT_SUFFIX})(?![\w'’-])")
-# what follows a dateline's place: ", Qatar", ", March 3", "(Reuters)", then a dash or colon
-_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w .'-]{0,30})?\s*(?:\([^)\n]{1,30}\))?\s*[-—–:]\s")
 
 
 @lru_cache(maxsize=1)
@@ -705,7 +701,7 @@ class GeoResolver:
             if sp.parents and re.match(r"^\s*,?\s*(?:and|or)\s+[A-Z]", text[sp.parents[-1].end:sp.parents[-1].end + 12]):
                 sp.parents = []
         for sp in spans:  # "DOHA, Qatar —", "KYIV (Reuters) -": a dateline names where the report is from
-            if (sp.start == 0 or text[sp.start - 1] == "\n") and _DATELINE_TAIL.match(text, sp.end):
+            if (sp.start == 0 or text[sp.start - 1] == "\n") and DATELINE_TAIL.match(text, sp.end):
                 sp.site, sp.role = True, "place"
         # site cue carries along lists and hierarchies: "in Iraq and Syria", "in Beni, Nord-Kivu"
         for prev, sp in zip(spans, spans[1:]):
