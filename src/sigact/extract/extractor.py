@@ -457,18 +457,25 @@ class EventExtractor:
             return None
         if probs[sub] < 0.5 and not self._has_cue(doc):
             return None  # "Hello world." is no event, whatever the classifier's best guess
-        sent = next(iter(doc.sents))
-        root = sent.root
+        root = next(iter(doc.sents)).root
         cue = self.coder.cue_token(doc, sub)  # the word that carries the type, when there is one
-        anchor = cue if cue is not None else root
-        fake = Trigger(anchor, anchor.idx, anchor.idx + len(anchor.text), anchor.text, _FALLBACK_CLASS(self.lex, sub))
-        g = TriggerGroup([fake], anchor.sent)
-        j = self.judge.judge(g, published_year=pub_year) if cue is not None else Judgement("asserted")
-        d = _Draft(g, j, fallback=True)
+        return self.draft_on(cue if cue is not None else root, sub, probs, doc, geo, dates, pub_year, tolls,
+                             judge=cue is not None, doc_agree=True)
+
+    def draft_on(self, anchor: Any, sub: str, probs: dict[str, float], doc: Doc, geo: Any, dates: Any,
+                 pub_year: int | None, tolls: list[Any], *, judge: bool = False, **flags: Any) -> _Draft:
+        """A draft for an event no trigger found, anchored on token ``anchor`` and typed ``sub`` from the
+        classifier's ``probs``: filled (actors, place, date), with the text's non-aggregate ``tolls``.
+        ``judge`` runs the factuality judge on the anchor (else the draft is asserted); ``flags`` are
+        further :class:`_Draft` fields (``headline``, ``doc_agree``).  Used by the short-text fallback and
+        by UCDP headline lists (``sigact.extract.headlines``)."""
+        g = TriggerGroup([Trigger(anchor, anchor.idx, anchor.idx + len(anchor.text), anchor.text,
+                                  _FALLBACK_CLASS(self.lex, sub))], anchor.sent)
+        j = self.judge.judge(g, published_year=pub_year) if judge else Judgement("asserted")
+        d = _Draft(g, j, fallback=True, **flags)
         self._fill(d, doc, geo, dates, pub_year)
         d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
         d.coding = self.coder.from_probs(sub, probs, d.actor1, d.actor2, text=doc.text)
-        d.doc_agree = True
         self._final_actors(d)
         return d
 

@@ -293,10 +293,6 @@ def _fallback_event(ex: Any, doc: Any, article: Any, cites: list[Citation], geo:
     """One event built on the first violence word of a headline that is no periodic report title,
     typed by the whole-text classifier among the violent ACLED types (``Attack`` without a
     classifier).  Returns None when no headline holds a violence word."""
-    from sigact.extract.extractor import _FALLBACK_CLASS, _Draft
-    from sigact.extract.factuality import Judgement
-    from sigact.extract.triggers import Trigger, TriggerGroup
-
     text = doc.text
     order = [c for c in cites if not periodic_title(text[c.head:c.end])] + \
             [c for c in cites if periodic_title(text[c.head:c.end])]
@@ -311,12 +307,7 @@ def _fallback_event(ex: Any, doc: Any, article: Any, cites: list[Citation], geo:
     probs = {k: v for k, v in (doc_probs or {}).items() if ex.lex.event_type_of(k) in violent}
     sub = max(probs, key=probs.get) if probs else "Attack"
     probs = probs or {sub: 0.3}
-    fake = Trigger(anchor, anchor.idx, anchor.idx + len(anchor.text), anchor.text, _FALLBACK_CLASS(ex.lex, sub))
-    d = _Draft(TriggerGroup([fake], anchor.sent), Judgement("asserted"), fallback=True, headline=True)
-    ex._fill(d, doc, geo, dates, None)
-    d.tolls = [t for t in tolls if not getattr(t, "aggregate", False)]
-    d.coding = ex.coder.from_probs(sub, probs, d.actor1, d.actor2, text=text)
-    ex._final_actors(d)
+    d = ex.draft_on(anchor, sub, probs, doc, geo, dates, None, tolls, headline=True)
     return ex._event(d, article, doc)
 
 
