@@ -40,6 +40,21 @@ def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
     return Evidence(field=fld, start=int(start), end=int(end), text=text)
 
 
+def _set_evidence(dst: Any, fields: str | tuple[str, ...], new: list[Evidence]) -> None:
+    """Replaces ``dst``'s evidence for ``fields`` (one field name or several) with ``new``, appended after
+    its other evidence.  Returns None (``dst.evidence`` is rebound to a new list)."""
+    drop = (fields,) if isinstance(fields, str) else fields
+    dst.evidence = [e for e in dst.evidence if e.field not in drop] + list(new)
+
+
+def _move_evidence(src: Any, dst: Any, fields: str | tuple[str, ...]) -> None:
+    """Gives draft ``dst`` the evidence of draft ``src`` for ``fields`` (one field name or several), in
+    place of its own for them: what follows when a merge moves a date, a place or an actor from one
+    mention to the incident it joins.  Returns None."""
+    keep = (fields,) if isinstance(fields, str) else fields
+    _set_evidence(dst, keep, [e for e in src.evidence if e.field in keep])
+
+
 def place_for(geo: Any, start: int, end: int) -> tuple[Place, Evidence | None] | None:
     """``geo.place_for(start, end)``, or None (logged) when the geo stage fails: a failing sibling stage
     must not lose the event."""
@@ -117,8 +132,7 @@ class IncidentMerger:
                     if d.date is not None and d.date.precision not in (None, "reported") and (
                             target.date is None or target.date.precision in (None, "reported")):
                         target.date = d.date
-                        target.evidence = [e for e in target.evidence if e.field != "date"] + \
-                            [e for e in d.evidence if e.field == "date"]
+                        _move_evidence(d, target, "date")
 
     def inherit_outcomes(self, drafts: list[_Draft]) -> None:
         """"The deaths occurred in ...": a bare outcome named with a definite article and no attacker
@@ -138,8 +152,7 @@ class IncidentMerger:
             d.coding = prev.coding
             if prev.actor1 is not None and (d.actor1 is None or not specific_name(d.actor1)):
                 d.actor1 = prev.actor1
-                d.evidence = [e for e in d.evidence if e.field != "actor1"] + \
-                    [e for e in prev.evidence if e.field == "actor1"]
+                _move_evidence(prev, d, "actor1")
 
     def split_places(self, drafts: list[_Draft], geo: Any, dates: Any = None) -> list[_Draft]:
         """One asserted mention whose clause lists several towns ("the deaths occurred in A, B and C",
@@ -167,13 +180,13 @@ class IncidentMerger:
                     x.group = copy.copy(d.group)
                     x.group.extra_sents = list(d.group.extra_sents)
                 x.place = place
-                x.evidence = [e for e in x.evidence if e.field != "location"] + ([pev] if pev is not None else [])
+                _set_evidence(x, "location", [pev] if pev is not None else [])
                 own = getattr(d, "split_tolls", None)
                 x.tolls = [own[n]] if own and n < len(own) and own[n] is not None else []
                 x.split_key = place.name or str(n)
                 if days and days[n] is not None:
                     x.date, dev = days[n]
-                    x.evidence = [e for e in x.evidence if e.field != "date"] + ([dev] if dev is not None else [])
+                    _set_evidence(x, "date", [dev] if dev is not None else [])
                 out.append(x)
         return out
 
@@ -383,8 +396,7 @@ class IncidentMerger:
                 target.actor1 is None or not specific_name(target.actor1)
                 or (named and d.judgement.flag == "asserted")):
             target.actor1, target.actor1_span = d.actor1, d.actor1_span
-            target.evidence = [e for e in target.evidence if e.field != "actor1"] + \
-                [e for e in d.evidence if e.field == "actor1"]
+            _move_evidence(d, target, "actor1")
         return True
 
     def coreference(self, drafts: list[_Draft]) -> None:
@@ -407,22 +419,20 @@ class IncidentMerger:
                         # "X attacked the base ... troops returned fire": the attacker stays actor1
                         old_a1 = [_ev("actor2", e.start, e.end, e.text) for e in keep.evidence if e.field == "actor1"]
                         keep.actor2, keep.actor1 = keep.actor1, first.actor1
-                        keep.evidence = [e for e in keep.evidence if e.field not in ("actor1", "actor2")] + \
-                            [e for e in drop.evidence if e.field == "actor1"] + old_a1
+                        _move_evidence(drop, keep, "actor1")
+                        _set_evidence(keep, "actor2", old_a1)
                     for fld in ("actor1", "actor2"):
                         mine, theirs = getattr(keep, fld), getattr(drop, fld)
                         if theirs is not None and (mine is None or (
                                 (not mine.acled_name and theirs.acled_name)
                                 or (not specific_name(mine) and specific_name(theirs)))):
-                            keep.evidence = [e for e in keep.evidence if e.field != fld]
                             setattr(keep, fld, getattr(drop, fld))
-                            keep.evidence.extend(e for e in drop.evidence if e.field == fld)
+                            _move_evidence(drop, keep, fld)
                     take_place(keep, drop)
                     if keep.date is None or (keep.date.precision == "reported" and drop.date is not None
                                              and drop.date.precision != "reported"):
                         keep.date = drop.date
-                        keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
-                            [e for e in drop.evidence if e.field == "date"]
+                        _move_evidence(drop, keep, "date")
                     keep.tolls.extend(drop.tolls)
                     break
 
@@ -451,8 +461,7 @@ class IncidentMerger:
                 take_place(keep, drop)
                 if (keep.date is None or keep.date.precision == "reported") and drop.date is not None:
                     keep.date = drop.date
-                    keep.evidence = [e for e in keep.evidence if e.field != "date"] + \
-                        [e for e in drop.evidence if e.field == "date"]
+                    _move_evidence(drop, keep, "date")
 
     def bare_mentions(self, drafts: list[_Draft]) -> None:
         """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
@@ -536,8 +545,7 @@ class IncidentMerger:
                 b.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
                 if na and not nb:
                     b.actor1 = d.actor1
-                    b.evidence = [e for e in b.evidence if e.field != "actor1"] + \
-                        [e for e in d.evidence if e.field == "actor1"]
+                    _move_evidence(d, b, "actor1")
                 break
 
     def background_by_date(self, drafts: list[_Draft], days: int) -> None:
@@ -617,8 +625,7 @@ def take_place(keep: _Draft, drop: _Draft) -> None:
     if not better_place(drop, keep):
         return
     keep.place = drop.place
-    keep.evidence = [e for e in keep.evidence if e.field != "location"] + \
-        [e for e in drop.evidence if e.field == "location"]
+    _move_evidence(drop, keep, "location")
     absorb_sents(keep, drop)  # the place stays "named in its sentences"
 
 
