@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sigact.extract.lexicon import Lexicon, phrase_regex
-from sigact.extract.triggers import TriggerGroup
+from sigact.extract.numbers import parse_quantity
+from sigact.extract.triggers import Trigger, TriggerGroup
 
 __all__ = ["FactualityJudge", "Judgement"]
 
@@ -49,6 +50,16 @@ def _finite(tok: Token) -> bool:
 def _to_infinitive(tok: Token) -> bool:
     """True for a bare verb with infinitival "to" ("to retake")."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True when character offset ``pos`` falls in one of ``spans`` (start inclusive, end exclusive)."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    """Returns the character span ``(start, end)`` of ``tok``'s subtree."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
 
 
 def finite_clause(tok: Token) -> Token:
@@ -97,15 +108,36 @@ class FactualityJudge:
         self.after_marks = frozenset(x.lower() for x in hist.get("after_markers") or ())
         self.perfect_time = frozenset(x.lower() for x in hist.get("perfect_time_words") or ())
         self.reporting = frozenset(x.lower() for x in hist.get("reporting_verbs") or ())
+        hyp = f["hypothetical"]
+        self.subject_rel = frozenset(x.lower() for x in hyp.get("subject_relations") or ())
+        self.interrupt_gov = frozenset(x.lower() for x in hyp.get("interrupt_governors") or ())
+        self.interrupted = frozenset(x.lower() for x in hyp.get("interrupted_classes") or ())
+        months = [str(x) for x in agg.get("months") or ()]
+        self.day_of_month = re.compile(
+            r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b\.?|(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*\d))"
+            % ("|".join(months), "|".join(months)), re.I) if months else None
+        self.small_count_max = int(agg.get("small_count_max", 0))
+        self.short_span = phrase_regex([str(x) for x in agg.get("short_span_phrases") or ()])
+        self.occurrence_preps = frozenset(x.lower() for x in agg.get("occurrence_preps") or ())
+        self.grievance_classes = frozenset(x.lower() for x in agg.get("grievance_classes") or ())
+        self.grievance_preps = frozenset(x.lower() for x in agg.get("grievance_preps") or ())
+        self.grievance_verbs = frozenset(x.lower() for x in agg.get("grievance_verbs") or ())
+        self.time_nouns = frozenset(x.lower() for x in agg.get("time_nouns") or ())
+        self.part_heads = frozenset(x.lower() for x in agg.get("part_phrase_heads") or ())
 
-    def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False) -> Judgement:
-        """Returns the :class:`Judgement` for a group (its main trigger's clause decides)."""
-        main = group.main
+    def judge(self, group: TriggerGroup, *, published_year: int | None, headline: bool = False,
+              main: Trigger | None = None) -> Judgement:
+        """Returns the :class:`Judgement` for a group (its main trigger's clause decides; ``main``
+        overrides ``group.main``).  When the main trigger is flagged by a governing verb that another
+        trigger of the group governs in turn ("demonstrated ... to ask for justice for the
+        disappearance"), that trigger decides."""
+        main = main or group.main
         if main.cls.special == "threat":
             return Judgement("threat", main.start, main.end, main.text)
         h = main.head
         clause = finite_clause(h)
         chunks = self._scope_chunks(clause, h)
+        exempt = self._exempt_spans(group, main)
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all")
                                                 for c in h.children):
             q = next(c for c in h.children if c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "all"))
@@ -117,20 +149,23 @@ class FactualityJudge:
         # makes the statement a threat before its modal makes it hypothetical
         rx = self.phr["threat"]
         for c0, ctext in (chunks if rx is not None else ()):
-            m = rx.search(ctext)
-            if m:
-                return Judgement("threat", c0 + m.start(), c0 + m.end(), m.group(0))
+            for m in rx.finditer(ctext):
+                if not _inside(c0 + m.start(), exempt):
+                    return Judgement("threat", c0 + m.start(), c0 + m.end(), m.group(0))
         # 1. governing verbs and negation
         prev: Token | None = None
         for anc in [h, *h.ancestors]:
             lem = anc.lemma_.lower()
             if prev is not None and prev.dep_ in _CLAUSE_BREAKS and not _to_infinitive(prev):
                 break  # a to-infinitive ("... would launch an operation to retake") takes its governor's modality
-            prev = anc
-            if anc is not h:
-                for flag in ("denied", "threat", "hypothetical"):
-                    if lem in self.gov[flag] and self._governs(anc, lem, h):
-                        return Judgement(flag, anc.idx, anc.idx + len(anc.text), anc.text)
+            below, prev = prev, anc
+            if anc is not h and below is not None and below.dep_ not in self.subject_rel:
+                flag = self._governor_flag(anc, lem, h, main)
+                if flag is not None:
+                    alt = self._governing_trigger(group, main, anc)
+                    if alt is not None:
+                        return self.judge(group, published_year=published_year, headline=headline, main=alt)
+                    return Judgement(flag, anc.idx, anc.idx + len(anc.text), anc.text)
             if self._purpose(anc):
                 return Judgement("hypothetical", anc.head.idx, anc.idx + len(anc.text),
                                  anc.doc.text[anc.head.idx:anc.idx + len(anc.text)])
@@ -157,6 +192,8 @@ class FactualityJudge:
                 for m in rx.finditer(ctext):
                     if flag in ("historical", "aggregate") and any(a <= c0 + m.start() < b for a, b in series):
                         continue
+                    if _inside(c0 + m.start(), exempt):
+                        continue  # what a protest is about, the plan an act is "part of"
                     if flag == "aggregate" and m.group(0).lower() in self.collective and self._one_day(chunks):
                         continue  # "a wave of air strikes on Monday": one operation
                     return Judgement(flag, c0 + m.start(), c0 + m.end(), m.group(0))
@@ -168,13 +205,13 @@ class FactualityJudge:
         if published_year is not None:
             for c0, ctext in chunks:
                 for m in _YEAR.finditer(ctext):
-                    if int(m.group(1)) <= published_year - self.years_before:
+                    if int(m.group(1)) <= published_year - self.years_before and not _inside(c0 + m.start(), exempt):
                         return Judgement("historical", c0 + m.start(), c0 + m.end(), m.group(1))
         j = self._perfect_background(h, clause)
         if j:
             return j
         # 4. aggregate: occasions counted in the sentence, a long-running subject, generic plurals
-        j = self._counted(group.sent)
+        j = self._counted(group.sent, chunks, exempt)
         if j:
             return j
         j = self._generic_target(h) or self._captive(main, h)
@@ -198,6 +235,60 @@ class FactualityJudge:
         if j:
             return j
         return Judgement("asserted")
+
+    def _governor_flag(self, anc: Token, lemma: str, h: Token, main: Trigger) -> str | None:
+        """Returns the flag (denied, threat, hypothetical) governor ``anc`` gives trigger ``h``, None when
+        it is no governor of ``h``.  An interrupting verb ("stopped", "dispersed") over a gathering
+        (``interrupted_classes``) tells a protest that took place, not one that was averted."""
+        for flag in ("denied", "threat", "hypothetical"):
+            if lemma in self.gov[flag] and self._governs(anc, lemma, h):
+                if flag == "hypothetical" and lemma in self.interrupt_gov and main.cls.name in self.interrupted:
+                    return None
+                if flag == "denied" and any(c.dep_ == "auxpass" for c in anc.children) and any(
+                        c.dep_ == "dobj" and not (c.left_edge.i <= h.i <= c.right_edge.i) for c in anc.children):
+                    return None  # "men who were denied access": refused something, no denial of the event
+                return flag
+        return None
+
+    @staticmethod
+    def _governing_trigger(group: TriggerGroup, main: Trigger, gov: Token) -> Trigger | None:
+        """Returns another trigger of ``group`` that governs governor ``gov`` ("demonstrated ... to ask
+        for justice for the disappearance": "demonstrated" over "ask"), None when there is none."""
+        for t in group.triggers:
+            if t is main or t.head.i == main.head.i or t.cls.special:
+                continue
+            if any(a.i == t.head.i for a in gov.ancestors):
+                return t
+        return None
+
+    def _exempt_spans(self, group: TriggerGroup, main: Trigger) -> list[tuple[int, int]]:
+        """Returns the character spans whose cues do not scope over the event: the grievance of a
+        protest-like trigger (``grievance_classes``: its ``grievance_preps`` phrases that are not a
+        time, its ``grievance_verbs`` clauses: "in protest of frequent outages", "demanding wages
+        unpaid since March") and an "as part of ..." phrase on the trigger or its clause verb."""
+        h = main.head
+        out: list[tuple[int, int]] = []
+        for tok in {h, finite_clause(h)}:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "as" and any(
+                        x.dep_ == "pobj" and x.lemma_.lower() in self.part_heads for x in c.children):
+                    out.append(_subtree_span(c))
+        if main.cls.name not in self.grievance_classes:
+            return out
+        toks = {t.head for t in group.triggers if t.cls.name in self.grievance_classes}
+        toks |= {t.head for t in toks if t.head.lemma_.lower() in self.lex.light_verbs}
+        for tok in toks:
+            for c in tok.children:
+                if c.left_edge.i <= h.i <= c.right_edge.i:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in self.grievance_preps:
+                    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    if obj is None or obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in self.time_nouns:
+                        continue  # "protested for weeks", "over the past month"
+                    out.append(_subtree_span(c))
+                elif c.dep_ in ("advcl", "xcomp", "ccomp", "conj", "acl") and c.lemma_.lower() in self.grievance_verbs:
+                    out.append(_subtree_span(c))
+        return out
 
     def _characterised(self, h: Token) -> Judgement | None:
         """"In the latest violence to hit the country", "the latest in a string of attacks": a trigger in a
@@ -244,7 +335,9 @@ class FactualityJudge:
         text = " ".join(t for _, t in chunks)
         period = self.phr["aggregate"]
         cues = [m.group(0).lower() for m in period.finditer(text)] if period is not None else []
-        return bool(self.single_day.search(text)) and all(c in self.collective for c in cues)
+        one_day = bool(self.single_day.search(text)) or (
+            self.day_of_month is not None and bool(self.day_of_month.search(text)))
+        return one_day and all(c in self.collective for c in cues)
 
     def _perfect_generic(self, h: Token, clause: Token) -> Judgement | None:
         """"Government forces have regained control of several villages", "the group has kidnapped scores of
@@ -407,14 +500,29 @@ class FactualityJudge:
                                      c.doc.text[c.idx:obj.idx + len(obj.text)])
         return None
 
-    def _counted(self, sent: Span) -> Judgement | None:
+    def _counted(self, sent: Span, chunks: list[tuple[int, str]], exempt: list[tuple[int, int]]) -> Judgement | None:
+        """"Attacked the town 150 times", "the eighth time": occasions counted in the trigger's clause
+        (``chunks``, outside ``exempt``) make the event an aggregate.  Not counted: "for a second time"
+        (an ordinal under ``occurrence_preps`` names this occurrence) and a small count inside a short
+        span ("two times in a few hours", up to ``small_count_max``).  Returns an aggregate judgement."""
+        short = self.short_span is not None and bool(self.short_span.search(sent.text))
         for tok in sent:
-            if tok.lemma_.lower() in self.count_nouns or tok.lower_ in self.count_nouns:
-                for c in tok.children:
-                    if (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")) or \
-                            (c.dep_ == "amod" and c.lower_ in _ORDINALS and c.lower_ != "first"):
-                        s = c.idx
-                        return Judgement("aggregate", s, tok.idx + len(tok.text), sent.doc.text[s:tok.idx + len(tok.text)])
+            if not (tok.lemma_.lower() in self.count_nouns or tok.lower_ in self.count_nouns):
+                continue
+            if not any(c0 <= tok.idx < c0 + len(ctext) for c0, ctext in chunks) or _inside(tok.idx, exempt):
+                continue
+            for c in tok.children:
+                if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
+                    n = parse_quantity(c.text)
+                    if short and n is not None and n <= self.small_count_max:
+                        continue  # "two times in a few hours": one event
+                elif c.dep_ == "amod" and c.lower_ in _ORDINALS and c.lower_ != "first":
+                    if tok.dep_ == "pobj" and tok.head.lower_ in self.occurrence_preps:
+                        continue  # "clashed for a second time"
+                else:
+                    continue
+                s = c.idx
+                return Judgement("aggregate", s, tok.idx + len(tok.text), sent.doc.text[s:tok.idx + len(tok.text)])
         return None
 
     @staticmethod
@@ -497,17 +605,20 @@ class FactualityJudge:
                     gov, h = h2.head, h2
             else:
                 return False
+        # "airstrikes hit a compound" in a dated report: a verb spelt alike in the past and the present
+        dated_past = gov.tag_ == "VBP" and gov.lower_ in _PAST_EQUALS_PRESENT and any(
+            t.ent_type_ == "DATE" for t in h.sent)
         if h.dep_ in ("dobj", "nsubj", "nsubjpass", "conj") and gov.pos_ in ("VERB", "AUX"):
             if headline and gov.tag_ in ("VBZ", "VBP", "VBD"):
                 return True
-            if gov.tag_ == "VBD" or (gov.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+            if gov.tag_ == "VBD" or dated_past or (gov.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
                                                                for c in gov.children)):
                 return True
             if gov.lemma_.lower() in self.specific_gov and gov.tag_ in ("VBD",):
                 return True
         if h.dep_ in ("nsubj",) and gov.tag_ in ("VBD",):
             return True
-        if h.dep_ == "pobj" and gov.dep_ == "prep":
+        if h.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):  # "backed by airstrikes"
             verb = gov.head
             if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and not any(
                     c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
