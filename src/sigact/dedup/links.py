@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
@@ -51,10 +52,21 @@ class LinkRules:
         self.threshold = threshold
 
     @classmethod
+    def default(cls) -> "LinkRules":
+        """The rules of the packaged ``data/dedup.yaml``, read once per process (shared, not mutated)."""
+        return _default_rules()
+
+    @classmethod
     def load(cls) -> "LinkRules":
+        """The rules of the packaged ``data/dedup.yaml``, read afresh."""
         raw = yaml.safe_load(resources.files("sigact.dedup").joinpath("data/dedup.yaml").read_text("utf-8"))
         cues = [(re.compile(c["pattern"], re.I), c["relation"]) for c in raw.get("link_cues") or ()]
         return cls(cues, float(raw.get("link_threshold", 0.3)))
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> LinkRules:
+    return LinkRules.load()
 
 
 def _sentence(ev: Event) -> Evidence | None:
@@ -113,7 +125,7 @@ def link_events(events: Sequence[Event], rules: LinkRules | None = None, *, text
     plans and background are never linked.  A cue whose description holds the event's own
     trigger ("injured after the base was hit") describes the event itself, not a cause.
     """
-    rules = rules or LinkRules.load()
+    rules = rules or LinkRules.default()
     spans = None
     if text is not None:
         from sigact.scale.relevance import split_sentences
