@@ -39,11 +39,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from sigact.errors import InputError
 from sigact.model import DateSpan
-from sigact.scale import fastpath
 from sigact.time.lexicon import DateLexicon, get_lexicon
 
-__all__ = ["DateMention", "find_date_mentions", "parse_iso_date"]
+__all__ = ["DateMention", "DateScan", "find_date_mentions", "scan_date_phrases", "parse_iso_date"]
 
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "reported": 5}
 
@@ -448,31 +448,57 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|with|when|as|was|were|is|are|had|has|have|,)\b)[a-z]+\b")
 
 
+@dataclass(frozen=True)
+class DateScan:
+    """The regex matches of one text, which do not depend on any anchor date: ``text``; ``found``,
+    every non-empty match of every pattern as ``(start, -length, priority, handler, match)`` in the
+    order :func:`find_date_mentions` reads them; ``first_year``, the year of the text's first full
+    date (see :func:`_first_year`).  One scan serves several resolutions of the same text (the
+    publication date, then a dateline's date)."""
+
+    text: str
+    found: tuple[tuple[int, int, int, str, re.Match[str]], ...]
+    first_year: int | None
+
+
+def scan_date_phrases(text: str) -> DateScan:
+    """Returns the :class:`DateScan` of ``text``: each pattern of the date lexicon run once."""
+    lex = get_lexicon()
+    scans = {pname: list(lex.patterns[pname].finditer(text)) for pname, _ in _ORDER}
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for prio, (pname, handler) in enumerate(_ORDER):
+        for m in scans[pname]:
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), prio, handler, m))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    return DateScan(text, tuple(found), _first_year(text, lex, scans))
+
+
 def find_date_mentions(text: str, anchor: dt.date | str | None = None, *, context_year: int | None = None,
-                       anchors: Callable[[int], dt.date | None] | None = None) -> list[DateMention]:
+                       anchors: Callable[[int], dt.date | None] | None = None,
+                       scan: DateScan | None = None) -> list[DateMention]:
     """Date phrases of ``text``, left to right, non-overlapping (longest match wins).
 
     ``anchor`` is the publication date used for relative phrases; ``anchors``, when
     given, returns the anchor for a character offset (used for "<outlet>, <date>:"
     citation lines, each dated by its own line).  ``context_year`` resolves yearless
-    dates when there is no anchor.  Returns mentions with resolved spans where possible.
+    dates when there is no anchor.  ``scan``: the :func:`scan_date_phrases` of ``text`` when the
+    caller has it (resolving one text against two anchors scans it once).  Returns mentions with
+    resolved spans where possible.
     """
     lex = get_lexicon()
     base = parse_iso_date(anchor) if not isinstance(anchor, dt.date) else anchor
-    scans = {pname: list(lex.patterns[pname].finditer(text)) for pname, _ in _ORDER} if fastpath.enabled() else None
+    if scan is None:
+        scan = scan_date_phrases(text)
+    elif scan.text is not text and scan.text != text:
+        raise InputError("find_date_mentions: the scan is of another text")
     if context_year is None:
-        context_year = _first_year(text, lex, scans)
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for prio, (pname, handler) in enumerate(_ORDER):
-        for m in (scans[pname] if scans is not None else lex.patterns[pname].finditer(text)):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), prio, handler, m))
-    found.sort(key=lambda t: (t[0], t[1], t[2]))
+        context_year = scan.first_year
     out: list[DateMention] = []
     taken_until = -1
     last_day: dt.date | None = None
     resolvers: dict[dt.date | None, _Resolver] = {}
-    for start, neglen, _prio, handler, m in found:
+    for start, neglen, _prio, handler, m in scan.found:
         end = start - neglen
         if start < taken_until:
             continue

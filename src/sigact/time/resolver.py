@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 from sigact.model import DateSpan, Evidence
 from sigact.time.lexicon import get_lexicon
-from sigact.time.phrases import DateMention, find_date_mentions, parse_iso_date, precision_rank
+from sigact.time.phrases import DateMention, find_date_mentions, parse_iso_date, precision_rank, scan_date_phrases
 
 __all__ = ["DateResolver", "DocDates", "DateMention", "resolve_date", "analyze_text", "dateline_date"]
 
@@ -310,7 +310,8 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
                 return parse_iso_date(citations[i][2])
             return pub
 
-    mentions = find_date_mentions(text, pub, anchors=anchors)
+    scan = scan_date_phrases(text)  # the matches do not depend on the anchor: one scan for both readings
+    mentions = find_date_mentions(text, pub, anchors=anchors, scan=scan)
     dateline: dt.date | None = None
     dl_start: int | None = None
     if not citations:
@@ -321,7 +322,7 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
     anchor = dateline or pub
     if dateline is not None and dateline != pub:
         # relative days ("on Saturday", "overnight") count back from the report's own date
-        mentions = find_date_mentions(text, anchor)
+        mentions = find_date_mentions(text, anchor, scan=scan)
     if dl_start is not None:
         # the dateline is the report's date, not an event's
         mentions = [replace(m, kind="published") if m.start == dl_start else m for m in mentions]
