@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from sigact.extract.factuality import Judgement
 from sigact.extract.lexicon import Lexicon
-from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, core_first, elaborates, local_place,
-                                  places_conflict, same_incident, sent_distance, specific_name, specificity,
-                                  told_as_cause)
+from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, continues_incident, core_first,
+                                  elaborates, local_place, names, places_conflict, same_incident,
+                                  sent_distance, specific_name, specificity, told_as_cause)
 from sigact.model import Evidence, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -436,6 +436,56 @@ class IncidentMerger:
                     keep.tolls.extend(drop.tolls)
                     break
 
+    def continuations(self, drafts: list[_Draft]) -> None:
+        """"Fighting was still raging in the town", "clashes continued": a violent mention that goes on (see
+        :meth:`sigact.extract.merge.IncidentCues.continues`) is the continuation of a violent incident told
+        before it at the same place, by the same actors, on the same or an adjacent day (see
+        :func:`sigact.extract.merge.continues_incident`), not an incident of its own: it joins that incident
+        (the one at the same named town, else the latest told), with its triggers, sentences and tolls.
+        Called at the end of :meth:`elaboration` (a continuation's own details have joined it by then)."""
+        live = _live(drafts)
+        fighting = self.lex.violent_event_types | {"Riots"}  # "the fighting continued" may be coded a riot
+        for d in live:
+            if d.alias_of is not None or d.distinct or d.coding.event_type not in fighting \
+                    or not self.cues.continues(d):
+                continue
+            cands = [p for p in live if p is not d and p.alias_of is None and p.coding.event_type in fighting
+                     and _told_before(p, d) is not None and continues_incident(p, d)]
+            if not cands:
+                continue
+            target = max(cands, key=lambda p: (_same_town(p, d), _told_before(p, d)))
+            d.alias_of = drafts.index(target)
+            target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+            target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
+            absorb_sents(target, d)
+            self._other_side(target, d)
+            if not local_place(target):  # "on the eastern edge of the town": the incident's own place stays
+                take_place(target, d)
+            if (target.date is None or target.date.precision == "reported") and d.date is not None \
+                    and d.date.precision not in (None, "reported"):
+                target.date = d.date
+                _move_evidence(d, target, "date")
+            target.tolls.extend(d.tolls)
+
+    @staticmethod
+    def _other_side(target: _Draft, d: _Draft) -> None:
+        """Fills ``target``'s missing actors from continuation ``d``: its actor1 when ``target`` has none, and
+        as actor2 the first named actor of ``d`` that is not ``target``'s actor1 ("the army recaptured the town"
+        / "RSF fighters were still fighting there").  Returns None."""
+        if target.actor1 is None and d.actor1 is not None:
+            target.actor1, target.actor1_span = d.actor1, d.actor1_span
+            _move_evidence(d, target, "actor1")
+        if target.actor2 is not None:
+            return
+        mine = names(target.actor1)
+        for fld in ("actor1", "actor2"):
+            x = getattr(d, fld)
+            if x is not None and specific_name(x) and not names(x) & mine:
+                target.actor2 = x
+                _set_evidence(target, "actor2", [_ev("actor2", e.start, e.end, e.text) for e in d.evidence
+                                                 if e.field == fld])
+                return
+
     def elaboration(self, drafts: list[_Draft]) -> None:
         """A following asserted event with no date or actor of its own that fits the incident just
         told joins it (its tolls and evidence go to that incident)."""
@@ -462,6 +512,7 @@ class IncidentMerger:
                 if (keep.date is None or keep.date.precision == "reported") and drop.date is not None:
                     keep.date = drop.date
                     _move_evidence(drop, keep, "date")
+        self.continuations(drafts)
 
     def bare_mentions(self, drafts: list[_Draft]) -> None:
         """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
@@ -590,6 +641,13 @@ class IncidentMerger:
                     continue
                 if better_place(o, d):
                     take_place(d, o)
+
+
+def _same_town(a: _Draft, b: _Draft) -> bool:
+    """True when both mentions name the same town or site."""
+    pa, pb = a.place, b.place
+    return bool(pa and pb and pa.precision in ("site", "town") and pb.precision in ("site", "town")
+                and (pa.name or "").lower() == (pb.name or "").lower())
 
 
 def _day_of(span: Any, which: str) -> datetime.date | None:

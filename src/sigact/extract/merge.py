@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
            "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
-           "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase"]
+           "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase",
+           "continues_incident"]
 
 
 class IncidentCues:
@@ -36,6 +37,39 @@ class IncidentCues:
         self.also_words = frozenset(str(x).lower() for x in cfg.get("also_words") or ())
         self.response_phrases = tuple(str(x).lower() for x in cfg.get("response_phrases") or ())
         self.actor_nouns = frozenset(str(x).lower() for x in cfg.get("anaphoric_actor_nouns") or ())
+        self.cont_adverbs = frozenset(str(x).lower() for x in cfg.get("continuation_adverbs") or ())
+        self.cont_verbs = frozenset(str(x).lower() for x in cfg.get("continuation_verbs") or ())
+        self.cont_particles = frozenset(str(x).lower() for x in cfg.get("continuation_particles") or ())
+        self.cont_modifiers = frozenset(str(x).lower() for x in cfg.get("continuation_modifiers") or ())
+
+    def continues(self, d: _Draft) -> bool:
+        """True when a trigger of the mention tells fighting that goes on rather than a new act: "fighting
+        was still raging", "clashes continued", "troops continued to shell the town", "the ongoing
+        shelling", "fighting went on" (the ``continuation_*`` cues)."""
+        for t in d.group.triggers:
+            if t.cls.outcome:
+                continue
+            h = t.head
+            if any((c.dep_ in ("amod", "advmod") and c.lower_ in self.cont_modifiers)
+                   or (c.dep_ == "advmod" and c.lower_ in self.cont_adverbs) for c in h.children):
+                return True
+            gov = h.head
+            if gov.i == h.i:
+                continue
+            if h.dep_ in ("nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and (
+                    gov.lemma_.lower() in self.cont_verbs or self._goes_on(gov)):
+                return True  # "fighting was still raging", "clashes continued", "fighting went on"
+            if h.dep_ in ("xcomp", "dobj", "pcomp") and gov.lemma_.lower() in self.cont_verbs:
+                return True  # "troops continued to shell", "kept fighting", "continued the assault"
+        return False
+
+    def _goes_on(self, tok) -> bool:
+        """True when token ``tok`` carries "still" or a particle "on" ("still raging", "raged on"; spaCy may
+        parse the particle as a preposition without an object)."""
+        return any((c.dep_ == "advmod" and c.lower_ in self.cont_adverbs)
+                   or (c.lower_ in self.cont_particles and (c.dep_ == "prt" or (
+                       c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children))))
+                   for c in tok.children)
 
     def responds(self, d: _Draft) -> bool:
         """True when the mention's sentence tells a response ("troops returned fire", "the ensuing clash")."""
@@ -362,6 +396,25 @@ def _returns_fire(earlier: _Draft, later: _Draft, lex: Lexicon) -> bool:
                 and later.group.main.cls.name in _RETURN_FIRE and cluster_distance(earlier, later) <= 1
                 and dates_agree(earlier, later, slack_days=0))
 _OUTCOME_CLASSES = {"kill", "injure", "attack", "shoot"}  # bare violent acts: "were beaten to death"
+
+
+def continues_incident(prev: _Draft, d: _Draft) -> bool:
+    """True when continuing fighting ``d`` ("fighting was still raging in the town") can go on from
+    incident ``prev``: its place does not contradict ``prev``'s, the named actors of the two share one or
+    are at most the two sides of one fight (or one mention names none), and ``d``'s own day, if it has one, is ``prev``'s or adjacent to it."""
+    if places_conflict(prev, d) or told_as_cause(d):
+        return False
+    na = {n for n in (specific_name(x) for x in (prev.actor1, prev.actor2) if x) if n}
+    nb = {n for n in (specific_name(x) for x in (d.actor1, d.actor2) if x) if n}
+    if na and nb and not na & nb and len(na | nb) > 2:
+        return False  # a third party: another fight ("army recaptured X" / "RSF fighters still hold X": two sides)
+    if not (prev.date and d.date and prev.date.start and d.date.start) \
+            or "reported" in (prev.date.precision, d.date.precision):
+        return True
+    p0, p1, d0 = _day(prev.date.start), _day(prev.date.end or prev.date.start), _day(d.date.start)
+    if None in (p0, p1, d0):
+        return True
+    return -1 <= (d0 - p0).days and (d0 - p1).days <= 1
 
 
 def _riot_outcome(a: _Draft, b: _Draft) -> bool:
