@@ -46,6 +46,8 @@ pytestmark = pytest.mark.slow
     "On 27 December 2021, unidentified gunmen slit the throat of a herder in Karimama.",
     "On 1 May 2021, a soldier was found dead in his house in Aleppo countryside.",
     "Women of the market association took the street to ask for the release of a trader in Parakou.",
+    # no trigger: the classifier's event is anchored on a plural cue word, which is no generic event noun
+    "On 3 May 2021, workers blocked the highway near Bouira, denouncing the non-payment of their salaries.",
 ])
 def test_asserted(text):
     evs = run(text, None)

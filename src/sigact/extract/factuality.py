@@ -57,6 +57,13 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _cue_anchor(trigger: Trigger) -> bool:
+    """True for a trigger whose class has no words of its own: a cue word a classifier-typed event is
+    anchored on (the short-text fallback), not an event word."""
+    c = trigger.cls
+    return not (c.verbs or c.nouns or c.phrases or c.words)
+
+
 def _subtree_span(tok: Token) -> tuple[int, int]:
     """Returns the character span ``(start, end)`` of ``tok``'s subtree."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -227,7 +234,9 @@ class FactualityJudge:
                 subj = h.head
             if subj is not None and subj.lemma_.lower() in self.long_subjects:
                 return Judgement("aggregate", subj.idx, subj.idx + len(subj.text), subj.text)
-        if h.tag_ in ("NNS", "NNPS") and not headline and not self._specific_plural(h):
+        # a plural cue word the classifier's event is anchored on ("salaries", "bodies": a class with no
+        # words of its own) is no event noun: its number says nothing about the event's
+        if h.tag_ in ("NNS", "NNPS") and not headline and not _cue_anchor(main) and not self._specific_plural(h):
             return Judgement("aggregate", main.start, main.end, main.text)
         if not headline and self._simple_present(h, clause):
             return Judgement("aggregate", clause.idx, clause.idx + len(clause.text), clause.text)
