@@ -48,7 +48,6 @@ CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
 _LINE = re.compile(r"^(?P<outlet>[^:\n]{2,120}?),?\s(?P<date>\d{4}-\d{2}-\d{2}):?\s")
 # an outlet that is itself a title with a colon ("Syria: Damning evidence ..., 2019-10-18: headline")
 _LOOSE = re.compile(r"^(?P<outlet>[^\n]{2,240}?),\s(?P<date>\d{4}-\d{2}-\d{2}):\s")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_RX = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # the date of a raw citation: ISO, "27 November 2002", "14/6-10" (day/month-year), "10/21/1990", "24-04-02"
 _RAW_DATE = (rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<dmy>\d{{1,2}}\s+{_MONTH_RX}\s+(?:\d{{4}}|\d{{2}}))"
@@ -118,29 +117,12 @@ def periodic_title(headline: str) -> bool:
 
 
 def _raw_date(m: re.Match[str]) -> str | None:
-    """Returns the ISO date of a raw citation's date group (``None`` when it does not parse)."""
-    try:
-        if m.group("iso"):
-            return dt.date.fromisoformat(m.group("iso")).isoformat()
-        if m.group("dmy"):
-            day, mon, year = m.group("dmy").replace(".", "").split()
-            y = int(year) if len(year) == 4 else _century(int(year))
-            return dt.date(y, _MONTHS.index(mon[:3].lower()) + 1, int(day)).isoformat()
-        if m.group("slash"):
-            a, b, c = re.split(r"[-/]", m.group("slash"))
-            y = int(c) if len(c) == 4 else _century(int(c))
-            d_, m_ = (int(a), int(b)) if "-" in m.group("slash") or int(a) > 12 else (int(b), int(a))
-            return dt.date(y, m_, d_).isoformat()
-        if m.group("dash"):
-            a, b, c = (int(x) for x in m.group("dash").split("-"))
-            return dt.date(_century(c), b, a).isoformat()
-    except ValueError:
-        return None
-    return None
+    """Returns the ISO date of a raw citation's date group (``None`` when it does not parse), read by
+    :func:`sigact.time.phrases.short_date` (two-digit years: :func:`sigact.time.phrases.expand_year`)."""
+    from sigact.time.phrases import short_date
 
-
-def _century(yy: int) -> int:
-    return 2000 + yy if yy < 50 else 1900 + yy
+    d = short_date(next((m.group(g) for g in ("iso", "dmy", "slash", "dash") if m.group(g)), ""))
+    return d.isoformat() if d else None
 
 
 def formatted_list(text: str) -> bool:

@@ -14,6 +14,8 @@ Resolution rules (all relative to the anchor, "the publication date"):
   the same text) when given;
 * month alone ("in October") -> the most recent such month on or before the anchor,
   precision ``month``; month-year and year alone are absolute;
+* two-digit years ("3/4/97", "14 Apr 97") are 20yy below :data:`TWO_DIGIT_YEAR_PIVOT` (70) and
+  19yy from it on (:func:`expand_year`; the one rule for every two-digit year sigact reads);
 * numeric dates: ``YYYY-MM-DD`` always; ``a/b/YYYY`` is day-first when ``a > 12``,
   month-first when ``b > 12``; when both could be months the reading on or before the
   anchor and closest to it wins, and day-first without an anchor (international and
@@ -43,7 +45,8 @@ from sigact.errors import InputError
 from sigact.model import DateSpan
 from sigact.time.lexicon import DateLexicon, get_lexicon
 
-__all__ = ["DateMention", "DateScan", "find_date_mentions", "scan_date_phrases", "parse_iso_date"]
+__all__ = ["DateMention", "DateScan", "find_date_mentions", "scan_date_phrases", "parse_iso_date", "short_date",
+           "expand_year", "TWO_DIGIT_YEAR_PIVOT"]
 
 _PRECISION_RANK = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4, "reported": 5}
 
@@ -96,6 +99,56 @@ def parse_iso_date(value: str | dt.date | None) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+#: a two-digit year below this is 20yy, from it on 19yy (see :func:`expand_year`)
+TWO_DIGIT_YEAR_PIVOT = 70
+
+
+def expand_year(yy: int) -> int:
+    """Returns the four-digit year of a two-digit year ``yy``: ``2000 + yy`` below
+    :data:`TWO_DIGIT_YEAR_PIVOT` ("02" -> 2002), else ``1900 + yy`` ("97" -> 1997)."""
+    return 2000 + yy if yy < TWO_DIGIT_YEAR_PIVOT else 1900 + yy
+
+
+# the short dates of citations and datelines (see short_date)
+_SHORT_DATE = re.compile(
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+    r"|(?P<dmy>(?P<d>\d{1,2})\s+(?P<mon>[^\W\d_]+)\.?\s+(?P<y>\d{4}|\d{2}))"
+    r"|(?P<slash>(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<sep>[-/])(?P<c>\d{4}|\d{2}))"
+    r"|(?P<dash>(?P<dd>\d{2})-(?P<mm>\d{2})-(?P<yy>\d{2}))", re.I)
+
+
+def _full_year(ys: str) -> int:
+    return int(ys) if len(ys) == 4 else expand_year(int(ys))
+
+
+def short_date(text: str) -> dt.date | None:
+    """Returns the date a whole short date string names, ``None`` when it is none of these shapes
+    or no valid day:
+
+    * ISO ``2002-11-27``;
+    * day, month name (or abbreviation, a dot allowed) and year: "27 November 2002", "14 Apr 97";
+    * ``a/b-yy`` is day/month-year ("14/6-10"); ``a/b/yyyy`` month/day/year ("10/21/1990") unless
+      ``a > 12`` ("21/10/1990");
+    * ``dd-mm-yy`` ("24-04-02").
+
+    Two-digit years follow :func:`expand_year`.  (Citation lines of UCDP GED source lists and raw
+    citation strings date their reports this way.)
+    """
+    m = _SHORT_DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    if m.group("iso"):
+        return _safe_date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    if m.group("dmy"):
+        mon = get_lexicon().month_of.get(m.group("mon").lower())
+        return _safe_date(_full_year(m.group("y")), mon, int(m.group("d"))) if mon else None
+    if m.group("slash"):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if m.group("sep") == "-" or a > 12 else (b, a)
+        return _safe_date(_full_year(m.group("c")), month, day)
+    return _safe_date(expand_year(int(m.group("yy"))), int(m.group("mm")), int(m.group("dd")))
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -216,7 +269,7 @@ class _Resolver:
         if len(ys) == 2:
             if m.group("sep") != "/":
                 return None
-            y = 2000 + int(ys) if int(ys) < 70 else 1900 + int(ys)
+            y = expand_year(int(ys))
         else:
             y = int(ys)
         day_first = _safe_date(y, b, a)
