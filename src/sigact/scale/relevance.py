@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Iterable
 
 import yaml
 
+from sigact.errors import ConfigError
 from sigact.scale import fastpath
 
-__all__ = ["RelevanceFilter", "split_sentences"]
+__all__ = ["RelevanceFilter", "split_sentences", "headline_violence_words"]
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
 
@@ -77,8 +79,12 @@ class RelevanceFilter:
 
     @classmethod
     def default(cls) -> "RelevanceFilter":
+        """The filter of ``data/relevance.yaml``: its ``stems`` and every ``violence`` word of the
+        headline lists (``sigact/extract/data/headlines.yaml``) except its ``headline_exclude``."""
         raw = yaml.safe_load(resources.files("sigact.scale").joinpath("data/relevance.yaml").read_text("utf-8"))
-        return cls(raw["stems"], raw.get("lowercase_only") or (), lead=int(raw.get("lead", 2)),
+        stems = list(raw["stems"])
+        stems += [w for w in headline_violence_words(raw.get("headline_exclude") or ()) if w not in stems]
+        return cls(stems, raw.get("lowercase_only") or (), lead=int(raw.get("lead", 2)),
                    after=int(raw.get("after", 1)), min_chars=int(raw.get("min_chars", 0)))
 
     def _test(self) -> re.Pattern[str]:
@@ -101,6 +107,20 @@ class RelevanceFilter:
             keep.update(range(i, min(len(spans), i + self.after + 1)))
         kept = [spans[i] for i in sorted(keep)]
         return Selection(text=_blank(text, kept), kept=kept, total=len(spans))
+
+
+def headline_violence_words(exclude: Iterable[str] = ()) -> list[str]:
+    """Returns the ``violence`` words of ``sigact/extract/data/headlines.yaml`` (the stems that say a
+    UCDP headline reports lethal or armed violence; the headline lists of :mod:`sigact.extract.headlines`
+    get an event from them), in file order, less the words of ``exclude``.  Raises
+    :class:`~sigact.errors.ConfigError` when the file cannot be read or has no such list."""
+    try:
+        raw = yaml.safe_load(resources.files("sigact.extract").joinpath("data/headlines.yaml").read_text("utf-8"))
+        words = [str(w) for w in raw["violence"] if w]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot read the headline violence words: {exc}") from exc
+    skip = {str(w) for w in exclude}
+    return [w for w in words if w not in skip]
 
 
 def _trie(words: list[str]) -> str:
