@@ -53,6 +53,31 @@ CASES = [
      "Violence against civilians", "Attack"),
     ("On 3 June, about 300 traders marched through Bamako to protest against new taxes. Police arrested twelve of "
      "them and dispersed the rest.", "Protests", "Protest with intervention"),
+    # a crowd fighting another crowd (no organised armed group, no guns) riots: ACLED's mob violence
+    ("On 5 June, two groups of youths clashed with each other over a football match in Dassa, injuring four people.",
+     "Riots", "Mob violence"),
+    ("On 5 June, supporters of two rival parties fought each other with sticks and stones in Kandi.",
+     "Riots", "Mob violence"),
+    ("On 5 June, two rival families fought each other with machetes over a plot of land in Sakete; three people "
+     "were hurt.", "Riots", "Mob violence"),
+    # ... but guns make it organised armed violence
+    ("On 5 June, two groups of herders clashed with guns over grazing land near Bouka.", "Battles", "Armed clash"),
+    # a crowd killing a suspected criminal is mob justice, even when the actor stage calls the suspect armed
+    ("On 8 June, villagers with sticks beat to death a suspected robber in Tangbe.", "Riots", "Mob violence"),
+    # armed victims named by rank or role make the attack a battle
+    ("On 7 June, unidentified gunmen shot dead a fighter of the Popular Mobilization Forces near Tikrit.",
+     "Battles", "Armed clash"),
+    ("On 7 June, gunmen shot and killed an army lieutenant at a market in Daraa.", "Battles", "Armed clash"),
+    # gang members shot by armed men: a battle between armed groups (ACLED's gang violence)
+    ("On 7 June, armed men shot dead an alleged gang member in Soyapango.", "Battles", "Armed clash"),
+    ("On 7 June, two armed men on a motorcycle killed a man in Teresina. The victim was a known drug trafficker.",
+     "Battles", "Armed clash"),
+    # ... while an ordinary victim of gunmen is a civilian
+    ("On 7 June, two armed men on a motorcycle killed a shopkeeper in Teresina.",
+     "Violence against civilians", "Attack"),
+    # a group of attackers that the report ties to an insurgent group is no crowd
+    ("On 9 June, a group of attackers from Boko Haram stormed a police station in Gubio, killing two officers.",
+     "Battles", "Armed clash"),
     # the report calls the demonstrators rioters
     ("On 5 June, rioters demonstrating against fuel prices blocked the main road in Zahle.",
      "Riots", "Violent demonstration"),

@@ -8,7 +8,10 @@ retaking ground -> Government regains territory), +2.5/+3 for crowd rules (riote
 civilian crowd attacking -> Mob violence / Violent demonstration; state forces on
 protesters -> Excessive force).  Hard rules exclude types (no demonstration words -> no
 demonstration types; armed target -> no Attack; civilian target of armed actor -> no
-Armed clash).
+Armed clash; a crowd fighting another crowd without guns -> no Armed clash).  Targets are
+typed by their words as well as by the actor stage: ranks and roles of armed people ("a
+lieutenant", "a fighter") and members of gangs or cartels (``armed_victims``) are armed;
+suspects seized or beaten by a crowd are civilians (mob justice).
 
 When the TF-IDF classifier is present the choice has two levels (:meth:`Coder._combine`):
 the event type maximises ``W_TYPE`` x the classifier's event-type probability (over all
@@ -101,6 +104,12 @@ class Coder:
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
         self._raid_targets = frozenset(w.lower() for w in data.get("raid_targets") or [])
         self._suspects = frozenset(w.lower() for w in data.get("suspect_words") or [])
+        armed_victims = list(data.get("armed_victims") or [])
+        self._armed_victim_rx = phrase_regex(armed_victims)
+        self._victim_cue_rx = re.compile(
+            r"(?i)\b(?:victims?|deceased)\b[^.;]{0,60}?(?<![\w-])(?:"
+            + "|".join(re.escape(w) for w in sorted(armed_victims, key=len, reverse=True)) + ")"
+        ) if armed_victims else None
 
     def _armed_target(self, text: str, actor1: Actor | None) -> bool:
         """True when the incident's clause names armed people or military objects besides actor1's own
@@ -143,6 +152,31 @@ class Coder:
         return head in self.lex.civilian_words or head.rstrip("s") in self.lex.civilian_words or (
             head.endswith("men") and head[:-3] + "man" in self.lex.civilian_words)
 
+    def _firearms(self, weapons: dict[str, Any], main: Any, sent_text: str) -> bool:
+        """True when guns are used in the incident (a firearm cue in its clause or sentence, a "fire"
+        trigger) or its actors are "armed with" / "equipped with" weapons: organised armed violence."""
+        fw = self._weapon_rx.get("_firearms")
+        return "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)) or bool(
+            _EQUIPPED_RX.search(sent_text))
+
+    def _armed_victim(self, actor2: Actor | None, ctx_text: str) -> bool:
+        """True when the target is described as a member of an armed or criminal group (``triggers.yaml:
+        armed_victims``: "an alleged gang member", "the victim was a drug trafficker"), in its own
+        mention or in a sentence about "the victim" (``ctx_text``: the incident's sentences and the text
+        after them)."""
+        if self._armed_victim_rx is None:
+            return False
+        if actor2 is not None and actor2.text and self._armed_victim_rx.search(actor2.text):
+            return True
+        return bool(self._victim_cue_rx and self._victim_cue_rx.search(ctx_text))
+
+    def _suspect(self, actor: Actor | None) -> bool:
+        """True when a target mention is a person suspected of a crime ("a suspected robber", "a presumed
+        goat thief"; ``triggers.yaml: suspect_words``): its head noun is a suspect word."""
+        if actor is None or not actor.text:
+            return False
+        return _head_word(actor.text) in self._suspects
+
     def _off_duty(self, actor: Actor | None, text: str) -> bool:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
         if self._off_duty_rx is None or actor is None or not actor.text:
@@ -183,8 +217,8 @@ class Coder:
     def _crowd(self, actor: Actor | None) -> bool:
         """True when the actor mention reads as an unorganised crowd or group of civilians
         (``triggers.yaml: crowd_actors``), whatever type the actor stage gave it (not state forces)."""
-        if actor is None or not actor.text or actor.type in _STATE:
-            return False
+        if actor is None or not actor.text or actor.type in _STATE | {"rebel", "terrorist"}:
+            return False  # state forces, or a named insurgent group ("a group of assailants (JNIM ...)")
         text = actor.text
         return bool(self._crowd_rx and self._crowd_rx.search(text)) and not (
             self._armed_rx and self._armed_rx.search(text))
@@ -268,9 +302,13 @@ class Coder:
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
                 and self._civilian_target(actor2, wtext):
             t2 = "civilians"  # gunmen shooting "two Fulani herders" (typed as their ethnic militia) target civilians
-        if t2 in (None, "civilians") and actor2 is not None and actor2.text and self._armed_rx and \
-                self._armed_rx.search(actor2.text) and not (self._crowd_rx and self._crowd_rx.search(actor2.text)):
-            t2 = "military"  # "a policewoman", "two soldiers" typed as plain people
+        if t2 in (None, "civilians", "other", "government") and actor2 is not None and actor2.text and \
+                self._armed_rx and self._armed_rx.search(actor2.text) and not (
+                    self._crowd_rx and self._crowd_rx.search(actor2.text)):
+            t2 = "military"  # "a policewoman", "a fighter", "a regime lieutenant" typed as plain people or officials
+        if t2 in (None, "civilians") and (t1 in _ARMED or t1 is None) and not self._crowd(actor1) \
+                and self._armed_victim(actor2, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]):
+            t2 = "unidentified armed group"  # ACLED: a gang member shot by gunmen is one side of a gang battle
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
             t2 = "military"  # "attacked an army convoy": the target is armed
         if t2 in ("civilians", None) and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
@@ -285,6 +323,8 @@ class Coder:
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
+        if (crowd1 or t1 == "rioters") and self._suspect(actor2):
+            t2 = "civilians"  # "villagers killed a suspected robber": mob justice on an unarmed suspect
         if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, ctx_text):
             t2 = "civilians"  # ACLED codes an off-duty policeman or soldier who is attacked as a civilian
         if t1 == "civilians" and not actor1_group and not crowd1 and t2 in _ARMED and (
@@ -315,6 +355,12 @@ class Coder:
         # (another crowd, or the police and army) riots: it never fights a battle
         crowd_side = t1 in ("protesters", "rioters") or (
             t1 == "civilians" and actor1_group and t2 in _STATE | {"civilians", "protesters", "rioters"})
+        if t1 == "civilians" and actor1_group and main.cls.name in ("clash", "fight", "riot") and t2 in (None, "other") \
+                and not self._firearms(weapons, main, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]) \
+                and not self._armed_target(wtext, actor1):
+            # "two groups of villagers clashed", "two mobs fought each other": a crowd fight (guns in it or
+            # in the next sentence, "wounded by gunshots", make it organised armed violence)
+            crowd_side = True
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
@@ -327,9 +373,7 @@ class Coder:
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
-        fw = self._weapon_rx.get("_firearms")
-        firearms = "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)) or bool(
-            _EQUIPPED_RX.search(sent_text))
+        firearms = self._firearms(weapons, main, sent_text)
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
         kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
         # "six villagers were killed", headline "six villagers killed": the subject is the victim
