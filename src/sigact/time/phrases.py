@@ -43,6 +43,8 @@ from typing import Callable
 
 from sigact.errors import InputError
 from sigact.model import DateSpan
+from sigact.scale import fastpath
+from sigact.scale import blanks
 from sigact.time.lexicon import DateLexicon, get_lexicon
 
 __all__ = ["DateMention", "DateScan", "find_date_mentions", "scan_date_phrases", "parse_iso_date", "short_date",
@@ -517,7 +519,9 @@ class DateScan:
 def scan_date_phrases(text: str) -> DateScan:
     """Returns the :class:`DateScan` of ``text``: each pattern of the date lexicon run once."""
     lex = get_lexicon()
-    scans = {pname: list(lex.patterns[pname].finditer(text)) for pname, _ in _ORDER}
+    # a text blanked by the relevance stage is scanned without its long runs of spaces (same matches)
+    bm = blanks.blank_map(text) if fastpath.enabled() else None
+    scans = {pname: list(blanks.finditer(lex.patterns[pname], text, bm)) for pname, _ in _ORDER}
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for prio, (pname, handler) in enumerate(_ORDER):
         for m in scans[pname]:
