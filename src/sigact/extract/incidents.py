@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from sigact.extract.factuality import Judgement
 from sigact.extract.lexicon import Lexicon
-from sigact.extract.merge import (IncidentCues, better_place, cluster_distance, continues_incident, core_first,
-                                  elaborates, local_place, names, places_conflict, same_incident,
-                                  sent_distance, specific_name, specificity, told_as_cause)
+from sigact.extract.merge import (IncidentCues, answers_at_scene, better_place, cluster_distance,
+                                  continues_incident, core_first, elaborates, in_after_clause, local_place, names,
+                                  places_conflict, refers_back, same_incident, sent_distance, specific_name,
+                                  specificity, told_as_cause)
 from sigact.model import Evidence, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -513,6 +514,40 @@ class IncidentMerger:
                     keep.date = drop.date
                     _move_evidence(drop, keep, "date")
         self.continuations(drafts)
+        self.scene_responses(drafts)
+
+    def scene_responses(self, drafts: list[_Draft]) -> None:
+        """"Police opened fire after the blast went off": state forces firing right after an incident that the
+        sentence names with a definite noun ("after the blast", "following the attack") respond at its scene
+        (see :func:`sigact.extract.merge.answers_at_scene`); the response joins that incident, the one the
+        cause phrase's mention was merged into when it is told before, else the latest such incident told
+        before.  Called at the end of :meth:`elaboration`."""
+        live = _live(drafts)
+        for d in live:
+            if d.alias_of is not None or in_after_clause(d.group.main.head):
+                continue
+            sent = d.group.sent.start_char
+            causes = [c for c in drafts if c is not d and c.group.sent.start_char == sent
+                      and in_after_clause(c.group.main.head) and refers_back(c)]
+            if not causes:
+                continue
+            named = [_root(drafts, c) for c in causes]
+            cands = [p for p in live if p is not d and p.alias_of is None and _told_before(p, d) is not None
+                     and answers_at_scene(p, d, self.lex)]
+            if not cands:
+                continue
+            target = next((p for p in cands if p in named), None) or max(cands, key=lambda p: _told_before(p, d))
+            d.alias_of = drafts.index(target)
+            target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+            target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
+            absorb_sents(target, d)
+            if target.actor2 is None and d.actor1 is not None:
+                target.actor2 = d.actor1  # the forces that fired back are the other side
+                _set_evidence(target, "actor2", [_ev("actor2", e.start, e.end, e.text) for e in d.evidence
+                                                 if e.field == "actor1"])
+            if not local_place(target):
+                take_place(target, d)
+            target.tolls.extend(d.tolls)
 
     def bare_mentions(self, drafts: list[_Draft]) -> None:
         """A bare later mention ("a blast occurred", "where the men were killed": a generic trigger with
@@ -540,7 +575,7 @@ class IncidentMerger:
         generic = {"attack", "fire", "target", "kill", "injure", "shoot", "strike", "explosion", "bomb", "fight", "clash"}
         if d.group.main.cls.name not in generic or d.distinct or d.tolls or told_as_cause(d):
             return False
-        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON":
+        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON" and not _agentless_passive(d):
             return False
         if d.date is not None and d.date.precision not in (None, "reported"):
             return False
@@ -641,6 +676,23 @@ class IncidentMerger:
                     continue
                 if better_place(o, d):
                     take_place(d, o)
+
+
+def _agentless_passive(d: _Draft) -> bool:
+    """True when the mention's trigger is a passive verb with no "by" agent ("before they were killed with
+    sticks"): whatever phrase was taken for its actor1, it names no attacker."""
+    h = d.group.main.head
+    return h.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) \
+        and not any(c.dep_ == "agent" for c in h.children)
+
+
+def _root(drafts: list[_Draft], d: _Draft) -> _Draft:
+    """Returns the draft that mention ``d`` was merged into in the end (``d`` itself when it stands alone)."""
+    seen = set()
+    while d.alias_of is not None and d.alias_of not in seen:
+        seen.add(d.alias_of)
+        d = drafts[d.alias_of]
+    return d
 
 
 def _same_town(a: _Draft, b: _Draft) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
            "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
            "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase",
-           "continues_incident"]
+           "continues_incident", "answers_at_scene", "in_after_clause"]
 
 
 class IncidentCues:
@@ -266,6 +266,22 @@ def in_cause_phrase(h) -> bool:
     return False
 
 
+_AFTER = {"after", "following"}
+
+
+def in_after_clause(h) -> bool:
+    """True when token ``h`` tells what came just before its sentence's event: it sits in an "after ..." /
+    "following ..." phrase of its clause ("opened fire after the explosion"), or is the subject or object of a
+    clause that "after" opens ("opened fire after the blast went off").  Not "in response to" (a reprisal)."""
+    for anc in h.ancestors:
+        if anc.lower_ in _AFTER and anc.dep_ in ("prep", "mark"):
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return h.dep_ in ("nsubj", "nsubjpass", "dobj") and anc.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _AFTER for c in anc.children)
+    return False
+
+
 def refers_back(d: _Draft) -> bool:
     """True when a mention names its incident with a definite noun ("the blast", "this attack")."""
     for t in d.group.triggers:
@@ -396,6 +412,23 @@ def _returns_fire(earlier: _Draft, later: _Draft, lex: Lexicon) -> bool:
                 and later.group.main.cls.name in _RETURN_FIRE and cluster_distance(earlier, later) <= 1
                 and dates_agree(earlier, later, slack_days=0))
 _OUTCOME_CLASSES = {"kill", "injure", "attack", "shoot"}  # bare violent acts: "were beaten to death"
+
+
+def answers_at_scene(prev: _Draft, d: _Draft, lex: Lexicon) -> bool:
+    """True when ``d``, told after a definite mention of an incident in its own sentence ("police opened fire
+    after the blast went off": the caller checks that), is state forces firing at the scene of ``prev`` right
+    after it: ``d`` is police or troops firing or clashing, ``prev`` is a violent incident told before it by
+    a non-state armed group (or an unnamed attacker), on the same day and at a place that does not contradict
+    ``d``'s.  ACLED codes the response as part of the incident."""
+    if d.coding is None or prev.coding is None:
+        return False
+    if prev.coding.event_type not in lex.violent_event_types or d.group.main.cls.name not in _RETURN_FIRE:
+        return False
+    if d.actor1 is None or d.actor1.type not in _STATE_FORCES:
+        return False
+    if prev.actor1 is not None and prev.actor1.type not in _NONSTATE_ARMED:
+        return False
+    return not places_conflict(prev, d) and dates_agree(prev, d, slack_days=0)
 
 
 def continues_incident(prev: _Draft, d: _Draft) -> bool:

@@ -1,0 +1,73 @@
+"""Mentions that belong to an incident told before them: state forces firing at its scene right after it,
+and a bare passive re-mention of its killings; texts written for these tests."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from sigact.extract.incidents import _agentless_passive
+from sigact.extract.merge import in_after_clause
+from test_extract_support import incidents, run, stages
+
+pytestmark = pytest.mark.slow
+
+
+def _show(evs):
+    return [(e.factuality, e.trigger, e.acled_sub_event_type, e.location.name if e.location else None,
+             e.date.start if e.date else None, e.fatalities,
+             (e.actor1.acled_name or e.actor1.name) if e.actor1 else None) for e in evs]
+
+
+def _tok(sentence: str, word: str):
+    nlp = stages()[0]
+    return next(t for t in nlp(sentence) if t.text == word)
+
+
+@pytest.mark.parametrize("sentence,word,inside", [
+    ("A witness said police opened fire after the blast went off.", "blast", True),
+    ("A witness said police opened fire after the blast went off.", "fire", False),
+    ("Police opened fire after the explosion, witnesses said.", "explosion", True),
+    ("Troops fired rockets in response to the raid.", "raid", False),
+    ("Troops fired shots following the ambush.", "ambush", True),
+    ("Gunmen attacked the convoy and the blast killed two guards.", "blast", False),
+])
+def test_in_after_clause_covers_clauses_opened_by_after(sentence, word, inside):
+    assert in_after_clause(_tok(sentence, word)) is inside
+
+
+@pytest.mark.parametrize("sentence,word,agentless", [
+    ("The yard where the men were tied up before they were killed with sticks was still stained.", "killed", True),
+    ("Two guards were killed by gunmen near the gate.", "killed", False),
+    ("Gunmen killed two guards near the gate.", "killed", False),
+])
+def test_agentless_passive(sentence, word, agentless):
+    h = _tok(sentence, word)
+    d = SimpleNamespace(group=SimpleNamespace(main=SimpleNamespace(head=h)))
+    assert _agentless_passive(d) is agentless
+
+
+def test_police_firing_right_after_the_blast_is_part_of_the_bombing():
+    text = ("A suicide bomber blew himself up at a tea shop near a police station in Mogadishu on Tuesday, killing "
+            "six people, police said.\n\nAl Shabaab claimed responsibility for the attack.\n\nA shopkeeper said "
+            "police opened fire after the blast went off, and ambulances struggled to reach the area.")
+    evs = run(text, "2024-04-17")
+    inc = incidents(evs)
+    assert len(inc) == 1, _show(evs)
+    assert inc[0].acled_sub_event_type == "Suicide bomb" and inc[0].fatalities == 6, _show(evs)
+    assert "opened fire" in [x.text for x in inc[0].evidence if x.field == "trigger"], inc[0].evidence
+
+
+def test_an_air_strike_after_rocket_fire_stays_an_incident_of_its_own():
+    text = ("Hezbollah fired dozens of rockets at northern Israel on Thursday. The Israeli military said its jets "
+            "struck the launcher shortly after the rocket fire.")
+    inc = incidents(run(text, "2024-08-02"))
+    assert len(inc) == 2, _show(inc)
+
+
+def test_police_firing_after_a_rally_elsewhere_the_next_day_is_not_the_attack():
+    text = ("Gunmen attacked a hotel in Mogadishu on Tuesday, killing six people, police said.\n\nThe next day, "
+            "police opened fire on protesters after the rally turned violent in Baidoa, witnesses said.")
+    inc = incidents(run(text, "2024-04-17"))
+    assert len(inc) == 2, _show(inc)
