@@ -64,6 +64,13 @@ CASES = [
     ("On 5 June, two groups of herders clashed with guns over grazing land near Bouka.", "Battles", "Armed clash"),
     # a crowd killing a suspected criminal is mob justice, even when the actor stage calls the suspect armed
     ("On 8 June, villagers with sticks beat to death a suspected robber in Tangbe.", "Riots", "Mob violence"),
+    # ... or beating a herder, whom the actor stage types as his ethnic militia
+    ("On 3 June, residents attacked and injured a Fulani herder in Bassila.", "Riots", "Mob violence"),
+    # no named attacker: a suspected criminal beaten up is mob justice too
+    ("On 3 June, a suspected thief was beaten to death in the market of Kandi.", "Riots", "Mob violence"),
+    # machetes and sticks do not make a crowd an organised armed group
+    ("On 3 June, a number of villagers armed with machetes and sticks lynched two men accused of witchcraft in Kerou.",
+     "Riots", "Mob violence"),
     # armed victims named by rank or role make the attack a battle
     ("On 7 June, unidentified gunmen shot dead a fighter of the Popular Mobilization Forces near Tikrit.",
      "Battles", "Armed clash"),
@@ -76,7 +83,7 @@ CASES = [
     ("On 7 June, two armed men on a motorcycle killed a shopkeeper in Teresina.",
      "Violence against civilians", "Attack"),
     # a group of attackers that the report ties to an insurgent group is no crowd
-    ("On 9 June, a group of attackers from Boko Haram stormed a police station in Gubio, killing two officers.",
+    ("On 9 June, a group of ISWAP members stormed a police station in Gubio, killing two officers.",
      "Battles", "Armed clash"),
     # the report calls the demonstrators rioters
     ("On 5 June, rioters demonstrating against fuel prices blocked the main road in Zahle.",

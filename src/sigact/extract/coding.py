@@ -49,6 +49,7 @@ _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|tro
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
+_ACCUSED_RX = re.compile(r"(?i),? (?:who (?:was|were) )?(?:suspected|accused) of\b")
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
@@ -156,8 +157,15 @@ class Coder:
         """True when guns are used in the incident (a firearm cue in its clause or sentence, a "fire"
         trigger) or its actors are "armed with" / "equipped with" weapons: organised armed violence."""
         fw = self._weapon_rx.get("_firearms")
-        return "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)) or bool(
-            _EQUIPPED_RX.search(sent_text))
+        if "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)):
+            return True
+        m = _EQUIPPED_RX.search(sent_text)
+        if m is None:
+            return False
+        # "armed with machetes and batons": a crowd's blades and sticks do not make an armed group
+        tail = sent_text[m.end():m.end() + 60]
+        blunt = [rx for k, rx in self._weapon_rx.items() if k in ("_primitive", "_beat") and rx is not None]
+        return not any(rx.search(tail) for rx in blunt)
 
     def _armed_victim(self, actor2: Actor | None, ctx_text: str) -> bool:
         """True when the target is described as a member of an armed or criminal group (``triggers.yaml:
@@ -170,12 +178,16 @@ class Coder:
             return True
         return bool(self._victim_cue_rx and self._victim_cue_rx.search(ctx_text))
 
-    def _suspect(self, actor: Actor | None) -> bool:
-        """True when a target mention is a person suspected of a crime ("a suspected robber", "a presumed
-        goat thief"; ``triggers.yaml: suspect_words``): its head noun is a suspect word."""
+    def _suspect(self, actor: Actor | None, text: str) -> bool:
+        """True when a target mention is a person suspected of a crime: its head noun is a suspect word
+        ("a suspected robber", "a presumed goat thief"; ``triggers.yaml: suspect_words``) or the clause
+        ``text`` goes on "suspected of" / "accused of" right after it ("two men suspected of theft")."""
         if actor is None or not actor.text:
             return False
-        return _head_word(actor.text) in self._suspects
+        if _head_word(actor.text) in self._suspects:
+            return True
+        i = text.find(actor.text)
+        return i >= 0 and bool(_ACCUSED_RX.match(text, i + len(actor.text)))
 
     def _off_duty(self, actor: Actor | None, text: str) -> bool:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
@@ -320,11 +332,18 @@ class Coder:
             pre = doc_text[w0:max(w0, main.end)]
             if self._crowd_rx.search(pre) and not (self._armed_rx and self._armed_rx.search(pre)):
                 crowd1 = True
+        suspect = self._suspect(actor2, wtext)
+        if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
+                main.cls.name in _PERSON_VIOLENCE | {"mob"} and not self._firearms(weapons, main, sent_text):
+            crowd1 = True  # "a suspected thief was beaten up", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True
-        if (crowd1 or t1 == "rioters") and self._suspect(actor2):
-            t2 = "civilians"  # "villagers killed a suspected robber": mob justice on an unarmed suspect
+        if (crowd1 or t1 == "rioters") and (suspect or (
+                t2 in ("militia", "rebel", "other") and self._civilian_target(actor2, wtext))):
+            # "villagers killed a suspected robber", "residents beat a Fulani herder" (typed as his
+            # ethnic militia): a crowd on an unarmed person
+            t2 = "civilians"
         if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, ctx_text):
             t2 = "civilians"  # ACLED codes an off-duty policeman or soldier who is attacked as a civilian
         if t1 == "civilians" and not actor1_group and not crowd1 and t2 in _ARMED and (
