@@ -13,79 +13,96 @@ from test_extract_support import incidents, run
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text,trigger", [
     # the demand is the protest's content: only an event inside it would be hypothetical
-    "On 3 March 2021, around 200 teachers protested in Kisumu demanding that their arrears be paid.",
-    "On 3 March 2021, shop owners protested outside the town hall in Lviv demanding the right to reopen.",
-    "On 9 June 2021, about 80 residents demonstrated in front of the governor's office to ask for justice "
-    "for the murder of a local journalist.",
-    "On 9 June 2021, nurses gathered in front of the regional hospital to demand better pay and to protest "
-    "against the lack of equipment.",
+    ("On 3 March 2021, around 200 teachers protested in Kisumu demanding that their arrears be paid.", "protest"),
+    ("On 3 March 2021, shop owners protested outside the town hall in Lviv demanding the right to reopen.", "protest"),
+    ("On 9 June 2021, about 80 residents demonstrated in front of the governor's office to ask for justice "
+     "for the murder of a local journalist.", "demonstrat"),
+    ("On 9 June 2021, nurses gathered in front of the regional hospital to demand better pay and to protest "
+     "against the lack of equipment.", "protest"),
     # a protest that was stopped took place (a protest with intervention)
-    "On 12 July 2021, a student march was stopped by the police in Cotonou.",
+    ("On 12 July 2021, a student march was stopped by the police in Cotonou.", "march"),
     # a plural trigger as the subject of a past verb spelt like the present, with a definite target
-    "As reported on 5 May 2021, Afghan forces airstrikes hit a compound in Shah Wali Kot district, Kandahar.",
+    ("As reported on 5 May 2021, Afghan forces airstrikes hit a compound in Shah Wali Kot district, Kandahar.",
+     "airstrikes"),
     # a plural trigger in a passive agent phrase of a past event
-    "On 5 May 2021, a raid by army commandos, backed by airstrikes, killed 12 Taliban fighters in Nad Ali district.",
+    ("On 5 May 2021, a raid by army commandos, backed by airstrikes, killed 12 Taliban fighters in Nad Ali district.",
+     "airstrikes"),
     # a small count inside a few hours is one event
-    "On 8 August 2021, police officers assaulted a journalist two times in a few hours in Taiz city.",
+    ("On 8 August 2021, police officers assaulted a journalist two times in a few hours in Taiz city.", "assault"),
     # this occurrence, counted
-    "On 2 April 2021, two families clashed for a second time over a land dispute in Djougou.",
+    ("On 2 April 2021, two families clashed for a second time over a land dispute in Djougou.", "clash"),
     # coordinated actions on one dated day are one event
-    "On 1 May 2021, 12 activists took part in a series of one-person pickets in Khabarovsk.",
+    ("On 1 May 2021, 12 activists took part in a series of one-person pickets in Khabarovsk.", "picket"),
     # the grievance's period is not the protest's
-    "On 4 May 2021, villagers blocked the main road with stones in protest of frequent power cuts in Sistan.",
+    ("On 4 May 2021, villagers blocked the main road with stones in protest of frequent power cuts in Sistan.",
+     "protest"),
     # a count in the grievance, not in the protest's clause
-    "On 6 May 2021, students held a demonstration in Ankara in protest of the ministry's decision changing "
-    "the exam date for a third time.",
+    ("On 6 May 2021, students held a demonstration in Ankara in protest of the ministry's decision changing "
+     "the exam date for a third time.", "demonstration"),
+    # a plural trigger named as what one past act led to
+    ("On 3 May 2021, armed youths attacked three villages in Tonj, leading to clashes with residents of the area.",
+     "clash"),
     # a cue inside "as part of" places the act in a plan, it does not make it planned
-    "On 2 May 2021, in Uruapan, members of the cartel imposed a curfew as part of planned attacks on a rival gang.",
+    ("On 2 May 2021, in Uruapan, members of the cartel imposed a curfew as part of planned attacks on a rival gang.",
+     "curfew"),
     # "denied access" is a refusal, not a denial of the beating that followed
-    "On 28 April 2021, two men who were denied access to the village proceeded to beat the guards at the checkpoint.",
+    ("On 28 April 2021, two men who were denied access to the village proceeded to beat the guards at the "
+     "checkpoint.", "beat"),
     # triggers that were missing
-    "On 27 December 2021, unidentified gunmen slit the throat of a herder in Karimama.",
-    "On 1 May 2021, a soldier was found dead in his house in Aleppo countryside.",
-    "Women of the market association took the street to ask for the release of a trader in Parakou.",
-    # no trigger: the classifier's event is anchored on a plural cue word, which is no generic event noun
-    "On 3 May 2021, workers blocked the highway near Bouira, denouncing the non-payment of their salaries.",
+    ("On 27 December 2021, unidentified gunmen slit the throat of a herder in Karimama.", "throat"),
+    ("On 1 May 2021, a soldier was found dead in his house in Aleppo countryside.", "dead"),
+    ("Women of the market association took the street to ask for the release of a trader in Parakou.", "street"),
 ])
-def test_asserted(text):
+def test_asserted(text, trigger):
     evs = run(text, None)
+    mine = [e for e in evs if e.trigger and trigger in e.trigger.lower()]
+    assert mine, [(e.factuality, e.trigger) for e in evs]
+    assert any(e.factuality == "asserted" for e in mine), [(e.factuality, e.trigger) for e in evs]
+
+
+def test_plural_cue_word_of_a_classifier_event_is_no_generic_plural():
+    """No trigger fires: the classifier's event is anchored on a plural cue word ("salaries"), which is
+    no generic event noun, so the text keeps its one asserted event."""
+    evs = run("On 3 May 2021, workers blocked the highway near Bouira, denouncing the non-payment of their salaries.",
+              None)
     assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
+    assert not [e for e in evs if e.factuality == "aggregate"], [(e.factuality, e.trigger) for e in evs]
 
 
-@pytest.mark.parametrize("text,flag", [
-    # an event inside the demanded content stays hypothetical
-    ("The governor demanded that the army attack the rebel camps near Beni.", "hypothetical"),
-    ("Residents called for protests against the new tax.", "hypothetical"),
-    # "prevent" and "stop" over an attack: the attack did not take place
-    ("Soldiers prevented an attack on the market in Gao.", "hypothetical"),
-    ("Soldiers stopped an attack on the market in Gao.", "hypothetical"),
-    ("Residents fear an attack on the market in Gao.", "hypothetical"),
-    # many occasions stay aggregate, also with "times" and a period
-    ("Insurgents have attacked the village 150 times since October.", "aggregate"),
-    ("Gunmen attacked the convoy eight times over the past month.", "aggregate"),
-    # a collective phrase without a single day stays aggregate
-    ("The militia has carried out a series of attacks on farmers in Benue.", "aggregate"),
-    # generic plurals in the present stay aggregate
-    ("Attacks on aid workers in the region have become more frequent in recent months.", "aggregate"),
-    # a real denial
-    ("The army denied carrying out the airstrike on the market in Hajjah.", "denied"),
-])
-def test_still_flagged(text, flag):
+def _flag_of(text: str, trigger: str) -> list[str]:
+    """Returns the flags of the events whose trigger holds ``trigger`` (other events, such as a
+    classifier-only strategic development for a hedged note, are not looked at)."""
     evs = run(text, "2024-05-06")
-    assert evs, "no event found"
-    assert not incidents(evs), [(e.factuality, e.trigger) for e in evs]
-    assert flag in [e.factuality for e in evs], [(e.factuality, e.trigger) for e in evs]
+    got = [e.factuality for e in evs if e.trigger and trigger in e.trigger.lower()]
+    assert got, f"no event on {trigger!r}: {[(e.factuality, e.trigger) for e in evs]}"
+    return got
 
 
-def test_protest_over_past_weeks_keeps_its_period():
-    """A time under a grievance preposition ("for weeks") is the protest's own period: still aggregate."""
-    evs = run("Workers have protested for weeks outside the ministry in Tunis.", "2024-05-06")
-    assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
-
-
-def test_large_count_within_hours_stays_aggregate():
-    """Only a small count in a short span is one event: twenty times in a few hours is many."""
-    evs = run("Rebels shelled the town twenty times in a few hours on Monday.", "2024-05-06")
-    assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
+@pytest.mark.parametrize("text,trigger,flag", [
+    # an event inside the demanded content stays hypothetical
+    ("The governor demanded that the army attack the rebel camps near Beni.", "attack", "hypothetical"),
+    ("Residents called for protests against the new tax.", "protest", "hypothetical"),
+    # "prevent" and "stop" over an attack: the attack did not take place
+    ("Soldiers prevented an attack on the market in Gao.", "attack", "hypothetical"),
+    ("Soldiers stopped an attack on the market in Gao.", "attack", "hypothetical"),
+    ("Residents fear an attack on the market in Gao.", "attack", "hypothetical"),
+    # many occasions stay aggregate, also with "times" and a period
+    ("Insurgents have attacked the village 150 times since October.", "attack", "aggregate"),
+    ("Gunmen attacked the convoy eight times over the past month.", "attack", "aggregate"),
+    # a collective phrase without a single day stays aggregate
+    ("The militia has carried out a series of attacks on farmers in Benue.", "attack", "aggregate"),
+    # generic plurals in the present stay aggregate
+    ("Attacks on aid workers in the region have become more frequent in recent months.", "attack", "aggregate"),
+    # a real denial
+    ("The army denied carrying out the airstrike on the market in Hajjah.", "airstrike", "denied"),
+    # a protest's own period ("for weeks" is a time, not a grievance) keeps it aggregate
+    ("Workers have protested for weeks outside the ministry in Tunis.", "protest", "aggregate"),
+    # only a small count in a short span is one event: twenty times in a few hours is many
+    ("Rebels shelled the town twenty times in a few hours on Monday.", "shell", "aggregate"),
+    # a present participle after a perfect ("have attacked ... for months, leading to clashes") is no one act
+    ("Armed youths have attacked villages in Tonj for months, leading to clashes with residents.", "clash", "aggregate"),
+])
+def test_still_flagged(text, trigger, flag):
+    assert set(_flag_of(text, trigger)) == {flag}

@@ -64,6 +64,13 @@ def _cue_anchor(trigger: Trigger) -> bool:
     return not (c.verbs or c.nouns or c.phrases or c.words)
 
 
+def _past_participle_clause(verb: Token) -> bool:
+    """True for a present participle hanging off a verb in the simple past ("attacked the village,
+    leading to clashes"): it tells what that one past act led to."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.tag_ == "VBD" and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
 def _subtree_span(tok: Token) -> tuple[int, int]:
     """Returns the character span ``(start, end)`` of ``tok``'s subtree."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
@@ -625,6 +632,8 @@ class FactualityJudge:
                 return True
             if gov.lemma_.lower() in self.specific_gov and gov.tag_ in ("VBD",):
                 return True
+            if h.dep_ == "dobj" and _past_participle_clause(gov):
+                return True  # "attacked the village, sparking clashes"
         if h.dep_ in ("nsubj",) and gov.tag_ in ("VBD",):
             return True
         if h.dep_ == "pobj" and gov.dep_ in ("prep", "agent"):  # "backed by airstrikes"
@@ -632,6 +641,8 @@ class FactualityJudge:
             if verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBN") and not any(
                     c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children):
                 return True
+            if _past_participle_clause(verb):
+                return True  # "attacked several villages, leading to clashes with residents"
         if h.dep_ == "ROOT":
             return True
         return False
