@@ -44,6 +44,9 @@ pytestmark = pytest.mark.slow
     # a plural trigger named as what one past act led to
     ("On 3 May 2021, armed youths attacked three villages in Tonj, leading to clashes with residents of the area.",
      "clash"),
+    # "since" inside "for the first time since ..." dates the series this occurrence is ranked in
+    ("On Monday, thousands of protesters gathered in Yangon for the first time since the coup.", "gather"),
+    ("Rebels shelled the airport on Sunday for the first time since October.", "shell"),
     # a cue inside "as part of" places the act in a plan, it does not make it planned
     ("On 2 May 2021, in Uruapan, members of the cartel imposed a curfew as part of planned attacks on a rival gang.",
      "curfew"),

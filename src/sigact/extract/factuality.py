@@ -197,7 +197,7 @@ class FactualityJudge:
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
         # 2. phrases in the finite clause (not inside "the latest in a string of ...", which places the
         # event in a series without making it one)
-        series = self._series_spans(clause, h)
+        series = self._series_spans(clause, h) + self._occurrence_spans(h)
         for flag in ("denied", "threat", "hypothetical", "historical", "aggregate"):
             rx = self.phr[flag]
             if rx is None:
@@ -342,6 +342,19 @@ class FactualityJudge:
                 out.append((t.idx, max(end, t.sent.end_char if t.dep_ in ("ROOT", "dep") else end)))
             elif not (t.left_edge.i <= h.i <= t.right_edge.i):
                 out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+        return out
+
+    def _occurrence_spans(self, h: Token) -> list[tuple[int, int]]:
+        """Returns the character spans of ordinal phrases that rank this one occurrence ("for the first
+        time since the coup", "the third attack since October"): an ordinal on a count noun
+        (``count_nouns``) of the sentence or on trigger ``h`` itself.  Period cues inside them date the
+        series the event is ranked in, not the event."""
+        out = []
+        for tok in h.sent:
+            if tok.i != h.i and tok.lower_ not in self.count_nouns and tok.lemma_.lower() not in self.count_nouns:
+                continue
+            if any(c.dep_ == "amod" and c.lower_ in _ORDINALS for c in tok.children):
+                out.append(_subtree_span(tok))
         return out
 
     def _one_day(self, chunks: list[tuple[int, str]]) -> bool:
