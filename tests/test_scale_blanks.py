@@ -95,3 +95,20 @@ def test_blanked_article_dates_unchanged() -> None:
     assert [f[:4] + (f[4].span(),) for f in fast_scan.found] == [f[:4] + (f[4].span(),) for f in plain_scan.found]
     assert fast_scan.first_year == plain_scan.first_year == 2021
     assert fast == plain and any(m.text.endswith("Monday") for m in fast)
+
+
+def test_substring_probe_keeps_the_words_of_the_text() -> None:
+    rnd = random.Random(5)
+    words = ["Boko Haram", "al-Shabaab", "M23", "Hamas", "  ", " " * blanks.KEEP, "a  b", "x y"]
+    for text in _texts(300, 11):
+        probe = blanks.substring_probe(text)
+        assert len(probe) <= len(text)
+        for w in words + [text[i:i + rnd.randint(1, 12)] for i in rnd.sample(range(len(text)), min(5, len(text)))]:
+            if " " * (blanks.KEEP + 1) not in w:
+                assert (w in probe) == (w in text), (w, text)
+
+
+def test_country_hint_words_can_be_probed() -> None:
+    from sigact.geo.evidence import country_hints
+
+    assert all(" " * (blanks.KEEP + 1) not in word for _p, _iso, _pt, word in country_hints())
