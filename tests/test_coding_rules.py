@@ -62,6 +62,15 @@ CASES = [
      "were hurt.", "Riots", "Mob violence"),
     # ... but guns make it organised armed violence
     ("On 5 June, two groups of herders clashed with guns over grazing land near Bouka.", "Battles", "Armed clash"),
+    # the "between" phrase names the sides: a crowd and the police riot; a crowd and militiamen fight a battle
+    ("On 4 June, clashes erupted between rioters and the police in Zouq Mosbeh.", "Riots", "Violent demonstration"),
+    ("On 4 June, three women were wounded in fighting between two families over a plot of land in Gogounou.",
+     "Riots", "Mob violence"),
+    ("On 4 June, clashes between residents and militiamen left three dead in Djugu.", "Battles", "Armed clash"),
+    # party members fighting supporters of another party (no militia, no guns) riot
+    ("On 4 June, members of the ruling party clashed with supporters of the opposition in Kasumbalesa, leaving two "
+     "dead.", "Riots", "Mob violence"),
+    ("On 4 June, BJP workers beat up two Congress supporters in Agartala.", "Riots", "Mob violence"),
     # a crowd killing a suspected criminal is mob justice, even when the actor stage calls the suspect armed
     ("On 8 June, villagers with sticks beat to death a suspected robber in Tangbe.", "Riots", "Mob violence"),
     # ... or beating a herder, whom the actor stage types as his ethnic militia
@@ -75,6 +84,9 @@ CASES = [
     ("On 7 June, unidentified gunmen shot dead a fighter of the Popular Mobilization Forces near Tikrit.",
      "Battles", "Armed clash"),
     ("On 7 June, gunmen shot and killed an army lieutenant at a market in Daraa.", "Battles", "Armed clash"),
+    # a man "who had opened fire" on the police fought them
+    ("On 7 June, police shot dead a man who had opened fire on officers at a checkpoint in Laventille.",
+     "Battles", "Armed clash"),
     # gang members shot by armed men: a battle between armed groups (ACLED's gang violence)
     ("On 7 June, armed men shot dead an alleged gang member in Soyapango.", "Battles", "Armed clash"),
     ("On 7 June, two armed men on a motorcycle killed a man in Teresina. The victim was a known drug trafficker.",

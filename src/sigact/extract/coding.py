@@ -49,6 +49,10 @@ _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|tro
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
+_ARMED_CLAUSE_RX = re.compile(
+    r"(?i),? (?:who|that) (?:had |has |have |allegedly |reportedly |earlier )*(?:opened fire|fired|shot at|attacked|"
+    r"ambushed|(?:was|were) (?:heavily )?armed|carried (?:a |an )?(?:gun|firearm|rifle|pistol|weapon)s?)\b")
+_BETWEEN_RX = re.compile(r"(?i)\bbetween (?:the |two |rival )*[^.;]{1,80}? and [^.;,]{1,60}")
 _ACCUSED_RX = re.compile(r"(?i),? (?:who (?:was|were) )?(?:suspected|accused) of\b")
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 _PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
@@ -189,6 +193,43 @@ class Coder:
         i = text.find(actor.text)
         return i >= 0 and bool(_ACCUSED_RX.match(text, i + len(actor.text)))
 
+    def _between_crowd(self, head: Any, sent_text: str) -> str | None:
+        """Returns the other side when the trigger's "between A and B" phrase ("clashes erupted between
+        rioters and the police", "fighting between two families") names a crowd on one side and no
+        non-state armed group: "police" or "military" when the other side is state forces, "" when it
+        is another crowd; None when there is no such phrase or an armed group is in it."""
+        if head is None or self._crowd_rx is None:
+            return None
+        phrase = None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                phrase = head.doc[c.i:c.right_edge.i + 1].text
+                break
+        if phrase is None:
+            m = _BETWEEN_RX.search(sent_text)
+            if m is None:
+                return None
+            phrase = m.group(0)
+        if not self._crowd_rx.search(phrase):
+            return None
+        state = _FORCES_RX.search(phrase)
+        rest = _FORCES_RX.sub(" ", phrase)
+        if self._armed_rx is not None and self._armed_rx.search(rest):
+            return None  # a militia, gang or rebel group on a side: organised armed violence
+        if state is None:
+            return ""
+        return "police" if "police" in state.group(0).lower() else "military"
+
+    @staticmethod
+    def _armed_by_clause(actor: Actor | None, text: str) -> bool:
+        """True when a relative clause right after the target mention says the target fought or
+        carried guns ("a man who had opened fire on officers", "two men who were armed"): ACLED
+        codes the killing of such a person by the police or an armed group as a battle."""
+        if actor is None or not actor.text:
+            return False
+        i = text.find(actor.text)
+        return i >= 0 and bool(_ARMED_CLAUSE_RX.match(text, i + len(actor.text)))
+
     def _off_duty(self, actor: Actor | None, text: str) -> bool:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
         if self._off_duty_rx is None or actor is None or not actor.text:
@@ -318,9 +359,12 @@ class Coder:
                 self._armed_rx and self._armed_rx.search(actor2.text) and not (
                     self._crowd_rx and self._crowd_rx.search(actor2.text)):
             t2 = "military"  # "a policewoman", "a fighter", "a regime lieutenant" typed as plain people or officials
-        if t2 in (None, "civilians") and (t1 in _ARMED or t1 is None) and not self._crowd(actor1) \
-                and self._armed_victim(actor2, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]):
-            t2 = "unidentified armed group"  # ACLED: a gang member shot by gunmen is one side of a gang battle
+        if t2 in (None, "civilians") and (t1 in _ARMED or t1 is None) and not self._crowd(actor1) and (
+                self._armed_victim(actor2, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS])
+                or self._armed_by_clause(actor2, sent_text)):
+            # ACLED: a gang member shot by gunmen is one side of a gang battle; a man "who opened fire" on
+            # the police fought them
+            t2 = "unidentified armed group"
         if t2 is None and t1 in _ARMED and self._armed_target(wtext, actor1):
             t2 = "military"  # "attacked an army convoy": the target is armed
         if t2 in ("civilians", None) and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
@@ -332,6 +376,23 @@ class Coder:
             pre = doc_text[w0:max(w0, main.end)]
             if self._crowd_rx.search(pre) and not (self._armed_rx and self._armed_rx.search(pre)):
                 crowd1 = True
+        if main.cls.name in ("clash", "fight", "riot") and (actor1 is None or not actor1.text or crowd1 or (
+                t1 in _STATE | {None, "unidentified armed group", "other", "civilians"})):
+            sides = self._between_crowd(main.head, sent_text)
+            if sides is not None:  # "clashes between residents and the police", "... between two families"
+                crowd1, actor1_group = True, True
+                t1 = "civilians"
+                if sides and t2 not in _STATE:
+                    t2 = sides
+        unarmed1 = actor1 is not None and bool(actor1.text) and not (
+            self._armed_rx and self._armed_rx.search(actor1.text))
+        if unarmed1 and not self._firearms(weapons, main, sent_text) and (
+                (t1 == "other" and main.cls.name in _PERSON_VIOLENCE) or (
+                t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
+                and (t2 in ("protesters", "rioters") or self._crowd(actor2)))):
+            # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
+            # (no militia, no guns): ACLED's rioters
+            crowd1 = True
         suspect = self._suspect(actor2, wtext)
         if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
                 main.cls.name in _PERSON_VIOLENCE | {"mob"} and not self._firearms(weapons, main, sent_text):
@@ -376,7 +437,7 @@ class Coder:
             t1 == "civilians" and actor1_group and t2 in _STATE | {"civilians", "protesters", "rioters"})
         if t1 == "civilians" and actor1_group and main.cls.name in ("clash", "fight", "riot") and t2 in (None, "other") \
                 and not self._firearms(weapons, main, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]) \
-                and not self._armed_target(wtext, actor1):
+                and not self._armed_target(wtext, None):
             # "two groups of villagers clashed", "two mobs fought each other": a crowd fight (guns in it or
             # in the next sentence, "wounded by gunshots", make it organised armed violence)
             crowd_side = True
