@@ -45,7 +45,7 @@ __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer
            "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "19"
+GAZETTEER_VERSION = "21"
 
 KIND_PRECISION = {
     "country": "country",
@@ -542,8 +542,9 @@ def build_gazetteer(path: Path) -> None:
     for p in yaml.safe_load(_data_text("places.yaml")) or []:
         kind = p["kind"]
         w.add(name=p["name"], kind=kind, country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
-              admin1=p.get("admin1"), precision=p.get("precision"), aliases=p.get("aliases") or (),
-              population=int(p.get("population") or 1_000_000 if kind == "region" else 0),
+              admin1=p.get("admin1"), admin1_code=p.get("admin1_code"), precision=p.get("precision"),
+              aliases=p.get("aliases") or (),
+              population=int(p.get("population") or (1_000_000 if kind == "region" else 0)),
               countries=",".join(p.get("countries") or []) or None)
 
     w.flush()

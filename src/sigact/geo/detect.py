@@ -20,7 +20,8 @@ from sigact.geo.countries import demonym_to_iso3
 from sigact.geo.gazetteer import Candidate, Gazetteer, ascii_name
 from sigact.geo.lexicon import (
     ADMIN_WORDS, ATTACK_VERBS, CONNECT, FACILITY_TAIL, GROUP_ADJ, LOC_PREPS, NOT_PLACE, ROAD_ENDS,
-    ROMANCE_ADMIN, ROMANCE_CUE, ROMANCE_SETTLEMENT, SETTLEMENT_TITLES, SETTLEMENT_WORDS, SITE_PREPS,
+    LOWER_ARTICLES, NAME_HEAD_TITLES, ROMANCE_ADMIN, ROMANCE_CUE, ROMANCE_SETTLEMENT, SETTLEMENT_TITLES,
+    SETTLEMENT_WORDS, SITE_PREPS,
     SKIP_BEFORE, SOURCE_LINE,
 )
 
@@ -119,8 +120,9 @@ class Detection:
         """The word before a position, skipping articles and direction adjectives (lower-cased, "" if none)."""
         text = self.text
         words = re.findall(r"[^\W\d_][\w'-]*|[,;:()]", text[max(0, char_start - 60):char_start])
-        while words and (words[-1].lower() in SKIP_BEFORE or GROUP_ADJ.fullmatch(words[-1])):
-            words.pop()  # "in Houthi-held Hodeidah": the group adjective says who holds it
+        while words and (words[-1].lower() in SKIP_BEFORE or GROUP_ADJ.fullmatch(words[-1])
+                         or words[-1] in LOWER_ARTICLES):
+            words.pop()  # "in Houthi-held Hodeidah": the group adjective says who holds it; "in el Hermel"
         if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in ("close", "next", "adjacent"):
             return "near"
         if len(words) >= 2 and words[-1].lower() in ("de", "d'", "d’") and words[-2].lower() in (
@@ -385,6 +387,24 @@ class Detection:
                 a2 = a - len(dm.group(0))
                 if any(c.kind in ("water", "region") for c in self._lookup(text[a2:b])):
                     a, t = a2, text[a2:b]
+            if a >= 3 and text[a - 3:a - 1] in LOWER_ARTICLES and text[a - 1] == " " and free(a - 3, a) \
+                    and (a == 3 or not (text[a - 4].isalnum() or text[a - 4] in "-'’")):
+                # "in el Hermel": the name with its lower-case article when the gazetteer knows it so
+                if any(c.quality == 0 for c in self._lookup(text[a - 3:b])):
+                    a, t = a - 3, text[a - 3:b]
+            if t.lower() in NAME_HEAD_TITLES and re.match(r" [A-Z0-9]", text[b:b + 2]):
+                # "Colonia Agricola Oriental": a neighbourhood's name the gazetteer lacks; neither its head
+                # (Colonia, Uruguay) nor a word of it (Oriental, Morocco) is a place
+                k = i + 1
+                while k < len(toks) and k - i <= 5 and not toks[k].is_sent_start and (
+                        self._cap(toks[k]) or toks[k].like_num or toks[k].lower_ in CONNECT):
+                    k += 1
+                while k - 1 > i and toks[k - 1].lower_ in CONNECT:
+                    k -= 1  # "Colonia Centro de ...": no trailing connector
+                for q in range(a, toks[k - 1].idx + len(toks[k - 1].text)):
+                    taken[q] = True
+                i = k
+                continue
             pw = prev_word(a)
             single = " " not in t.strip() and "-" not in t
             # an ORG entity that is exactly a gazetteer name in a "Town, Admin" chain is a mis-tagged place

@@ -71,6 +71,13 @@ NOT_PLACE = {
     "federal", "capital", "upper", "lower",
 }
 SETTLEMENT_TITLES = frozenset({"barangay", "sitio", "purok"})  # Philippine: "in Barangay X" is "in X"
+# Spanish/Portuguese words that head a neighbourhood's or village's name ("Colonia 3 de Mayo", "Barrio San
+# Jose", "Vereda La Esperanza"): followed by a name, the word alone is no place (Colonia, Uruguay)
+NAME_HEAD_TITLES = frozenset({"colonia", "barrio", "vereda", "aldea", "caserio", "caserío", "fraccionamiento",
+                              "ejido", "corregimiento", "comunidad", "localidad", "poblado", "asentamiento",
+                              "bairro", "povoado", "comunidade"})
+# Arabic articles written in lower case before a capitalised name ACLED-style ("in el Hermel", "al Nour square")
+LOWER_ARTICLES = frozenset({"el", "al"})
 SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
                 "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                 "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",

@@ -204,6 +204,12 @@ def choose_best(sp: Span, weights: dict[str, float], spans: list[Span],
     big_town = max((c.population for c in sp.cands if c.kind == "city" and c.quality == 0), default=0) \
         if not (sp.is_parent or sp.paren_tail) else 0
     capitals = _capitals()
+    # "Lebanese soldiers ... in Tripoli": a substantial namesake (an admin unit, or a town of 100,000+) lies in
+    # a country the rest of the text points to, so even a big namesake elsewhere (Tripoli, Libya) is unsupported
+    home = top > 0 and any(
+        c.quality == 0 and c.country
+        and (c.kind in ("admin1", "admin2") or (c.kind == "city" and c.population >= 100_000))
+        and weights.get(c.country, 0.0) - (own if c.country == own_iso else 0.0) > 1e-9 for c in sp.cands)
     for c in sp.cands:
         s = 0.35 * math.log10(c.population + 10)
         s += {"country": 3.0, "admin1": 0.8, "region": 1.8, "site": 2.5, "camp": 2.5, "crossing": 2.5,
@@ -218,7 +224,7 @@ def choose_best(sp: Span, weights: dict[str, float], spans: list[Span],
         if top > 0 and isos:
             support = max(weights.get(i, 0.0) - (own if i == own_iso else 0.0) for i in isos) / max(top, 1.5)
             s += 3.0 * support
-            if support == 0 and c.population < 1_000_000 and c.kind != "country":
+            if support == 0 and (c.population < 1_000_000 or home) and c.kind != "country":
                 s -= 2.5
         for par in sp.parents:
             pcs = par.cands
