@@ -71,3 +71,23 @@ def test_police_firing_after_a_rally_elsewhere_the_next_day_is_not_the_attack():
             "police opened fire on protesters after the rally turned violent in Baidoa, witnesses said.")
     inc = incidents(run(text, "2024-04-17"))
     assert len(inc) == 2, _show(inc)
+
+
+def test_warplanes_striking_during_the_assault_are_their_own_incident_on_its_day_and_place():
+    text = ("Syrian government forces recaptured the town of Saraqeb in Idlib province on Monday after clashes with "
+            "Hayat Tahrir al-Sham fighters, state media said.\n\nRussian warplanes struck positions around the town "
+            "during the assault, a war monitor said.")
+    inc = incidents(run(text, "2024-11-05"))
+    assert len(inc) == 2, _show(inc)
+    strike = next(e for e in inc if e.acled_event_type == "Explosions/Remote violence")
+    lead = next(e for e in inc if e is not strike)
+    assert strike.actor1 is not None and "Russia" in (strike.actor1.acled_name or ""), _show(inc)
+    assert strike.date.start == lead.date.start == "2024-11-04", _show(inc)  # Monday, not the report day
+    assert strike.location is not None and strike.location.name == lead.location.name, _show(inc)
+
+
+def test_the_militants_looting_during_the_raid_still_detail_the_raid():
+    text = ("Al Shabaab fighters attacked an army base in Afgoye in Lower Shabelle on Monday. Two soldiers were "
+            "killed and the militants looted weapons during the raid, an officer said.")
+    inc = incidents(run(text, "2024-09-10"))
+    assert len(inc) == 1 and inc[0].fatalities == 2, _show(inc)

@@ -515,6 +515,33 @@ class IncidentMerger:
                     _move_evidence(drop, keep, "date")
         self.continuations(drafts)
         self.scene_responses(drafts)
+        self.during(drafts)
+
+    def during(self, drafts: list[_Draft]) -> None:
+        """"Russian warplanes struck positions around the village during the assault": an act with an attacker of
+        its own told "during/amid" a definite mention of a violent incident told before stays an incident of its
+        own, on that incident's day and at its place when it names neither (no day of its own, no place named in
+        its sentence).  Called at the end of :meth:`elaboration`."""
+        live = _live(drafts)
+        violent = self.lex.violent_event_types
+        for d in live:
+            if d.alias_of is not None or d.coding.event_type not in violent \
+                    or not any(_during_the(t.head) for t in d.group.triggers):
+                continue
+            own_day = d.date is not None and d.date.precision not in (None, "reported")
+            if own_day and local_place(d):
+                continue
+            cands = [p for p in live if p is not d and p.alias_of is None and p.coding.event_type in violent
+                     and _told_before(p, d) is not None and not places_conflict(p, d)]
+            if not cands:
+                continue
+            target = max(cands, key=lambda p: _told_before(p, d))
+            if not own_day and target.date is not None and target.date.precision not in (None, "reported"):
+                d.date = target.date
+                _move_evidence(target, d, "date")
+            if not local_place(d) and target.place is not None and better_place(target, d):
+                d.place = target.place
+                _move_evidence(target, d, "location")
 
     def scene_responses(self, drafts: list[_Draft]) -> None:
         """"Police opened fire after the blast went off": state forces firing right after an incident that the
@@ -676,6 +703,12 @@ class IncidentMerger:
                     continue
                 if better_place(o, d):
                     take_place(d, o)
+
+
+def _during_the(h: Any) -> bool:
+    """True for a definite trigger noun under "during"/"amid" ("during the assault", "amid the fighting")."""
+    return h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ in ("during", "amid") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
 
 
 def _agentless_passive(d: _Draft) -> bool:

@@ -500,12 +500,27 @@ def elaborates(prev: _Draft, d: _Draft, cues: IncidentCues | None = None) -> boo
             and not intervention:
         if d.actor1_span.root.pos_ != "PRON" and not (cues is not None and cues.anaphoric_actor(d)):
             return False
+    if d.actor1_span is None and _named_in_own_sentence(d) and not losers_withdrawal and not intervention \
+            and not names(d.actor1) & (names(prev.actor1) | names(prev.actor2)):
+        return False  # "Russian warplanes struck positions during the assault": a group whose main trigger is a
+        # noun still names its own attacker (found for another of its triggers)
     for types, subs in _ELABORATES.values():
         p_in = cp.event_type in types or cp.sub_event_type in subs
         d_in = cd.event_type in types or cd.sub_event_type in subs
         if p_in and d_in and (cp.event_type in types or cd.event_type in types):
             return sent_distance(prev.group.sent, d.group.sent) <= 3 or getattr(d, "refers", False) or refers_back(d)
     return False
+
+
+def _named_in_own_sentence(d: _Draft) -> bool:
+    """True when the mention's actor1 is a specific named actor whose evidence is the subject of one of its
+    verb triggers ("Russian warplanes struck ..."), not a speaker or a bystander of the sentence."""
+    if d.actor1 is None or not specific_name(d.actor1):
+        return False
+    subjects = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for t in d.group.triggers
+                if t.head.pos_ in ("VERB", "AUX") and not t.cls.outcome
+                for c in t.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return any(e.field == "actor1" and a <= e.start < b for e in d.evidence for a, b in subjects)
 
 
 def core_first(prev: _Draft, d: _Draft) -> tuple[_Draft, _Draft]:
