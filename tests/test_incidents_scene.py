@@ -91,3 +91,21 @@ def test_the_militants_looting_during_the_raid_still_detail_the_raid():
             "killed and the militants looted weapons during the raid, an officer said.")
     inc = incidents(run(text, "2024-09-10"))
     assert len(inc) == 1 and inc[0].fatalities == 2, _show(inc)
+
+
+def test_a_headline_telling_the_same_act_at_the_same_town_is_the_body_incident():
+    text = ("Sudan army says it has retaken Bara from RSF\n\n"
+            "Sudanese army troops recaptured the town of Bara in North Kordofan from the Rapid Support Forces on "
+            "Sunday, two military sources said.")
+    inc = incidents(run(text, "2024-02-06"))
+    assert len(inc) == 1, _show(inc)
+    assert inc[0].acled_sub_event_type == "Government regains territory" and inc[0].date.start == "2024-02-04", \
+        _show(inc)
+
+
+def test_a_headline_telling_another_act_at_the_town_stays_its_own():
+    text = ("Drone strike hits market in Bara\n\n"
+            "Sudanese army troops recaptured the town of Bara in North Kordofan from the Rapid Support Forces on "
+            "Sunday, two military sources said.")
+    inc = incidents(run(text, "2024-02-06"))
+    assert len(inc) == 2, _show(inc)

@@ -632,7 +632,10 @@ class IncidentMerger:
         """A headline that no body mention merged with ("Hezbollah targets Israeli positions" over two
         reported attacks) summarises the body: with no day and no local place of its own it joins the first
         body incident of its family (violent with violent, demonstration with demonstration) whose place and
-        named actors do not contradict it; its named actor fills that incident's unnamed one."""
+        named actors do not contradict it (or the first that tells the same act: the same trigger class); its
+        named actor fills that incident's unnamed one.  A headline that
+        names a place of its own joins a body incident only when that incident tells the same act (the same
+        trigger class: "retaken" / "recaptured") at the same named place, whatever the two codings."""
         live = _live(drafts)
         violent = self.lex.violent_event_types
         for d in live:
@@ -643,11 +646,15 @@ class IncidentMerger:
                 continue  # a body mention merged with it: the headline is an incident's own mention
             if d.date is not None and d.date.precision not in (None, "reported"):
                 continue
-            if d.place is not None and local_place(d) and d.place.precision != "country":
-                continue
+            placed = d.place is not None and local_place(d) and d.place.precision != "country"
             fam = violent if d.coding.event_type in violent else {d.coding.event_type}
             for b in live:
-                if b is d or b.headline or b.alias_of is not None or b.coding.event_type not in fam:
+                if b is d or b.headline or b.alias_of is not None:
+                    continue
+                if placed and not (b.group.main.cls.name == d.group.main.cls.name and b.place is not None
+                                   and (b.place.name or "").lower() == (d.place.name or "").lower()):
+                    continue
+                if not placed and b.coding.event_type not in fam and b.group.main.cls.name != d.group.main.cls.name:
                     continue
                 if places_conflict(d, b):
                     continue
