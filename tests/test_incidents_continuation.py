@@ -125,8 +125,8 @@ def test_fixture_articles_with_continuing_fighting_score():
     s = summarise_articles(rows)
     assert s["articles"] == 5 and s["gold_incidents"] == 7
     assert s["aggregate_as_incident"] == 0 and s["background_as_incident"] == 0, rows
-    assert s["recall"] == 1.0 and s["precision"] >= 0.75, s
+    assert s["recall"] == 1.0 and s["precision"] >= 0.85, s
     # every continuation joined its incident: one system incident per gold one where no headline repeats it
     by_id = {r["id"]: r for r in rows}
-    for aid in ("h5-cod-sake", "h5-mmr-buthidaung", "h5-ukr-kherson"):
+    for aid in ("h5-sdn-umrawaba", "h5-cod-sake", "h5-mmr-buthidaung", "h5-ukr-kherson"):
         assert by_id[aid]["n_system"] == by_id[aid]["n_gold"], by_id[aid]
