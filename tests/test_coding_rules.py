@@ -80,6 +80,9 @@ CASES = [
     # machetes and sticks do not make a crowd an organised armed group
     ("On 3 June, a number of villagers armed with machetes and sticks lynched two men accused of witchcraft in Kerou.",
      "Riots", "Mob violence"),
+    # ... while a few men armed with machetes are an armed group attacking a civilian
+    ("On 2 June, two men armed with machetes killed a farmer in his field near Ketou.",
+     "Violence against civilians", "Attack"),
     # armed victims named by rank or role make the attack a battle
     ("On 7 June, unidentified gunmen shot dead a fighter of the Popular Mobilization Forces near Tikrit.",
      "Battles", "Armed clash"),
@@ -87,6 +90,11 @@ CASES = [
     # a man "who had opened fire" on the police fought them
     ("On 7 June, police shot dead a man who had opened fire on officers at a checkpoint in Laventille.",
      "Battles", "Armed clash"),
+    # the attacked side fought back: a battle, not a one-sided attack
+    ("On 3 June, a group of youths fired into the crowd at a ceremony in Kerou. Police responded with gunshots and "
+     "killed five people.", "Battles", "Armed clash"),
+    ("On 5 June, gunmen attacked the home of a village chief in Kandi and were repelled by soldiers after an "
+     "exchange of fire.", "Battles", "Armed clash"),
     # gang members shot by armed men: a battle between armed groups (ACLED's gang violence)
     ("On 7 June, armed men shot dead an alleged gang member in Soyapango.", "Battles", "Armed clash"),
     ("On 7 June, two armed men on a motorcycle killed a man in Teresina. The victim was a known drug trafficker.",

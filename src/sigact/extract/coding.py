@@ -109,6 +109,7 @@ class Coder:
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
         self._raid_targets = frozenset(w.lower() for w in data.get("raid_targets") or [])
         self._suspects = frozenset(w.lower() for w in data.get("suspect_words") or [])
+        self._fight_back_rx = phrase_regex(list(data.get("fight_back") or []))
         armed_victims = list(data.get("armed_victims") or [])
         self._armed_victim_rx = phrase_regex(armed_victims)
         self._victim_cue_rx = re.compile(
@@ -157,15 +158,19 @@ class Coder:
         return head in self.lex.civilian_words or head.rstrip("s") in self.lex.civilian_words or (
             head.endswith("men") and head[:-3] + "man" in self.lex.civilian_words)
 
-    def _firearms(self, weapons: dict[str, Any], main: Any, sent_text: str) -> bool:
+    def _firearms(self, weapons: dict[str, Any], main: Any, sent_text: str, *, crowd: bool = True) -> bool:
         """True when guns are used in the incident (a firearm cue in its clause or sentence, a "fire"
-        trigger) or its actors are "armed with" / "equipped with" weapons: organised armed violence."""
+        trigger) or its actors are "armed with" / "equipped with" weapons: organised armed violence.
+        A crowd (``crowd``) armed with blades or sticks only is not ("villagers armed with machetes"),
+        a few men armed with machetes are."""
         fw = self._weapon_rx.get("_firearms")
         if "_firearms" in weapons or main.cls.name == "fire" or bool(fw and fw.search(sent_text)):
             return True
         m = _EQUIPPED_RX.search(sent_text)
         if m is None:
             return False
+        if not crowd:
+            return True
         # "armed with machetes and batons": a crowd's blades and sticks do not make an armed group
         tail = sent_text[m.end():m.end() + 60]
         blunt = [rx for k, rx in self._weapon_rx.items() if k in ("_primitive", "_beat") and rx is not None]
@@ -387,7 +392,8 @@ class Coder:
         unarmed1 = actor1 is not None and bool(actor1.text) and not (
             self._armed_rx and self._armed_rx.search(actor1.text))
         if unarmed1 and not self._firearms(weapons, main, sent_text) and (
-                (t1 == "other" and main.cls.name in _PERSON_VIOLENCE) or (
+                (t1 == "other" and main.cls.name in _PERSON_VIOLENCE and t2 not in _ARMED
+                 and not self._armed_target(wtext, actor1)) or (
                 t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
                 and (t2 in ("protesters", "rioters") or self._crowd(actor2)))):
             # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
@@ -405,6 +411,11 @@ class Coder:
             # "villagers killed a suspected robber", "residents beat a Fulani herder" (typed as his
             # ethnic militia): a crowd on an unarmed person
             t2 = "civilians"
+        if t1 in _ARMED and not crowd1 and t2 in (None, "civilians") and self._fight_back_rx is not None and \
+                self._fight_back_rx.search(ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]):
+            # "... and were repelled by the security forces", "police responded with gunfire and killed
+            # five": the other side fought back, so the incident is a battle (ACLED), not a one-sided attack
+            t2 = "unidentified armed group" if t1 in _STATE else "military"
         if t1 in _ARMED and not crowd1 and t2 in _ARMED and self._off_duty(actor2, ctx_text):
             t2 = "civilians"  # ACLED codes an off-duty policeman or soldier who is attacked as a civilian
         if t1 == "civilians" and not actor1_group and not crowd1 and t2 in _ARMED and (
@@ -453,7 +464,7 @@ class Coder:
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
-        firearms = self._firearms(weapons, main, sent_text)
+        firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
         kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
         # "six villagers were killed", headline "six villagers killed": the subject is the victim
