@@ -66,6 +66,7 @@ def test_every_date_pattern_but_the_citation_line_is_run_invariant() -> None:
     (r"\bfoo\s*?bar(?!\s*%)", True),
     (r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P=sep)", True),
     (r"May\s{2,40}2020", False),          # counts spaces
+    (r"May\s{20,}2020", False),           # needs a long run
     (r"(?:\s\s)+x", False),               # parity of a run
     (r"[^\n:]{1,160}?,", False),          # a bounded class that holds a space
     (r"(?P<g>\s+)x(?P=g)", False),        # a back reference to spaces

@@ -8,11 +8,11 @@ match at every one of those positions.
 :func:`finditer` gives exactly the matches of ``pattern.finditer(text)`` but scans a copy of the
 text whose long runs of spaces are cut to ``2 * keep`` spaces (``keep`` kept at each end of a run)
 and maps every offset back.  That is exact for the patterns :func:`run_invariant` accepts: a
-pattern that cannot count spaces beyond ``keep`` (every repeat of something that can match a space
-is either unbounded over one character, like ``\\s+``, or optional; lookbehinds are shorter than
-``keep``; no back reference to a group that can hold a space).  Such a pattern behaves the same on
-a run of 20 spaces and on a run of 2000: a match or group boundary inside a run lies within
-``keep`` characters of one of its ends.  Any other pattern is scanned on the full text.
+pattern that cannot count spaces beyond ``keep``: every repeat of something that can match a space
+is optional or ``\\s*``/``\\s+``-like (one character, at most one required, no upper bound);
+lookbehinds are shorter than ``keep``; no back reference to a group that can hold a space.  Such a
+pattern behaves the same on a run of 20 spaces and on a run of 2000: a match or group boundary
+inside a run lies within ``keep`` characters of one of its ends.  Any other pattern is scanned on the full text.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ class _Checker:
             space = self.walk(sub)
             if space and hi > 1:
                 one = len(sub.data) == 1 and sub.data[0][0] in _SINGLE
-                if hi != C.MAXREPEAT or not one:
+                if hi != C.MAXREPEAT or lo > 1 or not one:
                     raise _Reject("a counted repeat of spaces")
                 self.bounded = before  # "\\s+": any length, not a count
             return space
