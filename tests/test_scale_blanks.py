@@ -34,7 +34,8 @@ def _texts(n: int, seed: int) -> list[str]:
 
 
 def _matches(it: object, p: re.Pattern[str]) -> list[tuple]:
-    return [(m.span(), tuple(m.span(g) for g in range(1, p.groups + 1)), m.group(0), m.groupdict()) for m in it]
+    return [(m.span(), tuple(m.span(g) for g in range(1, p.groups + 1)), m.group(0), m.groupdict(), m.groups(),
+             m.lastindex, m.lastgroup, m.string) for m in it]
 
 
 def test_blank_map_offsets() -> None:

@@ -193,7 +193,8 @@ def blank_map(text: str) -> BlankMap | None:
 
 class MappedMatch:
     """A match found in ``BlankMap.short`` with the offsets and group texts of ``BlankMap.text``
-    (``start``, ``end``, ``span``, ``group``, ``groupdict``, ``re``, as on :class:`re.Match`)."""
+    (``start``, ``end``, ``span``, ``group``, ``groups``, ``groupdict``, ``string``, ``re``,
+    ``lastindex``, ``lastgroup``, as on :class:`re.Match`)."""
 
     __slots__ = ("_m", "_bm")
 
@@ -229,6 +230,21 @@ class MappedMatch:
 
     def __getitem__(self, group: int | str) -> str | None:
         return self._text(group)
+
+    @property
+    def string(self) -> str:
+        return self._bm.text
+
+    @property
+    def lastindex(self) -> int | None:
+        return self._m.lastindex
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._m.lastgroup
+
+    def groups(self, default: Any = None) -> tuple[Any, ...]:
+        return tuple(v if (v := self._text(g)) is not None else default for g in range(1, self._m.re.groups + 1))
 
     def groupdict(self, default: Any = None) -> dict[str, Any]:
         return {k: (v if (v := self._text(k)) is not None else default) for k in self._m.re.groupindex}
