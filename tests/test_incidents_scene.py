@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sigact.extract.incidents import _agentless_passive
+from sigact.extract.merge import agentless_passive
 from sigact.extract.merge import in_after_clause
 from test_extract_support import incidents, run, stages
 
@@ -45,7 +45,7 @@ def test_in_after_clause_covers_clauses_opened_by_after(sentence, word, inside):
 def test_agentless_passive(sentence, word, agentless):
     h = _tok(sentence, word)
     d = SimpleNamespace(group=SimpleNamespace(main=SimpleNamespace(head=h)))
-    assert _agentless_passive(d) is agentless
+    assert agentless_passive(d) is agentless
 
 
 def test_police_firing_right_after_the_blast_is_part_of_the_bombing():
@@ -108,4 +108,19 @@ def test_a_headline_telling_another_act_at_the_town_stays_its_own():
             "Sudanese army troops recaptured the town of Bara in North Kordofan from the Rapid Support Forces on "
             "Sunday, two military sources said.")
     inc = incidents(run(text, "2024-02-06"))
+    assert len(inc) == 2, _show(inc)
+
+
+def test_soldiers_firing_in_the_air_at_the_stormed_building_intervene_in_the_riot():
+    text = ("Thousands of protesters stormed the parliament building in Colombo on Saturday, breaking through police "
+            "barricades, witnesses said.\n\nSoldiers guarding the building fired in the air as the crowd poured in.")
+    inc = incidents(run(text, "2022-07-10"))
+    assert len(inc) == 1, _show(inc)
+    assert inc[0].acled_event_type in ("Protests", "Riots"), _show(inc)
+
+
+def test_troops_clashing_with_named_rebels_in_the_town_are_no_intervention():
+    text = ("Thousands of protesters marched through Goma on Saturday against the United Nations mission, "
+            "witnesses said.\n\nLater that day, troops clashed with M23 rebels near the town, killing four.")
+    inc = incidents(run(text, "2024-02-11"))
     assert len(inc) == 2, _show(inc)

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 from sigact.extract.factuality import Judgement
 from sigact.extract.lexicon import Lexicon
-from sigact.extract.merge import (IncidentCues, answers_at_scene, better_place, cluster_distance,
-                                  continues_incident, core_first, elaborates, in_after_clause, local_place, names,
-                                  places_conflict, refers_back, same_incident, sent_distance, specific_name,
-                                  specificity, told_as_cause)
+from sigact.extract.merge import (IncidentCues, agentless_passive, answers_at_scene, better_place, cluster_distance,
+                                  continues_incident, core_first, during_the, elaborates, in_after_clause,
+                                  intervenes, local_place, names, places_conflict, refers_back, same_incident,
+                                  same_town, sent_distance, specific_name, specificity, told_as_cause)
 from sigact.model import Evidence, Place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -454,11 +454,8 @@ class IncidentMerger:
                      and _told_before(p, d) is not None and continues_incident(p, d)]
             if not cands:
                 continue
-            target = max(cands, key=lambda p: (_same_town(p, d), _told_before(p, d)))
-            d.alias_of = drafts.index(target)
-            target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
-            target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
-            absorb_sents(target, d)
+            target = max(cands, key=lambda p: (same_town(p, d), _told_before(p, d)))
+            _join(drafts, d, target)
             self._other_side(target, d)
             if not local_place(target):  # "on the eastern edge of the town": the incident's own place stays
                 take_place(target, d)
@@ -516,6 +513,22 @@ class IncidentMerger:
         self.continuations(drafts)
         self.scene_responses(drafts)
         self.during(drafts)
+        self.interventions(drafts)
+
+    def interventions(self, drafts: list[_Draft]) -> None:
+        """"Soldiers withdrew, firing in the air" while a crowd storms a building: police or troops firing or
+        clashing with no armed opponent named, at the town of a demonstration or riot told just before (at most
+        two sentences apart) on its day, intervene in it (see :func:`sigact.extract.merge.intervenes`): the
+        mention joins the demonstration, whose coding stays.  Called at the end of :meth:`elaboration`."""
+        live = _live(drafts)
+        for d in live:
+            if d.alias_of is not None:
+                continue
+            target = next((p for p in reversed(live) if p is not d and p.alias_of is None
+                           and _told_before(p, d) is not None and intervenes(p, d, self.lex)), None)
+            if target is not None:
+                _join(drafts, d, target)
+                target.tolls.extend(d.tolls)
 
     def during(self, drafts: list[_Draft]) -> None:
         """"Russian warplanes struck positions around the village during the assault": an act with an attacker of
@@ -526,7 +539,7 @@ class IncidentMerger:
         violent = self.lex.violent_event_types
         for d in live:
             if d.alias_of is not None or d.coding.event_type not in violent \
-                    or not any(_during_the(t.head) for t in d.group.triggers):
+                    or not any(during_the(t.head) for t in d.group.triggers):
                 continue
             own_day = d.date is not None and d.date.precision not in (None, "reported")
             if own_day and local_place(d):
@@ -564,10 +577,7 @@ class IncidentMerger:
             if not cands:
                 continue
             target = next((p for p in cands if p in named), None) or max(cands, key=lambda p: _told_before(p, d))
-            d.alias_of = drafts.index(target)
-            target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
-            target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
-            absorb_sents(target, d)
+            _join(drafts, d, target)
             if target.actor2 is None and d.actor1 is not None:
                 target.actor2 = d.actor1  # the forces that fired back are the other side
                 _set_evidence(target, "actor2", [_ev("actor2", e.start, e.end, e.text) for e in d.evidence
@@ -602,7 +612,7 @@ class IncidentMerger:
         generic = {"attack", "fire", "target", "kill", "injure", "shoot", "strike", "explosion", "bomb", "fight", "clash"}
         if d.group.main.cls.name not in generic or d.distinct or d.tolls or told_as_cause(d):
             return False
-        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON" and not _agentless_passive(d):
+        if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON" and not agentless_passive(d):
             return False
         if d.date is not None and d.date.precision not in (None, "reported"):
             return False
@@ -712,18 +722,14 @@ class IncidentMerger:
                     take_place(d, o)
 
 
-def _during_the(h: Any) -> bool:
-    """True for a definite trigger noun under "during"/"amid" ("during the assault", "amid the fighting")."""
-    return h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ in ("during", "amid") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+def _join(drafts: list[_Draft], d: _Draft, target: _Draft) -> None:
+    """Merges mention ``d`` into incident ``target``: ``d`` points to it, its triggers (its own and those merged
+    into it) and sentences become ``target``'s.  Returns None; places, dates, actors and tolls are the caller's."""
+    d.alias_of = drafts.index(target)
+    target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+    target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
+    absorb_sents(target, d)
 
-
-def _agentless_passive(d: _Draft) -> bool:
-    """True when the mention's trigger is a passive verb with no "by" agent ("before they were killed with
-    sticks"): whatever phrase was taken for its actor1, it names no attacker."""
-    h = d.group.main.head
-    return h.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) \
-        and not any(c.dep_ == "agent" for c in h.children)
 
 
 def _root(drafts: list[_Draft], d: _Draft) -> _Draft:
@@ -734,12 +740,6 @@ def _root(drafts: list[_Draft], d: _Draft) -> _Draft:
         d = drafts[d.alias_of]
     return d
 
-
-def _same_town(a: _Draft, b: _Draft) -> bool:
-    """True when both mentions name the same town or site."""
-    pa, pb = a.place, b.place
-    return bool(pa and pb and pa.precision in ("site", "town") and pb.precision in ("site", "town")
-                and (pa.name or "").lower() == (pb.name or "").lower())
 
 
 def _day_of(span: Any, which: str) -> datetime.date | None:

@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", "names", "specific_name",
            "sent_distance", "IncidentCues", "is_distinct", "dates_agree", "local_place", "better_place",
            "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase",
-           "continues_incident", "answers_at_scene", "in_after_clause"]
+           "continues_incident", "answers_at_scene", "in_after_clause", "intervenes", "same_town",
+           "agentless_passive", "during_the"]
 
 
 class IncidentCues:
@@ -429,6 +430,48 @@ def answers_at_scene(prev: _Draft, d: _Draft, lex: Lexicon) -> bool:
     if prev.actor1 is not None and prev.actor1.type not in _NONSTATE_ARMED:
         return False
     return not places_conflict(prev, d) and dates_agree(prev, d, slack_days=0)
+
+
+def same_town(a: _Draft, b: _Draft) -> bool:
+    """True when both mentions name the same town or site."""
+    pa, pb = a.place, b.place
+    return bool(pa and pb and pa.precision in ("site", "town") and pb.precision in ("site", "town")
+                and (pa.name or "").lower() == (pb.name or "").lower())
+
+
+def agentless_passive(d: _Draft) -> bool:
+    """True when the mention's trigger is a passive verb with no "by" agent ("before they were killed with
+    sticks"): whatever phrase was taken for its actor1, it names no attacker."""
+    h = d.group.main.head
+    return h.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children) \
+        and not any(c.dep_ == "agent" for c in h.children)
+
+
+def during_the(h) -> bool:
+    """True for a definite trigger noun under "during"/"amid" ("during the assault", "amid the fighting")."""
+    return h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ in ("during", "amid") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+
+
+_CROWD_TYPES = {"protesters", "rioters", "civilians"}
+
+
+def intervenes(demo: _Draft, d: _Draft, lex: Lexicon) -> bool:
+    """True when ``d`` is police or troops firing or clashing with no armed opponent named (none, or the crowd or
+    civilians) at the named town of demonstration or riot ``demo`` (or naming no place of its own), at most two
+    sentences after it and on its day:
+    the forces intervene in the demonstration, ACLED codes no battle of its own."""
+    if demo.coding is None or d.coding is None or demo.coding.event_type not in _DEMO:
+        return False
+    if d.coding.event_type not in lex.violent_event_types or d.group.main.cls.name not in _RETURN_FIRE:
+        return False
+    if d.actor1 is None or d.actor1.type not in _STATE_FORCES:
+        return False
+    if d.actor2 is not None and d.actor2.type not in _CROWD_TYPES:
+        return False
+    here = same_town(demo, d) or (demo.place is not None and demo.place.precision in ("site", "town")
+                                  and not local_place(d) and not places_conflict(demo, d))
+    return here and cluster_distance(demo, d) <= 2 and dates_agree(demo, d, slack_days=0)
 
 
 def continues_incident(prev: _Draft, d: _Draft) -> bool:
