@@ -67,6 +67,9 @@ CASES = [
     ("On 4 June, three women were wounded in fighting between two families over a plot of land in Gogounou.",
      "Riots", "Mob violence"),
     ("On 4 June, clashes between residents and militiamen left three dead in Djugu.", "Battles", "Armed clash"),
+    # state forces clashing with demonstrators: the demonstration turned violent, no battle
+    ("On 8 June, teachers held a demonstration in Madurai against unpaid wages. Police clashed with the "
+     "demonstrators.", "Riots", "Violent demonstration"),
     # party members fighting supporters of another party (no militia, no guns) riot
     ("On 4 June, members of the ruling party clashed with supporters of the opposition in Kasumbalesa, leaving two "
      "dead.", "Riots", "Mob violence"),

@@ -452,6 +452,9 @@ class Coder:
             # "two groups of villagers clashed", "two mobs fought each other": a crowd fight (guns in it or
             # in the next sentence, "wounded by gunshots", make it organised armed violence)
             crowd_side = True
+        if t1 in _STATE and main.cls.name in ("clash", "fight") and (
+                t2 in ("protesters", "rioters") or self._crowd(actor2)):
+            crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
