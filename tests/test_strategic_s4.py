@@ -133,3 +133,26 @@ def test_non_violent_probabilities_renormalise() -> None:
     assert set(out) == {"Other", "Peaceful protest"}
     assert out["Other"] == pytest.approx(0.75)
     assert sum(out.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("text,dated", [
+    ("On 24 October 2022, an armed group ordered the closure of a school.", True),
+    ("Looting: On 12 February 2022, youths ransacked a camp.", True),
+    ("Around 1 May 2020 (as reported), refugees returned to the town.", True),
+    ("As reported on 2 May 2020, a video called for attacks.", True),
+    ("In the late 1990s the militia burned dozens of villages.", False),
+    ("The rebels threatened to attack the capital.", False),
+    ("On Monday, soldiers clashed with rebels.", False),
+])
+def test_is_dated_note(text: str, dated: bool) -> None:
+    from sigact.extract.classifier import is_dated_note
+
+    assert is_dated_note(text) is dated
+
+
+@pytest.mark.slow
+def test_undated_threat_gets_no_incident() -> None:
+    # a news sentence, not a dated event note: the threat stays the only (non-asserted) event
+    evs = run("The rebels threatened to attack the capital if the government did not release their commander.",
+              published="2020-05-03")
+    assert evs and not incidents(evs)

@@ -25,7 +25,7 @@ import numpy as np
 
 from sigact.errors import ConfigError
 
-__all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "cached_proba", "ARTIFACT", "TOKEN_PATTERN"]
+__all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "is_dated_note", "cached_proba", "ARTIFACT", "TOKEN_PATTERN"]
 
 #: word tokens of the word block (hyphenated names and "n't" stay one token); artifacts without
 #: a ``token_pattern`` key were trained with it
@@ -40,9 +40,18 @@ _LEAD_DATE = re.compile(
     r"^\s*(?:on|around|as reported on|between|during the week of|in|from)?\s*(?:the\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*\d{4}\s*(?:\([^)]*\))?\s*[,:]?", re.IGNORECASE)
+#: a dated event note's opening: an optional category label ("Looting: ") and a lead date with its year
+_NOTE_LEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z /-]{0,40}:\s*)?(?=\S)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
+
+
+def is_dated_note(text: str) -> bool:
+    """True when the text opens like a dated event note ("On 3 May 2020, ...", "Around 1 May 2020 (as
+    reported), ...", "Looting: On 12 February 2022, ..."): a report of one dated event, not a news story."""
+    m = _NOTE_LEAD.match(text)
+    return bool(_LEAD_DATE.match(text[m.end():] if m else text))
 
 
 def prepare_text(text: str) -> str:

@@ -15,8 +15,8 @@ Steps (one pass over the document, no model loads per sentence):
    incident told in several sentences (headline, lead, quote, "the attack"), splits a mention that
    lists several towns, and gives places across sentences; the event's own date decides whether it is
    news or background (:meth:`EventExtractor._date_scope`); a short text without any trigger gets one
-   event from the classifier alone, and a short note whose events are all hedged (threat, plan, denial,
-   aggregate) one of a non-violent type (``ExtractorSettings.hedged_fallback_max_chars``).
+   event from the classifier alone, and a short dated note ("On 3 May 2020, ...") whose events are all hedged (threat,
+   plan, denial, aggregate) one of a non-violent type (``ExtractorSettings.hedged_fallback_max_chars``).
 5. A UCDP GED source list ("Outlet, 2020-01-28: headline" lines, or one raw citation string) yields
    its one incident, placed, dated and counted list-wide (:mod:`sigact.extract.headlines`).
 
@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from sigact.extract.classifier import is_dated_note
 from sigact.extract.coding import _VIOLENT_TYPES, Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
@@ -70,8 +71,8 @@ class ExtractorSettings:
     use_embeddings: bool = field(default_factory=lambda: os.environ.get("SIGACT_EMBED_CLASSIFIER", "0") == "1")
     fallback_max_chars: int = 2500  # texts up to this size get a classifier-only event when no trigger fires
     fallback_min_prob: float = 0.15
-    # a short report (an event note) whose events are all hedged (threat, plan, denial, aggregate, history)
-    # gets a classifier-only non-violent event too: ACLED codes such notes as strategic developments
+    # a short dated event note ("On 3 May 2020, ...") whose events are all hedged (threat, plan, denial,
+    # aggregate) gets a classifier-only non-violent event too: ACLED codes such notes as strategic developments
     hedged_fallback_max_chars: int = 600
     doc_classifier_chars: int = 1200
     calibrate: bool = True  # map the raw score through confidence_calibration.json (False: the raw score)
@@ -202,7 +203,7 @@ class EventExtractor:
             if fb is not None:
                 drafts.append(fb)
         elif doc_probs and len(text) <= self.settings.hedged_fallback_max_chars and not _asserted(drafts) \
-                and not is_citation_list(text):
+                and is_dated_note(text) and not is_citation_list(text):
             fb = self._fallback(doc, self._non_violent(doc_probs), geo, dates, pub_year, tolls)
             if fb is not None:
                 drafts.append(fb)
