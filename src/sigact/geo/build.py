@@ -45,7 +45,7 @@ __all__ = ["GAZETTEER_VERSION", "cache_dir", "gazetteer_path", "ensure_gazetteer
            "name_keys", "strip_articles", "admin1_tables", "display_admin1", "skeleton_key"]
 
 #: Bump when the schema, the sources or the normalisation change: a new file is built.
-GAZETTEER_VERSION = "21"
+GAZETTEER_VERSION = "22"
 
 KIND_PRECISION = {
     "country": "country",

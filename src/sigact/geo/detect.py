@@ -25,6 +25,8 @@ from sigact.geo.lexicon import (
     SKIP_BEFORE, SOURCE_LINE,
 )
 
+# " e Abdollah", " de Buga": a lower-case connector and one or two capitalised words after a name
+_CONNECTED_TAIL = re.compile(r" ([a-z]{1,4}) ([A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
 # a capitalised name of up to five words after a cue word ("the village of Tall Rifaat")
 _NAME = r"((?:[A-Z][\w'’-]+|al-|el-)(?:[ -](?:[A-Z][\w'’-]+|al|el|de|del|la|ad|as|ash|an|ar|az|bin|of)){0,4})"
 
@@ -301,7 +303,7 @@ class Detection:
                 a2 = a - len(dm.group(0))
                 add(Span(a2, b, text[a2:b], "ent", site=prev_word(a2) in SITE_PREPS | ATTACK_VERBS))
                 continue
-            ext = self._extend_facility(text, a, b)
+            ext = self._extend_facility(text, a, b) or self._extend_connected(text, a, b)
             if ext:
                 add(Span(a, ext, text[a:ext], "ent", site=prev_word(a) in SITE_PREPS | ATTACK_VERBS))
                 continue
@@ -515,6 +517,18 @@ class Detection:
         t = tok.text
         return bool(t) and (t[0].isupper() or (t.startswith(("al-", "el-", "ad-", "as-", "ash-")) and len(t) > 4)) \
             and any(ch.isalpha() for ch in t)
+
+    def _extend_connected(self, text: str, a: int, b: int) -> int | None:
+        """End of the longer name when the entity [a, b) goes on with a lower-case connector and a
+        capitalised word ("Kut" of "Kut e Abdollah", an entity the model cut short) and the gazetteer
+        knows the longer name under its own name; else None."""
+        m = _CONNECTED_TAIL.match(text, b)
+        if m is None or m.group(1) not in CONNECT:
+            return None
+        for end in (m.end(), m.end(2)) if m.group(2) else (m.end(),):
+            if any(c.quality == 0 for c in self._lookup(text[a:end])):
+                return end
+        return None
 
     def _extend_facility(self, text: str, a: int, b: int) -> int | None:
         """End of "<name> airbase"-style span when the longer name is in the gazetteer, else None."""

@@ -19,7 +19,8 @@ SITE_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across",
                "off", "along", "within", "over", "throughout", "nearby", "à", "au", "aux", "dans", "vers"}
 CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", "da", "do", "dos", "das", "du",
             "la", "le", "les", "of", "bin", "ben", "sur", "en", "von", "van", "upon", "y", "-", "'", "’", "ez", "es",
-            "ed", "um", "umm", "abu", "bou"}
+            "ed", "um", "umm", "abu", "bou",
+            "e"}  # Persian ezafe and Portuguese "and": "Kut e Abdollah", "Sao Tome e Principe"
 SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|neighbourhood|neighborhood|" \
                     r"district|suburb|camp|municipality|township|market"
 # "the Sidon-Tyr highway", "Gao - Ansongo road": the two ends of a road (name, name)
