@@ -70,6 +70,9 @@ CASES = [
     # state forces clashing with demonstrators: the demonstration turned violent, no battle
     ("On 8 June, teachers held a demonstration in Madurai against unpaid wages. Police clashed with the "
      "demonstrators.", "Riots", "Violent demonstration"),
+    # violence by the demonstrators told after the demonstration's sentence makes it violent
+    ("On 8 June, residents marched through Kaya to demand the return of electricity. They later threw stones at "
+     "shops and set a car on fire.", "Riots", "Violent demonstration"),
     # party members fighting supporters of another party (no militia, no guns) riot
     ("On 4 June, members of the ruling party clashed with supporters of the opposition in Kasumbalesa, leaving two "
      "dead.", "Riots", "Mob violence"),

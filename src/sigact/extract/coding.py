@@ -46,6 +46,7 @@ _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|st
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
+_AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
@@ -350,7 +351,9 @@ class Coder:
                 rx = self._ctx_rx.get(k)
                 if k in prior and rx is not None and not rx.search(ctx_text):
                     n_after = min(len(rx.findall(after)), 2)
-                    prior[k] += n_after * 1.5
+                    # violence the demonstrators commit after the demonstration's sentence ("they threw
+                    # stones", "set barricades on fire") weighs more than an intervention told there
+                    prior[k] += n_after * (_AFTER_VIOLENCE if k == "Violent demonstration" else 1.5)
                     if k == "Protest with intervention" and n_after and _FORCES_RX.search(after):
                         intervened = True
         if "Violent demonstration" in prior and _RIOTERS_RX.search(ctx_text):
