@@ -323,6 +323,8 @@ class Coder:
         w1 = extent[1] if extent else group.sent.end_char
         doc_text = _doc_text(group)
         wtext = doc_text[w0:w1]
+        # the incident's sentences and the text after them (what happened next, who the victim was)
+        told = ctx_text + " " + doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]
         weapons = self._weapon_hits(wtext)
         ev = None
         for k, m in weapons.items():
@@ -368,7 +370,7 @@ class Coder:
                     self._crowd_rx and self._crowd_rx.search(actor2.text)):
             t2 = "military"  # "a policewoman", "a fighter", "a regime lieutenant" typed as plain people or officials
         if t2 in (None, "civilians") and (t1 in _ARMED or t1 is None) and not self._crowd(actor1) and (
-                self._armed_victim(actor2, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS])
+                self._armed_victim(actor2, told)
                 or self._armed_by_clause(actor2, sent_text)):
             # ACLED: a gang member shot by gunmen is one side of a gang battle; a man "who opened fire" on
             # the police fought them
@@ -415,7 +417,7 @@ class Coder:
             # ethnic militia): a crowd on an unarmed person
             t2 = "civilians"
         if t1 in _ARMED and not crowd1 and t2 in (None, "civilians") and self._fight_back_rx is not None and \
-                self._fight_back_rx.search(ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]):
+                self._fight_back_rx.search(told):
             # "... and were repelled by the security forces", "police responded with gunfire and killed
             # five": the other side fought back, so the incident is a battle (ACLED), not a one-sided attack
             t2 = "unidentified armed group" if t1 in _STATE else "military"
@@ -449,8 +451,8 @@ class Coder:
         # (another crowd, or the police and army) riots: it never fights a battle
         crowd_side = t1 in ("protesters", "rioters") or (
             t1 == "civilians" and actor1_group and t2 in _STATE | {"civilians", "protesters", "rioters"})
-        if t1 == "civilians" and actor1_group and main.cls.name in ("clash", "fight", "riot") and t2 in (None, "other") \
-                and not self._firearms(weapons, main, ctx_text + " " + doc_text[group.sent.end_char:][:_AFTER_CHARS]) \
+        if t1 == "civilians" and actor1_group and main.cls.name in ("clash", "fight", "riot") \
+                and t2 in (None, "other") and not self._firearms(weapons, main, told) \
                 and not self._armed_target(wtext, None):
             # "two groups of villagers clashed", "two mobs fought each other": a crowd fight (guns in it or
             # in the next sentence, "wounded by gunshots", make it organised armed violence)
