@@ -621,7 +621,7 @@ class EventExtractor:
 
 # ---------------------------------------------------------------------- helpers
 #: raw-score bonus of a text's first asserted incident (the primary-event choice, see :func:`_mark_lead`)
-LEAD_BONUS = 0.05
+LEAD_BONUS = 0.10
 
 
 def _asserted(drafts: list[_Draft]) -> bool:
