@@ -137,7 +137,8 @@ def _build(raw: dict[str, Any]) -> _Lex:
     stop = rf"(?-i:{_STOP})"  # lower-case function words only: "IS militants" is a victim phrase
     fill = rf"(?:(?!{stop}\b)(?![\d,.]+\s)\(?[#@]?[\w'’\-]+\)?\s+)"
     # French/Spanish adjectives follow the noun: "soldats FACA", "mercenaires russes"
-    tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)})\b)[\w'’\-]+){{0,2}}?"
+    reporting = _alt(raw.get("reporting_verbs") or ["said"])
+    tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)}|{reporting})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
     proper = r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*){0,2})"
     np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b{tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
@@ -154,7 +155,10 @@ def _build(raw: dict[str, Any]) -> _Lex:
     active = _alt(active_kind)
     flags = re.IGNORECASE
     including = rf"(?:\s*,?\s+(?:including|among\s+them|among\s+whom)\s+(?:{count}|a|an|one|the)\s+{np_any},?)"
-    item = rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+(?:{np_sg}|{proper_np})){including}?"
+    # a listed noun phrase right before a reporting verb is the source, not a victim ("..., an officer said")
+    no_source = rf"(?!\s*,?\s*(?:{reporting})\b)"
+    item = (rf"(?:(?:{count})\s+{np_any}|(?:a|an|one|another|his|her|their)\s+(?:{np_sg}|{proper_np})){no_source}"
+            rf"{including}?")
     # one lower-case word of any noun after a count ("1 sailor killed"), never a function word or toll verb
     generic_word = rf"(?!(?:{stop}|{passive})\b)(?-i:[a-z][\w'’\-]*)"
     generic = rf"{generic_word}(?:\s+{generic_word})?"
@@ -162,9 +166,11 @@ def _build(raw: dict[str, Any]) -> _Lex:
              rf"(?P<np1>{np_sg}))")
     # "was found handcuffed and killed": up to two words and "and" between the auxiliary and the verb
     mid = rf"(?P<mid>(?:\s+(?!(?:{passive})\b)[a-z]+){{1,2}}\s+and)?"
+    # a short aside between the victims and the verb: "3 fighters (including a commander) dead"
+    paren = r"(?:\s*\([^()\n]{1,80}\))?"
     re_passive = re.compile(
         rf"(?<![\w-]){first}{including}?(?P<more>(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){item})*"
-        rf"(?:\s+and\s+{np_any})?{pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
+        rf"(?:\s+and\s+{np_any})?{pp}{paren}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
     re_single = re.compile(
         rf"\b(?P<q>a|an|one|another|the|this|that)\s+(?P<np>{np_sg}){pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
     # "an adolescent was shot to death": any singular noun phrase, but only with "was"
