@@ -47,7 +47,19 @@ _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protest
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
+_CAS = r"(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies|harm|victim|life|lives)"
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
+#: a negated casualty mention ("no casualties were reported", "no one was injured", "without injuries",
+#: "there were no deaths", "did not cause any casualties", "casualties were not reported"), with the
+#: casualty words chained to it ("no one was killed or injured"): it tells that nobody was hurt
+_NO_CASUALTY_RX = re.compile(
+    r"(?i)(?:\b(?:no|nobody|none|without|zero)\b(?![\s-]+(?:fewer|less|more|longer|sooner|doubt)\b)"
+    r"(?:[\s,-]+[\w']+){0,4}?[\s,-]+" + _CAS + r"\w*"
+    r"|\bnot[\s-]+(?:been[\s-]+|be[\s-]+|any[\s-]+)?(?:(?:cause|result|lead|leave|claim)\w*[\s-]+(?:in[\s-]+|to[\s-]+)?"
+    r"(?:any[\s-]+)?(?:\w+[\s-]+)?)?" + _CAS + r"\w*"
+    r"|\b(?:casualties|injuries|deaths|fatalities|victims)[\s-]+(?:were|was|have been|has been|are|is)[\s-]+"
+    r"(?:not|yet to be)[\s-]+(?:reported|recorded|confirmed))"
+    r"(?:\s*(?:,|or|and|nor)\s+(?:\w+\s+){0,2}?" + _CAS + r"\w*)*")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 _ARMED_CLAUSE_RX = re.compile(
@@ -102,6 +114,8 @@ class Coder:
         self._crowd_rx = phrase_regex(list(crowd.get("crowd") or []))
         self._armed_rx = phrase_regex(list(crowd.get("armed") or []))
         self._territory_rx = phrase_regex(list(data.get("territory_words") or []))
+        self._peaceful_rx = phrase_regex(list(data.get("peaceful_transfer") or []))
+        self._fighting_rx = phrase_regex(list(data.get("fighting_words") or []))
         self._armed_target_rx = phrase_regex(list(crowd.get("armed") or []) + list(data.get("armed_targets") or []))
         self._off_duty_rx = phrase_regex(list(data.get("off_duty") or []))
         self._affiliation = frozenset(w.lower() for w in data.get("affiliation_heads") or [])
@@ -257,10 +271,22 @@ class Coder:
                 out.update(k for k, rx in self._remote_rx.items() if rx is not None and rx.search(phrase))
         return out
 
+    def _peaceful_transfer(self, text: str) -> bool:
+        """Returns True when the text tells a territorial change without armed conflict: a peaceful-
+        transfer cue (``triggers.yaml: peaceful_transfer``: "without a fight", "unopposed", "after the
+        army withdrew", "handed over") and, once those cues and negated casualty mentions ("no one was
+        hurt") are removed, no fighting word (``fighting_words``) and no casualty."""
+        if self._peaceful_rx is None or not self._peaceful_rx.search(text):
+            return False
+        rest = _NO_CASUALTY_RX.sub(" ", self._peaceful_rx.sub(" ", text))
+        if self._fighting_rx is not None and self._fighting_rx.search(rest):
+            return False
+        return not _CASUALTY_RX.search(rest)
+
     def violent_text(self, text: str) -> bool:
         """True when the text names a violent act or its outcome (``triggers.yaml: violent_act_words``)
-        or a weapon."""
-        if self._violent_rx is not None and self._violent_rx.search(text):
+        or a weapon; negated casualty mentions ("no one was hurt") are no violent act."""
+        if self._violent_rx is not None and self._violent_rx.search(_NO_CASUALTY_RX.sub(" ", text)):
             return True
         return bool(self._weapon_hits(text))
 
@@ -486,16 +512,26 @@ class Coder:
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
-        if "Government regains territory" in prior and t1 in _STATE and not goods:
+        peaceful = not goods and main.cls.name in ("seize", "withdraw") and self._peaceful_transfer(told)
+        if peaceful:
+            # "took control of the town without a fight", "entered it after the army withdrew": ACLED's
+            # non-violent transfer of territory, not a battle over it
+            nvt = "Non-violent transfer of territory"
+            if nvt not in prior and nvt in self.lex.taxonomy:
+                prior[nvt] = 0.05
+                cands.append(nvt)
+            if nvt in prior:
+                prior[nvt] += 3.0
+        if "Government regains territory" in prior and t1 in _STATE and not goods and not peaceful:
             prior["Government regains territory"] += 1.5
-        if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE and not goods:
+        if "Non-state actor overtakes territory" in prior and t1 in _ARMED - _STATE and not goods and not peaceful:
             prior["Non-state actor overtakes territory"] += 1.5
         if "Excessive force against protesters" in prior and t1 in _STATE and (
                 t2 == "protesters" or (t2 not in _ARMED and _PROTESTERS_RX.search(wtext))):
             prior["Excessive force against protesters"] += 3.0
         lp = self._ctx_rx.get("Looting/property destruction")
         if "Looting/property destruction" in prior and t2 is None and lp is not None and lp.search(ctx_text) \
-                and not _CASUALTY_RX.search(ctx_text) and t1 not in ("protesters", "rioters") \
+                and not _casualty(ctx_text) and t1 not in ("protesters", "rioters") \
                 and not self._demo_rx.search(ctx_text):
             prior["Looting/property destruction"] += 1.5  # an arson attack on property that hurt nobody
         if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
@@ -694,3 +730,11 @@ def _doc_text(group: TriggerGroup) -> str:
         doc.user_data["sigact_text"] = text
     return text
 
+
+def _casualty(text: str) -> bool:
+    """Returns True when the text mentions a casualty (killed, injured, dead, wounded, shot, beaten)
+    that is not negated: "no one was injured", "without casualties", "there were no deaths" are no
+    casualty (``_NO_CASUALTY_RX`` removes them before ``_CASUALTY_RX`` is searched)."""
+    if not _CASUALTY_RX.search(text):
+        return False
+    return bool(_CASUALTY_RX.search(_NO_CASUALTY_RX.sub(" ", text)))
