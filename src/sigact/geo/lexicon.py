@@ -1,6 +1,9 @@
 """The words and patterns of toponym detection: locative prepositions, settlement and admin nouns,
 Spanish/French/Portuguese cue phrases, words that are never places, and the curated false-positive
-rules of ``data/false_positives.yaml`` and the national capitals (both read once per process)."""
+rules of ``data/false_positives.yaml`` and the national capitals (both read once per process).
+
+The word lists live in ``data/lexicon.yaml`` (read once, when this module is imported); the regex
+structure around them (lookarounds, groups) stays here."""
 
 from __future__ import annotations
 
@@ -8,125 +11,125 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from sigact.errors import ConfigError
 from sigact.geo.countries import geonames_capitals
 from sigact.geo.gazetteer import ascii_name
 from sigact.resources import packaged_yaml_once
 
-LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
-              "from", "to", "between", "through", "throughout", "off", "along", "within", "of", "over", "via",
-              "and", "or", "nearby", "à", "au", "aux", "dans", "vers", "en"}
-SITE_PREPS = {"in", "at", "near", "outside", "around", "inside", "on", "across", "into", "toward", "towards",
-               "off", "along", "within", "over", "throughout", "nearby", "à", "au", "aux", "dans", "vers"}
-CONNECT = {"al", "el", "ad", "as", "ash", "an", "at", "ar", "az", "de", "del", "da", "do", "dos", "das", "du",
-            "la", "le", "les", "of", "bin", "ben", "sur", "en", "von", "van", "upon", "y", "-", "'", "’", "ez", "es",
-            "ed", "um", "umm", "abu", "bou",
-            "e"}  # Persian ezafe and Portuguese "and": "Kut e Abdollah", "Sao Tome e Principe"
-SETTLEMENT_WORDS = r"village|town|city|locality|commune|hamlet|settlement|area|neighbourhood|neighborhood|" \
-                    r"district|suburb|camp|municipality|township|market"
+_WHAT = "toponym word lists"
+# characters a plain word joined into a regex alternation may not hold (the *_patterns lists may)
+_REGEX_META = re.compile(r"[\\^$.|?*+()\[\]{}]")
+
+
+def _words(data: dict[str, Any], key: str, plain: bool = False) -> list[str]:
+    """The list of strings under ``key`` of ``data``, in file order; ``plain`` refuses regex
+    metacharacters. Raises :class:`ConfigError` when the key is missing or holds anything else."""
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise ConfigError(f"cannot load the {_WHAT}: {key!r} must be a non-empty list of strings "
+                          f"(quote words YAML reads otherwise, such as \"on\" or \"no\")")
+    if plain:
+        bad = [w for w in value if _REGEX_META.search(w)]
+        if bad:
+            raise ConfigError(f"cannot load the {_WHAT}: {key!r} holds regex metacharacters: {bad}")
+    return list(value)
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """The mapping under ``key`` of ``data``. Raises :class:`ConfigError` when it is not one."""
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ConfigError(f"cannot load the {_WHAT}: {key!r} must be a mapping of lists")
+    return value
+
+
+def _build_lexicon(data: Any) -> dict[str, Any]:
+    """The word lists of ``data/lexicon.yaml``: list name -> list of strings (file order); the two
+    ``*_patterns`` sections -> {part: list of regex fragments}. Raises :class:`ConfigError` when
+    the file is not a mapping or a list is missing or malformed."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"cannot load the {_WHAT}: the file must be a mapping of lists")
+    plain = ("settlement_words", "admin_words", "road_words", "road_end_articles", "facility_nouns",
+             "hint_suffixes")
+    lists = ("loc_preps", "site_preps", "connect", "romance_admin", "romance_settlement", "facility_tail",
+             "not_place", "settlement_titles", "name_head_titles", "lower_articles", "skip_before",
+             "attack_verbs", "reporting", "modified_nouns", "world_outlet_patterns")
+    out: dict[str, Any] = {key: _words(data, key, plain=True) for key in plain}
+    out.update({key: _words(data, key) for key in lists})
+    for section, parts in (("romance_cue_patterns", ("prepositions", "articles", "links", "name_words")),
+                           ("parent_gap_patterns", ("nouns", "place_nouns", "modifiers", "parts"))):
+        raw = _section(data, section)
+        out[section] = {part: _words(raw, part) for part in parts}
+    for key, patterns in [("world_outlet_patterns", out["world_outlet_patterns"]),
+                          *((f"{s}.{p}", v) for s in ("romance_cue_patterns", "parent_gap_patterns")
+                            for p, v in out[s].items())]:
+        for pattern in patterns:
+            re.compile(pattern)  # a bad fragment is a re.error: ConfigError via packaged_yaml_once
+    return out
+
+
+def _lexicon() -> dict[str, Any]:
+    """The word lists of ``data/lexicon.yaml`` (read once per process; see :func:`_build_lexicon`)."""
+    return packaged_yaml_once("sigact.geo", "data/lexicon.yaml", _build_lexicon, _WHAT)
+
+
+_LEX = _lexicon()
+_CUE = _LEX["romance_cue_patterns"]
+_GAP = _LEX["parent_gap_patterns"]
+
+
+def _alt(items: list[str]) -> str:
+    """``items`` joined into a regex alternation (file order kept)."""
+    return "|".join(items)
+
+
+LOC_PREPS: set[str] = set(_LEX["loc_preps"])
+SITE_PREPS: set[str] = set(_LEX["site_preps"])
+CONNECT: set[str] = set(_LEX["connect"])
+SETTLEMENT_WORDS: str = _alt(_LEX["settlement_words"])
 # "the Sidon-Tyr highway", "Gao - Ansongo road": the two ends of a road (name, name)
-ROAD_END = r"[A-Z][\w'’]+(?: (?:(?:el|al|ad|ar|as|ash|de|del|la|du|des|bin) )?[A-Z][\w'’]+){0,2}"
+ROAD_END = rf"[A-Z][\w'’]+(?: (?:(?:{_alt(_LEX['road_end_articles'])}) )?[A-Z][\w'’]+){{0,2}}"
 ROAD_ENDS = re.compile(rf"(?<![\w'’-])({ROAD_END}) ?[-–] ?({ROAD_END})"
-                        r"\s+(?i:road|highway|axis|route|motorway|railway|corridor)\b")
-ADMIN_WORDS = r"province|state|region|district|governorate|county|department|prefecture|oblast|territory|" \
-               r"municipality|division|zone|wilaya|governate|sector|chiefdom|commune|LGA|woreda|sub-county|raion"
+                        rf"\s+(?i:{_alt(_LEX['road_words'])})\b")
+ADMIN_WORDS: str = _alt(_LEX["admin_words"])
 # admin and settlement words of Spanish, French and Portuguese cue phrases, and the article/preposition
 # chain between the word and the name ("de", "del", "de la", "de l'", "du", "des", "d'", "do", "da")
-ROMANCE_ADMIN = frozenset({
-    "municipio", "departamento", "provincia", "estado", "distrito", "región", "region", "cantón", "canton",
-    "parroquia", "corregimiento", "territoire", "préfecture", "prefecture", "sous-préfecture", "département",
-    "province", "région", "cercle", "município", "comarca", "wilaya", "circonscription", "arrondissement"})
-ROMANCE_SETTLEMENT = ("vereda", "aldea", "pueblo", "ciudad", "localidad", "comuna", "colonia", "barrio",
-                       "caserío", "commune", "ville", "localité", "cité", "quartier", "cidade", "povoado",
-                       "comunidade", "bairro", "vila", "comunidad")
+ROMANCE_ADMIN: frozenset[str] = frozenset(_LEX["romance_admin"])
+ROMANCE_SETTLEMENT: tuple[str, ...] = tuple(_LEX["romance_settlement"])
 ROMANCE_CUE = re.compile(
-    r"(?i:\b(?:en|dans|no|na|à|a|de|del|du|do|da)\s+(?:el|la|le|les|l['’]|o|a)?\s*("
+    rf"(?i:\b(?:{_alt(_CUE['prepositions'])})\s+(?:{_alt(_CUE['articles'])})?\s*("
     + "|".join(sorted((re.escape(w) for w in ROMANCE_ADMIN | set(ROMANCE_SETTLEMENT)), key=len, reverse=True))
-    + r")\s+(?:de\s+la\s+|de\s+l['’]|del\s+|du\s+|des\s+|de\s+|d['’]|do\s+|da\s+|dos\s+|das\s+))"
-    r"((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+|de|del|la|las|los|do|da|dos|das|du|des|sur)){0,4})"
+    + rf")\s+(?:{_alt(_CUE['links'])}))"
+    rf"((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+|{_alt(_CUE['name_words'])})){{0,4}})"
 )
-FACILITY_TAIL = ("air base", "airbase", "airfield", "airport", "base", "military base", "refugee camp", "camp",
-                  "border crossing", "crossing", "checkpoint", "dam", "port", "hospital", "prison", "oil field",
-                  "power plant", "nuclear plant", "refinery", "bridge")
-NOT_PLACE = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "president", "minister", "police", "army", "government", "said", "general", "colonel", "captain", "the",
-    "ministry", "state", "military", "forces", "people", "mr", "mrs", "ms", "dr", "reuters", "ap", "afp",
-    "islamic", "muslim", "christian", "catholic", "god", "allah", "western", "eastern", "northern", "southern",
-    "central", "national", "republic", "democratic", "union", "council", "court", "news", "post", "times",
-    "media", "video", "photo", "update", "breaking", "more", "please", "subscribe", "comment", "share",
-    "this", "that", "these", "those", "one", "two", "three", "day", "week", "month", "year", "new", "old",
-    "north", "south", "east", "west", "city", "town", "village", "province", "region", "district", "county",
-    "liberty", "hope", "victory", "independence", "justice", "unity", "progress", "freedom", "peace",
-    "security", "defence", "defense", "interior", "health", "education", "coalition", "alliance", "front",
-    "movement", "party", "group", "unit", "brigade", "battalion", "division", "corps", "command", "center",
-    "centre", "office", "agency", "committee", "commission", "association", "support", "action", "aid",
-    "relief", "red", "cross", "crescent", "un", "eu", "nato", "au", "ecowas", "isis", "isil", "is",
-    "zone", "mine", "camp", "base", "market", "bridge", "road", "highway", "street", "square", "station",
-    "church", "mosque", "school", "university", "hospital", "prison", "airport", "port", "sector", "area",
-    "plain", "valley", "mount", "river", "lake", "sea", "gulf", "bay", "island", "islands", "desert",
-    # languages and peoples that GeoNames also has as (US) towns; generic heads of Arabic place names
-    # that, alone, are the unmatched first word of a longer name ("Wadi Daiqah", "Ayn Laylah")
-    "english", "arabic", "arab", "arabs", "swahili", "wadi", "jabal", "jebel", "tell", "tall", "kafr", "ain",
-    "ayn", "bir", "deir", "beit", "khirbet", "umm", "nahiyat", "qaryat", "ras", "hay", "sheikh", "park",
-    "federal", "capital", "upper", "lower",
-}
-SETTLEMENT_TITLES = frozenset({"barangay", "sitio", "purok"})  # Philippine: "in Barangay X" is "in X"
-# Spanish/Portuguese words that head a neighbourhood's or village's name ("Colonia 3 de Mayo", "Barrio San
-# Jose", "Vereda La Esperanza"): followed by a name, the word alone is no place (Colonia, Uruguay)
-NAME_HEAD_TITLES = frozenset({"colonia", "barrio", "vereda", "aldea", "caserio", "caserío", "fraccionamiento",
-                              "ejido", "corregimiento", "comunidad", "localidad", "poblado", "asentamiento",
-                              "bairro", "povoado", "comunidade"})
-# Arabic articles written in lower case before a capitalised name ACLED-style ("in el Hermel", "al Nour square")
-LOWER_ARTICLES = frozenset({"el", "al"})
-SKIP_BEFORE = {"the", "a", "an", "southern", "northern", "eastern", "western", "central", "north", "south",
-                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-                "north-western", "south-eastern", "south-western", "nearby", "restive", "occupied", "rural",
-                "downtown", "neighbouring", "neighboring", "besieged", "embattled", "coastal", "eastern-most"} | SETTLEMENT_TITLES
+FACILITY_TAIL: tuple[str, ...] = tuple(_LEX["facility_tail"])
+NOT_PLACE: set[str] = set(_LEX["not_place"])
+SETTLEMENT_TITLES: frozenset[str] = frozenset(_LEX["settlement_titles"])  # Philippine: "in Barangay X" is "in X"
+# Spanish/Portuguese words that head a neighbourhood's or village's name ("Colonia 3 de Mayo")
+NAME_HEAD_TITLES: frozenset[str] = frozenset(_LEX["name_head_titles"])
+# Arabic articles written in lower case before a capitalised name ACLED-style ("in el Hermel")
+LOWER_ARTICLES: frozenset[str] = frozenset(_LEX["lower_articles"])
+SKIP_BEFORE: set[str] = set(_LEX["skip_before"]) | SETTLEMENT_TITLES
 # a source line of a GED list ("Agence France Presse, 2017-10-30: headline"): group 1 is the outlet
 SOURCE_LINE = re.compile(r"(?m)^([^\n,:]{2,80}?),? \d{4}-\d{2}-\d{2}\b")
-ATTACK_VERBS = {"attacked", "raided", "shelled", "stormed", "bombed", "struck", "hit", "captured", "seized",
-                 "besieged", "entered", "targeted", "overran", "recaptured", "bombarded", "ambushed", "invaded",
-                 "occupied", "surrounded", "looted", "burned", "burnt", "torched", "encircled", "liberated",
-                 "retook", "took", "attacking", "raiding", "shelling", "storming", "bombing", "striking",
-                 "hitting", "capturing", "targeting", "besieging", "pounded", "pounding",
-                 # headline present tense: "Rebels attack N'Djamena", "Liberian rebels shell Monrovia"
-                 "attack", "attacks", "raid", "raids", "shell", "shells", "storm", "storms", "bomb", "bombs",
-                 "strike", "strikes", "hits", "capture", "captures", "seize", "seizes", "besiege", "besieges",
-                 "enter", "enters", "overrun", "overruns", "retake", "retakes", "invade", "invades", "pound", "pounds"}
-REPORTING = {"say", "tell", "announce", "report", "claim", "state", "add", "confirm", "deny", "warn", "note",
-              "accuse", "blame", "condemn", "insist", "allege", "declare", "explain", "write", "tweet"}
+ATTACK_VERBS: set[str] = set(_LEX["attack_verbs"])
+REPORTING: set[str] = set(_LEX["reporting"])
 PARENT_GAP = re.compile(
     r"\s*(?:\(\s*[A-Z][^(),\n]{0,30},|,|"
-    r"(?:[A-Z][\w'’-]+\s+)?(?:(?:town|village|city|area|sector|locality|neighbou?rhood|district|province|region|county|"
-    r"division|checkpoint|camp|market|junction|bridge|crossing|IDP camp)\s+){0,2}\(|"
-    r"\[|,?\s*(?:(?:town|village|city)\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:occupied|restive|rural|northern|southern|eastern|western|"
-    r"central|north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|"
-    r"[a-z]+-(?:held|controlled)))?(?:\s+(?:countryside|outskirts|suburbs|province|state|region|district)\s+of)?)\s*"
+    rf"(?:[A-Z][\w'’-]+\s+)?(?:(?:{_alt(_GAP['nouns'])})\s+){{0,2}}\(|"
+    rf"\[|,?\s*(?:(?:{_alt(_GAP['place_nouns'])})\s+)?(?:in|of)(?:\s+the)?(?:\s+(?:{_alt(_GAP['modifiers'])}))?"
+    rf"(?:\s+(?:{_alt(_GAP['parts'])})\s+of)?)\s*"
 )
-MODIFIED_NOUNS = {"government", "ministry", "officials", "official", "authorities", "forces", "force", "army",
-                   "military", "police", "troops", "soldiers", "president", "minister", "embassy", "spokesman",
-                   "spokesperson", "navy", "regime", "administration", "media", "state", "leaders", "leader",
-                   "envoy", "delegation", "counterpart", "counterparts", "citizens", "nationals", "-based", "based",
-                   "backed", "-backed", "allied", "born", "'s",
-                   # "since the Gaza war began": a conflict's name, not where the event took place
-                   "war", "conflict", "ceasefire", "truce"}
-
+MODIFIED_NOUNS: set[str] = set(_LEX["modified_nouns"])
 
 # "Los Angeles cemetery", "Black Sea neighbourhood": the place name names a facility (see _facility_names)
-FACILITY_NOUN = re.compile(
-    r"\s+(?:cemetery|neighbourhood|neighborhood|street|road|highway|roundabout|avenue|boulevard|bank|hotel|"
-    r"restaurant|stadium|company|factory|university|college|school|hospital|mosque|church|cathedral|"
-    r"temple|club|court|council|office|embassy|consulate|junction|intersection|bus station|terminal)s?\b")
+FACILITY_NOUN = re.compile(rf"\s+(?:{_alt(_LEX['facility_nouns'])})s?\b")
 
 # international outlets whose names carry a country that says nothing about the event's
-WORLD_OUTLETS = re.compile(
-    r"Agence France|France ?24|Radio France|\bRFI\b|Voice of America|Russia Today|\bRT\b|Sputnik|Anadolu|"
-    r"\bTRT\b|Deutsche Welle|China Daily|CGTN|Xinhua|Al Arabiya|Al Jazeera|Kyodo|BBC|\bCNN\b|New York|"
-    r"Washington|\bUS News|American|Africa News|Crisis Group|Human Rights Watch|Amnesty")
+WORLD_OUTLETS = re.compile(_alt(_LEX["world_outlet_patterns"]))
 
 # "Houthi-run media", "M23-held town": a group name glued to one of these is still the group
-HINT_SUFFIX = r"(?:run|led|backed|held|controlled|linked|allied|aligned|affiliated|dominated|ruled|occupied)"
+HINT_SUFFIX: str = rf"(?:{_alt(_LEX['hint_suffixes'])})"
 GROUP_ADJ = re.compile(rf"(?<![\w'’-])([A-Z][\w'’]*)-(?i:{HINT_SUFFIX})(?![\w'’-])")
 
 
