@@ -438,7 +438,7 @@ class IncidentMerger:
                     break
 
     def continuations(self, drafts: list[_Draft]) -> None:
-        """"Fighting was still raging in the town", "clashes continued": a violent mention that goes on (see
+        """"Skirmishes were still going on near the dam", "clashes continued": a violent mention that goes on (see
         :meth:`sigact.extract.merge.IncidentCues.continues`) is the continuation of a violent incident told
         before it at the same place, by the same actors, on the same or an adjacent day (see
         :func:`sigact.extract.merge.continues_incident`), not an incident of its own: it joins that incident
@@ -557,7 +557,7 @@ class IncidentMerger:
                 _move_evidence(target, d, "location")
 
     def scene_responses(self, drafts: list[_Draft]) -> None:
-        """"Police opened fire after the blast went off": state forces firing right after an incident that the
+        """"Troops shot back after the car bomb exploded": state forces firing right after an incident that the
         sentence names with a definite noun ("after the blast", "following the attack") respond at its scene
         (see :func:`sigact.extract.merge.answers_at_scene`); the response joins that incident, the one the
         cause phrase's mention was merged into when it is told before, else the latest such incident told

@@ -273,7 +273,7 @@ _AFTER = {"after", "following"}
 def in_after_clause(h) -> bool:
     """True when token ``h`` tells what came just before its sentence's event: it sits in an "after ..." /
     "following ..." phrase of its clause ("opened fire after the explosion"), or is the subject or object of a
-    clause that "after" opens ("opened fire after the blast went off").  Not "in response to" (a reprisal)."""
+    clause that "after" opens ("troops shot back after the car bomb exploded").  Not "in response to" (a reprisal)."""
     for anc in h.ancestors:
         if anc.lower_ in _AFTER and anc.dep_ in ("prep", "mark"):
             return True
@@ -416,8 +416,8 @@ _OUTCOME_CLASSES = {"kill", "injure", "attack", "shoot"}  # bare violent acts: "
 
 
 def answers_at_scene(prev: _Draft, d: _Draft, lex: Lexicon) -> bool:
-    """True when ``d``, told after a definite mention of an incident in its own sentence ("police opened fire
-    after the blast went off": the caller checks that), is state forces firing at the scene of ``prev`` right
+    """True when ``d``, told after a definite mention of an incident in its own sentence ("troops shot back
+    after the car bomb exploded": the caller checks that), is state forces firing at the scene of ``prev`` right
     after it: ``d`` is police or troops firing or clashing, ``prev`` is a violent incident told before it by
     a non-state armed group (or an unnamed attacker), on the same day and at a place that does not contradict
     ``d``'s.  ACLED codes the response as part of the incident."""
@@ -475,7 +475,7 @@ def intervenes(demo: _Draft, d: _Draft, lex: Lexicon) -> bool:
 
 
 def continues_incident(prev: _Draft, d: _Draft) -> bool:
-    """True when continuing fighting ``d`` ("fighting was still raging in the town") can go on from
+    """True when continuing fighting ``d`` ("skirmishes were still going on near the dam") can go on from
     incident ``prev``: its place does not contradict ``prev``'s, the named actors of the two share one or
     are at most the two sides of one fight (or one mention names none), and ``d``'s own day, if it has one, is ``prev``'s or adjacent to it."""
     if places_conflict(prev, d) or told_as_cause(d):
