@@ -66,3 +66,19 @@ def test_a_listed_victim_before_a_reporting_verb_elsewhere_still_counts() -> Non
 def test_singular_victims_and_asides(text: str, killed: int, injured: int | None) -> None:
     toll = summarize_tolls(find_tolls(text))
     assert (toll["killed"], toll["injured"]) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Youths tied up and fatally assaulted an elderly man and a woman accused of theft.", 2),
+    ("Two child soldiers were killed in the crossfire.", 2),
+    ("A crowd lynched to death an old man accused of witchcraft.", 1),
+    ("Villagers stoned to death a woman accused of adultery.", 1),
+    ("Nine rebel fighters were reported killed, including a commander.", 9),
+    ("Gunmen took 20 villagers hostage.", None),
+])
+def test_compound_heads_verb_first_to_death_and_reported(text: str, killed: int | None) -> None:
+    assert _killed(text) == killed
+
+
+def test_hostage_count_is_unchanged_by_compound_heads() -> None:
+    assert summarize_tolls(find_tolls("Gunmen took 20 villagers hostage."))["abducted"] == 20

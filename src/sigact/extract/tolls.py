@@ -141,14 +141,17 @@ def _build(raw: dict[str, Any]) -> _Lex:
     tail = rf"(?:\s+(?!(?:{stop}|{_alt(passive_kind)}|{reporting})\b)[\w'’\-]+){{0,2}}?"
     # a victim phrase: up to 3 modifiers and a head noun, or 1-3 capitalised words ("two Fulani")
     proper = r"(?:(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*){0,2})"
-    np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b{tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
+    # the last of several head words is the head: "an elderly man", "child soldiers" ("took 20 villagers
+    # hostage": a predicate, not a head)
+    head_next = _alt(w for w in plural + singular if w not in ("hostage", "hostages"))
+    np_any = rf"(?:{fill}{{0,3}}?(?:{head})\b(?!\s+(?:{head_next})\b){tail}|{proper}(?=\s+(?:and|were|was|have|had|are|{_alt(passive_kind)})\b))"
     np_sg = rf"(?:{fill}{{0,3}}?(?:{sg_head})\b)"
     proper_np = rf"{proper}(?=\s+(?:were|was|have|had|are|{_alt(passive_kind)})\b)"
     pp = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?)?"
     qty = nl.quantity_src
     vague = nl.vague_src
     count = rf"(?:(?!(?:1[89]|20)\d\d\b)(?:{qty})(?![\w-])|(?:{vague})|both)"
-    aux = (r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|been|being|reportedly|allegedly|also|later|"
+    aux = (r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|been|being|reportedly|reported|allegedly|also|later|"
            r"have|has|had|all|both|subsequently|eventually|initially|ultimately|others?|more|ont\s+été|sont|été|fueron|foram|"
            r"who\s+were|who\s+was))*")
     passive = _alt(passive_kind)
