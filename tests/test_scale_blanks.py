@@ -72,9 +72,25 @@ def test_every_date_pattern_but_the_citation_line_is_run_invariant() -> None:
     (r"[^\n:]{1,160}?,", False),          # a bounded class that holds a space
     (r"(?P<g>\s+)x(?P=g)", False),        # a back reference to spaces
     (r"(?<=\s{12})x", False),             # a lookbehind longer than KEEP
+    (r"\s", False),                       # one match per space of a run
+    (r" ", False),
+    (r".", False),
+    (r"\B", False),                       # one empty match per position inside a run
+    (r"(?= )", False),
+    (r"\s+?", False),
+    (r"x?\s", False),
+    (r"\s+", True),                       # one match per run, at its ends
+    (r"a\s*", True),
 ])
 def test_run_invariant(pattern: str, ok: bool) -> None:
     assert blanks.run_invariant(re.compile(pattern)) is ok
+
+
+@pytest.mark.parametrize("pattern", [r"\s", r" ", r".", r"\B", r"(?= )", r"\s+?", r"x?\s", r"\s+", r"a\s*"])
+def test_patterns_matching_inside_a_run_give_the_full_scan(pattern: str) -> None:
+    p = re.compile(pattern)
+    text = "a" + " " * 40 + "b"
+    assert len(list(blanks.finditer(p, text, blanks.blank_map(text)))) == len(list(p.finditer(text)))
 
 
 def test_refused_pattern_is_scanned_on_the_full_text() -> None:

@@ -11,8 +11,12 @@ and maps every offset back.  That is exact for the patterns :func:`run_invariant
 pattern that cannot count spaces beyond ``keep``: every repeat of something that can match a space
 is optional or ``\\s*``/``\\s+``-like (one character, at most one required, no upper bound);
 lookbehinds are shorter than ``keep``; no back reference to a group that can hold a space.  Such a
-pattern behaves the same on a run of 20 spaces and on a run of 2000: a match or group boundary
-inside a run lies within ``keep`` characters of one of its ends.  Any other pattern is scanned on the full text.
+pattern behaves the same on a run of 20 spaces and on a run of 2000 *unless it can match in the
+middle of a run* (``\\s``, ``' '``, ``.``, ``\\B``, ``(?= )``, ``\\s+?``, ``x?\\s``: one match per space, or
+per position, so a cut run gives fewer matches); such patterns are refused by a probe scan of a run
+of ``4 * keep`` spaces (the probe does not see what follows a run: a lookahead past it, as in
+``\\s(?=\\s*x)``, is not caught).  Otherwise a match or group boundary inside a run lies within ``keep``
+characters of one of its ends.  Any other pattern is scanned on the full text.
 """
 
 from __future__ import annotations
@@ -141,7 +145,12 @@ def _invariant(pattern: str, flags: int) -> bool:
         checker.walk(P.parse(pattern, flags))
     except (_Reject, re.error, TypeError, ValueError, AttributeError):
         return False
-    return checker.bounded < KEEP
+    if checker.bounded >= KEEP:
+        return False
+    # a pattern that can match in the middle of a run (one match per space or per position) sees
+    # fewer matches on a cut run: refuse it
+    probe = " " * (4 * KEEP)
+    return not any(KEEP < m.start() < 3 * KEEP for m in re.compile(pattern, flags).finditer(probe))
 
 
 def run_invariant(pattern: re.Pattern[str]) -> bool:
