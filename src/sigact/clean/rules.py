@@ -12,6 +12,7 @@ from typing import Any, Sequence
 import yaml
 
 from sigact.errors import ConfigError
+from sigact.resources import load_yaml
 
 __all__ = ["BoilerplateRules", "load_rules", "line_key", "looks_like_body"]
 
@@ -101,7 +102,7 @@ class BoilerplateRules:
     def from_file(cls, path: str | Path) -> "BoilerplateRules":
         """Load and compile a YAML rules file."""
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = load_yaml(Path(path).read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"cannot read boilerplate rules {path}: {exc}", code="SIG-E401") from exc
         return cls.from_dict(data or {})

@@ -21,9 +21,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-import yaml
-
 from sigact.model import Event, Evidence, Link
+from sigact.resources import load_yaml
 
 __all__ = ["link_events", "LinkRules"]
 
@@ -59,7 +58,7 @@ class LinkRules:
     @classmethod
     def load(cls) -> "LinkRules":
         """The rules of the packaged ``data/dedup.yaml``, read afresh."""
-        raw = yaml.safe_load(resources.files("sigact.dedup").joinpath("data/dedup.yaml").read_text("utf-8"))
+        raw = load_yaml(resources.files("sigact.dedup").joinpath("data/dedup.yaml").read_text("utf-8"))
         cues = [(re.compile(c["pattern"], re.I), c["relation"]) for c in raw.get("link_cues") or ()]
         return cls(cues, float(raw.get("link_threshold", 0.3)))
 

@@ -7,9 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sigact.errors import ConfigError
+from sigact.resources import load_yaml
 
 __all__ = ["DedupSettings"]
 
@@ -32,7 +31,7 @@ class DedupSettings:
             text = resources.files("sigact.dedup").joinpath("data/dedup.yaml").read_text(encoding="utf-8")
         else:
             text = Path(path).read_text(encoding="utf-8")
-        raw: dict[str, Any] = yaml.safe_load(text) or {}
+        raw: dict[str, Any] = load_yaml(text) or {}
         weights = {k: float(v) for k, v in (raw.get("weights") or {}).items()}
         unknown = set(weights) - {"text", "date", "place", "actors", "subtype"}
         if unknown:

@@ -21,6 +21,7 @@ import yaml
 
 from sigact.errors import ConfigError
 from sigact.model import Actor, DateSpan, Event
+from sigact.resources import load_yaml
 
 __all__ = [
     "rules",
@@ -45,7 +46,7 @@ def rules() -> dict[str, Any]:
     """The scoring data (``evaluate/data/rules.yaml``) as a dict, loaded once."""
     try:
         text = resources.files("sigact.evaluate").joinpath("data/rules.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read evaluation rules: {exc}", code="SIG-E401") from exc
     if not isinstance(data, dict):

@@ -17,9 +17,8 @@ import time
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from sigact.model import Actor, Event
+from sigact.resources import load_yaml
 
 __all__ = ["ACLED_COLUMNS", "acled_row", "inter_code", "interaction_code", "country_info"]
 
@@ -28,7 +27,7 @@ __all__ = ["ACLED_COLUMNS", "acled_row", "inter_code", "interaction_code", "coun
 def _tables() -> dict[str, Any]:
     """The parsed ``data/acled.yaml`` (read once per process)."""
     text = resources.files("sigact.export").joinpath("data/acled.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     data["region_of"] = {iso: region for region, isos in data["regions"].items() for iso in isos}
     return data
 

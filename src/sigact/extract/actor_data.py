@@ -23,6 +23,7 @@ import yaml
 
 from sigact.errors import ConfigError
 from sigact.model import ACTOR_TYPES
+from sigact.resources import load_yaml
 
 __all__ = [
     "GroupEntry",
@@ -200,7 +201,7 @@ def _read_yaml(name: str, *, required: bool = True) -> Any:
             raise ConfigError(f"missing actor data file {name}", input=name)
         return None
     try:
-        return yaml.safe_load(res.read_text(encoding="utf-8"))
+        return load_yaml(res.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"bad YAML in {name}: {exc}", input=name) from exc
 

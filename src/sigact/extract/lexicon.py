@@ -12,9 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from sigact.errors import ConfigError
+from sigact.resources import load_yaml as parse_yaml
 
 __all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex"]
 
@@ -25,7 +24,7 @@ def load_yaml(name: str) -> dict[str, Any]:
         text = resources.files("sigact.extract").joinpath("data", name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"missing extractor data file {name}") from exc
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     if not isinstance(data, dict):
         raise ConfigError(f"extractor data file {name} is not a mapping")
     return data

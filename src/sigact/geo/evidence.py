@@ -19,6 +19,7 @@ from sigact.geo.lexicon import HINT_SUFFIX, SOURCE_LINE, WORLD_OUTLETS
 from sigact.geo.lexicon import capitals as _capitals
 from sigact.scale import fastpath
 from sigact.scale.blanks import substring_probe
+from sigact.resources import load_yaml
 
 Hint = tuple[int, int, str, str]
 
@@ -73,9 +74,8 @@ def country_hints() -> tuple[tuple[LazyPattern, str, tuple[float, float] | None,
 
     The pattern matches only where the (case-sensitive) word occurs, so callers test ``word in text``
     first: most patterns are then never run (their leading look-behinds make a scan slow)."""
-    import yaml
 
-    data = yaml.safe_load(resources.files("sigact.geo").joinpath("data/country_hints.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("sigact.geo").joinpath("data/country_hints.yaml").read_text("utf-8"))
     out = []
     for word, val in sorted((data or {}).items(), key=lambda kv: -len(kv[0])):
         # "Boko Haram: [NGA, CMR, NER, TCD]": one entry per country, the usual one first (see analyze)
