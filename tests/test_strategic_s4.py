@@ -3,7 +3,7 @@
 ACLED codes the event, not its context: a bomb that was found and defused is a strategic
 development (disrupted weapons use), not an explosion; houses set on fire with nobody hurt are
 looting/property destruction, not an attack.  When a report tells several incidents, the one it
-tells first is its main one (``extractor._mark_lead``): a follow-up or background event told after
+tells first is its main one (``primary.mark_lead``): a follow-up or background event told after
 it must be clearly surer to become the primary event.
 """
 
@@ -59,7 +59,7 @@ def test_thwarted_attack_with_deaths_is_a_battle() -> None:
 
 
 def _draft(start: int, flag: str = "asserted", event_type: str | None = "Battles"):
-    """A stand-in with the three attributes ``_mark_lead`` reads."""
+    """A stand-in with the three attributes ``mark_lead`` reads."""
     from types import SimpleNamespace
 
     coding = SimpleNamespace(event_type=event_type)
@@ -68,18 +68,18 @@ def _draft(start: int, flag: str = "asserted", event_type: str | None = "Battles
 
 
 def test_mark_lead_picks_first_asserted_incident() -> None:
-    from sigact.extract.extractor import _mark_lead
+    from sigact.extract.primary import mark_lead
 
     drafts = [_draft(80), _draft(5, flag="hypothetical"), _draft(30), _draft(10, event_type=None)]
-    _mark_lead(drafts)
+    mark_lead(drafts)
     assert [d.lead for d in drafts] == [False, False, True, False]
 
 
 def test_mark_lead_leaves_a_single_incident_alone() -> None:
-    from sigact.extract.extractor import _mark_lead
+    from sigact.extract.primary import mark_lead
 
     drafts = [_draft(40), _draft(5, flag="negated")]
-    _mark_lead(drafts)
+    mark_lead(drafts)
     assert not any(d.lead for d in drafts)
 
 
@@ -87,12 +87,11 @@ def test_lead_bonus_raises_confidence() -> None:
     from types import SimpleNamespace
 
     from sigact.extract.coding import Coding
-    from sigact.extract.extractor import LEAD_BONUS, EventExtractor
+    from sigact.extract.extractor import EventExtractor, ExtractorSettings
 
-    assert 0 < LEAD_BONUS <= 0.1  # a tie-breaker between close events, never a veto on a much surer one
+    assert 0 < ExtractorSettings().lead_bonus <= 0.1  # a tie-breaker between close events, never a veto
     ex = EventExtractor.__new__(EventExtractor)  # _confidence reads only settings and calibrator
     from sigact.extract.calibration import Calibrator
-    from sigact.extract.extractor import ExtractorSettings
 
     ex.settings, ex.calibrator = ExtractorSettings(), Calibrator.default()
     c = Coding("Attack", "Violence against civilians", None, None, None, 0.5, "rules")
@@ -125,14 +124,16 @@ def test_planned_offensive_stays_unasserted() -> None:
 
 
 def test_non_violent_probabilities_renormalise() -> None:
-    from test_extract_support import stages
+    from sigact.extract.lexicon import load_lexicon
+    from sigact.extract.primary import non_violent
 
-    ex = stages()[3]
     probs = {"Attack": 0.5, "Armed clash": 0.2, "Mob violence": 0.1, "Other": 0.15, "Peaceful protest": 0.05}
-    out = ex._non_violent(probs)
+    out = non_violent(load_lexicon(), probs)
     assert set(out) == {"Other", "Peaceful protest"}
     assert out["Other"] == pytest.approx(0.75)
     assert sum(out.values()) == pytest.approx(1.0)
+    assert load_lexicon().fighting_event_types == {"Battles", "Violence against civilians",
+                                                   "Explosions/Remote violence", "Riots"}
 
 
 @pytest.mark.parametrize("text,dated", [

@@ -23,8 +23,8 @@ Steps (one pass over the document, no model loads per sentence):
 Confidence (0..1) = 0.40 x type score (the combined probability of the chosen
 sub-event type) + 0.25 x trigger weight + 0.10 each for actor1, place and a dated
 (non-"reported") date + 0.05 for an actor2, + 0.10 when the type agrees with the
-whole-text classifier, + ``LEAD_BONUS`` for the first asserted incident of a text of several
-(:func:`_mark_lead`); capped at 1, then mapped through the isotonic calibration in
+whole-text classifier, + ``ExtractorSettings.lead_bonus`` for the first asserted incident of a
+text of several (:func:`sigact.extract.primary.mark_lead`); capped at 1, then mapped through the isotonic calibration in
 ``data/confidence_calibration.json`` (:mod:`sigact.extract.calibration`; fitted on train records:
 the share of asserted events with that raw score whose event type is right), and halved for
 non-asserted events.  The map is strictly increasing, so it keeps the ranking of events.
@@ -41,14 +41,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from sigact.extract.classifier import is_dated_note
-from sigact.extract.coding import _VIOLENT_TYPES, Coder, Coding
+from sigact.extract.coding import Coder, Coding
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.incidents import IncidentMerger, _ev, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
+from sigact.extract.primary import mark_lead, non_violent, wants_hedged_fallback
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -74,6 +74,9 @@ class ExtractorSettings:
     # a short dated event note ("On 3 May 2020, ...") whose events are all hedged (threat, plan, denial,
     # aggregate) gets a classifier-only non-violent event too: ACLED codes such notes as strategic developments
     hedged_fallback_max_chars: int = 600
+    # raw-score bonus of a text's first asserted incident (the primary-event choice, see
+    # sigact.extract.primary.mark_lead; chosen by train country-CV, docs/benchmarks.md)
+    lead_bonus: float = 0.10
     doc_classifier_chars: int = 1200
     calibrate: bool = True  # map the raw score through confidence_calibration.json (False: the raw score)
 
@@ -202,12 +205,11 @@ class EventExtractor:
             fb = self._fallback(doc, doc_probs, geo, dates, pub_year, tolls)
             if fb is not None:
                 drafts.append(fb)
-        elif doc_probs and len(text) <= self.settings.hedged_fallback_max_chars and not _asserted(drafts) \
-                and is_dated_note(text) and not is_citation_list(text):
-            fb = self._fallback(doc, self._non_violent(doc_probs), geo, dates, pub_year, tolls)
+        elif doc_probs and wants_hedged_fallback(text, drafts, self.settings.hedged_fallback_max_chars):
+            fb = self._fallback(doc, non_violent(self.lex, doc_probs), geo, dates, pub_year, tolls)
             if fb is not None:
                 drafts.append(fb)
-        _mark_lead(drafts)
+        mark_lead(drafts)
         events = [self._event(d, article, doc) for d in drafts if d.coding is not None]
         events.sort(key=lambda e: min((x.start for x in e.evidence if x.field == "trigger"), default=0))
         if is_citation_list(text):  # a UCDP GED source list: its one incident (sigact.extract.headlines)
@@ -492,14 +494,6 @@ class EventExtractor:
         self._final_actors(d)
         return d
 
-    def _non_violent(self, probs: dict[str, float]) -> dict[str, float]:
-        """Returns the classifier's sub-event probabilities renormalised over the non-violent event types
-        (strategic developments, protests): what a short report whose every violent event is hedged (a
-        threat, a plan, a denial, an aggregate) still asserts; ``probs`` when none is left."""
-        keep = {k: v for k, v in probs.items() if self.lex.event_type_of(k) not in _VIOLENT_TYPES}
-        z = sum(keep.values())
-        return {k: v / z for k, v in keep.items()} if z > 0 else probs
-
     def _has_cue(self, doc: Doc) -> bool:
         """True when the text holds a conflict cue word (violence, weapons, demonstrations, context cues)."""
         cues = self._cue_words()
@@ -610,7 +604,7 @@ class EventExtractor:
         score += 0.10 * (d.place is not None)
         score += 0.10 * (d.date is not None and d.date.precision not in (None, "reported"))
         score += 0.10 * d.doc_agree
-        score += LEAD_BONUS * d.lead
+        score += self.settings.lead_bonus * d.lead
         score = min(score, 1.0)
         if self.settings.calibrate:
             score = self.calibrator.apply(score)
@@ -620,25 +614,6 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
-#: raw-score bonus of a text's first asserted incident (the primary-event choice, see :func:`_mark_lead`)
-LEAD_BONUS = 0.10
-
-
-def _asserted(drafts: list[_Draft]) -> bool:
-    """True when some draft is an asserted, typed event."""
-    return any(d.coding is not None and d.coding.event_type and d.judgement.flag == "asserted" for d in drafts)
-
-
-def _mark_lead(drafts: list[_Draft]) -> None:
-    """Marks the first asserted, typed draft in text order as the text's lead incident when the text has
-    several: a report tells its main incident first and follow-ups (an arrest), background (the
-    protest that led to it) or reactions after it, so the lead's confidence gets ``LEAD_BONUS`` and a
-    later event must be clearly surer to become the primary one."""
-    live = [d for d in drafts if d.coding is not None and d.coding.event_type and d.judgement.flag == "asserted"]
-    if len(live) > 1:
-        min(live, key=lambda d: d.group.main.start).lead = True
-
-
 def _FALLBACK_CLASS(lex: Lexicon, sub: str):  # noqa: N802 - a tiny factory
     from sigact.extract.lexicon import TriggerClass
 

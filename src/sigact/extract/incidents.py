@@ -445,7 +445,7 @@ class IncidentMerger:
         (the one at the same named town, else the latest told), with its triggers, sentences and tolls.
         Called at the end of :meth:`elaboration` (a continuation's own details have joined it by then)."""
         live = _live(drafts)
-        fighting = self.lex.violent_event_types | {"Riots"}  # "the fighting continued" may be coded a riot
+        fighting = self.lex.fighting_event_types  # "the fighting continued" may be coded a riot
         for d in live:
             if d.alias_of is not None or d.distinct or d.coding.event_type not in fighting \
                     or not self.cues.continues(d):

@@ -84,6 +84,12 @@ class Lexicon:
     violent_event_types: frozenset[str]
     factuality: dict[str, dict[str, Any]]
 
+    @property
+    def fighting_event_types(self) -> frozenset[str]:
+        """Returns ``violent_event_types`` plus Riots: the types of a fight, a blast or an assault
+        ("the fighting continued" may be coded a riot), as against protests and strategic developments."""
+        return self.violent_event_types | {"Riots"}
+
     def event_type_of(self, sub_event_type: str | None) -> str | None:
         """Returns the ACLED event type of a sub-event type (None if unknown)."""
         row = self.taxonomy.get(sub_event_type or "")
