@@ -26,9 +26,9 @@ def _tok(sentence: str, word: str):
 
 
 @pytest.mark.parametrize("sentence,word,inside", [
-    ("A witness said police opened fire after the blast went off.", "blast", True),
-    ("A witness said police opened fire after the blast went off.", "fire", False),
-    ("Police opened fire after the explosion, witnesses said.", "explosion", True),
+    ("A trader said troops shot back after the car bomb exploded.", "bomb", True),
+    ("A trader said troops shot back after the car bomb exploded.", "shot", False),
+    ("Soldiers began shooting after the grenade attack, residents said.", "attack", True),
     ("Troops fired rockets in response to the raid.", "raid", False),
     ("Troops fired shots following the ambush.", "ambush", True),
     ("Gunmen attacked the convoy and the blast killed two guards.", "blast", False),
@@ -48,21 +48,21 @@ def test_agentless_passive(sentence, word, agentless):
     assert agentless_passive(d) is agentless
 
 
-def test_police_firing_right_after_the_blast_is_part_of_the_bombing():
-    text = ("A suicide bomber blew himself up at a tea shop near a police station in Mogadishu on Tuesday, killing "
-            "six people, police said.\n\nAl Shabaab claimed responsibility for the attack.\n\nA shopkeeper said "
-            "police opened fire after the blast went off, and ambulances struggled to reach the area.")
-    evs = run(text, "2024-04-17")
+def test_troops_firing_right_after_the_explosion_are_part_of_the_bombing():
+    text = ("A roadside bomb tore through a minibus carrying market traders outside Khuzdar in Balochistan on Friday, "
+            "killing nine passengers, officials said.\n\nFrontier Corps soldiers at a nearby post opened fire after "
+            "the explosion, and the highway stayed closed for hours.")
+    evs = run(text, "2024-03-09")
     inc = incidents(evs)
     assert len(inc) == 1, _show(evs)
-    assert inc[0].acled_sub_event_type == "Suicide bomb" and inc[0].fatalities == 6, _show(evs)
+    assert inc[0].acled_sub_event_type == "Remote explosive/landmine/IED" and inc[0].fatalities == 9, _show(evs)
     assert "opened fire" in [x.text for x in inc[0].evidence if x.field == "trigger"], inc[0].evidence
 
 
-def test_an_air_strike_after_rocket_fire_stays_an_incident_of_its_own():
-    text = ("Hezbollah fired dozens of rockets at northern Israel on Thursday. The Israeli military said its jets "
-            "struck the launcher shortly after the rocket fire.")
-    inc = incidents(run(text, "2024-08-02"))
+def test_an_air_strike_after_the_attack_stays_an_incident_of_its_own():
+    text = ("ISWAP fighters stormed a military base in Monguno in Borno state on Sunday, residents said. Air Force jets "
+            "bombed the insurgents' trucks as they fled after the attack, a military spokesman said.")
+    inc = incidents(run(text, "2024-03-09"))
     assert len(inc) == 2, _show(inc)
 
 
