@@ -3,10 +3,10 @@
 * an actor's nationality names the country of a bare name two countries share ("the Lebanese army in
   Tripoli"), while a Libyan group keeps Tripoli in Libya and a bare "Tripoli" keeps the bigger city;
 * a lower-case Arabic article is part of the name ("in el Hermel");
-* "Colonia X" (a Mexican neighbourhood) is no mention of Colonia, Uruguay (or Cologne);
+* "Colonia X" (a neighbourhood in Mexico or Central America) is no mention of Colonia, Uruguay (or Cologne);
 * El Alto (Bolivia), which the installed GeoNames extract lacks, is a curated town (data/places.yaml),
-  and so is the spelling "Lesvos";
-* a lower-case connector goes on with the name ("Kut e Abdollah" is in Iran, "Kut" in Iraq).
+  and so is the spelling "Lesvos" (which keeps Petra on the island, not in Cyprus or Jordan);
+* a lower-case connector goes on with the name ("Bandar e Anzali" is in Iran, a bare "Bandar" is not).
 
 They need the gazetteer and the spaCy model: slow.
 """
@@ -25,21 +25,21 @@ CASES = [
      "LBN", 34.434, 35.844),
     ("In Tripoli, Lebanese soldiers dispersed dozens of protesters who had blocked the port road.",
      "LBN", 34.434, 35.844),
-    ("LNA forces shelled a field hospital in Tripoli on Saturday, a GNA spokesman said.", "LBY", 32.887, 13.187),
+    ("LNA artillery hit a residential block in Tripoli on Saturday, a GNA spokesman said.", "LBY", 32.887, 13.187),
     ("Heavy gunfire was heard in Tripoli on Saturday night.", "LBY", 32.887, 13.187),
     ("Protesters gathered outside the government building in el Hermel on Monday.", "LBN", 34.394, 36.385),
-    ("On Saturday night, in Iztacalco, Ciudad de Mexico, armed men on a motorcycle shot dead two men who were "
-     "standing outside a shop in Colonia Agricola Oriental.", "MEX", None, None),
+    ("In Tegucigalpa, police found the bodies of two taxi drivers with gunshot wounds in Colonia Kennedy on "
+     "Thursday.", "HND", None, None),
     ("Police and soldiers removed a road blockade in El Alto, La Paz, on Friday.", "BOL", -16.50, -68.19),
-    # a Persian name with its ezafe is one name, not Kut (Iraq); the model may tag only "Kut" as a place
-    ("Dozens of municipal workers in Kut e Abdollah protested on Sunday against three months of unpaid wages.",
-     "IRN", 31.239, 48.656),
-    # "Lesvos" (the Greek spelling of Lesbos) points Moria to the island's village, not to Jerusalem
-    ("Asylum seekers staged a sit-in outside the reception centre of Moria, on the island of Lesvos, on Friday.",
-     "GRC", 39.132, 26.517),
+    # a Persian name with its ezafe is one name, not Bandar (Indonesia); the model may tag only "Bandar" as a place
+    ("Fishermen in Bandar e Anzali protested outside the port authority on Tuesday over a ban on sturgeon nets.",
+     "IRN", 37.473, 49.458),
+    # "Lesvos" (the Greek spelling of Lesbos) points Petra to the island's village, not to Cyprus
+    ("Farmers blocked the harbour road in Petra, on the island of Lesvos, on Friday to protest against olive oil "
+     "prices.", "GRC", 39.327, 26.176),
 ]
 IDS = ["tripoli-lebanese-army", "tripoli-lebanese-soldiers", "tripoli-lna", "tripoli-bare", "el-hermel",
-       "colonia-mexico-city", "el-alto-la-paz", "kut-e-abdollah", "moria-lesvos"]
+       "colonia-tegucigalpa", "el-alto-la-paz", "bandar-e-anzali", "petra-lesvos"]
 
 
 @pytest.mark.parametrize("text,iso3,lat,lon", CASES, ids=IDS)

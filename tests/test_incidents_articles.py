@@ -279,17 +279,17 @@ def test_the_threatened_act_is_the_content_of_one_threat():
 def test_wounded_as_a_noun_for_people_is_no_event():
     """"their wounded", "the injured": a participle used as a noun names victims, not an attack; the verb
     and the passive stay triggers. Texts written for this test."""
-    assert incidents(run("Under frequent shelling by the army, the town was vital for rebels who used it to "
-                         "transport their wounded across the border.", "2024-05-01")) == []
+    assert incidents(run("Hospitals in the enclave, shelled almost daily for months, could no longer treat their "
+                         "wounded, doctors said.", "2024-05-01")) == []
     for text in ("Gunmen wounded three soldiers at a checkpoint in Goma on Monday.",
                  "Three people were wounded in a blast in Kabul on Monday."):
         assert [e.injuries for e in incidents(run(text, "2024-05-01"))] == [3], text
 
 
 @pytest.mark.parametrize("text,sub", [
-    # "the strike, which ... burnt a car" is the strike's damage, not a riot of its own
-    ("An Israeli air strike hit the village of Kfar Kila on Monday. Smoke rose from the site of the strike, "
-     "which damaged two houses and burnt a car.", "Air/drone strike"),
+    # "the strike, which ... burnt a shop" is the strike's damage, not a riot of its own
+    ("A Russian drone strike hit a warehouse in Kharkiv on Tuesday. Firefighters worked through the night at the "
+     "site of the strike, which wrecked three lorries and burnt a shop.", "Air/drone strike"),
     ("Students held a demonstration in Dhaka on Monday, which police dispersed with tear gas.",
      "Protest with intervention"),
     # "killed in a strike", "killed by shelling": the remote means decides
