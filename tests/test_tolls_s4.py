@@ -82,3 +82,13 @@ def test_compound_heads_verb_first_to_death_and_reported(text: str, killed: int 
 
 def test_hostage_count_is_unchanged_by_compound_heads() -> None:
     assert summarize_tolls(find_tolls("Gunmen took 20 villagers hostage."))["abducted"] == 20
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("Embuscade contre une patrouille près de Bouar, un tué et un capturé", 1, None),
+    ("Deux soldats tués et un blessé dans une embuscade", 2, 1),
+    ("Trois civils tués par des rebelles près de la ville", 3, None),
+])
+def test_french_headline_participles_without_auxiliary(text: str, killed: int, injured: int | None) -> None:
+    toll = summarize_tolls(find_tolls(text))
+    assert (toll["killed"], toll["injured"]) == (killed, injured)

@@ -267,7 +267,10 @@ _PASSIVE_AFTER = re.compile(
     r"\s*(?:$|[,.;:)\]]|\s(?:in|on|at|by|during|near|when|after|while|as|amid|amidst|following|over|since|across|inside|"
     r"outside|from|with|overnight|yesterday|today|last|this|early|late|around|between|along|within|to|were|was|are|is|"
     r"have|has|had|and\s+(?:\S+\s+){0,3}?"
-    r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b)", re.I)
+    r"(?:injured|wounded|hurt|missing|dead|\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    # French headlines: "un tué et un blessé", "deux tués et trois disparus", "un blessé dans une attaque"
+    r"dans|lors|près|pendant|par|au|aux|à|"
+    r"et\s+(?:\S+\s+){0,2}?(?:blessée?s?|disparue?s?|capturée?s?|enlevée?s?|\d+|une?|deux|trois|quatre|cinq))\b)", re.I)
 _INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom)\s+[^,]*?(?=\s+and\s+|,|$)", re.I)
 _NOUN_AFTER = re.compile(r"\s+((?!(?:" + _STOP + r")\b)[A-Za-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
 _KILLED_OR_INJURED = re.compile(r"\s*(?:or|and|/|and/or)\s*(?:wounded|injured|hurt)\b", re.I)
