@@ -66,6 +66,12 @@ def place_for(geo: Any, start: int, end: int) -> tuple[Place, Evidence | None] |
         return None
 
 
+def _dated(span: Any) -> bool:
+    """Returns True when ``span`` is a date of the event's own (a precision other than None and
+    "reported", the report day)."""
+    return span is not None and span.precision not in (None, "reported")
+
+
 def _live(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts that are incidents of their own: asserted, coded, not merged into another."""
     return [d for d in drafts if d.alias_of is None and d.judgement.flag == "asserted" and d.coding is not None]
@@ -130,8 +136,7 @@ class IncidentMerger:
                     target.tolls.extend(d.tolls)
                     take_place(target, d)
                     absorb_sents(target, d)
-                    if d.date is not None and d.date.precision not in (None, "reported") and (
-                            target.date is None or target.date.precision in (None, "reported")):
+                    if _dated(d.date) and not _dated(target.date):
                         target.date = d.date
                         _move_evidence(d, target, "date")
 
@@ -459,8 +464,7 @@ class IncidentMerger:
             self._other_side(target, d)
             if not local_place(target):  # "on the eastern edge of the town": the incident's own place stays
                 take_place(target, d)
-            if (target.date is None or target.date.precision == "reported") and d.date is not None \
-                    and d.date.precision not in (None, "reported"):
+            if (target.date is None or target.date.precision == "reported") and _dated(d.date):
                 target.date = d.date
                 _move_evidence(d, target, "date")
             target.tolls.extend(d.tolls)
@@ -541,7 +545,7 @@ class IncidentMerger:
             if d.alias_of is not None or d.coding.event_type not in violent \
                     or not any(during_the(t.head) for t in d.group.triggers):
                 continue
-            own_day = d.date is not None and d.date.precision not in (None, "reported")
+            own_day = _dated(d.date)
             if own_day and local_place(d):
                 continue
             cands = [p for p in live if p is not d and p.alias_of is None and p.coding.event_type in violent
@@ -549,7 +553,7 @@ class IncidentMerger:
             if not cands:
                 continue
             target = max(cands, key=lambda p: _told_before(p, d))
-            if not own_day and target.date is not None and target.date.precision not in (None, "reported"):
+            if not own_day and _dated(target.date):
                 d.date = target.date
                 _move_evidence(target, d, "date")
             if not local_place(d) and target.place is not None and better_place(target, d):
@@ -614,7 +618,7 @@ class IncidentMerger:
             return False
         if d.actor1_span is not None and d.actor1_span.root.pos_ != "PRON" and not agentless_passive(d):
             return False
-        if d.date is not None and d.date.precision not in (None, "reported"):
+        if _dated(d.date):
             return False
         return not (d.place is not None and local_place(d) and d.place.precision != "country")
 
@@ -654,7 +658,7 @@ class IncidentMerger:
             sent = d.group.sent
             if d.group.extra_sents or any(not sent.start_char <= e.start < sent.end_char for e in d.extra_evidence):
                 continue  # a body mention merged with it: the headline is an incident's own mention
-            if d.date is not None and d.date.precision not in (None, "reported"):
+            if _dated(d.date):
                 continue
             placed = d.place is not None and local_place(d) and d.place.precision != "country"
             fam = violent if d.coding.event_type in violent else {d.coding.event_type}
@@ -731,7 +735,6 @@ def _join(drafts: list[_Draft], d: _Draft, target: _Draft) -> None:
     absorb_sents(target, d)
 
 
-
 def _root(drafts: list[_Draft], d: _Draft) -> _Draft:
     """Returns the draft that mention ``d`` was merged into in the end (``d`` itself when it stands alone)."""
     seen = set()
@@ -741,10 +744,9 @@ def _root(drafts: list[_Draft], d: _Draft) -> _Draft:
     return d
 
 
-
 def _day_of(span: Any, which: str) -> datetime.date | None:
     """Returns the start or end day of a date span that is the event's own (not only the report day)."""
-    if span is None or span.precision in (None, "reported"):
+    if not _dated(span):
         return None
     raw = (span.end or span.start) if which == "end" else span.start
     try:
