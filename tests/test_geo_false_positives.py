@@ -11,23 +11,24 @@ from __future__ import annotations
 import pytest
 from geo_helpers import analyze, event_place
 
-from sigact.geo.resolver import _Span, _is_group_name
+from sigact.geo.detect import Span
+from sigact.geo.evidence import is_group_name
 
 pytestmark = pytest.mark.slow
 
 
 # ---- 1. armed groups and organisations are never toponyms --------------------------------------
 def test_group_names_and_near_spellings_are_group_names():
-    assert _is_group_name("Hamas") and _is_group_name("Houthis") and _is_group_name("Hezbollah's")
-    assert _is_group_name("Hizbollah")  # a spelling the hint list lacks: same consonant skeleton
-    assert not _is_group_name("Hama") and not _is_group_name("Nabatieh")
+    assert is_group_name("Hamas") and is_group_name("Houthis") and is_group_name("Hezbollah's")
+    assert is_group_name("Hizbollah")  # a spelling the hint list lacks: same consonant skeleton
+    assert not is_group_name("Hama") and not is_group_name("Nabatieh")
 
 
 def test_group_name_span_is_dropped_but_a_region_of_that_name_stays(geo):
-    hamas = _Span(0, 5, "Hamas", "ngram", cands=geo._lookup("Hamas"))
+    hamas = Span(0, 5, "Hamas", "ngram", cands=geo._lookup("Hamas"))
     assert any(c.country == "DEU" for c in hamas.cands)  # Hamm, by a GeoNames alternate name
     assert geo._false_toponym(hamas)
-    puntland = _Span(0, 8, "Puntland", "ngram", cands=geo._lookup("Puntland"))
+    puntland = Span(0, 8, "Puntland", "ngram", cands=geo._lookup("Puntland"))
     assert not geo._false_toponym(puntland)
 
 

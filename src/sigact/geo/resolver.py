@@ -38,9 +38,6 @@ from sigact.model import Place
 
 __all__ = ["GeoResolver", "DocGeo", "PlaceMention"]
 
-_Span = Span  # the names the tests (and older callers) import from here
-_is_group_name = is_group_name
-
 
 class GeoResolver:
     """Finds and resolves the places of an article.  Build once per process with :meth:`default`."""
