@@ -304,11 +304,14 @@ def analyze_text(text: str, published: str | None, *, doc: Any | None = None,
     if citations:
         starts = [c[0] for c in citations]
 
-        def anchors(pos: int) -> dt.date | None:
+        def citation_anchor(pos: int) -> dt.date | None:
+            """Returns the date of the citation line holding ``pos`` (the publication date outside them)."""
             i = bisect.bisect_right(starts, pos) - 1
             if i >= 0 and pos < citations[i][1]:
                 return parse_iso_date(citations[i][2])
             return pub
+
+        anchors = citation_anchor
 
     scan = scan_date_phrases(text)  # the matches do not depend on the anchor: one scan for both readings
     mentions = find_date_mentions(text, pub, anchors=anchors, scan=scan)
