@@ -35,13 +35,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
+from sigact.errors import ConfigError
 from sigact.extract.lexicon import load_yaml
 from sigact.model import DateSpan, Event, Evidence, Place
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Citation", "citation_lines", "formatted_list", "is_citation_list", "one_citation_incident", "finish_headline_list",
-           "violence_match", "periodic_title"]
+           "violence_match", "violence_words", "periodic_title"]
 
 #: "Outlet, 2020-01-28: headline" (UCDP GED's formatted source lines)
 CITATION = re.compile(r"^[^:\n]{2,120}?,?\s\d{4}-\d{2}-\d{2}:?\s")
@@ -103,6 +106,16 @@ def _rules() -> _Rules:
         lethal=_stems([str(w) for w in data.get("lethal") or ()]),
         periodic=tuple(re.compile(p, re.I) for p in data.get("periodic") or ()),
     )
+
+
+def violence_words() -> list[str]:
+    """Returns the ``violence`` words of ``data/headlines.yaml`` (the stems that say a UCDP headline
+    reports lethal or armed violence), in file order.  Raises :class:`~sigact.errors.ConfigError`
+    when the file cannot be read or has no such list."""
+    try:
+        return [str(w) for w in load_yaml("headlines.yaml")["violence"] if w]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ConfigError(f"cannot read the headline violence words: {exc}") from exc
 
 
 def violence_match(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:

@@ -17,7 +17,6 @@ from typing import Iterable
 
 import yaml
 
-from sigact.errors import ConfigError
 from sigact.scale import fastpath
 
 __all__ = ["RelevanceFilter", "split_sentences", "headline_violence_words"]
@@ -112,13 +111,12 @@ class RelevanceFilter:
 def headline_violence_words(exclude: Iterable[str] = ()) -> list[str]:
     """Returns the ``violence`` words of ``sigact/extract/data/headlines.yaml`` (the stems that say a
     UCDP headline reports lethal or armed violence; the headline lists of :mod:`sigact.extract.headlines`
-    get an event from them), in file order, less the words of ``exclude``.  Raises
-    :class:`~sigact.errors.ConfigError` when the file cannot be read or has no such list."""
-    try:
-        raw = yaml.safe_load(resources.files("sigact.extract").joinpath("data/headlines.yaml").read_text("utf-8"))
-        words = [str(w) for w in raw["violence"] if w]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise ConfigError(f"cannot read the headline violence words: {exc}") from exc
+    get an event from them; :func:`sigact.extract.headlines.violence_words`), in file order, less the
+    words of ``exclude``.  Raises :class:`~sigact.errors.ConfigError` when the file cannot be read or
+    has no such list."""
+    from sigact.extract.headlines import violence_words  # imported on use: the relevance stage stays light
+
+    words = violence_words()
     skip = {str(w) for w in exclude}
     return [w for w in words if w not in skip]
 
