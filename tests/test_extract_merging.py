@@ -17,7 +17,7 @@ def _show(evs):
 def test_second_strike_is_a_new_incident():
     text = ("Paramilitary drones struck the city of El Obeid on Friday, killing 20 civilians, the army said.\n\n"
             "A local monitoring group also reported a second strike on a displacement camp near the city.\n\n"
-            "No casualties were reported from the strike on the camp.")
+            "Nobody was hurt in the strike on the camp.")
     inc = incidents(run(text, "2025-04-12"))
     assert len(inc) == 2, _show(inc)
     assert sorted(e.fatalities or 0 for e in inc) == [0, 20], _show(inc)
@@ -25,25 +25,26 @@ def test_second_strike_is_a_new_incident():
 
 def test_report_day_does_not_split_the_lead_from_its_story():
     # the lead is dated by "on Wednesday" = the day of publication; the story says the ambush was on Monday
-    text = ("Eight soldiers have been killed in a jihadist attack in northern Burkina Faso, officials said on Wednesday.\n\n"
-            "Jihadists ambushed the patrol on Monday near Djibo, leaving four dead and four missing.\n\n"
-            "The bodies of the missing soldiers were found on Tuesday, raising the death toll to eight.")
+    text = ("Nine soldiers were killed in an ambush in western Niger, the defence ministry said on Wednesday.\n\n"
+            "Fighters on motorbikes attacked the convoy on Monday near Tillia, the ministry said in a statement read "
+            "on state television.\n\n"
+            "A second convoy was sent from Tahoua to bring back the wounded.")
     inc = incidents(run(text, "2024-05-08"))
     assert len(inc) == 1, _show(inc)
     assert inc[0].date is not None and inc[0].date.start == "2024-05-06"
-    assert inc[0].fatalities == 8
+    assert inc[0].fatalities == 9
 
 
 def test_claim_of_responsibility_names_the_attacker():
-    text = ("A suicide bomber blew himself up in a restaurant in Mogadishu on Tuesday, killing five people.\n\n"
-            "Witnesses said the whole street was covered in debris.\n\n"
-            "Police officers cordoned off the area around the restaurant.\n\n"
-            "The al-Shabab armed group claimed responsibility for the attack in a statement.")
-    inc = incidents(run(text, "2024-05-08"))
+    text = ("A suicide bomber detonated his explosives at a wedding hall in Kabul on Saturday, killing 11 guests.\n\n"
+            "Relatives searched the city's hospitals for the missing through the night.\n\n"
+            "Police sealed off the district around the hall.\n\n"
+            "Islamic State claimed responsibility for the attack.")
+    inc = incidents(run(text, "2024-05-12"))
     assert len(inc) == 1, _show(inc)
     e = inc[0]
-    assert e.acled_sub_event_type == "Suicide bomb" and e.fatalities == 5
-    assert e.actor1 is not None and "shabaab" in (e.actor1.acled_name or e.actor1.name or "").lower()
+    assert e.acled_sub_event_type == "Suicide bomb" and e.fatalities == 11
+    assert e.actor1 is not None and "islamic state" in (e.actor1.acled_name or e.actor1.name or "").lower()
 
 
 def test_definite_mention_elaborates_far_away():
@@ -57,14 +58,14 @@ def test_definite_mention_elaborates_far_away():
 
 
 def test_lynching_and_its_deaths_are_one_incident_with_the_local_place():
-    text = ("Police said on Monday they had arrested 23 people over the weekend lynching of five men.\n\n"
-            "An officer said the five men were beaten to death on Sunday in a village in Maharashtra state "
-            "after a mob accused them of kidnapping children.")
-    inc = incidents(run(text, "2024-07-02"))
+    text = ("Kenyan police said on Friday they had arrested nine men over the lynching of two suspected thieves.\n\n"
+            "A police commander said the two were beaten to death on Wednesday at a market in Kisii county "
+            "after traders raised the alarm about a stolen phone.")
+    inc = incidents(run(text, "2024-07-05"))
     mobs = [e for e in inc if e.acled_event_type in ("Riots", "Violence against civilians")]
     assert len(mobs) == 1, _show(inc)
     m = mobs[0]
-    assert m.location is not None and m.location.admin1 and "maharashtra" in m.location.admin1.lower(), _show(inc)
+    assert m.location is not None and m.location.admin1 and "kisii" in m.location.admin1.lower(), _show(inc)
 
 
 def test_bare_noun_under_accusation_is_not_an_incident():
@@ -106,15 +107,15 @@ def test_bare_later_mention_joins_the_only_fitting_incident():
 
 
 def test_arrests_take_the_place_of_the_incident_in_their_sentence():
-    text = ("Police arrest 23 suspects in lynching case in India\n\n"
-            "Police in western India said on Monday that they had arrested 23 people who took part in the lynching "
-            "of five men.\n\n"
-            "The five men were beaten to death on Sunday in a village in Maharashtra state.")
-    inc = incidents(run(text, "2024-07-02"))
+    text = ("Kenyan police arrest nine over mob killing of two suspected thieves\n\n"
+            "Police in western Kenya said on Friday that they had arrested nine men suspected of joining the mob that "
+            "killed two alleged thieves.\n\n"
+            "The two were beaten to death on Wednesday at a market in Kisii county.")
+    inc = incidents(run(text, "2024-07-05"))
     arrests = [e for e in inc if e.acled_sub_event_type == "Arrests"]
     assert len(arrests) == 1, _show(inc)
     a = arrests[0]
-    assert a.location is not None and (a.location.admin1 or "").lower().startswith("maharashtra"), _show(inc)
+    assert a.location is not None and (a.location.admin1 or "").lower().startswith("kisii"), _show(inc)
 
 
 RAID_WIRE = """Gunmen kill 11 villagers in northwest Nigeria
@@ -174,14 +175,14 @@ def test_strikes_wire_towns_split_and_the_response_kept_apart():
 
 
 def test_standfirst_and_lead_are_one_incident_despite_different_parties():
-    text = ("Suicide bomber hits a cafe in Mogadishu in the latest attack claimed by al-Shabab.\n"
-            "At least six people have been killed in Mogadishu after a suicide bomber blew himself up in a cafe "
-            "near a police station on Tuesday, police said.\n"
-            "Witnesses said the blast shattered windows across the street.")
-    inc = incidents(run(text, "2024-05-08"))
+    text = ("Blast at Quetta railway station kills 14 in attack claimed by BLA separatists.\n"
+            "At least 14 people were killed when a suicide bomber struck a crowded platform at Quetta railway station "
+            "on Saturday morning, police said.\n"
+            "Rescue workers carried the injured to the civil hospital.")
+    inc = incidents(run(text, "2024-11-10"))
     bombs = [e for e in inc if e.acled_sub_event_type == "Suicide bomb"]
     assert len(bombs) == 1, _show(inc)
-    assert bombs[0].fatalities == 6
+    assert bombs[0].fatalities == 14
 
 
 def test_withdrawal_dates_and_joins_the_recapture():
