@@ -33,8 +33,8 @@ def test_place_noun_bomber_claimed_by_named_group():
 
 
 def test_victims_counted_among_the_dead_are_not_the_perpetrator():
-    ev = _main(_events("A suicide bomber blew himself up in a busy cafe in Mogadishu, Somalia on Tuesday, "
-                       "killing at least five people, two of them police officers."), "Suicide bomb")
+    ev = _main(_events("A suicide bomber struck a crowded bus station in Peshawar, Pakistan on Tuesday, "
+                       "killing at least nine people, three of them police officers."), "Suicide bomb")
     assert ev.actor1 is not None and "Police" not in (ev.actor1.name or "")
 
 

@@ -40,7 +40,7 @@ def test_recent_date_stays_an_incident():
 
 
 def test_historical_cue_is_the_date_evidence():
-    text = "The rebels and the government signed a peace accord on November 2 after years of talks."
+    text = "The two factions agreed a ceasefire in Juba on November 2 after months of mediation."
     e = run(text, "2024-12-19")[0]
     cue = e.evidence_for("factuality")
     assert cue and "November 2" in cue[0].text
@@ -49,8 +49,7 @@ def test_historical_cue_is_the_date_evidence():
 
 def test_the_latest_attack_is_not_historical():
     # "in the latest" once matched the historical cue "in the late(1990s)"
-    evs = run("A suicide bomber blew himself up at a restaurant in Mogadishu on Tuesday in the latest attack "
-              "claimed by al-Shabab.", "2024-05-08")
+    evs = run("Gunmen raided a hotel in Kismayo on Tuesday in the latest attack claimed by al-Shabab.", "2024-05-08")
     assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
 
 
@@ -60,7 +59,8 @@ def test_decade_is_historical():
 
 
 def test_purpose_infinitive_is_not_an_event():
-    evs = run("Chad is part of a regional effort to battle the jihadist insurgency around Lake Chad.", "2024-05-08")
+    evs = run("Kenya leads a multinational mission to fight the gangs that control much of Port-au-Prince.",
+              "2024-05-08")
     assert not incidents(evs), [(e.factuality, e.trigger) for e in evs]
 
 
@@ -76,7 +76,7 @@ def test_calling_for_action_is_hypothetical():
 
 def test_conflict_toll_in_the_perfect_is_aggregate():
     text = ("Gunmen killed three farmers near Mopti on Sunday. "
-            "Thousands of people have died in the fighting between jihadists and the army.")
+            "Hundreds of villagers have died in the violence between herders and farmers.")
     evs = run(text, "2024-05-08")
     inc = incidents(evs)
     assert len(inc) == 1 and inc[0].fatalities == 3, [(e.factuality, e.trigger, e.fatalities) for e in evs]
@@ -84,9 +84,9 @@ def test_conflict_toll_in_the_perfect_is_aggregate():
 
 
 def test_recent_toll_in_the_perfect_stays_an_incident():
-    evs = run("At least five people have been killed in the capital after a car bomb exploded at a checkpoint.",
+    evs = run("At least four soldiers have been killed near the border after a roadside bomb hit their truck.",
               "2024-05-08")
-    assert incidents(evs) and incidents(evs)[0].fatalities == 5
+    assert incidents(evs) and incidents(evs)[0].fatalities == 4
 
 
 def test_past_24_hours_summary_is_aggregate():
