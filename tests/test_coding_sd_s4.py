@@ -4,7 +4,8 @@ Two coding rules (``sigact.extract.coding``):
 
 * a negated casualty mention ("no one was injured", "there were no casualties", "without injuries")
   counts as no casualty, so property set on fire or looted with nobody hurt stays
-  Looting/property destruction instead of becoming an attack or mob violence;
+  Looting/property destruction instead of becoming an attack or mob violence; when the report says
+  so outright, the rules lead over the classifier (arson that killed people stays violent);
 * a seizure or withdrawal told as taking place without fighting ("without a fight", "unopposed",
   "after the army withdrew") is ACLED's Non-violent transfer of territory, not a battle over it;
   a takeover with clashes or deaths stays a battle.
@@ -85,6 +86,10 @@ def test_takeover_with_fighting_stays_a_battle(text: str) -> None:
     "On 3 June 2021, suspected militants burned down the homes of farmers in the village of Kpata. No one was hurt.",
     "On 3 June 2021, unidentified men set fire to a school in Kumba. No one was injured.",
     "On 3 June 2021, armed men looted and burned shops in the market of Djibo. There were no casualties.",
+    # the report says outright that nobody was hurt: the rules lead over the classifier's lean to attacks
+    "On 3 June 2021, gunmen attacked the village of Nguni and set fire to the houses of residents. "
+    "No one was killed or injured.",
+    "On 3 June 2021, unknown assailants torched a passenger bus in Kisumu. Passengers escaped without injuries.",
 ])
 def test_property_destruction_with_nobody_hurt_is_looting(text: str) -> None:
     ev = primary(run(text, published="2021-06-04"))
@@ -94,6 +99,9 @@ def test_property_destruction_with_nobody_hurt_is_looting(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "On 3 June 2021, unidentified men burned a church in Kumba; two people died in the fire.",
     "On 3 June 2021, gunmen set fire to houses of villagers in Nguni and shot dead two residents.",
+    "On 3 June 2021, unknown assailants torched a passenger bus in Kisumu, killing four passengers.",
+    "On 3 June 2021, gunmen attacked the village of Nguni and set fire to houses; two residents were killed "
+    "and no one else was injured.",
 ])
 def test_arson_that_killed_people_stays_violent(text: str) -> None:
     ev = primary(run(text, published="2021-06-04"))

@@ -286,7 +286,8 @@ class Coder:
     def violent_text(self, text: str) -> bool:
         """True when the text names a violent act or its outcome (``triggers.yaml: violent_act_words``)
         or a weapon; negated casualty mentions ("no one was hurt") are no violent act."""
-        if self._violent_rx is not None and self._violent_rx.search(_NO_CASUALTY_RX.sub(" ", text)):
+        if self._violent_rx is not None and self._violent_rx.search(text) and \
+                self._violent_rx.search(_NO_CASUALTY_RX.sub(" ", text)):
             return True
         return bool(self._weapon_hits(text))
 
@@ -534,6 +535,14 @@ class Coder:
                 and not _casualty(ctx_text) and t1 not in ("protesters", "rioters") \
                 and not self._demo_rx.search(ctx_text):
             prior["Looting/property destruction"] += 1.5  # an arson attack on property that hurt nobody
+        nobody_hurt = "Looting/property destruction" in prior and t2 not in _ARMED and not crowd1 \
+            and t1 not in ("protesters", "rioters", "civilians") and lp is not None and lp.search(ctx_text) is not None \
+            and _NO_CASUALTY_RX.search(told) is not None and not _casualty(told) and not self._demo_rx.search(ctx_text)
+        if nobody_hurt:
+            # the report says outright that nobody was hurt ("no one was injured"): the property burnt or
+            # looted is the event, not an attack on people (the rules then lead, see ``_combine``); a crowd's
+            # destruction stays mob violence
+            prior["Looting/property destruction"] += 1.5
         if "Violent demonstration" in prior and main.cls.name == "loot" and self._demo_rx.search(ctx_text):
             prior["Violent demonstration"] += 1.5  # burning tyres or property during a demonstration
         on_forces = t2 in _STATE and main.cls.name != "mob"  # a crowd turning on police or soldiers
@@ -567,7 +576,8 @@ class Coder:
                 and not raid and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
-        return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons)
+        return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
+                             cue_led={"Looting/property destruction"} if nobody_hurt else None)
 
     def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
         """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
@@ -584,8 +594,12 @@ class Coder:
         return {k: (1 - wd) * v + wd * q.get(k, 0.0) for k, v in p.items()}
 
     def _combine(self, prior: dict[str, float], cands: list[str], excluded: set[str], ctx_text: str,
-                 ev: Evidence | None, group: TriggerGroup, weapons: dict[str, Any]) -> Coding:
+                 ev: Evidence | None, group: TriggerGroup, weapons: dict[str, Any],
+                 cue_led: set[str] | None = None) -> Coding:
         """Returns the coding that combines the rule prior over ``cands`` with the classifier.
+
+        ``cue_led``: sub-event types besides ``_CUE_LED`` whose explicit cues in this incident halve
+        the classifier's event-type weight when the prior points to them (a majority of its mass).
 
         Two levels: the event type is chosen on ``w_type`` x the classifier's event-type
         probability (its whole distribution, so it can leave the trigger's candidates) +
@@ -616,7 +630,7 @@ class Coder:
         rb0 = max(prior_n, key=prior_n.get)
         if counts and counts.get(rb0, 0) < _RARE:
             w_type *= 0.3  # the classifier has (almost) never seen the type the rules point to
-        elif rb0 in _CUE_LED and prior_n[rb0] >= 0.5:
+        elif (rb0 in _CUE_LED or (cue_led and rb0 in cue_led)) and prior_n[rb0] >= 0.5:
             w_type *= 0.5  # explicit violence by demonstrators outweighs the classifier's lean to protests
         et_score = {e: w_type * clf_et.get(e, 0.0) + (1 - w_type) * rule_et.get(e, 0.0)
                     for e in set(clf_et) | set(rule_et)}
