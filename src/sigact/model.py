@@ -21,6 +21,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "FACTUALITY",
     "PRECISIONS",
+    "PRECISION_RANK",
     "DATE_PRECISIONS",
     "ACTOR_TYPES",
     "Evidence",
@@ -42,6 +43,8 @@ SCHEMA_VERSION = "1"
 FACTUALITY = ("asserted", "threat", "denied", "hypothetical", "aggregate", "historical")
 #: Place precision, finest first.
 PRECISIONS = ("site", "town", "admin2", "admin1", "country")
+#: Rank of each place precision (0 = the finest, ``site``).
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 #: Date precision, finest first; ``reported`` = nothing in the text dates the event,
 #: the publication date was used.
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "reported")

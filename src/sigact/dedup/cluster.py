@@ -20,12 +20,9 @@ import numpy as np
 from sigact.dedup.merge import canonical_event
 from sigact.dedup.settings import DedupSettings
 from sigact.geo.countries import haversine_km
-from sigact.model import Event
+from sigact.model import PRECISION_RANK, Event
 
 __all__ = ["Cluster", "EventClusterer", "event_text"]
-
-_PREC_RANK = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
-
 
 def event_text(ev: Event) -> str:
     """The text that stands for an event when comparing reports: its evidence sentence."""
@@ -106,8 +103,9 @@ class EventClusterer:
             return 0.5
         if pa.country and pb.country and pa.country != pb.country:
             return None
-        coarse = max(_PREC_RANK.get(pa.precision or "country", 4), _PREC_RANK.get(pb.precision or "country", 4))
-        coarse_name = next(k for k, v in _PREC_RANK.items() if v == coarse)
+        coarse = max(PRECISION_RANK.get(pa.precision or "country", 4),
+                     PRECISION_RANK.get(pb.precision or "country", 4))
+        coarse_name = next(k for k, v in PRECISION_RANK.items() if v == coarse)
         limit = self.settings.max_km.get(coarse_name)
         if limit is not None and None not in (pa.lat, pa.lon, pb.lat, pb.lon):
             d = haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]

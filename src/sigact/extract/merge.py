@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from sigact.extract.coding import Coding
 from sigact.extract.lexicon import Lexicon
 from sigact.geo.countries import haversine_km
-from sigact.model import Actor, Place
+from sigact.model import PRECISION_RANK, Actor, Place
 
 if TYPE_CHECKING:  # pragma: no cover
     from sigact.extract.extractor import _Draft
@@ -575,10 +575,7 @@ def core_first(prev: _Draft, d: _Draft) -> tuple[_Draft, _Draft]:
     return prev, d
 
 
-_PREC_RANK = {"site": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
-
-
 def finer(a: Place, b: Place) -> bool:
     """True when place ``a`` is more precise than ``b`` and in the same country."""
     return (a.country == b.country or b.country is None) and \
-        _PREC_RANK.get(a.precision or "", 9) < _PREC_RANK.get(b.precision or "", 9)
+        PRECISION_RANK.get(a.precision or "", 9) < PRECISION_RANK.get(b.precision or "", 9)
