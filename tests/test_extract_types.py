@@ -73,20 +73,21 @@ CASES = [
      "Riots", "Mob violence"),
     ("On 2 May, police seized 40 stolen motorcycles and a truck at a warehouse in Cotonou.",
      "Strategic developments", "Looting/property destruction"),
-    ("On 27 April, in the cities of Maringa and Londrina, federal police forces seized more than a ton of cannabis during "
-     "highway inspections.", "Strategic developments", "Looting/property destruction"),
-    ("On 3 May, a number of farmers attacked herders after their cattle damaged cotton fields in the village of Kpakpa.",
+    ("On 27 April, in Cascavel, state police officers confiscated two tonnes of marijuana hidden in a lorry at a road "
+     "checkpoint.", "Strategic developments", "Looting/property destruction"),
+    ("On 3 May, a number of farmers attacked herders whose goats had eaten their maize near Segbana.",
      "Riots", "Mob violence"),
     ("On 3 May, soldiers seized the town of Kidal from separatist rebels.",
      "Battles", "Government regains territory"),
     # organised armed actors lynching someone are no mob; an armed actor's attack on an army convoy is a battle
-    ("On Monday, about 50 residents barricaded the main road of the township with burning tyres after not receiving water for a week.",
+    ("On Monday, about 50 residents barricaded the main road of the township with burning tyres, angry that their "
+     "taps had been dry for a week.",
      "Riots", "Violent demonstration"),
     ("Soldiers lynched a former rebel during a military ceremony in Bangui on Wednesday.",
      "Violence against civilians", "Attack"),
     ("On Monday, Taliban militants attacked an army convoy in the Puli Alam district of Logar, destroying a fuel truck.",
      "Battles", "Armed clash"),
-    ("On 4 May, unknown gunmen shot and killed a policewoman in a square of Kandahar city.",
+    ("On 4 May, two gunmen on a motorbike shot a policewoman dead outside a bank in Herat city.",
      "Battles", "Armed clash"),
     ("Gunmen killed three civilians near the police station in Maiduguri on Monday.",
      "Violence against civilians", "Attack"),
@@ -100,8 +101,8 @@ CASES = [
      "fire on the main road.", "Riots", "Violent demonstration"),
     ("On Friday, police dispersed about 150 people who were burning tyres and debris in Maracay to demand water "
      "supplies.", "Riots", "Violent demonstration"),
-    ("On Wednesday, about 200 factory workers clashed with the police and hurled stones at officers in Ludhiana, "
-     "demanding their unpaid wages.", "Riots", "Violent demonstration"),
+    ("On Wednesday, about 200 textile workers demanding back pay clashed with police and threw stones at officers "
+     "in Ludhiana.", "Riots", "Violent demonstration"),
     ("On Monday, supporters of the ruling party clashed with supporters of the opposition party in Lubumbashi, "
      "leaving two people dead.", "Riots", "Mob violence"),
     ("On Saturday, youths of two rival political parties fought each other in Kindia with sticks and machetes.",
