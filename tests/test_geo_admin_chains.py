@@ -26,7 +26,8 @@ def test_abbreviation_table_loads_case_sensitive_keys():
 
 def test_state_abbreviation_picks_the_indian_town(nlp, geo):
     # Hyderabad is also a big city of Pakistan: "TS" (Telangana) decides
-    text = "On 2 June 2021, about 300 nurses held a protest in Hyderabad city (Hyderabad, TS) over unpaid salaries."
+    text = ("On 14 August 2021, auto-rickshaw drivers blocked a flyover in Hyderabad (Hyderabad, TS) against a rise in "
+            "fuel prices.")
     place, ev = _place(nlp, geo, text)
     assert place.country == "IND" and place.admin1 == "Telangana" and place.name == "Hyderabad"
     assert ev is not None and text[ev.start:ev.end] == ev.text
@@ -48,18 +49,16 @@ def test_abbreviation_outside_a_chain_is_no_place(nlp, geo):
 
 
 def test_sector_area_before_the_chain_makes_it_the_parent(nlp, geo):
-    # "Nowshera" is also a town of Pakistan; the chain after "sector area" is the parent, and a town
-    # outside the named district gives way to the district
-    text = ("On 3 June 2021, military forces of India and Pakistan exchanged fire across the LoC in "
-            "Naushera sector area (Rajouri district, J&K).")
+    # "Uri" is also a canton of Switzerland; the chain after "sector area" is the parent
+    text = "On 5 July 2021, Indian and Pakistani troops traded mortar fire in Uri sector area (Baramulla, J&K)."
     place, _ = _place(nlp, geo, text)
     assert place.country == "IND" and place.admin1 == "Jammu and Kashmir"
 
 
 def test_french_region_name_of_cameroon(nlp, geo):
-    text = "On 3 June 2021, separatists attacked soldiers in Mamfe town (Manyu, Sud-Ouest)."
+    text = "On 9 July 2021, separatist fighters ambushed a gendarmerie patrol in Kumba town (Meme, Sud-Ouest)."
     place, _ = _place(nlp, geo, text)
-    assert place.country == "CMR" and place.name == "Mamfe" and place.admin1 == "South-West"
+    assert place.country == "CMR" and place.name == "Kumba" and place.admin1 == "South-West"
     dg = geo.analyze(nlp(text))
     assert any(m.text == "Sud-Ouest" and m.place.country == "CMR" for m in dg.mentions)
 
@@ -73,7 +72,7 @@ def test_governorate_name_is_its_seat_town_not_a_village_abroad(nlp, geo):
 
 
 def test_province_named_as_a_parent_is_not_its_seat(nlp, geo):
-    text = "On 3 June 2021, regime forces shelled Bara in Idleb with artillery."
+    text = "On 8 July 2021, regime artillery hit olive groves around Kansafra in Idleb."
     dg = geo.analyze(nlp(text))
     idleb = [m for m in dg.mentions if m.text == "Idleb"]
     assert idleb and idleb[0].place.precision == "admin1"
@@ -82,9 +81,9 @@ def test_province_named_as_a_parent_is_not_its_seat(nlp, geo):
 def test_alternate_name_inside_an_organisation_is_no_country_evidence(nlp, geo):
     # "Coal Mine" is an alternate name of a Texas town: inside a company's name it must not make the
     # text American and so drop the Iranian town named after "in"
-    text = "On 5 June 2021, miners of Kerman Coal Mine Company held a protest in Zarand over unpaid wages."
+    text = "On 5 June 2021, workers of the Tabas Coal Mine Company rallied in Tabas over unpaid bonuses."
     place, _ = _place(nlp, geo, text)
-    assert place.country == "IRN" and place.name == "Zarand"
+    assert place.country == "IRN" and place.name == "Tabas"
 
 
 def test_district_before_a_one_part_chain_makes_it_the_parent(nlp, geo):
@@ -95,8 +94,8 @@ def test_district_before_a_one_part_chain_makes_it_the_parent(nlp, geo):
 
 def test_named_province_outweighs_the_nationality_of_the_actors(nlp, geo):
     # the village is unknown; "Israeli" and "Iranian" name the actors, "Dar'a" names the place
-    text = ("On 2 June 2021, Israeli airstrikes reportedly hit Iranian militia positions near Tall Qarin in the "
-            "western countryside of Dar'a. No casualties were reported.")
+    text = ("On 2 June 2021, Israeli missiles reportedly destroyed an Iranian militia depot near Tall Masih in the "
+            "northern countryside of Dar'a.")
     place, ev = _place(nlp, geo, text)
     assert place.country == "SYR" and ev is not None and ev.text == "Dar'a"
 
@@ -111,13 +110,13 @@ def test_a_region_word_opening_a_headline_is_no_province(nlp, geo):
 def test_unsure_town_named_like_its_province_gives_the_province(nlp, geo):
     # "Hama" is the town and its governorate; with a rival nationality in the text the town is unsure,
     # and the governorate (admin1 precision) is coded rather than the bare country
-    text = ("On 3 June 2021, regime forces shelled Zuhuriyat Ghazal and its surroundings in Al Ghab Plain in Hama "
-            "amid the overflight of Russian drones.")
+    text = ("On 3 June 2021, regime forces fired rockets at Qabr Fidda and nearby farms in the Al Ghab Plain in Hama "
+            "while Russian drones circled overhead.")
     place, ev = _place(nlp, geo, text)
     assert place.country == "SYR" and place.admin1 == "Hama" and place.precision == "admin1"
     assert ev is not None and ev.text == "Hama"
     # named after "of", only a GeoNames alternate name of its town ("Hamah"): still the province, not Moscow
-    text = ("On 3 June 2021, regime artillery shelled farms in the western countryside of Hama as Russian jets "
+    text = ("On 3 June 2021, regime rockets hit farms in the western countryside of Hama as Russian jets "
             "flew overhead.")
     place, _ = _place(nlp, geo, text)
     assert place.country == "SYR" and place.admin1 == "Hama"
