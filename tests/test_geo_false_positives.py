@@ -76,7 +76,7 @@ def test_congo_brazzaville_stays_republic_of_congo(nlp, geo):
     ("Israeli strikes hit Nabatieh in south Lebanon on Monday, killing two.", "Nabatieh"),
     ("An Israeli drone struck a car in Nabatiye on Tuesday.", "Nabatiye"),
     ("An Israeli drone strike killed two men in Nabatiyeh on Tuesday.", "Nabatiyeh"),  # -iyeh ~ -ieh
-    ("Two people were killed in an Israeli strike on Bint Jbeil in southern Lebanon.", "Bint Jbeil"),
+    ("An Israeli strike on a house in Bint Jbeil killed two people, Lebanese media said.", "Bint Jbeil"),
     ("Shelling hit the outskirts of Tyre overnight, Lebanese media said.", "Tyre"),
 ])
 def test_lebanese_towns_resolve_below_the_country(nlp, geo, text, name):
