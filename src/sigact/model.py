@@ -24,6 +24,8 @@ __all__ = [
     "PRECISION_RANK",
     "DATE_PRECISIONS",
     "ACTOR_TYPES",
+    "STATE_ACTOR_TYPES",
+    "ARMED_ACTOR_TYPES",
     "Evidence",
     "Actor",
     "Place",
@@ -62,6 +64,10 @@ ACTOR_TYPES = (
     "unidentified armed group",
     "other",
 )
+#: Actor types of state forces (state-based violence when one side is one of them).
+STATE_ACTOR_TYPES = frozenset({"military", "police", "government"})
+#: Actor types of armed actors (state forces and non-state armed groups; not ``government``).
+ARMED_ACTOR_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from sigact.model import ARMED_ACTOR_TYPES as _ARMED
+from sigact.model import STATE_ACTOR_TYPES as _STATE
 from sigact.model import Actor
 
 __all__ = ["SimpleActorResolver", "simple_ucdp_type"]
@@ -23,8 +25,6 @@ _TYPES = [
     ("unidentified armed group", r"gunm[ae]n|unidentified|unknown (?:armed )?(?:men|assailants|attackers)|bandit|assailant|attacker|armed men"),
     ("civilians", r"civilian|villager|resident|farmer|student|worker|child|women|men\b|people|journalist|passenger"),
 ]
-_STATE = {"military", "police", "government"}
-_ARMED = {"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"}
 
 
 class SimpleActorResolver:
