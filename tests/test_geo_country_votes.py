@@ -18,7 +18,7 @@ def _place(nlp, geo, text):
 
 def test_slash_named_admin_unit_closes_the_chain(nlp, geo):
     # Maracas is only a Brazilian town in GeoNames; the Trinidad region after the comma decides
-    text = "On 12 March 2021, in Maracas, Tunapuna/Piarco, a man was shot dead by unknown gunmen."
+    text = "On 12 March 2021, in Maracas, Tunapuna/Piarco, police found a fisherman's body with stab wounds."
     place = _place(nlp, geo, text)
     assert place.country == "TTO" and place.admin1 == "Tunapuna/Piarco"
 
@@ -57,7 +57,7 @@ def test_town_named_like_its_province_lies_in_the_country_that_has_the_town(nlp,
 
 def test_unknown_municipality_words_are_no_places_abroad(nlp, geo):
     # "Mineral" (West Virginia) and "Chico" (California) are parts of a Mexican municipality's name
-    text = "On 3 May 2021, in Mineral Chico municipality, Hidalgo, a body was found near a river."
+    text = "On 3 May 2021, in Mineral Chico municipality, Hidalgo, gunmen set fire to a pickup truck at a ranch."
     place = _place(nlp, geo, text)
     assert place.country == "MEX" and place.admin1 == "Hidalgo"
     g = geo.analyze(nlp(text))
@@ -66,7 +66,7 @@ def test_unknown_municipality_words_are_no_places_abroad(nlp, geo):
 
 def test_a_weak_capitalised_word_does_not_outvote_a_named_city(nlp, geo):
     # "Labor" (of "Labor Day") is also a Mexican hamlet; it must not unseat Manila
-    text = "On 1 May 2021, workers staged a demonstration in Tondo, Manila to mark Labor Day."
+    text = "On 1 May 2021, jeepney drivers marched through Tondo, Manila on Labor Day to oppose a fare freeze."
     place = _place(nlp, geo, text)
     assert place.country == "PHL" and place.name == "Manila"
 
@@ -85,7 +85,7 @@ def test_road_named_with_spaced_dash(nlp, geo):
 
 def test_unknown_road_end_is_no_place_abroad(nlp, geo):
     # "Elias" alone is a Colombian town; "Qabb Elias" is a Lebanese one the gazetteer lacks
-    text = "On 8 May 2021, rioters blocked the Qabb Elias- Dahr el Baydar road with burning tyres."
+    text = "On 8 May 2021, truck drivers parked across the Qabb Elias- Dahr el Baydar road over diesel shortages."
     g = geo.analyze(nlp(text))
     assert not any(m.place.country == "COL" for m in g.mentions)
 
@@ -100,8 +100,8 @@ def test_country_possessive_without_apostrophe(nlp, geo):
 
 def test_two_nearby_places_outvote_a_country_named_as_background(nlp, geo):
     # Souda (Greece, also a Tunisian hamlet) and Crete (Greece, also US towns) agree on Greece
-    text = ("On 4 May 2021, dozens rallied in Souda to protest against refugees rescued from the war in Libya "
-            "being moved to Crete.")
+    text = ("On 4 May 2021, fishermen in Souda blocked the harbour over a plan to move migrants picked up off Libya "
+            "to a camp on Crete.")
     g = geo.analyze(nlp(text))
     assert g.focus_country == "GRC"
     place = _place(nlp, geo, text)
@@ -124,28 +124,28 @@ def test_province_named_outright_beats_the_attackers_nationality(nlp, geo):
 
 
 def test_possessive_city_before_an_unknown_district_stays(nlp, geo):
-    text = "On 8 May 2021, protesters gathered in Beirut's Saifi district and blocked a bridge."
+    text = "On 8 May 2021, depositors threw eggs at a bank branch in Beirut's Saifi district."
     place = _place(nlp, geo, text)
     assert place.country == "LBN" and place.name == "Beirut"
 
 
 def test_city_joined_to_its_quarter_stays(nlp, geo):
     # "Hamar" alone is a Norwegian town; Mogadishu and the Banadir chain decide
-    text = ("On 7 May 2021, a grenade was thrown at a police station in Mogadishu-Hamar Weyne district "
-            "(Hamar Weyne, Banadir).")
+    text = ("On 7 May 2021, unidentified attackers lobbed a hand grenade into a tea shop in Mogadishu-Hamar Weyne "
+            "district (Hamar Weyne, Banadir).")
     place = _place(nlp, geo, text)
     assert place.country == "SOM" and place.admin1 == "Banadir"
 
 
 def test_road_end_does_not_outrank_the_town_named_as_site(nlp, geo):
-    text = ("On 7 May 2021, in Ivirgarzama, Cochabamba, around 200 citizens blocked the Santa Cruz-Cochabamba "
-            "highway to demand fuel.")
+    text = ("On 7 May 2021, in Ivirgarzama, Cochabamba, coca growers cut off the Santa Cruz-Cochabamba highway "
+            "with tree trunks.")
     place = _place(nlp, geo, text)
     assert place.country == "BOL" and place.admin1 == "Cochabamba"
 
 
 def test_country_named_road_end_is_not_the_country(nlp, geo):
-    text = "On 4 May 2021, construction workers demonstrated at tollbooths on the Mexico-Cuernavaca highway."
+    text = "On 4 May 2021, truckers slowed traffic to a crawl on the Mexico-Cuernavaca highway over fuel prices."
     g = geo.analyze(nlp(text))
     assert not any(m.kind == "country" for m in g.mentions)
     assert g.focus_country == "MEX"
@@ -153,24 +153,24 @@ def test_country_named_road_end_is_not_the_country(nlp, geo):
 
 def test_road_end_sets_no_admin1_context(nlp, geo):
     # Cuernavaca (Morelos), an end of the highway, must not push out Mexico City named as the area
-    text = ("On 4 May 2021, in the area of Ciudad de Mexico, construction workers demonstrated at tollbooths "
-            "on the Mexico-Cuernavaca highway to ask for support.")
+    text = ("On 4 May 2021, in the area of Ciudad de Mexico, truckers slowed traffic to a crawl on the "
+            "Mexico-Cuernavaca highway over fuel prices.")
     place = _place(nlp, geo, text)
     assert place.country == "MEX" and place.admin1 == "Distrito Federal"
 
 
 def test_chain_after_an_unknown_second_word_still_rules(nlp, geo):
     # "Kangara" alone would be read as Kangaba (Mali); "(Karimama, Alibori)" puts it in Benin
-    text = ("On 5 September 2022, militants kidnapped two forest guards in Kangara Peulh (Karimama, Alibori). "
-            "They were freed two weeks later.")
+    text = ("On 5 September 2022, gunmen on motorbikes stole cattle from herders in Kangara Peulh (Karimama, "
+            "Alibori).")
     place = _place(nlp, geo, text)
     assert place.country == "BEN" and place.admin1 == "Alibori"
 
 
 def test_repeated_name_falls_with_its_chained_mention(nlp, geo):
     # Birayn is a Jordanian town; the chain says Taizz (Yemen), and the later bare repeat is the same place
-    text = ("On 6 May 2021, security forces opened fire on a car at Al Birayn checkpoint (Sabir al Mawadim, Taizz), "
-            "killing a man. Witnesses said the gunmen returned to Al Birayn afterwards.")
+    text = ("On 6 May 2021, a sniper wounded a boy fetching water near Al Birayn checkpoint (Sabir al Mawadim, "
+            "Taizz). Residents said the shooting went on from the hills above Al Birayn.")
     g = geo.analyze(nlp(text))
     assert not any(m.place.country == "JOR" for m in g.mentions)
     place = _place(nlp, geo, text)
@@ -179,8 +179,8 @@ def test_repeated_name_falls_with_its_chained_mention(nlp, geo):
 
 def test_company_initials_and_a_sentence_start_are_no_place(nlp, geo):
     # "S.A.L." (a Lebanese company form) read as Sal, Cape Verde, outvoted Sidon
-    text = ("On 28 April 2021, rioters blocked roads in Sidon City. They damaged the facade of the Banque "
-            "Example S.A.L. At the market, rioters also hurled rocks at soldiers.")
+    text = ("On 28 April 2021, angry youths set tyres alight in Sidon City. They smashed the windows of Exemplar Bank "
+            "S.A.L. Near the port, the youths pelted an army jeep with stones.")
     g = geo.analyze(nlp(text))
     assert not any(m.place.country == "CPV" for m in g.mentions)
     place = _place(nlp, geo, text)
