@@ -439,9 +439,9 @@ def test_find_and_resolve_never_fail_and_offsets_hold(words, ctx, event_type):
 # ---------------------------------------------------------------- perpetrator of a violent event
 
 @pytest.mark.parametrize("sentence, ctx, expected", [
-    ("On Friday a Saudi-led coalition airstrike was reported on a hill in Al Bayda.", "YEM", "Operation Restoring Hope"),
+    ("On Friday a Saudi-led coalition air raid struck a hillside near Rada'a in Al Bayda.", "YEM", "Operation Restoring Hope"),
     ("A police officer was killed when his car hit a Taliban-planted mine in Kandahar.", "AFG", "Taliban"),
-    ("Operations by Afghan military forces killed at least ten Taliban militants in Helmand.", "AFG",
+    ("Afghan army operations left at least ten Taliban militants dead in Helmand.", "AFG",
      "Military Forces of Afghanistan"),
     ("Unknown gunmen killed two soldiers near the border post.", "NER", "Unidentified Armed Group (Niger)"),
     ("An ISWAP ambush on Nigerian troops left four soldiers dead.", "NGA", "Islamic State (West Africa)"),
@@ -485,12 +485,13 @@ def test_acled_naming_of_each_generic_actor_type(r):
 def test_pipeline_names_the_sentence_perpetrator_and_acled_default():
     from test_extract_support import primary, run
 
-    ev = primary(run("On 5 May 2024, a Saudi-led coalition airstrike was reported on a farm in Sirwah, Marib. "
-                     "No casualties were reported."))
+    ev = primary(run("On 5 May 2024, a Saudi-led coalition airstrike hit a farm in Sirwah, Marib. "
+                     "Nobody was hurt."))
     assert ev.acled_event_type == "Explosions/Remote violence"
     assert ev.actor1 is not None and ev.actor1.acled_name == "Operation Restoring Hope"
     assert any(e.field == "actor1" and e.text == "Saudi-led coalition" for e in ev.evidence)
-    ev = primary(run("On 4 May 2024, in Culiacan, Sinaloa, a man was shot dead in a drive-by shooting. 1 fatality."))
+    ev = primary(run("On 4 May 2024, in Culiacan, Sinaloa, a taco vendor died in a drive-by shooting outside his stall. "
+                     "1 fatality."))
     assert ev.actor1 is not None and ev.actor1.acled_name == "Unidentified Gang (Mexico)"
     assert ev.ucdp_type == 3
 
@@ -515,9 +516,9 @@ def test_first_named_people_of_a_coordination_is_actor1(r):
 
 
 def test_perpetrator_is_the_first_side_not_a_source(r):
-    m = r.perpetrator("A man was shot and wounded by five masked gunmen in what police believe was a gang feud.",
-                      "TTO", event_type="Violence against civilians")
-    assert m is not None and m.text == "masked gunmen"
+    m = r.perpetrator("A bar owner was shot and wounded by four hooded gunmen in what detectives think was a turf "
+                      "dispute.", "TTO", event_type="Violence against civilians")
+    assert m is not None and m.text == "hooded gunmen"
 
 
 @pytest.mark.parametrize("mention, ctx, gold", [
@@ -533,7 +534,7 @@ def test_gendarmerie_and_intelligence_services_as_acled_codes_them(r, mention, c
 
 def test_movement_of_forces_is_an_activity_not_an_actor(r):
     assert r.resolve("Movement of forces", "SYR").type is None
-    m = r.perpetrator("Movement of forces: on Friday Russian and Turkish forces carried out a joint patrol near Ras al-Ain.",
+    m = r.perpetrator("Movement of forces: on Friday Russian and Turkish troops patrolled jointly near Tal Tamr.",
                       "SYR", event_type="Strategic developments")
     assert m is not None and m.actor.country == "RUS"
     assert r.resolve("deployment of Turkish troops", "SYR").country == "TUR"
@@ -554,8 +555,8 @@ def test_pro_prefix_and_patrols(r):
 def test_pipeline_takes_the_actor_of_the_sentence_before():
     from test_extract_support import primary, run
 
-    text = ("On 5 May 2024, in Niteroi, Rio de Janeiro, military police officers carried out an operation in "
-            "Morro do Palacio. An intense shoot-out broke out and two suspects were injured.")
+    text = ("On 5 May 2024, military police officers entered the Salgueiro favela in Sao Goncalo, Rio de Janeiro, on "
+            "patrol. A long exchange of gunfire followed and two suspects were wounded.")
     ev = primary(run(text))
     assert ev.acled_event_type == "Battles"
     assert actor_matches(ev.actor1, "Military Forces of Brazil (2023-) Military Police")
