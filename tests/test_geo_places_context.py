@@ -55,7 +55,7 @@ def test_town_outside_its_named_admin2_gives_way_to_the_unit(nlp, geo):
 
 
 def test_facility_named_after_a_foreign_city_is_not_the_place(nlp, geo):
-    text = "In Tegucigalpa, residents blocked a road to protest burials at the Los Angeles cemetery."
+    text = "In Tegucigalpa, street vendors barricaded an avenue near the Los Angeles cemetery over eviction orders."
     place, ev = place_of(nlp, geo, text)
     assert place.country == "HND" and ev is not None and ev.text == "Tegucigalpa"
 
@@ -127,7 +127,7 @@ def test_country_capital_is_the_seat_of_government(nlp, geo):
 
 def test_town_in_a_foreign_namesake_gives_way_to_the_admin1_named(nlp, geo):
     # GeoNames knows an Ash Shajarah in Jordan only: "... town in Dar'a" puts it in Syria
-    place, _ = place_of(nlp, geo, "Gunmen shot a farmer outside his house in Ash-Shajara town in Dar'a.")
+    place, _ = place_of(nlp, geo, "A landmine killed a shepherd outside Ash-Shajara town in Dar'a.")
     assert place.country == "SYR"
 
 
@@ -144,8 +144,8 @@ def test_outlet_of_a_source_line_is_weak_country_evidence(nlp, geo, text, iso3):
 
 
 def test_possessive_of_a_town_naming_a_part_of_it_is_the_place(nlp, geo):
-    place, ev = place_of(nlp, geo, "Turkish forces closed all of Afrin's entrances until further notice.")
-    assert place.country == "SYR" and ev is not None and ev.text == "Afrin"
+    place, ev = place_of(nlp, geo, "Kurdish police sealed off all of Qamishli's markets for three days.")
+    assert place.country == "SYR" and ev is not None and ev.text == "Qamishli"
 
 
 def test_possessive_of_a_country_stays_an_attribute(nlp, geo):
@@ -178,7 +178,7 @@ def test_title_case_headline_big_town_and_no_country_code_from_a_word(nlp, geo, 
 
 def test_generic_adjective_is_not_an_admin1_alias(nlp, geo):
     # "Federal District" (Brazil) is also known as bare "Federal"; "the Federal Police" names no place
-    dg = geo.analyze(nlp("The dissolution of the Federal Police was formalized on Monday."))
+    dg = geo.analyze(nlp("Parliament voted on Monday to merge the Federal Police into the army."))
     assert dg.focus_country is None and not dg.mentions
 
 
