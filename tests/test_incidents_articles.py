@@ -181,7 +181,7 @@ def test_present_perfect_progressive_is_an_activity_not_an_incident():
 def test_definite_mention_with_its_own_toll_joins_the_incident_just_told():
     text = ("Hundreds of protesters clashed with police in Kirkuk on Monday, throwing stones and setting tyres on "
             "fire outside the electricity directorate.\n\n"
-            "Police fired tear gas to disperse the crowd. Twelve protesters and six policemen were injured in the "
+            "Police used tear gas to break up the crowd. Twelve protesters and six policemen were injured in the "
             "clashes, a health official said.")
     inc = incidents(run(text, "2024-07-02"))
     assert len(inc) == 1, _show(inc)
@@ -253,7 +253,7 @@ def test_perfect_lead_of_one_incident_stays_an_incident():
 
 @pytest.mark.parametrize("text", [
     "Residents burned tyres and barricaded roads in Bamako amid tensions over the nightly curfew.",
-    "Gunmen have killed dozens of civilians in a village near Bossangoa, a rights group said.",
+    "Militiamen have killed dozens of villagers in a raid near Bossangoa, a rights group said.",
 ])
 def test_incidents_with_period_words_nearby_stay_incidents(text):
     assert len(incidents(run(text, "2024-06-10"))) == 1
