@@ -143,8 +143,8 @@ class FactualityJudge:
               main: Trigger | None = None) -> Judgement:
         """Returns the :class:`Judgement` for a group (its main trigger's clause decides; ``main``
         overrides ``group.main``).  When the main trigger is flagged by a governing verb that another
-        trigger of the group governs in turn ("demonstrated ... to ask for justice for the
-        disappearance"), that trigger decides."""
+        trigger of the group governs in turn ("demonstrated ... to seek compensation for the
+        lost nets"), that trigger decides."""
         main = main or group.main
         if main.cls.special == "threat":
             return Judgement("threat", main.start, main.end, main.text)
@@ -533,7 +533,7 @@ class FactualityJudge:
         """"Attacked the town 150 times", "the eighth time": occasions counted in the trigger's clause
         (``chunks``, outside ``exempt``) make the event an aggregate.  Not counted: "for a second time"
         (an ordinal under ``occurrence_preps`` names this occurrence) and a small count inside a short
-        span ("two times in a few hours", up to ``small_count_max``).  Returns an aggregate judgement."""
+        span ("three times within a few hours", up to ``small_count_max``).  Returns an aggregate judgement."""
         short = self.short_span is not None and bool(self.short_span.search(sent.text))
         for tok in sent:
             if not (tok.lemma_.lower() in self.count_nouns or tok.lower_ in self.count_nouns):

@@ -706,8 +706,8 @@ class IncidentMerger:
 
     def share_places(self, drafts: list[_Draft]) -> None:
         """An incident whose place was not named in its own sentences, or only as a country or region,
-        takes the place named for another incident told in the same sentence ("police arrested 23
-        people who took part in the lynching"): the local place of the same country, when it is finer;
+        takes the place named for another incident told in the same sentence ("police detained nine
+        men over the lynching"): the local place of the same country, when it is finer;
         two violent incidents do not share."""
         live = _live(drafts)
         for d in live:

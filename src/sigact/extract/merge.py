@@ -402,8 +402,8 @@ _RETURN_FIRE = {"fire", "shoot", "clash", "fight", "attack"}
 
 def _returns_fire(earlier: _Draft, later: _Draft, lex: Lexicon) -> bool:
     """True when ``later`` is state forces firing back at the scene of ``earlier``, a bombing or attack by a
-    non-state armed group told in the same or the next sentence ("A suicide bomber blew himself up ...
-    Police opened fire on a second attacker."): ACLED codes the response as part of that incident."""
+    non-state armed group told in the same or the next sentence ("A gunman detonated a car bomb ...
+    Soldiers shot at a second attacker."): ACLED codes the response as part of that incident."""
     ce, cl = earlier.coding, later.coding
     if ce is None or cl is None or ce.event_type not in lex.violent_event_types \
             or cl.event_type not in lex.violent_event_types:
