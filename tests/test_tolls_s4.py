@@ -13,7 +13,7 @@ def _killed(text: str) -> int | None:
 
 
 @pytest.mark.parametrize("text", [
-    "Troops stormed the hideout, killing a large number of terrorists.",
+    "Commandos raided the camp, killing a large number of militants.",
     "A large number of insurgents were killed in the air strikes.",
     "The army said it had killed large numbers of fighters near the border.",
     "The bombardment killed a great many rebels.",
@@ -69,11 +69,11 @@ def test_singular_victims_and_asides(text: str, killed: int, injured: int | None
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Youths tied up and fatally assaulted an elderly man and a woman accused of theft.", 2),
+    ("A mob tied up and fatally assaulted a trader and his nephew suspected of stealing goats.", 2),
     ("Two child soldiers were killed in the crossfire.", 2),
     ("A crowd lynched to death an old man accused of witchcraft.", 1),
     ("Villagers stoned to death a woman accused of adultery.", 1),
-    ("Nine rebel fighters were reported killed, including a commander.", 9),
+    ("Seven militiamen were reported killed, including a local leader.", 7),
     ("Gunmen took 20 villagers hostage.", None),
 ])
 def test_compound_heads_verb_first_to_death_and_reported(text: str, killed: int | None) -> None:
