@@ -56,7 +56,7 @@ def test_dedup_keeps_distractors_apart(clusterer_factory):
         ev("b:1", "b", "Gunmen attacked a police station in Maiduguri, killing two officers.", "2024-03-04",
            actor2=POL, fatalities=2),
         # different type
-        ev("c:1", "c", "A suicide bomber blew himself up at a market in Maiduguri.", "2024-03-04",
+        ev("c:1", "c", "A suicide bomber struck a market in Maiduguri.", "2024-03-04",
            etype="Explosions/Remote violence", sub="Suicide bomb", fatalities=40),
         # same wording, a week later
         ev("d:1", "d", "Gunmen killed five villagers near Maiduguri.", "2024-03-12", fatalities=5),

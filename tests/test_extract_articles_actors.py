@@ -19,7 +19,7 @@ def _main(events: list, sub: str):
 
 def test_place_noun_near_a_blast_is_not_the_bomber():
     # "police academy" is where the bomb went off, not who set it off
-    ev = _main(_events("A suicide bomber blew himself up near a police academy in Kandahar, Afghanistan "
+    ev = _main(_events("A suicide bomber detonated his vest near a police academy in Kandahar, Afghanistan "
                        "on Monday, killing 12 cadets, officials said."), "Suicide bomb")
     assert ev.actor1 is not None
     assert "Police" not in (ev.actor1.name or "")
@@ -27,7 +27,7 @@ def test_place_noun_near_a_blast_is_not_the_bomber():
 
 
 def test_place_noun_bomber_claimed_by_named_group():
-    ev = _main(_events("A suicide bomber blew himself up near a police academy in Mogadishu, Somalia on "
+    ev = _main(_events("A suicide bomber detonated his vest near a police academy in Mogadishu, Somalia on "
                        "Monday, killing 12 cadets. Al-Shabaab said it carried out the attack."), "Suicide bomb")
     assert ev.actor1 is not None and "shabaab" in (ev.actor1.name or "").lower()
 

@@ -21,7 +21,7 @@ CASES = [
      "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ("A roadside bomb exploded under a police patrol in Kandahar on Thursday, killing two officers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Saturday, killing five soldiers.",
+    ("A suicide bomber drove an explosives-laden car into a checkpoint in Baidoa on Saturday, killing five soldiers.",
      "Explosions/Remote violence", "Suicide bomb"),
     ("Unidentified men threw a grenade into a bar in Bujumbura on Friday night, injuring seven people.",
      "Explosions/Remote violence", "Grenade"),
