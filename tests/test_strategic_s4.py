@@ -107,8 +107,8 @@ def test_lead_bonus_raises_confidence() -> None:
 @pytest.mark.slow
 def test_short_note_with_only_a_threat_is_a_strategic_development() -> None:
     # the attack is only threatened; what the note asserts is the armed group's order (ACLED: SD "Other")
-    text = ("On 24 October 2022, an armed group ordered the closure of a primary school within three days "
-            "under threat of an attack in Banikoara.")
+    text = ("On 24 October 2022, an armed group gave the staff of a health centre in Banikoara three days to leave, "
+            "threatening an attack otherwise.")
     evs = run(text, published="2022-10-25")
     ev = primary(evs)
     assert ev.acled_event_type == SD
