@@ -14,7 +14,7 @@ TEXTS = [
     "four soldiers, the Yemeni defence ministry said.\n\nIn other news, the central bank kept its "
     "interest rate unchanged. The football league resumes next week.\n\nPro-Houthi media said the "
     "strike answered an air raid on Saada a day earlier that killed a child.",
-    "Al-Shabaab militants attacked a police station in Beledweyne, Hiiraan region, on 3 March 2021. "
+    "Al-Shabaab fighters raided a police station in Beledweyne, Hiiraan region, on 3 March 2021. "
     "Three officers and two attackers were killed. Residents said the fighting lasted two hours.",
     "Hundreds of teachers protested in Nairobi on Monday against unpaid salaries. Police fired tear gas "
     "to disperse them and arrested 12 people, witnesses said.",
