@@ -74,8 +74,8 @@ def test_bare_noun_under_accusation_is_not_an_incident():
 
 
 def test_listed_towns_are_one_incident_each():
-    text = ("The regional governor said on Thursday that Russian shelling had killed six civilians and wounded 14 "
-            "during the previous 24 hours.\n\n"
+    text = ("Four civilians were killed and 11 wounded by Russian shelling over the past day, the regional governor "
+            "said on Monday.\n\n"
             "He said the deaths occurred in Kharkiv, Sumy and Poltava.")
     evs = run(text, "2024-05-09")
     inc = incidents(evs)

@@ -22,7 +22,7 @@ def _flag_of(events, trigger_part: str) -> str:
     # an explicit date weeks before publication is background
     ("The two factions agreed a ceasefire in Juba on November 2 after months of mediation.", "2024-12-19"),
     # "last year" in an article from the first months of a year
-    ("More than 200 villagers were killed by the militia last year around Beni.", "2024-02-28"),
+    ("Nearly 300 farmers were killed by armed groups last year in Ituri.", "2024-02-28"),
     # a day weeks earlier, spelled out
     ("Militants stormed the border post on 3 March, killing six guards.", "2024-04-20"),
 ])
@@ -65,7 +65,8 @@ def test_purpose_infinitive_is_not_an_event():
 
 
 def test_calling_names_is_not_a_call_for_action():
-    evs = run("Russia launched what the mayor called massive shelling on the town of Izium on Tuesday.", "2024-05-08")
+    evs = run("Ukraine said Russia carried out what officials called intense shelling of Kupiansk on Tuesday.",
+              "2024-05-08")
     assert incidents(evs), [(e.factuality, e.trigger) for e in evs]
 
 
@@ -90,8 +91,8 @@ def test_recent_toll_in_the_perfect_stays_an_incident():
 
 
 def test_past_24_hours_summary_is_aggregate():
-    evs = run("The governor said on Wednesday that Russian shelling had killed seven civilians across the province "
-              "during the previous 24 hours.", "2024-05-08")
+    evs = run("A provincial official said on Wednesday that Russian drones had killed five civilians in the region "
+              "over the previous 24 hours.", "2024-05-08")
     assert evs and not incidents(evs), [(e.factuality, e.trigger) for e in evs]
 
 

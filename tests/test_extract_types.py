@@ -85,7 +85,8 @@ CASES = [
      "Riots", "Violent demonstration"),
     ("Soldiers lynched a former rebel during a military ceremony in Bangui on Wednesday.",
      "Violence against civilians", "Attack"),
-    ("On Monday, Taliban militants attacked an army convoy in the Puli Alam district of Logar, destroying a fuel truck.",
+    ("On Monday, Taliban fighters ambushed an army supply convoy in Logar's Puli Alam district, setting a fuel tanker "
+     "ablaze.",
      "Battles", "Armed clash"),
     ("On 4 May, two gunmen on a motorbike shot a policewoman dead outside a bank in Herat city.",
      "Battles", "Armed clash"),

@@ -59,19 +59,19 @@ def test_namesake_is_kept_where_the_text_supports_its_country(nlp, geo):
 
 
 def test_capital_abroad_named_as_the_site_of_a_signing_stays():
-    text = ("KHARTOUM, Feb 24 - Sudan's government and the Justice and Equality Movement signed a ceasefire "
-            "agreement in Doha on Tuesday, officials in Khartoum said.")
+    text = ("BOGOTA, Feb 24 - Colombia's government and the ELN guerrillas signed a ceasefire agreement in Havana on "
+            "Tuesday, officials in Bogota said.")
     evs = [e for e in run(text, "2010-02-24") if e.acled_sub_event_type == "Agreement"]
     assert evs, "no agreement found"
     loc = evs[0].location
-    assert loc is not None and loc.country == "QAT" and loc.name == "Doha" and loc.precision == "town"
+    assert loc is not None and loc.country == "CUB" and loc.name == "Havana" and loc.precision == "town"
 
 
 def test_capital_abroad_without_a_dateline(nlp, geo):
-    text = "Sudanese President Omar al-Bashir and JEM leader Khalil Ibrahim signed a truce in Doha on Tuesday."
+    text = "Colombian government envoys and ELN commanders agreed a ceasefire in Havana on Tuesday."
     place, ev = _place(nlp, geo, text, text)
-    assert place.country == "QAT" and place.name == "Doha"
-    assert ev is not None and ev.text == "Doha"
+    assert place.country == "CUB" and place.name == "Havana"
+    assert ev is not None and ev.text == "Havana"
 
 
 def test_talks_in_a_neighbouring_country(nlp, geo):

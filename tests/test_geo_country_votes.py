@@ -31,7 +31,7 @@ def test_slash_named_unit_alone_is_one_place(nlp, geo):
 
 def test_town_decides_which_state_of_that_name(nlp, geo):
     # Venezuela has a Bolivar state and Colombia a Bolivar department; Cartagena lies in the latter
-    text = "On 3 May 2021, in Bocachica, Cartagena, Bolivar state, residents protested against the council."
+    text = "On 3 May 2021, in Bocachica, Cartagena, Bolivar state, fishermen blocked the pier over a dredging project."
     place = _place(nlp, geo, text)
     assert place.country == "COL" and place.admin1 == "Bolivar" and place.name == "Cartagena"
 
@@ -117,8 +117,7 @@ def test_agreement_does_not_move_a_chain_town(nlp, geo):
 
 def test_province_named_outright_beats_the_attackers_nationality(nlp, geo):
     # "Raqqa" is only an alternate name in GeoNames; "province" makes it the place, not Turkey
-    text = ("On 7 May 2021, Turkish forces shelled with artillery the area west of Ein Issa, north of Raqqa "
-            "province. No casualties were reported.")
+    text = "On 7 May 2021, Turkish artillery hit farmland west of Ein Issa, north of Raqqa province. Nobody was hurt."
     place = _place(nlp, geo, text)
     assert place.country == "SYR" and place.admin1 == "Ar-Raqqa"
 

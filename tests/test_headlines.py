@@ -43,7 +43,7 @@ def test_formatted_lines_give_outlet_date_and_headline_start():
     ("Reuters28 April 1989 ROCKETS HIT THE CAPITAL", "Reuters", "1989-04-28"),
     ("Hindustan Times (23 January 2003): Border post attacked .", "Hindustan Times", "2003-01-23"),
     ("All Africa 14/6-10, Soldiers killed in border raid", "All Africa", "2010-06-14"),
-    ("Reuters10/21/1990 GUERRILLAS SAY THEY SHOT DOWN A HELICOPTER.", "Reuters", "1990-10-21"),
+    ("Reuters11/02/1991 REBELS SAY THEY DOWNED AN ARMY PLANE.", "Reuters", "1991-11-02"),
     ("BBC Monitoring, 24-04-02, Rebels report heavy shelling in the south.", "BBC Monitoring", "2002-04-24"),
     ("Radio Tirana, Tirana 1999-03-11/ BBC Rebels report clashes near the border", "Radio Tirana, Tirana",
      "1999-03-11"),
