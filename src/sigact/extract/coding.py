@@ -273,8 +273,8 @@ class Coder:
 
     def _peaceful_transfer(self, text: str) -> bool:
         """Returns True when the text tells a territorial change without armed conflict: a peaceful-
-        transfer cue (``triggers.yaml: peaceful_transfer``: "without a fight", "unopposed", "after the
-        army withdrew", "handed over") and, once those cues and negated casualty mentions ("no one was
+        transfer cue (``triggers.yaml: peaceful_transfer``: "without a fight", "unopposed", "handed
+        over"; a bare withdrawal is not one) and, once those cues and negated casualty mentions ("no one was
         hurt") are removed, no fighting word (``fighting_words``) and no casualty."""
         if self._peaceful_rx is None or not self._peaceful_rx.search(text):
             return False
@@ -515,7 +515,7 @@ class Coder:
             prior["Attack"] += 1.5
         peaceful = not goods and main.cls.name in ("seize", "withdraw") and self._peaceful_transfer(told)
         if peaceful:
-            # "took control of the town without a fight", "entered it after the army withdrew": ACLED's
+            # "took control of the town without a fight", "entered it unopposed": ACLED's
             # non-violent transfer of territory, not a battle over it
             nvt = "Non-violent transfer of territory"
             if nvt not in prior and nvt in self.lex.taxonomy:
