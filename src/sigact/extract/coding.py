@@ -409,7 +409,7 @@ class Coder:
         crowd1 = self._crowd(actor1)
         if (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and self._crowd_rx is not None:
             # no parsed actor1: the clause up to the trigger names the participants ("two mobs clashed",
-            # "a group of around 20 people ... attacked")
+            # "a crowd of some thirty men ... attacked")
             pre = doc_text[w0:max(w0, main.end)]
             if self._crowd_rx.search(pre) and not (self._armed_rx and self._armed_rx.search(pre)):
                 crowd1 = True
@@ -434,7 +434,7 @@ class Coder:
         suspect = self._suspect(actor2, wtext)
         if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
                 main.cls.name in _PERSON_VIOLENCE | {"mob"} and not self._firearms(weapons, main, sent_text):
-            crowd1 = True  # "a suspected thief was beaten up", "a group beat a suspected robber": mob justice
+            crowd1 = True  # "residents beat a man they accused of theft", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
             actor1_group = True

@@ -269,7 +269,7 @@ class FactualityJudge:
     @staticmethod
     def _governing_trigger(group: TriggerGroup, main: Trigger, gov: Token) -> Trigger | None:
         """Returns another trigger of ``group`` that governs governor ``gov`` ("demonstrated ... to ask
-        for justice for the disappearance": "demonstrated" over "ask"), None when there is none."""
+        for the release of the detained teachers": "demonstrated" over "ask"), None when there is none."""
         for t in group.triggers:
             if t is main or t.head.i == main.head.i or t.cls.special:
                 continue
@@ -544,7 +544,7 @@ class FactualityJudge:
                 if c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"):
                     n = parse_quantity(c.text)
                     if short and n is not None and n <= self.small_count_max:
-                        continue  # "two times in a few hours": one event
+                        continue  # "twice within a few hours": one event
                 elif c.dep_ == "amod" and c.lower_ in _ORDINALS and c.lower_ != "first":
                     if tok.dep_ == "pobj" and tok.head.lower_ in self.occurrence_preps:
                         continue  # "clashed for a second time"
@@ -621,7 +621,7 @@ class FactualityJudge:
                 return True
             if c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"):
                 return True
-        for k in range(h.i - 1, max(h.sent.start, h.i - 5) - 1, -1):  # "a total of 55 projectiles/explosions"
+        for k in range(h.i - 1, max(h.sent.start, h.i - 5) - 1, -1):  # "a total of 40 shells/blasts"
             t = h.doc[k]
             if t.like_num and not _YEAR.fullmatch(t.text) and t.ent_type_ not in ("DATE", "TIME"):
                 return True

@@ -11,7 +11,7 @@ The forms recognised:
 * active: "killed four soldiers", "killing 3 and wounding 5", "abducted 10 students",
   "killed a civilian" (1), "killing himself" (1), "killing three soldiers and two civilians" (5);
 * passive / number first: "four soldiers were killed", "3 injured", "at least 12 people died",
-  "leaving four dead and four others missing", "two civilians and a soldier were killed" (3),
+  "leaving two dead and three others missing", "two civilians and a soldier were killed" (3),
   "a policeman was killed" (1), "the officer died" (1), "1 fatality";
 * "four US personnel suffered traumatic brain injuries" (injured 4); "beat a thief to death" (1);
   "took 20 villagers hostage" (abducted 20); "he was killed" (1); "12 arrests" (arrested 12);
@@ -176,7 +176,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
         rf"(?:\s+and\s+{np_any})?{pp}{paren}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
     re_single = re.compile(
         rf"\b(?P<q>a|an|one|another|the|this|that)\s+(?P<np>{np_sg}){pp}(?P<aux>{aux}){mid}\s+(?P<v>{passive})\b", flags)
-    # "an adolescent was shot to death": any singular noun phrase, but only with "was"
+    # "a teenager was stabbed to death": any singular noun phrase, but only with "was"
     re_single2 = re.compile(
         rf"\b(?P<q>a|an|one)\s+(?P<np>(?:(?!{stop}\b)[\w'’\-]+\s+){{0,2}}?(?!{stop}\b)[\w'’\-]+)\s+"
         rf"(?P<aux>was|has\s+been|had\s+been)(?:\s+(?:reportedly|allegedly|later|also|then))?{mid}\s+(?P<v>{passive})\b",
@@ -289,7 +289,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _active_reading(lex: _Lex, text: str, m: re.Match[str], verb: str) -> bool:
     """True when a "<count> <noun> <verb>" match reads as active voice ("3 gunmen killed a farmer",
-    "a number of farmers killed and burned sheep"): no passive auxiliary, a transitive verb,
+    "a number of herders killed and stole sheep"): no passive auxiliary, a transitive verb,
     and no preposition or punctuation after it."""
     if _PASSIVE_AUX.search(m.group("aux") or "") or _KILLED_OR_INJURED.match(text, m.end()):
         return False

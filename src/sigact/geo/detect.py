@@ -345,7 +345,7 @@ class Detection:
                     continue
                 if j - i > 1 and (any(t.is_sent_start for t in toks[i + 1:j]) or any(
                         re.fullmatch(r"(?:[A-Z]\.){2,}", t.text) for t in toks[i:j])):
-                    continue  # "... Banque Libano-Francaise S.A.L. At the market": no name across a sentence
+                    continue  # "... Acme Trading Co. S.A. At the market": no name across a sentence
                 if j - i == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", tok.text) and not any(
                         c.kind == "country" and c.quality == 0 for c in self._lookup(tok.text)):
                     continue  # initials ("S.A.L.", a company form) are no place; "U.S." is a country

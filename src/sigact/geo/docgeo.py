@@ -242,7 +242,7 @@ class DocGeo:
             before = [x for x in self.mentions if x.role == "place" and pa <= x.start < start and x.start not in skip]
             if before:
                 m = max(before, key=lambda x: (x.site, x.end))
-            else:  # "... wounded a farmer in Soubo [Soubo-Baraworou] (Nikki, Borgou)": the chain right after
+            else:  # "... shot a trader in Gogounou [Gogounou-Centre] (Gogounou, Alibori)": the chain right after
                 after = [x for x in self.mentions if x.role == "place" and end <= x.start < min(pb, end + _AFTER_CHARS)
                          and x.start not in skip]
                 if not after:  # later in the paragraph: a place of the article's country ("... It happened in Y.")

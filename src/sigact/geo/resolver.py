@@ -174,7 +174,7 @@ class GeoResolver:
         unsupported = sum(sp.own_weight for sp in spans if sp.best is not None and sp.own_iso and (
             not sp.supported or sp.parent_mismatch or sp.outside_ctx))
         demonym_weight = 0.3 * sum(1 for h in hints if h[3] == "demonym")
-        # "Al Birayn checkpoint (Sabir al Mawadim, Taizz) ... released in Al Birayn": a name repeated
+        # "Al Hawban checkpoint (At Taiziyah, Taizz) ... freed in Al Hawban": a name repeated
         # without its chain is the same place, so it falls with the chained mention it repeats
         mismatched = {sp.text.casefold() for sp in spans if sp.parent_mismatch and sp.best is not None}
         for sp in spans:
