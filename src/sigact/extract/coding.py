@@ -26,6 +26,7 @@ type the classifier has hardly seen in training, its weight is cut to 30 %.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -47,28 +48,10 @@ _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protest
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
-_CAS = r"(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies|harm|victim|life|lives)"
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
-#: a negated casualty mention ("no casualties were reported", "no one was injured", "without injuries",
-#: "there were no deaths", "did not cause any casualties", "casualties were not reported"), with the
-#: casualty words chained to it ("no one was killed or injured"): it tells that nobody was hurt
-_NO_CASUALTY_RX = re.compile(
-    r"(?i)(?:\b(?:no|nobody|none|without|zero)\b(?![\s-]+(?:fewer|less|more|longer|sooner|doubt)\b)"
-    r"(?:[\s,-]+[\w']+){0,4}?[\s,-]+" + _CAS + r"\w*"
-    r"|\bnot[\s-]+(?:been[\s-]+|be[\s-]+|any[\s-]+)?(?:(?:cause|result|lead|leave|claim)\w*[\s-]+(?:in[\s-]+|to[\s-]+)?"
-    r"(?:any[\s-]+)?(?:\w+[\s-]+)?)?" + _CAS + r"\w*"
-    r"|\b(?:casualties|injuries|deaths|fatalities|victims)[\s-]+(?:were|was|have been|has been|are|is)[\s-]+"
-    r"(?:not|yet to be)[\s-]+(?:reported|recorded|confirmed))"
-    r"(?:\s*(?:,|or|and|nor)\s+(?:\w+\s+){0,2}?" + _CAS + r"\w*)*")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
-_ARMED_CLAUSE_RX = re.compile(
-    r"(?i),? (?:who|that) (?:had |has |have |allegedly |reportedly |earlier )*(?:opened fire|fired|shot at|attacked|"
-    r"ambushed|(?:was|were) (?:heavily )?armed|carried (?:a |an )?(?:gun|firearm|rifle|pistol|weapon)s?)\b")
-_BETWEEN_RX = re.compile(r"(?i)\bbetween (?:the |two |rival )*[^.;]{1,80}? and [^.;,]{1,60}")
-_ACCUSED_RX = re.compile(r"(?i),? (?:who (?:was|were) )?(?:suspected|accused) of\b")
 _VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-_PERSON_VIOLENCE = {"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
 W_SUB = 0.55
@@ -80,6 +63,54 @@ FOLLOW_UP = 0.5
 #: natural proportions it leans to the three times more frequent protests
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
+
+
+
+def _alt(words: Any) -> str:
+    """Returns the words (a YAML list) as a regex alternation in their order, regex characters escaped."""
+    return "|".join(re.escape(str(w)).replace("\\ ", " ") for w in words or [])
+
+
+@dataclass(frozen=True)
+class _ClauseRx:
+    """Clause patterns built from the word lists in ``triggers.yaml`` (see :func:`_clause_rx`)."""
+
+    armed_clause: re.Pattern[str]
+    between: re.Pattern[str]
+    accused: re.Pattern[str]
+    no_casualty: re.Pattern[str]
+    person_violence: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_rx() -> _ClauseRx:
+    """Returns the clause patterns, built once per process from ``triggers.yaml``: ``armed_clause``
+    (a relative clause saying the target fought or carried guns), ``between`` ("between A and B"),
+    ``accused`` ("suspected of", "accused of"), ``no_casualty`` (a negated casualty mention, "no one
+    was injured", "casualties were not reported", with the casualty words chained to it: "no one was
+    killed or injured") and ``person_violence`` (trigger classes of person-on-person violence)."""
+    data = load_yaml("triggers.yaml")
+    ac = data.get("armed_clause") or {}
+    nc = data.get("no_casualty") or {}
+    cas = "(?:" + _alt(nc.get("stems")) + ")"
+    hedges = "".join(re.escape(str(w)) + " |" for w in ac.get("hedges") or []).rstrip("|")
+    fillers = "".join(re.escape(str(w)) + " |" for w in data.get("between_fillers") or []).rstrip("|")
+    return _ClauseRx(
+        armed_clause=re.compile(
+            r"(?i),? (?:who|that) (?:" + hedges + r")*(?:" + _alt(ac.get("acts")) + r"|"
+            r"(?:was|were) (?:heavily )?armed|carried (?:a |an )?(?:" + _alt(ac.get("carried")) + r")s?)\b"),
+        between=re.compile(r"(?i)\bbetween (?:" + fillers + r")*[^.;]{1,80}? and [^.;,]{1,60}"),
+        accused=re.compile(r"(?i),? (?:who (?:was|were) )?(?:" + _alt(data.get("accused_words")) + r") of\b"),
+        no_casualty=re.compile(
+            r"(?i)(?:\b(?:" + _alt(nc.get("negators")) + r")\b(?![\s-]+(?:" + _alt(nc.get("not_negating")) + r")\b)"
+            r"(?:[\s,-]+[\w']+){0,4}?[\s,-]+" + cas + r"\w*"
+            r"|\bnot[\s-]+(?:been[\s-]+|be[\s-]+|any[\s-]+)?(?:(?:" + _alt(nc.get("causing")) + r")\w*[\s-]+"
+            r"(?:in[\s-]+|to[\s-]+)?(?:any[\s-]+)?(?:\w+[\s-]+)?)?" + cas + r"\w*"
+            r"|\b(?:" + _alt(nc.get("nouns")) + r")[\s-]+(?:were|was|have been|has been|are|is)[\s-]+"
+            r"(?:not|yet to be)[\s-]+(?:" + _alt(nc.get("reported")) + r"))"
+            r"(?:\s*(?:,|or|and|nor)\s+(?:\w+\s+){0,2}?" + cas + r"\w*)*"),
+        person_violence=frozenset(str(w) for w in data.get("person_violence_classes") or []),
+    )
 
 
 @dataclass(frozen=True)
@@ -211,7 +242,7 @@ class Coder:
         if _head_word(actor.text) in self._suspects:
             return True
         i = text.find(actor.text)
-        return i >= 0 and bool(_ACCUSED_RX.match(text, i + len(actor.text)))
+        return i >= 0 and bool(_clause_rx().accused.match(text, i + len(actor.text)))
 
     def _between_crowd(self, head: Any, sent_text: str) -> str | None:
         """Returns the other side when the trigger's "between A and B" phrase ("clashes erupted between
@@ -226,7 +257,7 @@ class Coder:
                 phrase = head.doc[c.i:c.right_edge.i + 1].text
                 break
         if phrase is None:
-            m = _BETWEEN_RX.search(sent_text)
+            m = _clause_rx().between.search(sent_text)
             if m is None:
                 return None
             phrase = m.group(0)
@@ -248,7 +279,7 @@ class Coder:
         if actor is None or not actor.text:
             return False
         i = text.find(actor.text)
-        return i >= 0 and bool(_ARMED_CLAUSE_RX.match(text, i + len(actor.text)))
+        return i >= 0 and bool(_clause_rx().armed_clause.match(text, i + len(actor.text)))
 
     def _off_duty(self, actor: Actor | None, text: str) -> bool:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
@@ -278,7 +309,7 @@ class Coder:
         hurt") are removed, no fighting word (``fighting_words``) and no casualty."""
         if self._peaceful_rx is None or not self._peaceful_rx.search(text):
             return False
-        rest = _NO_CASUALTY_RX.sub(" ", self._peaceful_rx.sub(" ", text))
+        rest = _clause_rx().no_casualty.sub(" ", self._peaceful_rx.sub(" ", text))
         if self._fighting_rx is not None and self._fighting_rx.search(rest):
             return False
         return not _CASUALTY_RX.search(rest)
@@ -287,7 +318,7 @@ class Coder:
         """True when the text names a violent act or its outcome (``triggers.yaml: violent_act_words``)
         or a weapon; negated casualty mentions ("no one was hurt") are no violent act."""
         if self._violent_rx is not None and self._violent_rx.search(text) and \
-                self._violent_rx.search(_NO_CASUALTY_RX.sub(" ", text)):
+                self._violent_rx.search(_clause_rx().no_casualty.sub(" ", text)):
             return True
         return bool(self._weapon_hits(text))
 
@@ -424,7 +455,7 @@ class Coder:
         unarmed1 = actor1 is not None and bool(actor1.text) and not (
             self._armed_rx and self._armed_rx.search(actor1.text))
         if unarmed1 and not self._firearms(weapons, main, sent_text) and (
-                (t1 == "other" and main.cls.name in _PERSON_VIOLENCE and t2 not in _ARMED
+                (t1 == "other" and main.cls.name in _clause_rx().person_violence and t2 not in _ARMED
                  and not self._armed_target(wtext, actor1)) or (
                 t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
                 and (t2 in ("protesters", "rioters") or self._crowd(actor2)))):
@@ -433,7 +464,7 @@ class Coder:
             crowd1 = True
         suspect = self._suspect(actor2, wtext)
         if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
-                main.cls.name in _PERSON_VIOLENCE | {"mob"} and not self._firearms(weapons, main, sent_text):
+                main.cls.name in _clause_rx().person_violence | {"mob"} and not self._firearms(weapons, main, sent_text):
             crowd1 = True  # "residents beat a man they accused of theft", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
@@ -537,7 +568,7 @@ class Coder:
             prior["Looting/property destruction"] += 1.5  # an arson attack on property that hurt nobody
         nobody_hurt = "Looting/property destruction" in prior and t2 not in _ARMED and not crowd1 \
             and t1 not in ("protesters", "rioters", "civilians") and lp is not None and lp.search(ctx_text) is not None \
-            and _NO_CASUALTY_RX.search(told) is not None and not _casualty(told) and not self._demo_rx.search(ctx_text)
+            and _clause_rx().no_casualty.search(told) is not None and not _casualty(told) and not self._demo_rx.search(ctx_text)
         if nobody_hurt:
             # the report says outright that nobody was hurt ("no one was injured"): the property burnt or
             # looted is the event, not an attack on people (the rules then lead, see ``_combine``); a crowd's
@@ -556,7 +587,7 @@ class Coder:
         seize_person = main.cls.name == "seize" and main.head is not None and any(
             c.dep_ == "dobj" and (c.lemma_.lower() in self._suspects or c.lemma_.lower() in self.lex.civilian_words)
             for c in main.head.children)
-        if crowd_violence and t1 != "protesters" and (main.cls.name in _PERSON_VIOLENCE | {"loot"} or seize_person) \
+        if crowd_violence and t1 != "protesters" and (main.cls.name in _clause_rx().person_violence | {"loot"} or seize_person) \
                 and (t2 in _STATE | {"civilians", "rioters", "protesters", None}) and "Mob violence" in self.lex.taxonomy:
             # ACLED: violence by an unorganised crowd (villagers beating a thief, locals attacking the
             # police) is mob violence (a violent demonstration when there is a demonstration), never
@@ -572,7 +603,7 @@ class Coder:
                 excluded.add("Attack")
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
-        if "Mob violence" in prior and main.cls.name in _PERSON_VIOLENCE and not on_forces and not firearms \
+        if "Mob violence" in prior and main.cls.name in _clause_rx().person_violence and not on_forces and not firearms \
                 and not raid and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
@@ -748,7 +779,7 @@ def _doc_text(group: TriggerGroup) -> str:
 def _casualty(text: str) -> bool:
     """Returns True when the text mentions a casualty (killed, injured, dead, wounded, shot, beaten)
     that is not negated: "no one was injured", "without casualties", "there were no deaths" are no
-    casualty (``_NO_CASUALTY_RX`` removes them before ``_CASUALTY_RX`` is searched)."""
+    casualty (``_clause_rx().no_casualty`` removes them before ``_CASUALTY_RX`` is searched)."""
     if not _CASUALTY_RX.search(text):
         return False
-    return bool(_CASUALTY_RX.search(_NO_CASUALTY_RX.sub(" ", text)))
+    return bool(_CASUALTY_RX.search(_clause_rx().no_casualty.sub(" ", text)))
