@@ -5,13 +5,15 @@ Used by :mod:`sigact.extract.extractor`; works on its ``_Draft`` records (duck-t
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from sigact.extract.coding import Coding
-from sigact.extract.lexicon import Lexicon
+from sigact.extract.lexicon import Lexicon, load_yaml
 from sigact.geo.countries import haversine_km
 from sigact.model import PRECISION_RANK, Actor, Place
 
@@ -23,6 +25,28 @@ __all__ = ["same_incident", "elaborates", "core_first", "specificity", "finer", 
            "refers_back", "places_conflict", "cluster_distance", "told_as_cause", "in_cause_phrase",
            "continues_incident", "answers_at_scene", "in_after_clause", "intervenes", "same_town",
            "agentless_passive", "during_the"]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Word lists of the ``incidents`` block of ``factuality.yaml`` that the module's functions read."""
+
+    after: frozenset[str]
+    during: frozenset[str]
+    definite: frozenset[str]
+    crowd_types: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> _Words:
+    """Returns the ``after_words``, ``during_words``, ``definite_determiners`` and ``crowd_types`` of the
+    ``incidents`` block of ``factuality.yaml`` (lowercased), loaded once per process."""
+    cfg = load_yaml("factuality.yaml").get("incidents") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(x).lower() for x in cfg.get(key) or ())
+
+    return _Words(words("after_words"), words("during_words"), words("definite_determiners"), words("crowd_types"))
 
 
 class IncidentCues:
@@ -267,28 +291,26 @@ def in_cause_phrase(h) -> bool:
     return False
 
 
-_AFTER = {"after", "following"}
-
-
 def in_after_clause(h) -> bool:
     """True when token ``h`` tells what came just before its sentence's event: it sits in an "after ..." /
     "following ..." phrase of its clause ("opened fire after the explosion"), or is the subject or object of a
     clause that "after" opens ("troops shot back after the car bomb exploded").  Not "in response to" (a reprisal)."""
+    after = _words().after
     for anc in h.ancestors:
-        if anc.lower_ in _AFTER and anc.dep_ in ("prep", "mark"):
+        if anc.lower_ in after and anc.dep_ in ("prep", "mark"):
             return True
         if anc.pos_ in ("VERB", "AUX"):
             return h.dep_ in ("nsubj", "nsubjpass", "dobj") and anc.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in _AFTER for c in anc.children)
+                c.dep_ == "mark" and c.lower_ in after for c in anc.children)
     return False
 
 
 def refers_back(d: _Draft) -> bool:
     """True when a mention names its incident with a definite noun ("the blast", "this attack")."""
+    definite = _words().definite
     for t in d.group.triggers:
         h = t.head
-        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                for c in h.children):
+        if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in definite for c in h.children):
             return True
     return False
 
@@ -449,11 +471,9 @@ def agentless_passive(d: _Draft) -> bool:
 
 def during_the(h) -> bool:
     """True for a definite trigger noun under "during"/"amid" ("during the assault", "amid the fighting")."""
-    return h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ in ("during", "amid") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
-
-
-_CROWD_TYPES = {"protesters", "rioters", "civilians"}
+    w = _words()
+    return h.pos_ == "NOUN" and h.dep_ == "pobj" and h.head.lower_ in w.during and any(
+        c.dep_ == "det" and c.lower_ in w.definite for c in h.children)
 
 
 def intervenes(demo: _Draft, d: _Draft, lex: Lexicon) -> bool:
@@ -467,7 +487,7 @@ def intervenes(demo: _Draft, d: _Draft, lex: Lexicon) -> bool:
         return False
     if d.actor1 is None or d.actor1.type not in _STATE_FORCES:
         return False
-    if d.actor2 is not None and d.actor2.type not in _CROWD_TYPES:
+    if d.actor2 is not None and d.actor2.type not in _words().crowd_types:
         return False
     here = same_town(demo, d) or (demo.place is not None and demo.place.precision in ("site", "town")
                                   and not local_place(d) and not places_conflict(demo, d))
