@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import functools
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,6 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from sigact.errors import ConfigError
+from sigact.extract.lexicon import english_months, load_yaml
 
 __all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "is_dated_note", "cached_proba", "ARTIFACT", "TOKEN_PATTERN"]
 
@@ -36,10 +38,6 @@ ARTIFACT = "event_classifier.json"
 #: text -> UCDP type of violence ("1" state-based, "2" non-state, "3" one-sided), trained on GED headlines
 UCDP_ARTIFACT = "ucdp_classifier.json"
 
-_LEAD_DATE = re.compile(
-    r"^\s*(?:on|around|as reported on|between|during the week of|in|from)?\s*(?:the\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*\d{4}\s*(?:\([^)]*\))?\s*[,:]?", re.IGNORECASE)
 #: a dated event note's opening: an optional category label ("Looting: ") and a lead date with its year
 _NOTE_LEAD = re.compile(r"^\s*(?:[A-Z][A-Za-z /-]{0,40}:\s*)?(?=\S)")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -47,17 +45,31 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
+
+@functools.lru_cache(maxsize=1)
+def _lead_date() -> re.Pattern[str]:
+    """Returns the lead date of a dated event note ("On 3 May 2020,", "Around 1 May 2020 (as reported),"),
+    built once per process: the lead words of ``classifier.yaml: dated_note`` and the English month names
+    of the time lexicon (:func:`sigact.extract.lexicon.english_months`)."""
+    cfg = load_yaml("classifier.yaml").get("dated_note") or {}
+    lead = "|".join(re.escape(str(w)).replace("\\ ", " ") for w in cfg.get("lead_words") or ())
+    months = "|".join(english_months()[0])
+    return re.compile(
+        r"^\s*(?:" + lead + r")?\s*(?:the\s+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + months + r")"
+        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*\d{4}\s*(?:\([^)]*\))?\s*[,:]?", re.IGNORECASE)
+
 def is_dated_note(text: str) -> bool:
     """True when the text opens like a dated event note ("On 3 May 2020, ...", "Around 1 May 2020 (as
     reported), ...", "Looting: On 12 February 2022, ..."): a report of one dated event, not a news story."""
     m = _NOTE_LEAD.match(text)
-    return bool(_LEAD_DATE.match(text[m.end():] if m else text))
+    return bool(_lead_date().match(text[m.end():] if m else text))
 
 
 def prepare_text(text: str) -> str:
     """Returns the classifier's view of a text: lead date and [coder notes] removed, digits as 0, lower case."""
     text = _BRACKETS.sub(" ", text)
-    text = _LEAD_DATE.sub(" ", text, count=1)
+    text = _lead_date().sub(" ", text, count=1)
     text = _DIGITS.sub("0", text)
     return _SPACES.sub(" ", text).strip().lower()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sigact.extract.lexicon import Lexicon, phrase_regex
+from sigact.extract.lexicon import Lexicon, english_months, phrase_regex
 from sigact.extract.numbers import parse_quantity
 from sigact.extract.triggers import Trigger, TriggerGroup
 
@@ -126,7 +126,7 @@ class FactualityJudge:
         self.subject_rel = frozenset(x.lower() for x in hyp.get("subject_relations") or ())
         self.interrupt_gov = frozenset(x.lower() for x in hyp.get("interrupt_governors") or ())
         self.interrupted = frozenset(x.lower() for x in hyp.get("interrupted_classes") or ())
-        months = [str(x) for x in agg.get("months") or ()]
+        months = [m for names in english_months() for m in names]  # the time lexicon's English months
         self.day_of_month = re.compile(
             r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b\.?|(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*\d))"
             % ("|".join(months), "|".join(months)), re.I) if months else None

@@ -15,7 +15,7 @@ from typing import Any
 from sigact.errors import ConfigError
 from sigact.resources import load_yaml as parse_yaml
 
-__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex"]
+__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex", "english_months"]
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -37,6 +37,25 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")", re.IGNORECASE)
 
+
+
+@lru_cache(maxsize=1)
+def english_months() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Returns the English month names of the time package's date lexicon (``sigact/time/data/
+    date_lexicon.yaml``, lowercased): the twelve full names in calendar order (each month's first name
+    there) and their abbreviations (the month's other names that begin its full name: "jan", "sep",
+    "sept"), in calendar order, shorter first."""
+    from sigact.time.lexicon import get_lexicon  # the time package is loaded only when months are needed
+
+    by_month: dict[int, list[str]] = {}
+    for name, num in get_lexicon().month_of.items():
+        by_month.setdefault(num, []).append(name)
+    if sorted(by_month) != list(range(1, 13)):
+        raise ConfigError("date lexicon: months 1..12 expected")
+    full = tuple(by_month[n][0] for n in range(1, 13))
+    abbrev = tuple(a for n in range(1, 13) for a in sorted(
+        (x for x in by_month[n][1:] if full[n - 1].startswith(x)), key=lambda x: (len(x), x)))
+    return full, abbrev
 
 @dataclass(frozen=True)
 class TriggerClass:
