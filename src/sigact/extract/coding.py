@@ -33,12 +33,12 @@ from typing import Any
 
 from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
+from sigact.model import ARMED_ACTOR_TYPES as _ARMED
+from sigact.model import STATE_ACTOR_TYPES as _STATE
 from sigact.model import Actor, Evidence
 
 __all__ = ["Coder", "Coding"]
 
-_ARMED = {"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"}
-_STATE = {"military", "police", "government"}
 _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration",
                "Peaceful protest")
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
@@ -51,7 +51,6 @@ _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demons
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
-_VIOLENT_TYPES = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
 W_SUB = 0.55
@@ -735,7 +734,7 @@ class Coder:
             rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
             if rest:
                 sub = max(rest, key=rest.get)
-        if text is not None and self.lex.event_type_of(sub) in _VIOLENT_TYPES and not self.violent_text(text):
+        if text is not None and self.lex.event_type_of(sub) in self.lex.fighting_event_types and not self.violent_text(text):
             # no trigger fired and no violent act or weapon is named: armed groups delivering food,
             # troops deploying, returning refugees are strategic developments, not battles or riots
             rest = {k: v for k, v in probs.items() if self.lex.event_type_of(k) == "Strategic developments"}
