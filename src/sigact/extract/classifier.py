@@ -13,9 +13,9 @@ character block.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-import functools
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from sigact.errors import ConfigError
-from sigact.extract.lexicon import english_months, load_yaml
+from sigact.extract.lexicon import alternation, english_months, load_yaml
 
 __all__ = ["EventClassifier", "FeatureBlocks", "prepare_text", "is_dated_note", "cached_proba", "ARTIFACT", "TOKEN_PATTERN"]
 
@@ -45,19 +45,19 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
-
 @functools.lru_cache(maxsize=1)
 def _lead_date() -> re.Pattern[str]:
     """Returns the lead date of a dated event note ("On 3 May 2020,", "Around 1 May 2020 (as reported),"),
     built once per process: the lead words of ``classifier.yaml: dated_note`` and the English month names
     of the time lexicon (:func:`sigact.extract.lexicon.english_months`)."""
     cfg = load_yaml("classifier.yaml").get("dated_note") or {}
-    lead = "|".join(re.escape(str(w)).replace("\\ ", " ") for w in cfg.get("lead_words") or ())
+    lead = alternation(cfg.get("lead_words"))
     months = "|".join(english_months()[0])
     return re.compile(
         r"^\s*(?:" + lead + r")?\s*(?:the\s+)?"
         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + months + r")"
         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*\d{4}\s*(?:\([^)]*\))?\s*[,:]?", re.IGNORECASE)
+
 
 def is_dated_note(text: str) -> bool:
     """True when the text opens like a dated event note ("On 3 May 2020, ...", "Around 1 May 2020 (as

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
+from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
 from sigact.model import STATE_ACTOR_TYPES as _STATE
@@ -62,12 +62,6 @@ FOLLOW_UP = 0.5
 #: natural proportions it leans to the three times more frequent protests
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
-
-
-
-def _alt(words: Any) -> str:
-    """Returns the words (a YAML list) as a regex alternation in their order, regex characters escaped."""
-    return "|".join(re.escape(str(w)).replace("\\ ", " ") for w in words or [])
 
 
 @dataclass(frozen=True)

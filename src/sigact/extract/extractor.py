@@ -46,7 +46,7 @@ from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon, load_lexicon
-from sigact.extract.incidents import IncidentMerger, _ev, place_for
+from sigact.extract.incidents import IncidentMerger, make_evidence, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.primary import mark_lead, non_violent, wants_hedged_fallback
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
@@ -238,7 +238,7 @@ class EventExtractor:
                 if prev.judgement.flag == "asserted" and 0 <= gap and sent_distance(prev.group.sent, d.group.sent) <= 2:
                     d.alias_of = drafts.index(prev)
                     prev.group.extra_sents.append(d.group.sent)
-                    prev.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                    prev.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
                 break
 
     def _fill(self, d: _Draft, doc: Doc, geo: Any, dates: Any, pub_year: int | None,
@@ -253,7 +253,7 @@ class EventExtractor:
             if got:
                 d.place, pev = got
                 if pev is not None:
-                    d.evidence.append(pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text))
+                    d.evidence.append(pev if pev.field == "location" else make_evidence("location", pev.start, pev.end, pev.text))
             try:
                 country = geo.country_near(span_start, span_end) or getattr(geo, "focus_country", None)
             except Exception as exc:
@@ -271,7 +271,7 @@ class EventExtractor:
                 span, dev = (pub, None) if pub is not None else (span, dev)
             d.date = span
             if dev is not None:
-                d.evidence.append(dev if dev.field == "date" else _ev("date", dev.start, dev.end, dev.text))
+                d.evidence.append(dev if dev.field == "date" else make_evidence("date", dev.start, dev.end, dev.text))
         if d.judgement.flag == "asserted":
             d.judgement = self._date_scope(d, pub_year, published)
         for fld, sp in (("actor1", s1), ("actor2", s2)):
@@ -279,7 +279,7 @@ class EventExtractor:
                 continue
             actor = self._resolve_actor(_actor_text(sp), country)
             setattr(d, fld, actor)
-            d.evidence.append(_ev(fld, sp.start_char, sp.end_char, sp.text))
+            d.evidence.append(make_evidence(fld, sp.start_char, sp.end_char, sp.text))
 
     def _date_scope(self, d: _Draft, pub_year: int | None, published: str | None) -> Judgement:
         """Returns the judgement an asserted draft gets from its own date: ``historical`` when the date
@@ -384,7 +384,7 @@ class EventExtractor:
             m = self._perpetrator(d, country, date, c.event_type)
             if m is not None:
                 d.actor1 = m.actor
-                d.evidence = [e for e in d.evidence if e.field != "actor1"] + [_ev("actor1", m.start, m.end, m.text)]
+                d.evidence = [e for e in d.evidence if e.field != "actor1"] + [make_evidence("actor1", m.start, m.end, m.text)]
             elif c.event_type in self.lex.violent_event_types:
                 kind = "unidentified_armed_group"
         generic = getattr(self.actors, "generic_actor", None)
@@ -462,7 +462,7 @@ class EventExtractor:
         if victim is None:
             return
         d.actor2 = self._resolve_actor(victim.victim_text, d.place.country if d.place else None)
-        d.evidence.append(_ev("actor2", victim.start, victim.end, victim.text))
+        d.evidence.append(make_evidence("actor2", victim.start, victim.end, victim.text))
 
     def _fallback(self, doc: Doc, probs: dict[str, float], geo: Any, dates: Any, pub_year: int | None,
                   tolls: list[Any]) -> _Draft | None:
@@ -518,23 +518,23 @@ class EventExtractor:
         c = d.coding or Coding(None, None, None, None, None, 0.0, "rules")
         counts = self._toll_counts(d)
         ev: list[Evidence] = [
-            _ev("event", g.sent.start_char, g.sent.end_char, g.sent.text),
-            _ev("trigger", main.start, main.end, main.text),
+            make_evidence("event", g.sent.start_char, g.sent.end_char, g.sent.text),
+            make_evidence("trigger", main.start, main.end, main.text),
         ]
         for t in g.triggers:
             if t is not main:
-                ev.append(_ev("trigger", t.start, t.end, t.text))
+                ev.append(make_evidence("trigger", t.start, t.end, t.text))
         ev.extend(d.extra_evidence)
         ev.extend(d.evidence)
         if c.evidence is not None:
             ev.append(c.evidence)
         if d.judgement.flag != "asserted" and d.judgement.cue_start is not None:
-            ev.append(_ev("factuality", d.judgement.cue_start, d.judgement.cue_end or d.judgement.cue_start,
+            ev.append(make_evidence("factuality", d.judgement.cue_start, d.judgement.cue_end or d.judgement.cue_start,
                           d.judgement.cue_text or ""))
         for t in d.tolls:
             fld = _TOLL_FIELDS.get(t.kind)
             if fld and counts.get(fld) is not None:
-                ev.append(_ev(fld, t.start, t.end, t.text))
+                ev.append(make_evidence(fld, t.start, t.end, t.text))
         actor2 = d.actor2
         ucdp = None
         if d.judgement.flag != "threat" and (c.event_type in self.lex.violent_event_types or counts.get("fatalities")

@@ -34,10 +34,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-__all__ = ["IncidentMerger", "take_place", "absorb_sents", "same_paragraph"]
+__all__ = ["IncidentMerger", "make_evidence", "place_for", "take_place", "absorb_sents", "same_paragraph"]
 
 
-def _ev(fld: str, start: int, end: int, text: str) -> Evidence:
+def make_evidence(fld: str, start: int, end: int, text: str) -> Evidence:
+    """Returns the :class:`Evidence` of field ``fld`` at ``start``..``end`` (offsets as plain ints)."""
     return Evidence(field=fld, start=int(start), end=int(end), text=text)
 
 
@@ -54,6 +55,13 @@ def _move_evidence(src: Any, dst: Any, fields: str | tuple[str, ...]) -> None:
     mention to the incident it joins.  Returns None."""
     keep = (fields,) if isinstance(fields, str) else fields
     _set_evidence(dst, keep, [e for e in src.evidence if e.field in keep])
+
+
+def _take_actor(dst: Any, src: Any, fld: str) -> None:
+    """Makes ``src``'s ``fld`` actor (actor1 or actor2) ``dst``'s actor2, with its evidence; returns None."""
+    dst.actor2 = getattr(src, fld)
+    _set_evidence(dst, "actor2", [make_evidence("actor2", e.start, e.end, e.text) for e in src.evidence
+                                  if e.field == fld])
 
 
 def place_for(geo: Any, start: int, end: int) -> tuple[Place, Evidence | None] | None:
@@ -131,7 +139,7 @@ class IncidentMerger:
             if target is not None:
                 d.alias_of = drafts.index(target)
                 d.group.anaphoric = True
-                target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                target.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
                 if counted:  # a mention with its toll tells the incident in full: its day and place count too
                     target.tolls.extend(d.tolls)
                     take_place(target, d)
@@ -232,7 +240,7 @@ class IncidentMerger:
                     or not a <= got[1].start < b:
                 return [], []
             place, pev = got
-            places.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end, pev.text)))
+            places.append((place, pev if pev.field == "location" else make_evidence("location", pev.start, pev.end, pev.text)))
             upto = targets[n + 1].i if n + 1 < len(targets) else doc[h.sent.end - 1].i + 1
             mine = [p for p in day_phrases if tgt.i < p.i < upto]
             if not mine and n == 0:
@@ -246,7 +254,7 @@ class IncidentMerger:
                     log.warning("dates.date_for failed: %s", exc)
                     span, dev = None, None
                 if span is not None and dev is not None:
-                    day = (span, dev if dev.field == "date" else _ev("date", dev.start, dev.end, dev.text))
+                    day = (span, dev if dev.field == "date" else make_evidence("date", dev.start, dev.end, dev.text))
             days.append(day)
         if len({(p.name or "").lower() for p, _ in places}) < len(places) or len({p.country for p, _ in places}) != 1:
             return [], []
@@ -331,7 +339,7 @@ class IncidentMerger:
                 key = (place.name or "").lower()
                 if key and key not in seen:
                     seen.add(key)
-                    found.append((place, pev if pev.field == "location" else _ev("location", pev.start, pev.end,
+                    found.append((place, pev if pev.field == "location" else make_evidence("location", pev.start, pev.end,
                                                                                  pev.text)))
             if len(found) >= 2 and len({p.country for p, _ in found}) == 1:
                 return found
@@ -353,7 +361,7 @@ class IncidentMerger:
         d.alias_of = before.index(told[0])
         d.group.anaphoric = True
         d.tolls = []
-        told[0].extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+        told[0].extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
         return True
 
     @staticmethod
@@ -394,7 +402,7 @@ class IncidentMerger:
             target = with_toll[0] if with_toll else max(cands, key=lambda p: (specificity(p)[0] > 0, p.group.start))
         d.alias_of = before.index(target)
         d.group.anaphoric = True
-        target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+        target.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
         # an asserted claim names the perpetrator, whoever the mention told first ("police returned fire")
         named = d.actor1_span is not None and (d.actor1_span.root.pos_ == "PROPN"
                                                or d.actor1_span.root.ent_type_ in ("ORG", "NORP"))
@@ -416,14 +424,14 @@ class IncidentMerger:
                     keep, drop = (a, b) if specificity(a) >= specificity(b) else (b, a)
                     drop.alias_of = drafts.index(keep)
                     keep.distinct = keep.distinct or drop.distinct
-                    keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                    keep.extra_evidence.append(make_evidence("trigger", drop.group.main.start, drop.group.main.end,
                                                    drop.group.main.text))
                     absorb_sents(keep, drop)
                     first, second = (a, b) if a.group.start <= b.group.start else (b, a)
                     if keep is second and first.actor1 is not None and self.cues.responds(second) \
                             and not self.cues.responds(first):
                         # "X attacked the base ... troops returned fire": the attacker stays actor1
-                        old_a1 = [_ev("actor2", e.start, e.end, e.text) for e in keep.evidence if e.field == "actor1"]
+                        old_a1 = [make_evidence("actor2", e.start, e.end, e.text) for e in keep.evidence if e.field == "actor1"]
                         keep.actor2, keep.actor1 = keep.actor1, first.actor1
                         _move_evidence(drop, keep, "actor1")
                         _set_evidence(keep, "actor2", old_a1)
@@ -483,9 +491,7 @@ class IncidentMerger:
         for fld in ("actor1", "actor2"):
             x = getattr(d, fld)
             if x is not None and specific_name(x) and not names(x) & mine:
-                target.actor2 = x
-                _set_evidence(target, "actor2", [_ev("actor2", e.start, e.end, e.text) for e in d.evidence
-                                                 if e.field == fld])
+                _take_actor(target, d, fld)
                 return
 
     def elaboration(self, drafts: list[_Draft]) -> None:
@@ -503,7 +509,7 @@ class IncidentMerger:
             if prev is not None:
                 keep, drop = core_first(prev, d)
                 drop.alias_of = drafts.index(keep)
-                keep.extra_evidence.append(_ev("trigger", drop.group.main.start, drop.group.main.end,
+                keep.extra_evidence.append(make_evidence("trigger", drop.group.main.start, drop.group.main.end,
                                                drop.group.main.text))
                 absorb_sents(keep, drop)
                 keep.tolls.extend(drop.tolls)
@@ -583,9 +589,7 @@ class IncidentMerger:
             target = next((p for p in cands if p in named), None) or max(cands, key=lambda p: _told_before(p, d))
             _join(drafts, d, target)
             if target.actor2 is None and d.actor1 is not None:
-                target.actor2 = d.actor1  # the forces that fired back are the other side
-                _set_evidence(target, "actor2", [_ev("actor2", e.start, e.end, e.text) for e in d.evidence
-                                                 if e.field == "actor1"])
+                _take_actor(target, d, "actor1")  # the forces that fired back are the other side
             if not local_place(target):
                 take_place(target, d)
             target.tolls.extend(d.tolls)
@@ -607,7 +611,7 @@ class IncidentMerger:
                 continue
             keep = cands[0]
             d.alias_of = drafts.index(keep)
-            keep.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+            keep.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
             absorb_sents(keep, d)
 
     def _bare(self, d: _Draft) -> bool:
@@ -636,7 +640,7 @@ class IncidentMerger:
                 if a.group.sent.start_char != t.group.sent.start_char or verb not in a.group.main.head.ancestors:
                     continue
                 a.alias_of = drafts.index(t)
-                t.extra_evidence.append(_ev("trigger", a.group.main.start, a.group.main.end, a.group.main.text))
+                t.extra_evidence.append(make_evidence("trigger", a.group.main.start, a.group.main.end, a.group.main.text))
                 if t.coding is None and a.coding is not None:
                     t.coding = a.coding
                 if t.actor2 is None and a.actor2 is not None:
@@ -676,7 +680,7 @@ class IncidentMerger:
                 if na and nb and na != nb:
                     continue
                 d.alias_of = drafts.index(b)
-                b.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+                b.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
                 if na and not nb:
                     b.actor1 = d.actor1
                     _move_evidence(d, b, "actor1")
@@ -730,7 +734,7 @@ def _join(drafts: list[_Draft], d: _Draft, target: _Draft) -> None:
     """Merges mention ``d`` into incident ``target``: ``d`` points to it, its triggers (its own and those merged
     into it) and sentences become ``target``'s.  Returns None; places, dates, actors and tolls are the caller's."""
     d.alias_of = drafts.index(target)
-    target.extra_evidence.append(_ev("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
+    target.extra_evidence.append(make_evidence("trigger", d.group.main.start, d.group.main.end, d.group.main.text))
     target.extra_evidence.extend(e for e in d.extra_evidence if e.field == "trigger")
     absorb_sents(target, d)
 

@@ -38,6 +38,11 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")", re.IGNORECASE)
 
 
+def alternation(words: Any) -> str:
+    """Returns the words (a YAML list, may be None) as a regex alternation in their order (a regex tries
+    its alternatives in order), regex characters escaped and spaces kept readable."""
+    return "|".join(re.escape(str(w)).replace("\\ ", " ") for w in words or ())
+
 
 @lru_cache(maxsize=1)
 def english_months() -> tuple[tuple[str, ...], tuple[str, ...]]:

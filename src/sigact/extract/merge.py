@@ -320,7 +320,6 @@ def sent_distance(a: Span, b: Span) -> int:
     return sum(1 for t in doc[lo:hi] if t.is_sent_start)
 
 
-
 def cluster_distance(a: _Draft, b: _Draft) -> int:
     """Returns the fewest sentences between any sentence of incident ``a`` and any of ``b`` (merged
     mentions included)."""

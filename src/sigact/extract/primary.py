@@ -21,15 +21,20 @@ from sigact.extract.lexicon import Lexicon
 __all__ = ["asserted", "mark_lead", "non_violent", "wants_hedged_fallback"]
 
 
+def _asserted_typed(d: Any) -> bool:
+    """Returns True when draft ``d`` is an asserted event with an event type."""
+    return d.coding is not None and bool(d.coding.event_type) and d.judgement.flag == "asserted"
+
+
 def asserted(drafts: Sequence[Any]) -> bool:
     """Returns True when some draft is an asserted, typed event."""
-    return any(d.coding is not None and d.coding.event_type and d.judgement.flag == "asserted" for d in drafts)
+    return any(_asserted_typed(d) for d in drafts)
 
 
 def mark_lead(drafts: Sequence[Any]) -> None:
     """Sets ``lead = True`` on the first asserted, typed draft in text order when the text has several
     (a later event must then be clearly surer to become the primary one); returns nothing."""
-    live = [d for d in drafts if d.coding is not None and d.coding.event_type and d.judgement.flag == "asserted"]
+    live = [d for d in drafts if _asserted_typed(d)]
     if len(live) > 1:
         min(live, key=lambda d: d.group.main.start).lead = True
 

@@ -183,7 +183,6 @@ def demonym_only_countries(hints: list[tuple[int, int, str, str]], spans: list[S
     return dict(dem)
 
 
-
 def choose_best(sp: Span, weights: dict[str, float], spans: list[Span],
                 priors: list[tuple[float, float]] | None = None) -> None:
     """Scores the candidates of ``sp`` against the text's country ``weights``, its parents, the admin1s
