@@ -49,7 +49,7 @@ from sigact.extract.actor_text import is_case_sensitive as _is_cs
 from sigact.extract.actor_text import month_of, year_of
 from sigact.extract.actor_text import tokens as _tokens
 from sigact.extract.ucdp import ucdp_order, ucdp_type
-from sigact.model import Actor
+from sigact.model import ARMED_ACTOR_TYPES, Actor
 
 __all__ = ["ActorResolver", "ActorMention", "actor_matches", "ucdp_type", "ucdp_order", "year_of", "month_of"]
 
@@ -750,7 +750,7 @@ class ActorResolver:
 
 
 _PARSED_KIND = {"state": "military", "named_militia": None}
-_PERP_TYPES = frozenset({"military", "police", "rebel", "militia", "terrorist", "unidentified armed group"})
+_PERP_TYPES = ARMED_ACTOR_TYPES
 # a mention right after a verb or preposition of targeting, or right before a casualty verb, is the target
 _TARGET_BEFORE = re.compile(r"\b(?:kill\w*|injur\w*|wound\w*|target\w*|against|attack(?:ed|ing|s)? on|on|at|hit(?:ting)?|"
                             r"ambush\w*|shot|shoot\w*|abduct\w*|kidnap\w*|among|including|near|outside|inside|in front of|close to|of them|among them)\s+(?:the\s+|a\s+|an\s+|"

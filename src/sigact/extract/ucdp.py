@@ -31,13 +31,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from sigact.model import Actor
+from sigact.model import ARMED_ACTOR_TYPES, STATE_ACTOR_TYPES, Actor
 from sigact.resources import packaged_yaml_once
 
 __all__ = ["ucdp_type", "ucdp_order", "text_sides", "Sides", "side_of"]
 
-STATE_TYPES = frozenset({"military", "police", "government"})
-ARMED_NONSTATE_TYPES = frozenset({"rebel", "militia", "terrorist", "unidentified armed group"})
+STATE_TYPES = STATE_ACTOR_TYPES
+ARMED_NONSTATE_TYPES = ARMED_ACTOR_TYPES - STATE_ACTOR_TYPES  # rebel, militia, terrorist, unidentified armed group
 VIOLENT_TYPES = frozenset({"battles", "explosions/remote violence", "violence against civilians"})
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 # a headline's closing attribution ("... kill 30: police", "... in Bangui - army"): a source, not a side
