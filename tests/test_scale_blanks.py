@@ -81,12 +81,18 @@ def test_every_date_pattern_but_the_citation_line_is_run_invariant() -> None:
     (r"x?\s", False),
     (r"\s+", True),                       # one match per run, at its ends
     (r"a\s*", True),
+    (r"\s(?=\s*x)", False),               # a lookahead across the run: one match per space before "x"
+    (r"a?\s(?=\s+x)", False),
+    (r"(?=\s*x)", False),
+    (r"\bx\s(?=\s*y)", True),              # starts on a word: never inside a run
+    (r"\d+(?=\s*km)", True),
 ])
 def test_run_invariant(pattern: str, ok: bool) -> None:
     assert blanks.run_invariant(re.compile(pattern)) is ok
 
 
-@pytest.mark.parametrize("pattern", [r"\s", r" ", r".", r"\B", r"(?= )", r"\s+?", r"x?\s", r"\s+", r"a\s*"])
+@pytest.mark.parametrize("pattern", [r"\s", r" ", r".", r"\B", r"(?= )", r"\s+?", r"x?\s", r"\s+", r"a\s*",
+                                     r"\s(?=\s*b)", r"(?=\s*b)", r"a\s(?=\s*b)"])
 def test_patterns_matching_inside_a_run_give_the_full_scan(pattern: str) -> None:
     p = re.compile(pattern)
     text = "a" + " " * 40 + "b"

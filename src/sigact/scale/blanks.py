@@ -14,8 +14,9 @@ lookbehinds are shorter than ``keep``; no back reference to a group that can hol
 pattern behaves the same on a run of 20 spaces and on a run of 2000 *unless it can match in the
 middle of a run* (``\\s``, ``' '``, ``.``, ``\\B``, ``(?= )``, ``\\s+?``, ``x?\\s``: one match per space, or
 per position, so a cut run gives fewer matches); such patterns are refused by a probe scan of a run
-of ``4 * keep`` spaces (the probe does not see what follows a run: a lookahead past it, as in
-``\\s(?=\\s*x)``, is not caught).  Otherwise a match or group boundary inside a run lies within ``keep``
+of ``4 * keep`` spaces, and a lookahead that can look across a run (an unbounded repeat of spaces
+inside it, as in ``\\s(?=\\s*x)``: whether it matches inside a run depends on what follows the run,
+which the probe does not show) is refused too.  Otherwise a match or group boundary inside a run lies within ``keep``
 characters of one of its ends.  Any other pattern is scanned on the full text.
 """
 
@@ -88,6 +89,8 @@ class _Checker:
     def __init__(self) -> None:
         self.groups: dict[int, bool] = {}
         self.bounded = 0
+        self.lookahead = False  # inside a lookahead, which may see past the end of a run
+        self.may_start_in_run = True  # set by :func:`_invariant`: a match can start on a space
 
     def walk(self, p: Any) -> bool:
         """Checks subpattern ``p``; returns True when it can consume a space."""
@@ -121,13 +124,18 @@ class _Checker:
                 one = len(sub.data) == 1 and sub.data[0][0] in _SINGLE
                 if hi != C.MAXREPEAT or lo > 1 or not one:
                     raise _Reject("a counted repeat of spaces")
+                if self.lookahead:
+                    # "\\s(?=\\s*x)": whether a match starts inside a run depends on what follows it
+                    raise _Reject("a lookahead across a run of spaces")
                 self.bounded = before  # "\\s+": any length, not a count
             return space
         if op in (C.ASSERT, C.ASSERT_NOT):
             direction, sub = av
             if direction < 0 and sub.getwidth()[1] >= KEEP:
                 raise _Reject("a long lookbehind")
+            outer, self.lookahead = self.lookahead, self.lookahead or (direction > 0 and self.may_start_in_run)
             self.walk(sub)
+            self.lookahead = outer
             return False
         if op is C.GROUPREF:
             if self.groups.get(av, True):
@@ -136,13 +144,38 @@ class _Checker:
         raise _Reject(f"opcode {op}")
 
 
+def _starts_on_space(p: Any) -> bool:
+    """True when subpattern ``p`` can start a match on a space, or with nothing consumed at all
+    (conservative: an item it does not know counts as one that can)."""
+    for op, av in p.data if hasattr(p, "data") else p:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the next item decides
+        if op in _SINGLE:
+            return _item_space(op, av)
+        if op is C.BRANCH:
+            return any(_starts_on_space(b) for b in av[1])
+        if op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            sub = av[-1]
+            if _starts_on_space(sub):
+                return True
+            if (op in (C.SUBPATTERN, C.ATOMIC_GROUP) and sub.getwidth()[0] > 0) or (
+                    op not in (C.SUBPATTERN, C.ATOMIC_GROUP) and av[0] > 0 and sub.getwidth()[0] > 0):
+                return False
+            continue
+        return True
+    return True
+
+
 @lru_cache(maxsize=256)
 def _invariant(pattern: str, flags: int) -> bool:
     if P is None:
         return False
     try:
         checker = _Checker()
-        checker.walk(P.parse(pattern, flags))
+        parsed = P.parse(pattern, flags)
+        # a match that cannot start on a space never starts inside a run, whatever its lookaheads see
+        checker.may_start_in_run = _starts_on_space(parsed)
+        checker.walk(parsed)
     except (_Reject, re.error, TypeError, ValueError, AttributeError):
         return False
     if checker.bounded >= KEEP:
