@@ -49,6 +49,7 @@ from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.incidents import IncidentMerger, make_evidence, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.primary import mark_lead, non_violent, wants_hedged_fallback
+from sigact.extract.toll_assign import assign_tolls
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -175,7 +176,7 @@ class EventExtractor:
         for d in drafts:
             self._fill(d, doc, geo, dates, pub_year, article.published)
         tolls = self._tolls(text)
-        self._assign_tolls(drafts, tolls, doc)
+        assign_tolls(drafts, tolls, list(doc.sents))
         for d in drafts:
             if d.group.main.cls.name in _VIOLENT_CLASSES:
                 self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
@@ -320,35 +321,6 @@ class EventExtractor:
         except Exception as exc:
             log.warning("find_tolls failed: %s", exc)
             return []
-
-    def _assign_tolls(self, drafts: list[_Draft], tolls: list[Any], doc: Doc) -> None:
-        """Gives each toll mention to the nearest event of its sentence, else to the incident it updates."""
-        if not tolls or not drafts:
-            return
-        by_sent: dict[int, list[_Draft]] = {}
-        for d in drafts:
-            by_sent.setdefault(d.group.sent.start_char, []).append(d)
-            for s in d.group.extra_sents:
-                by_sent.setdefault(s.start_char, []).append(d)
-        sents = list(doc.sents)
-        starts = [s.start_char for s in sents]
-        for t in tolls:
-            k = _bisect(starts, t.start)
-            sent = sents[k]
-            cands = by_sent.get(sent.start_char, [])
-            if cands:
-                best = min(cands, key=lambda d: _char_gap(d.group, t.start, t.end))
-                best.tolls.append(t)
-                continue
-            # a later sentence restating or updating the toll of an earlier incident
-            for back in range(1, 3):
-                if k - back < 0:
-                    break
-                prev = [d for d in by_sent.get(sents[k - back].start_char, []) if d.judgement.flag == "asserted"]
-                if prev:
-                    if getattr(t, "toll", False) or back == 1:
-                        prev[-1].tolls.append(t)
-                    break
 
     def _final_actors(self, d: _Draft) -> None:
         """Re-resolves the actors with the event type, role and date; names the generic actor ACLED
@@ -755,22 +727,6 @@ def _pub_span(published: str | None) -> DateSpan | None:
         return None
     day = str(published)[:10]
     return DateSpan(day, day, "reported", None)
-
-
-def _bisect(starts: list[int], pos: int) -> int:
-    import bisect
-
-    return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-
-def _char_gap(g: TriggerGroup, s: int, e: int) -> int:
-    best = None
-    for t in g.triggers:
-        if t.start < e and s < t.end:
-            return -1
-        gap = s - t.end if s >= t.end else t.start - e
-        best = gap if best is None else min(best, gap)
-    return best if best is not None else 10**9
 
 
 def _default_actors() -> Any:

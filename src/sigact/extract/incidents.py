@@ -337,6 +337,8 @@ class IncidentMerger:
                 if place.precision not in ("site", "town") or pev is None or not (a <= pev.start < b):
                     continue
                 key = (place.name or "").lower()
+                if found and key == (found[-1][0].admin1 or "").lower():
+                    continue  # "in Leon, Guanajuato": the state named after the town, not a second town
                 if key and key not in seen:
                     seen.add(key)
                     found.append((place, pev if pev.field == "location" else make_evidence("location", pev.start, pev.end,

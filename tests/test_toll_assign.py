@@ -1,0 +1,56 @@
+"""Which event a toll mention counts (sigact.extract.toll_assign): tolls told in a sentence of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.pipeline import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return get_pipeline()
+
+
+def _asserted(pipe, text: str):
+    return [e for e in pipe.extract(text) if e.factuality == "asserted"]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    # a toll-only sentence two sentences after the incident, past background about the victim
+    ("On 9 May 2021, armed men attacked a trader in Sonsonate. The trader was a local musician. "
+     "He had received threats from a gang. 1 fatality.", 1, None),
+    # past a sentence that only tells a threat
+    ("On 3 June 2021, gunmen attacked a bus near Kaduna. The attackers threatened to return. Two dead, four injured.",
+     2, 4),
+    # the next sentence restates the toll of the incident just told
+    ("On 12 March 2022, gunmen on a motorbike shot at a couple in Santa Tecla. Both victims died.", 2, None),
+])
+def test_toll_only_sentences_count_the_incident_before(pipe, text, killed, injured):
+    evs = _asserted(pipe, text)
+    assert len(evs) == 1
+    assert evs[0].fatalities == killed
+    assert evs[0].injuries == injured
+    assert any(e.field == "fatalities" for e in evs[0].evidence)
+
+
+def test_a_full_sentence_far_after_the_incident_is_not_its_toll(pipe):
+    # a sentence with words of its own, two sentences on, is not a restatement of this incident's toll
+    text = ("On 9 May 2021, armed men attacked a trader in Sonsonate. The trader was a local musician. "
+            "Last year three people died in floods in the area.")
+    evs = _asserted(pipe, text)
+    assert evs and all(e.fatalities in (None, 0) for e in evs)
+
+
+def test_a_body_found_before_the_incident_sentence_counts_it(pipe):
+    evs = _asserted(pipe, "The body of a man was found on a road near Sonsonate on Sunday. He had been shot by gunmen.")
+    assert len(evs) == 1 and evs[0].fatalities == 1
+
+
+def test_town_and_its_state_are_one_place_not_two_events(pipe):
+    # "in <town>, <state named like its capital>": a chain, not a list of two towns, so one event with its toll
+    evs = _asserted(pipe, "On 9 May 2021, in Leon de los Aldama, Guanajuato, armed men attacked a man and a woman "
+                          "in their home. Both victims died.")
+    assert len(evs) == 1
+    assert evs[0].fatalities == 2
+    assert evs[0].location is not None and evs[0].location.admin1 == "Guanajuato"
