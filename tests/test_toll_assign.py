@@ -54,3 +54,21 @@ def test_town_and_its_state_are_one_place_not_two_events(pipe):
     assert len(evs) == 1
     assert evs[0].fatalities == 2
     assert evs[0].location is not None and evs[0].location.admin1 == "Guanajuato"
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("On 29 April 2021, in Uruapan, Michoacan, two armed men clashed with police officers. "
+     "One man died and the other one was injured and arrested.", 1, 1),
+    ("On 6 May 2021, in Tepic, several armed men attacked a man in a bar. "
+     "The victim died and police officers arrested four of the attackers.", 1, None),
+])
+def test_deaths_told_with_a_follow_up_arrest_count_the_incident(pipe, text, killed, injured):
+    evs = _asserted(pipe, text)
+    incident = next(e for e in evs if e.acled_sub_event_type != "Arrests")
+    assert (incident.fatalities, incident.injuries) == (killed, injured)
+    assert all(e.fatalities is None for e in evs if e.acled_sub_event_type == "Arrests")
+
+
+def test_an_arrest_on_its_own_keeps_its_toll(pipe):
+    evs = _asserted(pipe, "On 6 May 2021, police arrested two men in Tepic. Both were injured in a fall.")
+    assert [(e.acled_sub_event_type, e.injuries) for e in evs] == [("Arrests", 2)]

@@ -49,7 +49,7 @@ from sigact.extract.lexicon import Lexicon, load_lexicon
 from sigact.extract.incidents import IncidentMerger, make_evidence, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.primary import mark_lead, non_violent, wants_hedged_fallback
-from sigact.extract.toll_assign import assign_tolls
+from sigact.extract.toll_assign import assign_tolls, follow_up_tolls
 from sigact.extract.triggers import Trigger, TriggerFinder, TriggerGroup
 from sigact.model import Actor, Article, DateSpan, Event, Evidence, Place
 
@@ -176,7 +176,8 @@ class EventExtractor:
         for d in drafts:
             self._fill(d, doc, geo, dates, pub_year, article.published)
         tolls = self._tolls(text)
-        assign_tolls(drafts, tolls, list(doc.sents))
+        sents = list(doc.sents)
+        assign_tolls(drafts, tolls, sents)
         for d in drafts:
             if d.group.main.cls.name in _VIOLENT_CLASSES:
                 self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
@@ -188,6 +189,7 @@ class EventExtractor:
         for d in drafts:
             self._final_actors(d)
             self._victim_actor2(d)
+        follow_up_tolls(drafts, self.lex.fighting_event_types, sents)
         self.incidents.inherit_outcomes(drafts)
         drafts = self.incidents.split_places(drafts, geo, dates)
         self.incidents.resolve_anaphora(drafts)

@@ -17,7 +17,7 @@ import bisect
 import re
 from typing import Any, Sequence
 
-__all__ = ["assign_tolls", "LOOK_BACK"]
+__all__ = ["assign_tolls", "follow_up_tolls", "LOOK_BACK"]
 
 #: how many sentences back a toll total or a toll-only sentence may reach for its incident
 LOOK_BACK = 3
@@ -86,3 +86,33 @@ def _char_gap(g: Any, s: int, e: int) -> int:
         gap = s - t.end if s >= t.end else t.start - e
         best = gap if best is None else min(best, gap)
     return best if best is not None else 10**9
+
+
+#: toll kinds a follow-up arrest's sentence hands to the incident it follows
+_INCIDENT_KINDS = ("killed", "injured")
+
+
+def follow_up_tolls(drafts: Sequence[Any], incident_types: frozenset[str], sents: Sequence[Any]) -> None:
+    """"Two gunmen clashed with the police. One man died and the other was injured and arrested.": the
+    deaths and injuries told in the sentence of an arrest that follows an incident of ``incident_types``
+    (at most two sentences before it, asserted, with no toll of that kind of its own) are that incident's
+    toll, not the arrest's (ACLED codes the arrest as part of the incident).  ``drafts``: coded drafts
+    (``coding``, ``tolls``, ``group.sent``, ``judgement.flag``) in text order.  Returns None."""
+    starts = [s.start_char for s in sents]
+    for k, d in enumerate(drafts):
+        if d.coding is None or d.coding.sub_event_type != "Arrests" or d.judgement.flag != "asserted":
+            continue
+        moving = [t for t in d.tolls if t.kind in _INCIDENT_KINDS and not getattr(t, "aggregate", False)]
+        if not moving:
+            continue
+        here = bisect.bisect_right(starts, d.group.sent.start_char) - 1
+        prev = next((p for p in reversed(drafts[:k]) if p.coding is not None and p.judgement.flag == "asserted"
+                     and p.group.sent.start_char < d.group.sent.start_char), None)
+        if prev is None or prev.coding.event_type not in incident_types:
+            continue
+        if here - (bisect.bisect_right(starts, prev.group.sent.start_char) - 1) > 2:
+            continue
+        for t in moving:
+            if not any(o.kind == t.kind for o in prev.tolls):
+                d.tolls.remove(t)
+                prev.tolls.append(t)
