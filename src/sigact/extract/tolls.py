@@ -167,8 +167,9 @@ def _build(raw: dict[str, Any]) -> _Lex:
     generic = rf"{generic_word}(?:\s+{generic_word})?"
     first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
              rf"(?P<np1>{np_sg}))")
-    # "was found handcuffed and killed": up to two words and "and" between the auxiliary and the verb
-    mid = rf"(?P<mid>(?:\s+(?!(?:{passive})\b)[a-z]+){{1,2}}\s+and)?"
+    # "was injured by a stray bullet and later died": up to five words, "and" and an adverb of time
+    # (the victim "was wounded ... and later died": the death is the toll)
+    mid = rf"(?P<mid>(?:\s+[a-z]+){{1,5}}?\s+and(?:\s+(?:later|subsequently|eventually|then))?)?"
     # a short aside between the victims and the verb: "3 fighters (including a commander) dead"
     paren = r"(?:\s*\([^()\n]{1,80}\))?"
     re_passive = re.compile(
