@@ -43,7 +43,8 @@ _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters"
                "Peaceful protest")
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
-            r"tyres|tires|demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
+            r"tyres|tires|(?:take|takes|took|taken|taking) to the streets?|"
+            r"demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
