@@ -42,6 +42,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sigact.extract.coding import Coder, Coding
+from sigact.extract.conventions import load_conventions
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
@@ -132,6 +133,7 @@ class EventExtractor:
             classifier = (EmbedEnsemble.default() if self.settings.use_embeddings else None) or EventClassifier.default()
         self.classifier = classifier if self.settings.use_classifier else None
         self.coder = Coder(self.lex, self.classifier)
+        self.conventions = load_conventions(self.lex)
         self.ucdp_classifier = ucdp_classifier
         if self.ucdp_classifier is None and self.settings.use_classifier:
             from sigact.extract.classifier import UCDP_ARTIFACT, EventClassifier
@@ -179,8 +181,9 @@ class EventExtractor:
         for d in drafts:
             if d.group.main.cls.name in _VIOLENT_CLASSES:
                 self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
-            d.coding = self.coder.code(d.group, self._coding_actor1(d), d.actor2, doc_probs=None,
-                                       actor1_group=_collective(d.actor1_span), extent=self.finder.extent(d.group))
+            d.coding = self.conventions.apply(self.coder.code(  # then ACLED's fixed rules for special cases
+                d.group, self._coding_actor1(d), d.actor2, doc_probs=None, actor1_group=_collective(d.actor1_span),
+                extent=self.finder.extent(d.group)), d.group, d.actor1)
             if d.coding and doc_probs and d.coding.sub_event_type:
                 top = max(doc_probs, key=doc_probs.get)
                 d.doc_agree = top == d.coding.sub_event_type
