@@ -118,6 +118,35 @@ def test_arrests_by_who(conv: Conventions, actor: Actor, expected: str) -> None:
     assert got.sub_event_type == expected
 
 
+@pytest.mark.parametrize("label, sub", [
+    ("Movement of forces", "Change to group/activity"),
+    ("Security measures", "Change to group/activity"),
+    ("Looting", "Looting/property destruction"),
+    ("Defusal", DWU),
+    ("Non-violent activity", "Other"),
+])
+def test_note_label_decides(conv: Conventions, label: str, sub: str) -> None:
+    text = f"{label}: On 2 June 2023, soldiers of the 4th battalion arrived in Kalale after a deadly attack nearby."
+    got = conv.apply(_coding("Armed clash"), _group(text), None)
+    assert got.sub_event_type == sub and got.method.startswith("convention:label_")
+    assert got.evidence.start == 0 and got.evidence.text.startswith(label)
+
+
+def test_label_only_at_the_start(conv: Conventions) -> None:
+    text = "On 2 June 2023, soldiers clashed with gunmen in Kalale. Looting: none was reported."
+    before = _coding("Armed clash")
+    assert conv.apply(before, _group(text), None) is before
+
+
+def test_weapons_seized_in_a_deadly_raid_is_a_clash(conv: Conventions) -> None:
+    text = "Two gang members died and the police seized three rifles and a pistol in the raid in Duque de Caxias."
+    got = conv.apply(_coding(DWU), _group(text), None)
+    assert got.sub_event_type == "Armed clash" and got.method == "convention:weapons_seized_in_fight"
+    calm = "The police seized three rifles and a pistol in a house in Duque de Caxias. Nobody was hurt."
+    before = _coding(DWU)
+    assert conv.apply(before, _group(calm), None) is before
+
+
 def test_arrests_with_shooting_are_not_recoded(conv: Conventions) -> None:
     text = "Gunmen opened fire on a checkpoint in Bhamo and then arrested two guards."
     before = _coding("Arrests")
@@ -133,6 +162,8 @@ def test_arrests_with_shooting_are_not_recoded(conv: Conventions) -> None:
     ({"conventions": [{"name": "x", "result": "Arrests", "applies_to": ["Attack"], "cues": []}]}, "no cues"),
     ({"conventions": [{"name": "x", "result": "Arrests", "applies_to": ["Attack"], "cues": ["a"], "scope": "page"}]},
      "scope"),
+    ({"conventions": [{"name": "x", "result": "Arrests", "applies_to": ["Attack"], "cues": ["a"], "no_casualty": True,
+                       "needs_casualty": True}]}, "exclude"),
 ])
 def test_bad_conventions_file_is_a_config_error(data: dict[str, Any], msg: str) -> None:
     with pytest.raises(ConfigError, match=msg):

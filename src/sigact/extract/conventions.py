@@ -27,7 +27,9 @@ __all__ = ["Convention", "Conventions", "load_conventions"]
 
 #: a text up to this size is one short report (an event note): the ``note`` scope reads all of it
 NOTE_CHARS = 600
-_SCOPES = ("sentence", "note")
+#: characters at the start of a text read for the ``lead`` scope (a note's category label)
+LEAD_CHARS = 60
+_SCOPES = ("sentence", "note", "lead")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Convention:
     unless: tuple[re.Pattern[str], ...] = ()
     scope: str = "sentence"
     no_casualty: bool = False
+    needs_casualty: bool = False
     actor1_types: frozenset[str] = frozenset()
     actor1_not_acled: tuple[str, ...] = ()
 
@@ -69,7 +72,7 @@ class Convention:
             return None
         if any(rx.search(text) for rx in self.unless):
             return None
-        if self.no_casualty and _casualty(text):
+        if (self.no_casualty or self.needs_casualty) and _casualty(text) != self.needs_casualty:
             return None
         return ev
 
@@ -92,7 +95,10 @@ class Conventions:
         note: tuple[list[tuple[int, str]], str] | None = None
         for rule in self.rules:
             scoped, text = spans, sent_text
-            if rule.scope == "note":
+            if rule.scope == "lead":
+                lead = _doc_text(group)[:LEAD_CHARS]
+                scoped, text = [(0, lead)], lead
+            elif rule.scope == "note":
                 if note is None:
                     doc_text = _doc_text(group)
                     note = ([(0, doc_text)], doc_text) if len(doc_text) <= NOTE_CHARS else (spans, sent_text)
@@ -145,6 +151,8 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
         scope = str(item.get("scope") or "sentence")
         if scope not in _SCOPES:
             raise ConfigError(f"conventions.yaml: {name}: scope must be one of {_SCOPES}")
+        if item.get("no_casualty") and item.get("needs_casualty"):
+            raise ConfigError(f"conventions.yaml: {name}: no_casualty and needs_casualty exclude each other")
         types = frozenset(str(x) for x in item.get("actor1_types") or [])
         if types - set(ACTOR_TYPES):
             raise ConfigError(f"conventions.yaml: {name}: unknown actor types {sorted(types - set(ACTOR_TYPES))}")
@@ -154,7 +162,8 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
         rules.append(Convention(
             name=name, result=str(result), why=" ".join(str(item.get("why") or "").split()),
             applies_to=applies, cues=cues, unless=tuple(_compile(str(p), shared, name) for p in item.get("unless") or []),
-            scope=scope, no_casualty=bool(item.get("no_casualty")), actor1_types=types,
+            scope=scope, no_casualty=bool(item.get("no_casualty")), needs_casualty=bool(item.get("needs_casualty")),
+            actor1_types=types,
             actor1_not_acled=tuple(str(x) for x in item.get("actor1_not_acled") or [])))
     return Conventions(lex, tuple(rules))
 
