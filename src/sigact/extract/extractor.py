@@ -477,8 +477,10 @@ class EventExtractor:
             return None  # "Hello world." is no event, whatever the classifier's best guess
         root = next(iter(doc.sents)).root
         cue = self.coder.cue_token(doc, sub)  # the word that carries the type, when there is one
-        return self.draft_on(cue if cue is not None else root, sub, probs, doc, geo, dates, pub_year, tolls,
-                             judge=cue is not None, doc_agree=True)
+        d = self.draft_on(cue if cue is not None else root, sub, probs, doc, geo, dates, pub_year, tolls,
+                          judge=cue is not None, doc_agree=True)
+        d.coding = self.conventions.apply(d.coding, d.group, d.actor1)  # ACLED's fixed rules (a note's label ...)
+        return d
 
     def draft_on(self, anchor: Any, sub: str, probs: dict[str, float], doc: Doc, geo: Any, dates: Any,
                  pub_year: int | None, tolls: list[Any], *, judge: bool = False, **flags: Any) -> _Draft:
