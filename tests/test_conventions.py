@@ -191,6 +191,9 @@ def _primary(text: str):
     # arrests by a non-state armed group are abductions
     ("On 12 June 2023, members of the Arakan Army detained ten villagers in Kyauktaw, accusing them of informing "
      "for the military.", ABD, "non_state_arrest"),
+    # a side freeing prisoners on its own is no agreement
+    ("On 12 June 2023, the Afghan government released 200 Taliban prisoners to help the peace deal.", "Other",
+     "prisoner_release"),
     # combatants killed and others arrested: the fight is the event
     ("On 12 June 2023, soldiers killed three al Shabaab fighters and arrested two others near Jowhar.",
      "Armed clash", "arrests_in_combat"),
@@ -222,6 +225,9 @@ def test_conventions_recode(text: str, sub: str, method: str | None) -> None:
     # police arrests stay arrests; a de facto authority's too
     ("On 12 June 2023, police arrested ten villagers in Kyauktaw on charges of theft.", SD, "Arrests"),
     ("On 12 June 2023, Houthi forces arrested 20 teachers in Sanaa for unknown reasons.", SD, "Arrests"),
+    # an agreed exchange of prisoners stays an agreement
+    ("On 12 June 2023, the army and the ELN exchanged 20 prisoners near Arauca as part of the ceasefire deal.",
+     SD, "Agreement"),
     # a drug raid with a shoot-out stays a fight
     ("On 12 June 2023, police seized drugs in Rosario after a shoot-out with traffickers in which one officer "
      "was wounded.", "Battles", None),
