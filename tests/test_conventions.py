@@ -8,7 +8,7 @@ arrests, a clash with warning shots stays a clash).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
@@ -72,6 +72,28 @@ def test_every_convention_is_complete(conv: Conventions) -> None:
     assert len(names) == len(set(names)) >= 5
     for r in conv.rules:
         assert r.result in lex.taxonomy and r.why and r.cues and r.applies_to
+
+
+_ENGINE_CASES = [
+    ("Remote explosive/landmine/IED", "Sappers defused a pressure-plate mine buried under the track near Tessit."),
+    ("Grenade", "A grenade tossed into a courtyard in Gitega did not explode."),
+    ("Air/drone strike", "Two drones were shot down over Marib before reaching their target."),
+    ("Remote explosive/landmine/IED", "An IED went off prematurely while two fighters were planting it near Bulo Burte."),
+    (DWU, "Troops beat back an assault by armed bandits on the camp at Zurmi."),
+    ("Arrests", "Police killed two Red Command gang members and arrested three more in Mare."),
+    ("Arrests", "Federal police impounded 80 kg of marijuana at a toll booth near Cascavel."),
+    ("Agreement", "The junta freed 300 political prisoners on Independence Day."),
+    ("Attack", "Security measures: troops sealed the roads into Ben Gardane."),
+]
+
+
+def test_keys_gate_changes_no_outcome(conv: Conventions) -> None:
+    """The ``keys`` pre-check only skips conventions that could not fire: with it or without, the same result."""
+    ungated = Conventions(conv.lex, tuple(replace(r, keys=()) for r in conv.rules))
+    for sub, text in _ENGINE_CASES:
+        got, ref = conv.apply(_coding(sub), _group(text), None), ungated.apply(_coding(sub), _group(text), None)
+        assert got.method.startswith("convention:"), text
+        assert (got.sub_event_type, got.method, got.evidence) == (ref.sub_event_type, ref.method, ref.evidence)
 
 
 def test_defused_bomb_recoded_with_method_and_evidence(conv: Conventions) -> None:

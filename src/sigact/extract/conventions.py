@@ -45,6 +45,7 @@ class Convention:
     scope: str = "sentence"
     no_casualty: bool = False
     needs_casualty: bool = False
+    keys: tuple[str, ...] = ()
     actor1_types: frozenset[str] = frozenset()
     actor1_not_acled: tuple[str, ...] = ()
 
@@ -56,6 +57,10 @@ class Convention:
         if coding.sub_event_type == self.result or not (
                 coding.sub_event_type in self.applies_to or coding.event_type in self.applies_to):
             return None
+        if self.keys:
+            low = text.lower()
+            if not any(k in low for k in self.keys):
+                return None
         if self.actor1_types:
             if actor1 is None or actor1.type not in self.actor1_types:
                 return None
@@ -72,8 +77,12 @@ class Convention:
             return None
         if any(rx.search(text) for rx in self.unless):
             return None
-        if (self.no_casualty or self.needs_casualty) and _casualty(text) != self.needs_casualty:
-            return None
+        if self.no_casualty or self.needs_casualty:
+            rest = text
+            for rx in self.cues:  # the cue itself is no casualty ("shot down a drone")
+                rest = rx.sub(" ", rest)
+            if _casualty(rest) != self.needs_casualty:
+                return None
         return ev
 
 
@@ -163,7 +172,7 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
             name=name, result=str(result), why=" ".join(str(item.get("why") or "").split()),
             applies_to=applies, cues=cues, unless=tuple(_compile(str(p), shared, name) for p in item.get("unless") or []),
             scope=scope, no_casualty=bool(item.get("no_casualty")), needs_casualty=bool(item.get("needs_casualty")),
-            actor1_types=types,
+            keys=tuple(str(k).lower() for k in item.get("keys") or []), actor1_types=types,
             actor1_not_acled=tuple(str(x) for x in item.get("actor1_not_acled") or [])))
     return Conventions(lex, tuple(rules))
 
