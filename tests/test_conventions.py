@@ -213,6 +213,9 @@ def _primary(text: str):
     # arrests by a non-state armed group are abductions
     ("On 12 June 2023, members of the Arakan Army detained ten villagers in Kyauktaw, accusing them of informing "
      "for the military.", ABD, "non_state_arrest"),
+    # an abduction that ends in killing is an attack
+    ("On 12 June 2023, gunmen kidnapped two traders on the road to Kaduna. Their bodies were found the next day.",
+     "Attack", "abduction_with_killing"),
     # a side freeing prisoners on its own is no agreement
     ("On 12 June 2023, the Afghan government released 200 Taliban prisoners to help the peace deal.", "Other",
      "prisoner_release"),
@@ -247,6 +250,9 @@ def test_conventions_recode(text: str, sub: str, method: str | None) -> None:
     # police arrests stay arrests; a de facto authority's too
     ("On 12 June 2023, police arrested ten villagers in Kyauktaw on charges of theft.", SD, "Arrests"),
     ("On 12 June 2023, Houthi forces arrested 20 teachers in Sanaa for unknown reasons.", SD, "Arrests"),
+    # an abduction with nobody hurt stays an abduction ("and/or" negated too)
+    ("On 12 June 2023, gunmen kidnapped two traders on the road to Kaduna and demanded a ransom. No fatalities "
+     "and/or injuries reported.", "Violence against civilians", ABD),
     # an agreed exchange of prisoners stays an agreement
     ("On 12 June 2023, the army and the ELN exchanged 20 prisoners near Arauca as part of the ceasefire deal.",
      SD, "Agreement"),

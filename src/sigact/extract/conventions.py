@@ -78,7 +78,7 @@ class Convention:
         if any(rx.search(text) for rx in self.unless):
             return None
         if self.no_casualty or self.needs_casualty:
-            rest = text
+            rest = text.replace("and/or", "or")  # "no fatalities and/or injuries reported"
             for rx in self.cues:  # the cue itself is no casualty ("shot down a drone")
                 rest = rx.sub(" ", rest)
             if _casualty(rest) != self.needs_casualty:
