@@ -23,7 +23,7 @@ from sigact.extract.coding import Coding, _casualty, _doc_text
 from sigact.extract.lexicon import Lexicon, load_yaml
 from sigact.model import ACTOR_TYPES, Actor, Evidence
 
-__all__ = ["Convention", "Conventions", "load_conventions"]
+__all__ = ["Convention", "Conventions", "load_conventions", "parse_conventions"]
 
 #: a text up to this size is one short report (an event note): the ``note`` scope reads all of it
 NOTE_CHARS = 600
@@ -179,6 +179,7 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
 
 @functools.lru_cache(maxsize=1)
 def _default_data() -> dict[str, Any]:
+    """Returns the parsed ``data/conventions.yaml`` (read once per process)."""
     return load_yaml("conventions.yaml")
 
 
