@@ -42,6 +42,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from sigact.extract.coding import Coder, Coding
+from sigact.extract.conventions import load_conventions
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
@@ -133,6 +134,7 @@ class EventExtractor:
             classifier = (EmbedEnsemble.default() if self.settings.use_embeddings else None) or EventClassifier.default()
         self.classifier = classifier if self.settings.use_classifier else None
         self.coder = Coder(self.lex, self.classifier)
+        self.conventions = load_conventions(self.lex)
         self.ucdp_classifier = ucdp_classifier
         if self.ucdp_classifier is None and self.settings.use_classifier:
             from sigact.extract.classifier import UCDP_ARTIFACT, EventClassifier
@@ -181,8 +183,9 @@ class EventExtractor:
         for d in drafts:
             if d.group.main.cls.name in _VIOLENT_CLASSES:
                 self._victim_actor2(d, force=True)  # "a soldier was killed": the victim decides battle vs attack
-            d.coding = self.coder.code(d.group, self._coding_actor1(d), d.actor2, doc_probs=None,
-                                       actor1_group=_collective(d.actor1_span), extent=self.finder.extent(d.group))
+            d.coding = self.conventions.apply(self.coder.code(  # then ACLED's fixed rules for special cases
+                d.group, self._coding_actor1(d), d.actor2, doc_probs=None, actor1_group=_collective(d.actor1_span),
+                extent=self.finder.extent(d.group)), d.group, d.actor1)
             if d.coding and doc_probs and d.coding.sub_event_type:
                 top = max(doc_probs, key=doc_probs.get)
                 d.doc_agree = top == d.coding.sub_event_type
@@ -448,8 +451,10 @@ class EventExtractor:
             return None  # "Hello world." is no event, whatever the classifier's best guess
         root = next(iter(doc.sents)).root
         cue = self.coder.cue_token(doc, sub)  # the word that carries the type, when there is one
-        return self.draft_on(cue if cue is not None else root, sub, probs, doc, geo, dates, pub_year, tolls,
-                             judge=cue is not None, doc_agree=True)
+        d = self.draft_on(cue if cue is not None else root, sub, probs, doc, geo, dates, pub_year, tolls,
+                          judge=cue is not None, doc_agree=True)
+        d.coding = self.conventions.apply(d.coding, d.group, d.actor1)  # ACLED's fixed rules (a note's label ...)
+        return d
 
     def draft_on(self, anchor: Any, sub: str, probs: dict[str, float], doc: Doc, geo: Any, dates: Any,
                  pub_year: int | None, tolls: list[Any], *, judge: bool = False, **flags: Any) -> _Draft:
