@@ -22,3 +22,13 @@ from sigact.extract.tolls import find_tolls, summarize_tolls
 def test_toll_forms(text, killed, injured):
     summ = summarize_tolls(find_tolls(text))
     assert (summ.get("killed"), summ.get("injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The other one was injured and arrested.", {"injured": 1, "arrested": 1}),
+    ("A herder was abducted and killed near the river.", {"killed": 1, "abducted": 1}),
+    ("A guard was wounded and later died.", {"killed": 1}),
+])
+def test_two_things_that_happened_to_the_same_victim(text, kinds):
+    summ = summarize_tolls(find_tolls(text))
+    assert {k: v for k, v in summ.items() if v} == kinds

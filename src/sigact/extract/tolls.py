@@ -168,8 +168,10 @@ def _build(raw: dict[str, Any]) -> _Lex:
     first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
              rf"(?P<np1>{np_sg}))")
     # "was injured by a stray bullet and later died": up to five words, "and" and an adverb of time
-    # (the victim "was wounded ... and later died": the death is the toll)
-    mid = rf"(?P<mid>(?:\s+[a-z]+){{1,5}}?\s+and(?:\s+(?:later|subsequently|eventually|then))?)?"
+    # (the victim "was wounded ... and later died": the death is the toll; "was abducted and killed": both;
+    # no death word before "and": "15 were killed and injured" is one count of both)
+    not_toll = _alt(w for w, k in passive_kind.items() if k == "killed")
+    mid = rf"(?P<mid>(?:\s+(?!(?:{not_toll})\b)[a-z]+){{1,5}}?\s+and(?:\s+(?:later|subsequently|eventually|then))?)?"
     # a short aside between the victims and the verb: "3 fighters (including a commander) dead"
     paren = r"(?:\s*\([^()\n]{1,80}\))?"
     re_passive = re.compile(
@@ -286,6 +288,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     out.append((pos, len(text)))
     return out
+
+
+def _mid_kinds(lex: _Lex, m: re.Match[str], kind: str) -> list[str]:
+    """Returns the other toll kinds told between the auxiliary and the verb of a passive match ("one was
+    injured and arrested": injured, beside arrested); an injury before a death is no toll of its own
+    ("was wounded by a stray bullet and later died")."""
+    mid = m.groupdict().get("mid")
+    if not mid:
+        return []
+    kinds = [lex.passive_kind[w] for w in mid.lower().split() if w in lex.passive_kind]
+    return [k for k in dict.fromkeys(kinds) if k != kind and not (kind == "killed" and k == "injured")]
 
 
 def _active_reading(lex: _Lex, text: str, m: re.Match[str], verb: str) -> bool:
@@ -421,6 +434,8 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
                 m.group(npg), vague=True)
             continue
         add(4, kind, v, m.start(), m.end(), qspan, m.group(npg), vague=vague)
+        for k2 in _mid_kinds(lex, m, kind):
+            add(4, k2, v, m.start(), m.end(), (qspan[0], qspan[0]), m.group(npg), vague=vague)
     for prio, pat in ((5, lex.re_single), (6, lex.re_single2), (6, lex.re_pron)):
         for m in scan(pat):
             verb = re.sub(r"\s+", " ", m.group("v").lower())
@@ -430,6 +445,8 @@ def find_tolls(text: str, offset: int = 0) -> list[TollMention]:
             v = 1 if prio == 6 else _value(lex, kind, m.group("q"), m.group("np"))[0]
             if v is not None:
                 add(prio, kind, v, m.start(), m.end(), (m.start("q"), m.start("v")), m.groupdict().get("np") or m.group("q"))
+                for k2 in _mid_kinds(lex, m, kind):
+                    add(prio, k2, v, m.start(), m.end(), (m.start("q"), m.start("q")), m.groupdict().get("np") or m.group("q"))
     for m in scan(lex.re_to_death):
         if m.group("pron"):
             v: int | None = None if m.group("pron").lower() == "them" else 1
