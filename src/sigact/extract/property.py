@@ -36,6 +36,8 @@ _CROWD_TYPES = ("protesters", "rioters")
 PROPERTY_BONUS = 3.0
 #: prior added to Attack when people were harmed in an incident of property destruction by non-crowd actors
 HARM_ATTACK_BONUS = 1.0
+#: prior added to Mob violence when a crowd harmed people in an incident of property destruction
+HARM_MOB_BONUS = 2.0
 
 
 @dataclass(frozen=True)
@@ -149,8 +151,9 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
       should lead over the classifier.
     * Property destroyed or looted with people killed, injured, abducted or assaulted in the incident's
       own sentences (an attack verb alone is not enough to rule Looting out): Looting is
-      taken out (into ``excluded``) when a type of violence against people is a candidate, and Attack
-      gains ``HARM_ATTACK_BONUS`` when no crowd did it.  Returns False.
+      taken out (into ``excluded``) when a type of violence against people is a candidate; Attack
+      gains ``HARM_ATTACK_BONUS`` when armed men named in the incident's sentences did it; when a crowd did (outside a demonstration),
+      Mob violence gains ``HARM_MOB_BONUS`` and Attack is ruled out.  Returns False.
     """
     rules = property_rules()
     if not rules.act(ctx_text):
@@ -160,8 +163,17 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
             del prior[LOOTING]
             cands.remove(LOOTING)
             excluded.add(LOOTING)
-            if "Attack" in prior and not crowd and t1 not in _CROWD_TYPES:
-                prior["Attack"] += HARM_ATTACK_BONUS
+            if crowd or t1 in _CROWD_TYPES:
+                if "Mob violence" in prior and not demo:
+                    # a crowd burning a person or his house: mob violence, never an attack (which needs an
+                    # organised armed group)
+                    prior["Mob violence"] += HARM_MOB_BONUS
+                    if "Attack" in prior:
+                        del prior["Attack"]
+                        cands.remove("Attack")
+                        excluded.add("Attack")
+            elif "Attack" in prior and t1 in ARMED_ACTOR_TYPES and who and who in ctx_text:
+                prior["Attack"] += HARM_ATTACK_BONUS  # armed men named in the incident looted and hurt people
         return False
     if not property_only(t1=t1, t2=t2, crowd=crowd, who=who, ctx_text=ctx_text, told=told, demo=demo,
                          casualty=casualty):
