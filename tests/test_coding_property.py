@@ -12,7 +12,7 @@ import re
 import pytest
 
 from sigact.extract.coding import _DEMO_RX, _casualty
-from sigact.extract.property import LOOTING, apply_property_rule, property_rules
+from sigact.extract.property import LOOTING, apply_property_rule, property_only, property_rules
 from test_extract_support import primary, run
 
 SD = "Strategic developments"
@@ -61,9 +61,19 @@ def test_no_harm_to_people(text: str) -> None:
     "militants attacked the village of Mokoto and set fire to huts",  # an attack on a village
     "the fighters attacked residents and looted their homes",
     "a man was burned alive in his shop",
+    "villagers killed a suspected goat thief and burned his hut",  # a goat thief is a person
+    "the crowd caught the man and set him alight, burning him alive",
+    "a trader was severely burned when the kiosk was set on fire",
 ])
 def test_harm_to_people(text: str) -> None:
     assert property_rules().harmed(text, _casualty)
+
+
+def test_weapons_taken_are_no_looting() -> None:
+    text = "Gunmen raided the headquarters of a rival faction and seized weapons and two pick-up trucks."
+    assert property_rules().act(text)
+    assert not property_only(t1="unidentified armed group", t2=None, crowd=False, who="Gunmen", ctx_text=text,
+                             told=text, demo=False, casualty=_casualty)
 
 
 def test_attack_verb_alone_does_not_rule_looting_out() -> None:

@@ -46,6 +46,7 @@ class PropertyRules:
 
     acts: re.Pattern[str]
     take_goods: re.Pattern[str]
+    take_arms: re.Pattern[str]
     set_fire: re.Pattern[str]
     harm: re.Pattern[str]
     attack_on: re.Pattern[str]
@@ -93,6 +94,9 @@ def property_rules() -> PropertyRules:
         take_goods=re.compile(
             r"(?i)(?<![\w-])(?:" + alternation(data.get("take_verbs")) + r")\s+(?:[\w'-]+,?\s+){0,4}?(?:"
             + alternation(data.get("goods")) + r")\b"),
+        take_arms=re.compile(
+            r"(?i)(?<![\w-])(?:" + alternation(data.get("take_verbs")) + r")\s+(?:[\w'-]+,?\s+){0,4}?(?:"
+            + alternation(data.get("armed_goods")) + r")\b"),
         set_fire=re.compile(r"(?i)(?<![\w-])set(?:s|ting)?\s+(?:[\w'-]+\s+){0,8}?(?:"
                             + alternation(data.get("fire_tails")) + r")\b"),
         harm=_rx(data.get("harm"), "harm"),
@@ -112,7 +116,7 @@ def property_rules() -> PropertyRules:
         # "shot and killed five oxen", "livestock were killed": harm to animals, removed before casualties
         animal_harm=re.compile(
             r"(?i)(?<![\w-])(?:(?:" + alternation(data.get("animal_harm")) + r")\w*(?:\s+[\w'-]+){0,4}?\s+(?:"
-            + alternation(data.get("animals")) + r")|(?:" + alternation(data.get("animals")) + r")(?:\s+[\w'-]+){0,3}?\s+(?:"
+            + alternation(data.get("animals")) + r")\b(?!\s+(?:" + alternation(data.get("animal_persons")) + r"))|(?:" + alternation(data.get("animals")) + r")(?:\s+[\w'-]+){0,3}?\s+(?:"
             + alternation(data.get("animal_harm")) + r"))\b"),
     )
 
@@ -122,12 +126,13 @@ def property_only(*, t1: str | None, t2: str | None, crowd: bool, who: str, ctx_
     """Returns True when ``ctx_text`` tells property destroyed or looted and nothing else: nobody killed,
     hurt, abducted or attacked in ``told`` (the incident's sentences and the text after them), no
     rioters or demonstrators (``t1``, ``demo``), no crowd of civilians (``crowd``, unless ``who`` calls the
-    group unknown or armed), no stone-throwing, no remote weapon, no fighting, and no armed or state
-    target (``t2``).  ``casualty``: coding's negation-aware casualty test."""
+    group unknown or armed), no stone-throwing, no remote weapon, no fighting, no weapons taken, and no
+    armed or state target (``t2``).  ``casualty``: coding's negation-aware casualty test."""
     rules = property_rules()
     if not rules.act(ctx_text) or demo or t1 in _CROWD_TYPES or t2 in ARMED_ACTOR_TYPES:
         return False
-    if rules.crowd_violence.search(ctx_text) or rules.remote.search(ctx_text) or rules.fighting.search(ctx_text):
+    if rules.crowd_violence.search(ctx_text) or rules.remote.search(ctx_text) or rules.fighting.search(ctx_text) \
+            or rules.take_arms.search(ctx_text):
         return False
     if crowd and not rules.unidentified_group(who):
         return False
