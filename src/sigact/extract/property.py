@@ -8,9 +8,10 @@ home.  Two exceptions keep their own type: rioters, demonstrators or a crowd of 
 property riot (Riots), and property burnt or looted during an attack on people (people killed,
 injured, abducted, assaulted) is part of that attack.
 
-:func:`apply_property_rule` is the one hook :class:`sigact.extract.coding.Coder` calls: it adds to
-the rule prior of a trigger group (property destroyed, nobody hurt, no crowd) or takes Looting out of
-it (people harmed in the same incident).  The word lists are in ``data/property.yaml``.
+:class:`sigact.extract.coding.Coder` calls :func:`apply_property_rule` on each trigger group: it adds
+to the group's rule prior (property destroyed, nobody hurt, no crowd) or takes Looting out of it
+(people harmed in the same incident); and :func:`property_only` on a text no trigger fired in (the
+classifier-only event).  The word lists are in ``data/property.yaml``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _CROWD_TYPES = ("protesters", "rioters")
 #: prior added to Looting/property destruction when the property is all that was attacked (the rules
 #: then lead over the classifier, see ``Coder._combine``'s ``cue_led``)
 PROPERTY_BONUS = 3.0
-#: prior added to Attack when people were harmed in an incident of property destruction by non-crowd actors
+#: prior added to Attack when armed men named in an incident of property destruction harmed people
 HARM_ATTACK_BONUS = 1.0
 #: prior added to Mob violence when a crowd harmed people in an incident of property destruction
 HARM_MOB_BONUS = 2.0
@@ -116,7 +117,8 @@ def property_rules() -> PropertyRules:
         # "shot and killed five oxen", "livestock were killed": harm to animals, removed before casualties
         animal_harm=re.compile(
             r"(?i)(?<![\w-])(?:(?:" + alternation(data.get("animal_harm")) + r")\w*(?:\s+[\w'-]+){0,4}?\s+(?:"
-            + alternation(data.get("animals")) + r")\b(?!\s+(?:" + alternation(data.get("animal_persons")) + r"))|(?:" + alternation(data.get("animals")) + r")(?:\s+[\w'-]+){0,3}?\s+(?:"
+            + alternation(data.get("animals")) + r")\b(?!\s+(?:" + alternation(data.get("animal_persons")) + r"))"
+            r"|(?:" + alternation(data.get("animals")) + r")(?:\s+[\w'-]+){0,3}?\s+(?:"
             + alternation(data.get("animal_harm")) + r"))\b"),
     )
 
@@ -155,10 +157,11 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
       candidate when the trigger did not list it) and Armed clash is ruled out.  Returns True: the rules
       should lead over the classifier.
     * Property destroyed or looted with people killed, injured, abducted or assaulted in the incident's
-      own sentences (an attack verb alone is not enough to rule Looting out): Looting is
-      taken out (into ``excluded``) when a type of violence against people is a candidate; Attack
-      gains ``HARM_ATTACK_BONUS`` when armed men named in the incident's sentences did it; when a crowd did (outside a demonstration),
-      Mob violence gains ``HARM_MOB_BONUS`` and Attack is ruled out.  Returns False.
+      own sentences (an attack verb alone is not enough to rule Looting out): Looting is taken out
+      (into ``excluded``) when a type of violence against people is a candidate; Attack gains
+      ``HARM_ATTACK_BONUS`` when armed men named in the incident's sentences did it; when a crowd did
+      (outside a demonstration), Mob violence gains ``HARM_MOB_BONUS`` and Attack is ruled out.
+      Returns False.
     """
     rules = property_rules()
     if not rules.act(ctx_text):
