@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
+from sigact.extract.property import LOOTING, apply_property_rule, property_only
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
 from sigact.model import STATE_ACTOR_TYPES as _STATE
@@ -41,7 +42,7 @@ __all__ = ["Coder", "Coding"]
 
 _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration",
                "Peaceful protest")
-_DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
+_DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|(?<!\d )march(?!\s+\d)|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
             r"tyres|tires|(?:take|takes|took|taken|taking) to the streets?|"
             r"demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
@@ -601,8 +602,14 @@ class Coder:
                 and not raid and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
+        # ACLED: property destroyed or looted with nobody attacked is Looting/property destruction; with
+        # people harmed it is part of the attack (sigact.extract.property)
+        property_only = apply_property_rule(
+            prior, cands, excluded, t1=t1, t2=t2, crowd=crowd1, ctx_text=ctx_text, told=told,
+            who=actor1.text if actor1 is not None and actor1.text else doc_text[w0:max(w0, main.end)],
+            demo=bool(self._demo_rx.search(ctx_text)), casualty=_casualty)
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
-                             cue_led={"Looting/property destruction"} if nobody_hurt else None)
+                             cue_led={LOOTING} if nobody_hurt or property_only else None)
 
     def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
         """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
@@ -724,7 +731,8 @@ class Coder:
     def from_probs(self, sub: str, probs: dict[str, float], actor1: Actor | None, actor2: Actor | None,
                    text: str | None = None) -> Coding:
         """Returns the coding of a classifier-only event (``text``: the text it comes from; without a
-        demonstration word in it, the best non-demonstration type replaces a demonstration type)."""
+        demonstration word in it, the best non-demonstration type replaces a demonstration type; when it
+        tells property destroyed or looted and nobody attacked, Looting/property destruction)."""
         if text is not None and sub in _DEMO_TYPES and not self._demo_rx.search(text):
             rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
             if rest:
@@ -735,6 +743,11 @@ class Coder:
             rest = {k: v for k, v in probs.items() if self.lex.event_type_of(k) == "Strategic developments"}
             if rest:
                 sub = max(rest, key=rest.get)
+        if text is not None and sub != LOOTING and probs.get(LOOTING) and property_only(
+                t1=actor1.type if actor1 else None, t2=actor2.type if actor2 else None, crowd=self._crowd(actor1),
+                who=actor1.text if actor1 is not None and actor1.text else "", ctx_text=text, told=text,
+                demo=bool(self._demo_rx.search(text)), casualty=_casualty):
+            sub = LOOTING  # no trigger, but property destroyed or looted and nobody attacked (sigact.extract.property)
         return self._make(sub, probs[sub], "classifier", None, None, {})
 
     def _make(self, sub: str, score: float, method: str, ev: Evidence | None, group: TriggerGroup | None,
