@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -50,6 +51,8 @@ _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|tro
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
+#: weight of each demonstrator-violence cue (``demonstrations.yaml``, at most 2) for a demonstration's group
+DEMO_VIOLENCE = 3.0
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -351,6 +354,9 @@ class Coder:
         if main.cls.special == "threat":
             row = self.lex.non_acled["threat"]
             return Coding(None, None, row.get("plover"), row.get("mode"), row.get("cameo"), main.cls.weight, "rules")
+        if main.cls.name == "loot" and "Peaceful protest" in self.lex.taxonomy and self._symbolic_act(group):
+            # "marched and burnt an effigy of the prefect": the demonstration's symbolic act (ACLED: peaceful)
+            return self._make("Peaceful protest", 0.5, "rules", None, group, {})
         cands: list[str] = []
         scoping = [t for t in group.triggers if not t.cls.outcome] or group.triggers
         if main.cls.overrides:
@@ -394,7 +400,8 @@ class Coder:
             prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
-                n = len(rx.findall(ctx_text))
+                # burning an effigy is a demonstration's symbolic act, no violence
+                n = len(rx.findall(symbolic_free(ctx_text) if k == "Violent demonstration" else ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         intervened = False  # police or soldiers disperse or arrest the demonstrators in the next sentences
         if main.cls.name in ("protest", "gather") and group.sent.end_char < len(doc_text):
@@ -411,6 +418,7 @@ class Coder:
                         intervened = True
         if "Violent demonstration" in prior and _RIOTERS_RX.search(ctx_text):
             prior["Violent demonstration"] += 2.5  # the report itself calls the demonstrators rioters
+        violent_demo = self._demonstrators_violent(prior, main.cls.name, ctx_text, doc_text, group)
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
@@ -491,6 +499,8 @@ class Coder:
             excluded.update(k for k in ("Armed clash", "Attack", "Mob violence") if k in prior)
         if intervened and "Peaceful protest" in prior and "Protest with intervention" in prior:
             excluded.add("Peaceful protest")  # ACLED: a demonstration the police disperse is never "peaceful"
+        if violent_demo:  # ACLED: demonstrators' own violence makes it a violent demonstration, police or not
+            excluded.update(k for k in ("Peaceful protest", "Protest with intervention") if k in prior)
         # demonstration types need a demonstration in the text
         if not self._demo_rx.search(ctx_text):
             excluded.update(x for x in _DEMO_TYPES if x in prior and len(prior) > 1)
@@ -517,6 +527,8 @@ class Coder:
                 if demo not in prior and demo in self.lex.taxonomy:
                     prior[demo] = 0.05
                     cands.append(demo)
+        if self._no_excessive_force(prior, main, t1, crowd1):
+            excluded.add("Excessive force against protesters")
         for x in excluded:
             del prior[x]
             cands.remove(x)
@@ -602,6 +614,48 @@ class Coder:
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
                              cue_led={"Looting/property destruction"} if nobody_hurt else None)
+
+    def _symbolic_act(self, group: TriggerGroup) -> bool:
+        """Returns True when the group's main trigger ("burnt") lies inside a symbolic act of a
+        demonstration told in its sentence ("burnt an effigy of the minister";
+        ``demonstrations.yaml: symbolic``)."""
+        sent = group.sent
+        if not self._demo_rx.search(sent.text):
+            return False
+        a, b = group.main.start - sent.start_char, group.main.end - sent.start_char
+        return 0 <= a < b <= len(sent.text) and not symbolic_free(sent.text)[a:b].strip()
+
+    @staticmethod
+    def _demonstrators_violent(prior: dict[str, float], cls_name: str, ctx_text: str, doc_text: str,
+                               group: TriggerGroup) -> bool:
+        """Weighs the demonstrators' own violence for a demonstration's trigger group (``protest`` or
+        ``gather``): ``DEMO_VIOLENCE`` per cue of ``demonstrations.yaml`` (burning tyres, barricaded
+        roads, storming a building, a scuffle with the police, throwing stones; at most 2) in its
+        sentences or in the ``_AFTER_CHARS`` after them, added to "Violent demonstration" in
+        ``prior`` (changed in place).  Returns True when a cue is in the demonstration's own
+        sentences: then it is never peaceful nor a mere protest with intervention (ACLED)."""
+        if "Violent demonstration" not in prior or cls_name not in ("protest", "gather"):
+            return False
+        n_in = len(demonstrator_violence(ctx_text))
+        n_after = 0
+        if n_in < 2 and group.sent.end_char < len(doc_text):
+            n_after = len(demonstrator_violence(doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]))
+        prior["Violent demonstration"] += DEMO_VIOLENCE * min(n_in + n_after, 2)
+        return n_in > 0
+
+    @staticmethod
+    def _no_excessive_force(prior: dict[str, float], main: Any, t1: str | None, crowd1: bool) -> bool:
+        """Returns True when "Excessive force against protesters" must leave the candidates of a
+        violent trigger (not the demonstration's own): ACLED codes it only for force that state forces
+        or another armed actor use on demonstrators, so the trigger's actor1 must be armed, no crowd,
+        and the acting subject ("the deceased was shot" tells a victim, as in the grievance of a
+        demonstration: "relatives protested over a man who was shot dead")."""
+        efap = "Excessive force against protesters"
+        if efap not in prior or len(prior) < 2 or main.cls.name in ("protest", "gather"):
+            return False
+        kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
+        passive = bool(kids & {"auxpass", "nsubjpass"}) and "agent" not in kids
+        return not (t1 in _ARMED and not crowd1 and not passive)
 
     def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
         """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
@@ -728,6 +782,10 @@ class Coder:
             rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
             if rest:
                 sub = max(rest, key=rest.get)
+        if text is not None and sub in ("Peaceful protest", "Protest with intervention") \
+                and "Violent demonstration" in self.lex.taxonomy and demonstrator_violence(text):
+            # "protesters forced their way into the town hall": the demonstrators' own violence (ACLED)
+            return self._make("Violent demonstration", probs[sub], "classifier", None, None, {})
         if text is not None and self.lex.event_type_of(sub) in self.lex.fighting_event_types and not self.violent_text(text):
             # no trigger fired and no violent act or weapon is named: armed groups delivering food,
             # troops deploying, returning refugees are strategic developments, not battles or riots
