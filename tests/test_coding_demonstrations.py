@@ -95,6 +95,9 @@ CASES = [
      "Riots", "Violent demonstration"),
     ("On 12 March 2021, residents of Sotouboua barricaded roads to protest against the poor state of the highway.",
      "Riots", "Violent demonstration"),
+    # ... told in the next sentence
+    ("On 12 March 2021, villagers protested in Vogan against a mining company. When the gendarmes arrived, the "
+     "protesters tried to retaliate.", "Riots", "Violent demonstration"),
     # ... even when the police intervened as well
     ("On 14 March 2021, traders marched in Bouake against a new market tax and set tyres on fire. Police "
      "dispersed them with tear gas.", "Riots", "Violent demonstration"),
