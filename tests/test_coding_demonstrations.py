@@ -34,6 +34,8 @@ VIOLENT = [
     "Protesters pelted the convoy.",
     "The protesters clashed with counter-demonstrators.",
     "The students attacked two police officers.",
+    "Gendarmes arrived to reopen the road, which led to clashes.",
+    "The police fired tear gas and the youths responded with rocks.",
 ]
 
 NOT_VIOLENT = [
@@ -45,6 +47,7 @@ NOT_VIOLENT = [
     "Two protesters were injured by police officers.",
     "They marched against the fight against corruption being dropped.",
     "Protesters set fire to a portrait of the governor.",
+    "The police responded with tear gas and water cannon.",
     "Farmers demanded help after their fields were damaged by a storm.",
     "They blocked the gate using stones and tree trunks.",
 ]
