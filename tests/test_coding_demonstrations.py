@@ -35,6 +35,8 @@ VIOLENT = [
     "The protesters clashed with counter-demonstrators.",
     "The students attacked two police officers.",
     "Gendarmes arrived to reopen the road, which led to clashes.",
+    "Some of the marchers looted two shops on the boulevard.",
+    "The crowd damaged several vehicles parked outside the court.",
     "The police fired tear gas and the youths responded with rocks.",
 ]
 
@@ -48,6 +50,8 @@ NOT_VIOLENT = [
     "They marched against the fight against corruption being dropped.",
     "Protesters set fire to a portrait of the governor.",
     "The police responded with tear gas and water cannon.",
+    "They demanded the return of looted public funds.",
+    "Farmers protested after floods damaged their fields.",
     "Farmers demanded help after their fields were damaged by a storm.",
     "They blocked the gate using stones and tree trunks.",
 ]

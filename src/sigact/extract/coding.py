@@ -651,7 +651,7 @@ class Coder:
                             wtext: str) -> bool:
         """Returns True when "Excessive force against protesters" must leave the candidates of a
         violent trigger (not the demonstration's own): ACLED codes it only for force that state forces
-        or another armed actor use on demonstrators, so the trigger's actor1 must be armed, no crowd,
+        or another armed actor use on demonstrators, so the trigger's actor1 must be the state or armed, no crowd,
         and the acting subject ("the deceased was shot" tells a victim), and its victims demonstrators
         (actor2, or "protesters" in its clause).  A demonstration's grievance ("relatives protested
         over a man who was shot dead", "against the murder of a trader") is no force used on it."""
@@ -661,7 +661,7 @@ class Coder:
         kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
         passive = bool(kids & {"auxpass", "nsubjpass"}) and "agent" not in kids
         on_demonstrators = t2 in ("protesters", "rioters") or bool(_DEMONSTRATORS_RX.search(wtext))
-        return not (t1 in _ARMED and not crowd1 and not passive and on_demonstrators)
+        return not (t1 in _ARMED | _STATE and not crowd1 and not passive and on_demonstrators)
 
     def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
         """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
