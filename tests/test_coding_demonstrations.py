@@ -174,3 +174,42 @@ def test_symbolic_acts_are_blanked_out_in_place():
     assert len(out) == len(text)
     assert "effigy" not in out and "threw stones" in out
     assert [m.group(0) for m in demonstrator_violence(text)] == ["threw stones"]
+
+
+def test_weigh_violence_adds_weight_and_says_violent():
+    from sigact.extract.demonstrations import DEMO_VIOLENCE, weigh_violence
+
+    prior = {"Peaceful protest": 1.0, "Violent demonstration": 0.05}
+    assert weigh_violence(prior, "Farmers marched to the prefecture.", "They then threw stones at the gendarmes.")
+    assert prior["Violent demonstration"] == pytest.approx(0.05 + DEMO_VIOLENCE)
+    prior = {"Peaceful protest": 1.0, "Violent demonstration": 0.05}
+    assert not weigh_violence(prior, "Farmers marched to the prefecture.", "Police dispersed them.")
+    assert prior["Violent demonstration"] == 0.05
+    # no violent-demonstration candidate: nothing to weigh
+    prior = {"Arrests": 1.0}
+    assert not weigh_violence(prior, "Protesters stormed the town hall.", "")
+    assert prior == {"Arrests": 1.0}
+
+
+def test_no_excessive_force_without_state_force_on_demonstrators():
+    from sigact.extract.demonstrations import no_excessive_force
+
+    prior = {"Attack": 1.0, "Excessive force against protesters": 0.05}
+    # the police shooting at demonstrators: keep it
+    assert not no_excessive_force(prior, None, "police", False, "protesters", "police shot at the protesters")
+    # a grievance: nobody armed acts on demonstrators
+    assert no_excessive_force(prior, None, "protesters", False, None, "to protest the murder of a trader")
+    assert no_excessive_force(prior, None, "police", False, None, "a policeman who died in an accident")
+    # the only candidate stays
+    assert not no_excessive_force({"Excessive force against protesters": 1.0}, None, None, False, None, "")
+
+
+def test_symbolic_act_span():
+    from sigact.extract.demonstrations import symbolic_act
+
+    sent = "Students marched and burnt an effigy of the dean."
+    i = sent.index("burnt")
+    assert symbolic_act(sent, i, i + len("burnt"))
+    sent = "Students marched and burnt two cars."
+    i = sent.index("burnt")
+    assert not symbolic_act(sent, i, i + len("burnt"))

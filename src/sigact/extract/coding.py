@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract import demonstrations as _demo
 from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
@@ -45,16 +46,12 @@ _DEMO_TYPES = ("Protest with intervention", "Excessive force against protesters"
 _DEMO_RX = (r"(?i)\b(?:protest|demonstrat|rall(?:y|ies|ied)|march|riot|sit-in|strike|picket|crowd|mob|"
             r"gather|boycott|block(?:ed|ing)? (?:the )?roads?|manifest|barricad|burning (?:tyres|tires)|"
             r"tyres|tires|demand(?:s|ed|ing)?\b(?! (?:a |the )?ransom))")
-#: people taking part in a demonstration, as the victims of force used on it
-_DEMONSTRATORS_RX = re.compile(r"(?i)\b(?:protesters?|protestors?|demonstrators?|marchers?|protesting|demonstrating)\b")
 _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protesting|demonstrating)\b")
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
-#: weight of each demonstrator-violence cue (``demonstrations.yaml``, at most 2) for a demonstration's group
-DEMO_VIOLENCE = 3.0
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -356,7 +353,8 @@ class Coder:
         if main.cls.special == "threat":
             row = self.lex.non_acled["threat"]
             return Coding(None, None, row.get("plover"), row.get("mode"), row.get("cameo"), main.cls.weight, "rules")
-        if main.cls.name == "loot" and "Peaceful protest" in self.lex.taxonomy and self._symbolic_act(group):
+        if main.cls.name == "loot" and "Peaceful protest" in self.lex.taxonomy and self._demo_rx.search(group.sent.text) \
+                and _demo.symbolic_act(group.sent.text, main.start - group.sent.start_char, main.end - group.sent.start_char):
             # "marched and burnt an effigy of the prefect": the demonstration's symbolic act (ACLED: peaceful)
             return self._make("Peaceful protest", 0.5, "rules", None, group, {})
         cands: list[str] = []
@@ -420,7 +418,8 @@ class Coder:
                         intervened = True
         if "Violent demonstration" in prior and _RIOTERS_RX.search(ctx_text):
             prior["Violent demonstration"] += 2.5  # the report itself calls the demonstrators rioters
-        violent_demo = self._demonstrators_violent(prior, main.cls.name, ctx_text, doc_text, group)
+        violent_demo = main.cls.name in ("protest", "gather") and _demo.weigh_violence(
+            prior, ctx_text, doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS])
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
@@ -529,7 +528,7 @@ class Coder:
                 if demo not in prior and demo in self.lex.taxonomy:
                     prior[demo] = 0.05
                     cands.append(demo)
-        if self._no_excessive_force(prior, main, t1, crowd1, t2, wtext):
+        if main.cls.name not in ("protest", "gather") and _demo.no_excessive_force(prior, main.head, t1, crowd1, t2, wtext):
             excluded.add("Excessive force against protesters")
         for x in excluded:
             del prior[x]
@@ -616,52 +615,6 @@ class Coder:
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
                              cue_led={"Looting/property destruction"} if nobody_hurt else None)
-
-    def _symbolic_act(self, group: TriggerGroup) -> bool:
-        """Returns True when the group's main trigger ("burnt") lies inside a symbolic act of a
-        demonstration told in its sentence ("burnt an effigy of the minister";
-        ``demonstrations.yaml: symbolic``)."""
-        sent = group.sent
-        if not self._demo_rx.search(sent.text):
-            return False
-        a, b = group.main.start - sent.start_char, group.main.end - sent.start_char
-        return 0 <= a < b <= len(sent.text) and not symbolic_free(sent.text)[a:b].strip()
-
-    @staticmethod
-    def _demonstrators_violent(prior: dict[str, float], cls_name: str, ctx_text: str, doc_text: str,
-                               group: TriggerGroup) -> bool:
-        """Weighs the demonstrators' own violence for a demonstration's trigger group (``protest`` or
-        ``gather``): ``DEMO_VIOLENCE`` per cue of ``demonstrations.yaml`` (burning tyres, barricaded
-        roads, storming a building, a scuffle with the police, throwing stones; at most 2) in its
-        sentences or in the ``_AFTER_CHARS`` after them ("The demonstrators then set tyres on fire"),
-        added to "Violent demonstration" in ``prior`` (changed in place).  Returns True when there is a
-        cue: then it is never peaceful nor a mere protest with intervention (ACLED; on the train notes a
-        cue told after the demonstration's sentence belongs to it in 26 of 26 demonstrations)."""
-        if "Violent demonstration" not in prior or cls_name not in ("protest", "gather"):
-            return False
-        n_in = len(demonstrator_violence(ctx_text))
-        n_after = 0
-        if n_in < 2 and group.sent.end_char < len(doc_text):
-            n_after = len(demonstrator_violence(doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]))
-        prior["Violent demonstration"] += DEMO_VIOLENCE * min(n_in + n_after, 2)
-        return n_in + n_after > 0
-
-    @staticmethod
-    def _no_excessive_force(prior: dict[str, float], main: Any, t1: str | None, crowd1: bool, t2: str | None,
-                            wtext: str) -> bool:
-        """Returns True when "Excessive force against protesters" must leave the candidates of a
-        violent trigger (not the demonstration's own): ACLED codes it only for force that state forces
-        or another armed actor use on demonstrators, so the trigger's actor1 must be the state or armed, no crowd,
-        and the acting subject ("the deceased was shot" tells a victim), and its victims demonstrators
-        (actor2, or "protesters" in its clause).  A demonstration's grievance ("relatives protested
-        over a man who was shot dead", "against the murder of a trader") is no force used on it."""
-        efap = "Excessive force against protesters"
-        if efap not in prior or len(prior) < 2 or main.cls.name in ("protest", "gather"):
-            return False
-        kids = {c.dep_ for c in main.head.children} if main.head is not None else set()
-        passive = bool(kids & {"auxpass", "nsubjpass"}) and "agent" not in kids
-        on_demonstrators = t2 in ("protesters", "rioters") or bool(_DEMONSTRATORS_RX.search(wtext))
-        return not (t1 in _ARMED | _STATE and not crowd1 and not passive and on_demonstrators)
 
     def _clf_probs(self, ctx_text: str, doc_text: str) -> dict[str, float] | None:
         """Returns the classifier's sub-event probabilities for an incident: those of its sentences,
