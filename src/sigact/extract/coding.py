@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract import demonstrations as _demo
+from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.property import LOOTING, apply_property_rule, property_only
 from sigact.extract.triggers import TriggerGroup
@@ -353,6 +355,10 @@ class Coder:
         if main.cls.special == "threat":
             row = self.lex.non_acled["threat"]
             return Coding(None, None, row.get("plover"), row.get("mode"), row.get("cameo"), main.cls.weight, "rules")
+        if main.cls.name == "loot" and "Peaceful protest" in self.lex.taxonomy and self._demo_rx.search(group.sent.text) \
+                and _demo.symbolic_act(group.sent.text, main.start - group.sent.start_char, main.end - group.sent.start_char):
+            # "marched and burnt an effigy of the prefect": the demonstration's symbolic act (ACLED: peaceful)
+            return self._make("Peaceful protest", 0.5, "rules", None, group, {})
         cands: list[str] = []
         scoping = [t for t in group.triggers if not t.cls.outcome] or group.triggers
         if main.cls.overrides:
@@ -396,7 +402,8 @@ class Coder:
             prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
-                n = len(rx.findall(ctx_text))
+                # burning an effigy is a demonstration's symbolic act, no violence
+                n = len(rx.findall(symbolic_free(ctx_text) if k == "Violent demonstration" else ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         intervened = False  # police or soldiers disperse or arrest the demonstrators in the next sentences
         if main.cls.name in ("protest", "gather") and group.sent.end_char < len(doc_text):
@@ -413,6 +420,8 @@ class Coder:
                         intervened = True
         if "Violent demonstration" in prior and _RIOTERS_RX.search(ctx_text):
             prior["Violent demonstration"] += 2.5  # the report itself calls the demonstrators rioters
+        violent_demo = main.cls.name in ("protest", "gather") and _demo.weigh_violence(
+            prior, ctx_text, doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS])
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
@@ -493,6 +502,8 @@ class Coder:
             excluded.update(k for k in ("Armed clash", "Attack", "Mob violence") if k in prior)
         if intervened and "Peaceful protest" in prior and "Protest with intervention" in prior:
             excluded.add("Peaceful protest")  # ACLED: a demonstration the police disperse is never "peaceful"
+        if violent_demo:  # ACLED: demonstrators' own violence makes it a violent demonstration, police or not
+            excluded.update(k for k in ("Peaceful protest", "Protest with intervention") if k in prior)
         # demonstration types need a demonstration in the text
         if not self._demo_rx.search(ctx_text):
             excluded.update(x for x in _DEMO_TYPES if x in prior and len(prior) > 1)
@@ -519,6 +530,8 @@ class Coder:
                 if demo not in prior and demo in self.lex.taxonomy:
                     prior[demo] = 0.05
                     cands.append(demo)
+        if main.cls.name not in ("protest", "gather") and _demo.no_excessive_force(prior, main.head, t1, crowd1, t2, wtext):
+            excluded.add("Excessive force against protesters")
         for x in excluded:
             del prior[x]
             cands.remove(x)
@@ -737,6 +750,10 @@ class Coder:
             rest = {k: v for k, v in probs.items() if k not in _DEMO_TYPES}
             if rest:
                 sub = max(rest, key=rest.get)
+        if text is not None and sub in ("Peaceful protest", "Protest with intervention") \
+                and "Violent demonstration" in self.lex.taxonomy and demonstrator_violence(text):
+            # "protesters forced their way into the town hall": the demonstrators' own violence (ACLED)
+            return self._make("Violent demonstration", probs[sub], "classifier", None, None, {})
         if text is not None and self.lex.event_type_of(sub) in self.lex.fighting_event_types and not self.violent_text(text):
             # no trigger fired and no violent act or weapon is named: armed groups delivering food,
             # troops deploying, returning refugees are strategic developments, not battles or riots
