@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
-from sigact.extract.means import means
+from sigact.extract.means import means, prefer_armed_clash
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
 from sigact.model import STATE_ACTOR_TYPES as _STATE
@@ -51,7 +51,6 @@ _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|tro
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
-_WEAPON_WORD_RX = re.compile(r"(?i)guns?|armed")
 _UNSURE_DUTY_RX = re.compile(r"(?i)\b(?:if|whether)\s+(?:\w+\s+){0,3}?off[\s-]duty")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
@@ -168,8 +167,7 @@ class Coder:
             return False
         if actor1 is not None and actor1.text:
             text = text.replace(actor1.text, " ")
-        # a weapon is no target: "fired mortars and machine guns at villages", "armed with rifles"
-        return any(not _WEAPON_WORD_RX.fullmatch(_word_at(text, m.start())) for m in self._armed_target_rx.finditer(text))
+        return any(not means().weapon_word_at(text, m.start()) for m in self._armed_target_rx.finditer(text))
 
     def _armed_object(self, tok: Any) -> bool:
         """True when the trigger verb's direct object (or passive subject) is itself armed people or a
@@ -443,8 +441,8 @@ class Coder:
             or (actor2 is not None and means().armed_among(actor2.text or "", sent_text)))
         if mixed:  # "attacked a police post, killing an officer and abducting three civilians": one battle (ACLED)
             t2 = "military"
-        if t2 in _ARMED and actor2 is not None and actor2.text and not self._armed_victim(actor2, told) and (
-                means().kin_of_armed(actor2.text) or means().former_armed(actor2.text)):
+        if t2 in _ARMED and actor2 is not None and means().civilian_relation(actor2.text or "") \
+                and not self._armed_victim(actor2, told):
             t2 = "civilians"  # "the wife of a policeman", "a retired soldier": civilians (ACLED)
         crowd1 = self._crowd(actor1)
         if (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and self._crowd_rx is not None:
@@ -504,20 +502,11 @@ class Coder:
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
         remote_used = {k for k in weapons if k in prior and not k.startswith("_")} | own_weapons
-        if t2 in _ARMED and not crowd1 and remote_used and remote_used <= means().ground_weapons \
-                and means().gunfire(told):
-            # ACLED: an explosive used in a ground assault on an armed target with gunfire exchanged ("guns
-            # and grenades", "the officers responded with gunfire") is an armed clash, not remote violence
-            own_weapons = set()
-            for k in remote_used:
-                prior[k] = max(0.05, prior[k] - 3.0)
-            if "Armed clash" not in prior:
-                cands.append("Armed clash")
-            prior["Armed clash"] = prior.get("Armed clash", 0.05) + 3.0
+        if t2 in _ARMED and not crowd1 and means().ground_assault(remote_used, told):
+            own_weapons = set()  # "attacked the patrol with guns and grenades": an armed clash (ACLED)
+            prefer_armed_clash(prior, cands, remote_used, 3.0)
         if mixed and t1 not in ("civilians", "rioters", "protesters") and "Abduction/forced disappearance" in prior:
-            if "Armed clash" not in prior:
-                cands.append("Armed clash")
-                prior["Armed clash"] = 1.0
+            prefer_armed_clash(prior, cands, set(), 0.95)
             excluded.add("Abduction/forced disappearance")  # the armed interaction decides a mixed incident
         if own_weapons:  # ACLED: the weapon decides remote violence, whoever the target
             excluded.update(k for k in ("Armed clash", "Attack", "Mob violence") if k in prior)
@@ -788,12 +777,6 @@ def _head_word(text: str) -> str:
     low = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s|,|\(", text.lower(), maxsplit=1)[0]
     words = re.findall(r"[a-z][a-z'-]*", low)
     return words[-1] if words else ""
-
-
-def _word_at(text: str, i: int) -> str:
-    """Returns the whole word (letters, digits, hyphens) that starts at ``text[i]``."""
-    m = re.match(r"[\w-]+", text[i:])
-    return m.group(0) if m else ""
 
 
 def _doc_text(group: TriggerGroup) -> str:

@@ -32,7 +32,9 @@ from typing import Any
 
 from sigact.extract.lexicon import alternation, load_yaml
 
-__all__ = ["Means", "means"]
+__all__ = ["Means", "means", "prefer_armed_clash"]
+
+_WEAPON_WORD_RX = re.compile(r"(?i)(?:guns?|armed)(?![\w-])")
 
 
 def _bounded(words: Any) -> re.Pattern[str] | None:
@@ -66,13 +68,15 @@ class Means:
     def instrument_weapons(self, tok: Any) -> set[str]:
         """Returns the remote-violence types whose weapon is the trigger token's instrument: in its
         direct object, a with / using / by / from phrase or the passive agent, its active subject
-        ("rockets struck the base"), a compound or adjective of a noun trigger ("an explosive
+        ("rockets struck the base"), the noun a participle trigger modifies ("shells fired at"), a compound or adjective of a noun trigger ("an explosive
         attack"), or the subject of a "when" / "after" clause of the trigger ("killed when a shell fell
         on the house"); an empty set when none is (or ``tok`` is None)."""
         out: set[str] = set()
         if tok is None:
             return out
         doc = tok.doc
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "shells fired by ...": the noun fired
+            out |= self.weapon_types(tok.head.text)
         for c in tok.children:
             dep = c.dep_
             if dep in ("dobj", "nsubj", "agent", "compound", "amod") or (
@@ -95,6 +99,23 @@ class Means:
         "responded with gunfire"): with an armed target, an explosive that is part of such a ground
         assault makes an armed clash (ACLED), not remote violence."""
         return bool(self.gunfire_rx and self.gunfire_rx.search(text))
+
+    def ground_assault(self, remote_used: set[str], text: str) -> bool:
+        """True when the remote weapons of an incident (``remote_used``: sub-event types) are all ones a
+        ground assault uses (``ground_weapons``: IEDs, grenades, mortars and rockets, not air strikes) and
+        the text tells gunfire in it: with an armed target, an armed clash."""
+        return bool(remote_used) and remote_used <= self.ground_weapons and self.gunfire(text)
+
+    @staticmethod
+    def weapon_word_at(text: str, i: int) -> bool:
+        """True when the word at ``text[i]`` is a weapon or "armed", not armed people ("guns" in "fired
+        machine guns at villages" is no armed target; "gunmen" is)."""
+        return bool(_WEAPON_WORD_RX.match(text, i))
+
+    def civilian_relation(self, mention: str) -> bool:
+        """True when a target mention names a relative of armed people or a former, retired or off-duty
+        one ("the wife of a policeman", "a retired colonel"): civilians for ACLED."""
+        return bool(mention) and (self.kin_of_armed(mention) or self.former_armed(mention))
 
     def kin_of_armed(self, mention: str) -> bool:
         """True when a target mention is a relative or dependant of armed people, whose armed word is
@@ -172,3 +193,15 @@ def means() -> Means:
         among_after_rx=among_after_rx,
         among_before_rx=before_rx,
     )
+
+
+def prefer_armed_clash(prior: dict[str, float], cands: list[str], lowered: set[str], bonus: float) -> None:
+    """Moves a coding's rule prior to Armed clash in place: the types in ``lowered`` (remote-violence
+    types whose weapon no longer decides) lose the weapon bonus (3, down to the 0.05 floor), and Armed
+    clash is added to ``cands`` when missing and gains ``bonus``."""
+    for k in lowered:
+        if k in prior:
+            prior[k] = max(0.05, prior[k] - 3.0)
+    if "Armed clash" not in prior:
+        cands.append("Armed clash")
+    prior["Armed clash"] = prior.get("Armed clash", 0.05) + bonus
