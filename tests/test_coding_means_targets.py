@@ -55,6 +55,18 @@ CASES = [
     ("On 8 June, armed men killed an ex-policeman in his shop in Culiacan.", VAC, "Attack"),
     ("On 8 June, gunmen killed an off-duty soldier at a bar in Maiduguri.", VAC, "Attack"),
     ("On 8 June, gunmen shot dead a local councillor in Uruapan.", VAC, "Attack"),
+    ("On 8 June, gunmen killed a member of a vigilante group who chased them near Kalale.", "Battles", "Armed clash"),
+    ("On 8 June, gunmen shot dead a soldier at a checkpoint in Baidoa.", "Battles", "Armed clash"),
+    # ... a soldier or policeman attacked at home is off duty: a civilian
+    ("On 8 June, gunmen killed a police officer at his home in Acapulco.", VAC, "Attack"),
+    ("On 8 June, unknown gunmen shot dead a soldier who was sitting in front of his house in Baidoa.", VAC, "Attack"),
+    # the weapon a participle trigger modifies is the instrument, whatever building the shells hit
+    ("On 8 June, shells fired by the rebels hit the military hospital in Misrata, killing one civilian.",
+     ERV, "Shelling/artillery/missile attack"),
+    # two forces clashing with artillery fight a battle
+    ("On 8 June, army and rebel forces clashed with heavy artillery fire near Sirte.", "Battles", "Armed clash"),
+    # a grenade thrown (passive) at soldiers
+    ("On 8 June, a grenade was hurled at soldiers guarding a bank in Bujumbura.", ERV, "Grenade"),
     # 3. one incident with an armed target and civilian victims: coded by its armed interaction
     ("On 8 June, gunmen attacked a police station in Kebbi, killing a policeman and abducting three civilians.",
      "Battles", "Armed clash"),
@@ -108,6 +120,15 @@ def test_armed_person_among_the_victims():
     assert m.armed_among("two civilians", "killing two civilians and a soldier")
     assert not m.armed_among("two civilians", "killing two civilians near the army camp")
     assert not m.armed_among("the wife of a soldier", "")
+
+
+def test_civilian_relation():
+    m = means()
+    assert m.civilian_relation("a policeman", "gunmen killed a policeman at his home")
+    assert not m.civilian_relation("a policeman", "gunmen killed a policeman at a checkpoint")
+    assert not m.civilian_relation("a farmer", "gunmen killed a farmer at his home")
+    assert m.civilian_relation("the son of a soldier")
+    assert not m.civilian_relation("")
 
 
 def test_gunfire():

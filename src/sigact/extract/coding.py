@@ -388,7 +388,8 @@ class Coder:
                 if ev is None:
                     ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
         own_weapons = {k for k in self._object_weapons(main.head) if k in prior}
-        if any(t.cls.name == "clash" for t in group.triggers):
+        clash = any(t.cls.name == "clash" for t in group.triggers)
+        if clash:
             own_weapons = set()  # "forces clashed with heavy artillery fire": the weapon is part of a battle
         if self._small_arms_rx is not None and self._small_arms_rx.search(sent_text) and main.cls.name in (
                 "shelling", "fire", "attack", "target"):
@@ -441,7 +442,7 @@ class Coder:
             or (actor2 is not None and means().armed_among(actor2.text or "", sent_text)))
         if mixed:  # "attacked a police post, killing an officer and abducting three civilians": one battle (ACLED)
             t2 = "military"
-        if t2 in _ARMED and actor2 is not None and means().civilian_relation(actor2.text or "") \
+        if t2 in _ARMED and actor2 is not None and means().civilian_relation(actor2.text or "", sent_text) \
                 and not self._armed_victim(actor2, told):
             t2 = "civilians"  # "the wife of a policeman", "a retired soldier": civilians (ACLED)
         crowd1 = self._crowd(actor1)
@@ -502,7 +503,7 @@ class Coder:
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
         remote_used = {k for k in weapons if k in prior and not k.startswith("_")} | own_weapons
-        if t2 in _ARMED and not crowd1 and means().ground_assault(remote_used, told):
+        if t2 in _ARMED and not crowd1 and (means().ground_assault(remote_used, told) or (clash and remote_used)):
             own_weapons = set()  # "attacked the patrol with guns and grenades": an armed clash (ACLED)
             prefer_armed_clash(prior, cands, remote_used, 3.0)
         if mixed and t1 not in ("civilians", "rioters", "protesters") and "Abduction/forced disappearance" in prior:

@@ -15,7 +15,8 @@ ACLED's conventions, as a careful coder applies them:
   gunfire") makes it an armed clash (:meth:`Means.gunfire`).
 * **Armed targets make a battle; their relatives, former members and off-duty personnel do not.**  "The
   wife of a policeman", "a soldier's brother" are civilians (:meth:`Means.kin_of_armed`); so are
-  "a former soldier", "a retired police officer", "an ex-militiaman" (:meth:`Means.former_armed`).
+  "a former soldier", "a retired police officer", "an ex-militiaman" (:meth:`Means.former_armed`) and
+  a policeman attacked at his home, off duty (:meth:`Means.civilian_relation`).
 * **Mixed victims.**  One armed incident that kills a policeman and civilians is one event coded by its
   armed interaction: an armed person among the victims ("four people, among them a police officer";
   "a police officer and two residents") makes the target armed (:meth:`Means.armed_among`).
@@ -60,6 +61,7 @@ class Means:
     former_rx: re.Pattern[str] | None
     among_after_rx: re.Pattern[str] | None
     among_before_rx: re.Pattern[str] | None
+    at_home_rx: re.Pattern[str] | None
 
     def weapon_types(self, text: str) -> set[str]:
         """Returns the remote-violence sub-event types whose weapon words are in ``text`` (whole words)."""
@@ -112,10 +114,16 @@ class Means:
         machine guns at villages" is no armed target; "gunmen" is)."""
         return bool(_WEAPON_WORD_RX.match(text, i))
 
-    def civilian_relation(self, mention: str) -> bool:
-        """True when a target mention names a relative of armed people or a former, retired or off-duty
-        one ("the wife of a policeman", "a retired colonel"): civilians for ACLED."""
-        return bool(mention) and (self.kin_of_armed(mention) or self.former_armed(mention))
+    def civilian_relation(self, mention: str, clause: str = "") -> bool:
+        """True when a target mention names a relative of armed people, a former, retired or off-duty one
+        ("the wife of a policeman", "a retired colonel"), or armed people attacked at home (``clause``:
+        "killed a police officer at his home"; off duty): civilians for ACLED."""
+        if not mention:
+            return False
+        if self.kin_of_armed(mention) or self.former_armed(mention):
+            return True
+        return bool(self.at_home_rx and self.armed_person_rx and self.armed_person_rx.search(mention)
+                    and self.at_home_rx.search(clause))
 
     def kin_of_armed(self, mention: str) -> bool:
         """True when a target mention is a relative or dependant of armed people, whose armed word is
@@ -192,6 +200,8 @@ def means() -> Means:
         former_rx=former_rx,
         among_after_rx=among_after_rx,
         among_before_rx=before_rx,
+        at_home_rx=re.compile(r"(?i)\b(?:at|in|inside|outside|in front of)\s+(?:his|her|their)\s+(?:own\s+)?(?:"
+                              + alternation(mt.get("home_words")) + r")s?\b") if mt.get("home_words") else None,
     )
 
 
