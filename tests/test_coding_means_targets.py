@@ -33,6 +33,11 @@ CASES = [
     ("On 8 June, a Turkish drone targeted a PKK vehicle near Sinjar, killing two fighters.", ERV, "Air/drone strike"),
     ("On 8 June, unknown assailants threw a grenade at a police station in Mogadishu, wounding two officers.",
      ERV, "Grenade"),
+    # a suicide bomber's explosives make a suicide bomb, not a remote explosive
+    ("On 8 June, a suicide bomber detonated his explosive vest at a restaurant near the police academy in Garowe, "
+     "killing five people including two police officers.", ERV, "Suicide bomb"),
+    # unexploded ordnance is a remote explosive
+    ("On 8 June, a farmer was injured by unexploded ordnance near Sirte.", ERV, "Remote explosive/landmine/IED"),
     # ... and civilian victims: the weapon that killed them decides, not the victim
     ("On 8 June, a child was killed by a mortar round in Bakool.", ERV, "Shelling/artillery/missile attack"),
     ("On 8 June, a woman was killed when a shell fell on her house in Idlib.", ERV, "Shelling/artillery/missile attack"),
@@ -92,6 +97,13 @@ def test_remote_weapons_are_whole_words():
     assert m.weapon_types("gunmen attacked gold miners") == set()
     assert m.weapon_types("residents fled to a shelter") == set()
     assert "Shelling/artillery/missile attack" in m.weapon_types("Grad rockets hit the town")
+
+
+def test_suicide_bomb_outranks_remote_explosive():
+    m = means()
+    hits = {"Suicide bomb": 1, "Remote explosive/landmine/IED": 2}
+    assert m.outranked(hits) == {"Suicide bomb": 1}
+    assert m.outranked({"Remote explosive/landmine/IED": 2}) == {"Remote explosive/landmine/IED": 2}
 
 
 def test_kin_of_armed_people_are_civilians():

@@ -338,14 +338,10 @@ class Coder:
             self._armed_rx and self._armed_rx.search(text))
 
     def _weapon_hits(self, text: str) -> dict[str, re.Match[str]]:
-        out = {}
-        for k, rx in self._weapon_rx.items():
-            if rx is None:
-                continue
-            m = rx.search(text)
-            if m:
-                out[k] = m
-        return out
+        """Returns the weapon cues in ``text`` (first match by key), less those another cue outranks (a
+        suicide bomber's explosives are the suicide bomb: ``triggers.yaml: means_targets.outranks``)."""
+        hits = {k: m for k, rx in self._weapon_rx.items() if rx is not None for m in [rx.search(text)] if m}
+        return means().outranked(hits)
 
     def code(self, group: TriggerGroup, actor1: Actor | None, actor2: Actor | None,
              doc_probs: dict[str, float] | None = None, *, actor1_group: bool = False,

@@ -62,6 +62,13 @@ class Means:
     among_after_rx: re.Pattern[str] | None
     among_before_rx: re.Pattern[str] | None
     at_home_rx: re.Pattern[str] | None
+    outranks: dict[str, tuple[str, ...]]
+
+    def outranked(self, hits: dict[str, Any]) -> dict[str, Any]:
+        """Returns the weapon cues ``hits`` (by sub-event type) without those a more specific cue in them
+        outranks (``outranks``: a suicide bombing's explosive is no remote explosive)."""
+        drop = {w for k in hits for w in self.outranks.get(k, ())}
+        return {k: v for k, v in hits.items() if k not in drop} if drop else hits
 
     def weapon_types(self, text: str) -> set[str]:
         """Returns the remote-violence sub-event types whose weapon words are in ``text`` (whole words)."""
@@ -200,6 +207,7 @@ def means() -> Means:
         former_rx=former_rx,
         among_after_rx=among_after_rx,
         among_before_rx=before_rx,
+        outranks={str(k): tuple(str(w) for w in v or ()) for k, v in (mt.get("outranks") or {}).items()},
         at_home_rx=re.compile(r"(?i)\b(?:at|in|inside|outside|in front of)\s+(?:his|her|their)\s+(?:own\s+)?(?:"
                               + alternation(mt.get("home_words")) + r")s?\b") if mt.get("home_words") else None,
     )
