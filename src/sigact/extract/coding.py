@@ -34,6 +34,7 @@ from typing import Any
 from sigact.extract import demonstrations as _demo
 from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
+from sigact.extract.means import means, prefer_armed_clash
 from sigact.extract.property import LOOTING, apply_property_rule, property_only
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -54,6 +55,7 @@ _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|tro
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
+_UNSURE_DUTY_RX = re.compile(r"(?i)\b(?:if|whether)\s+(?:\w+\s+){0,3}?off[\s-]duty")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -66,6 +68,7 @@ FOLLOW_UP = 0.5
 #: natural proportions it leans to the three times more frequent protests
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
+_ASSAULT = ("attack", "ambush", "shoot", "fire", "target")  # trigger classes of an assault on a target
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class Coder:
         self.w_sub = w_sub
         self.w_doc = w_doc
         self._weapon_rx = {k: phrase_regex(list(words)) for k, (_, words) in lex.weapons.items()}
+        self._weapon_rx.update(means().remote)  # remote weapons as whole words: "mine" never finds "miners"
         self._ctx_rx = {k: phrase_regex(list(words)) for k, words in lex.context_cues.items()}
         self._demo_rx = re.compile(_DEMO_RX)
         data = load_yaml("triggers.yaml")
@@ -167,7 +171,7 @@ class Coder:
             return False
         if actor1 is not None and actor1.text:
             text = text.replace(actor1.text, " ")
-        return bool(self._armed_target_rx.search(text))
+        return any(not means().weapon_word_at(text, m.start()) for m in self._armed_target_rx.finditer(text))
 
     def _armed_object(self, tok: Any) -> bool:
         """True when the trigger verb's direct object (or passive subject) is itself armed people or a
@@ -282,22 +286,22 @@ class Coder:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
         if self._off_duty_rx is None or actor is None or not actor.text:
             return False
+        text = _UNSURE_DUTY_RX.sub(" ", text)  # "not clear if he was off-duty" says nothing
         return bool(self._off_duty_rx.search(actor.text) or self._off_duty_rx.search(text))
 
     def _object_weapons(self, tok: Any) -> set[str]:
-        """Returns the remote-violence types whose weapon is the trigger verb's own object or
-        instrument ("fired mortars at", "targeted the town with rockets"): the weapon decides
-        (none when small arms are fired with it)."""
-        out: set[str] = set()
+        """Returns the remote-violence types whose weapon is the trigger's own instrument ("fired mortars
+        at", "targeted the town with rockets", "killed by a mortar round", "an explosive attack"; see
+        :meth:`sigact.extract.means.Means.instrument_weapons`): the weapon decides (none when small arms
+        are fired with it)."""
         if tok is None:
-            return out
+            return set()
         for c in tok.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with"):
                 phrase = tok.doc[c.left_edge.i:c.right_edge.i + 1].text
                 if self._small_arms_rx is not None and self._small_arms_rx.search(phrase):
                     return set()  # "mortars and small arms": an exchange of fire, an armed clash
-                out.update(k for k, rx in self._remote_rx.items() if rx is not None and rx.search(phrase))
-        return out
+        return means().instrument_weapons(tok)
 
     def _peaceful_transfer(self, text: str) -> bool:
         """Returns True when the text tells a territorial change without armed conflict: a peaceful-
@@ -338,14 +342,10 @@ class Coder:
             self._armed_rx and self._armed_rx.search(text))
 
     def _weapon_hits(self, text: str) -> dict[str, re.Match[str]]:
-        out = {}
-        for k, rx in self._weapon_rx.items():
-            if rx is None:
-                continue
-            m = rx.search(text)
-            if m:
-                out[k] = m
-        return out
+        """Returns the weapon cues in ``text`` (first match by key), less those another cue outranks (a
+        suicide bomber's explosives are the suicide bomb: ``triggers.yaml: means_targets.outranks``)."""
+        hits = {k: m for k, rx in self._weapon_rx.items() if rx is not None for m in [rx.search(text)] if m}
+        return means().outranked(hits)
 
     def code(self, group: TriggerGroup, actor1: Actor | None, actor2: Actor | None,
              doc_probs: dict[str, float] | None = None, *, actor1_group: bool = False,
@@ -392,6 +392,9 @@ class Coder:
                 if ev is None:
                     ev = Evidence("weapon", w0 + m.start(), w0 + m.end(), m.group(0))
         own_weapons = {k for k in self._object_weapons(main.head) if k in prior}
+        clash = any(t.cls.name == "clash" for t in group.triggers)
+        if clash:
+            own_weapons = set()  # "forces clashed with heavy artillery fire": the weapon is part of a battle
         if self._small_arms_rx is not None and self._small_arms_rx.search(sent_text) and main.cls.name in (
                 "shelling", "fire", "attack", "target"):
             own_weapons = set()  # small arms fired in the same clause: an exchange of fire, an armed clash
@@ -441,6 +444,14 @@ class Coder:
             t2 = "military"  # "attacked an army convoy": the target is armed
         if t2 in ("civilians", None) and (t1 in _ARMED or t1 is None) and self._armed_object(main.head):
             t2 = "military"  # "attacked an army checkpoint, leaving three people dead": the object decides
+        mixed = t2 in ("civilians", None) and (t1 in _ARMED or t1 is None) and not self._crowd(actor1) and (
+            any(self._armed_object(t.head) for t in group.triggers if t is not main and t.cls.name in _ASSAULT)
+            or (actor2 is not None and means().armed_among(actor2.text or "", sent_text)))
+        if mixed:  # "attacked a police post, killing an officer and abducting three civilians": one battle (ACLED)
+            t2 = "military"
+        if t2 in _ARMED and actor2 is not None and means().civilian_relation(actor2.text or "", sent_text) \
+                and not self._armed_victim(actor2, told):
+            t2 = "civilians"  # "the wife of a policeman", "a retired soldier": civilians (ACLED)
         crowd1 = self._crowd(actor1)
         if (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and self._crowd_rx is not None:
             # no parsed actor1: the clause up to the trigger names the participants ("two mobs clashed",
@@ -498,6 +509,13 @@ class Coder:
         # ACLED's definitions: violence against civilians needs civilian victims; an armed or
         # state target makes it a battle (and civilian targets rule out an armed clash)
         excluded: set[str] = set()
+        remote_used = {k for k in weapons if k in prior and not k.startswith("_")} | own_weapons
+        if t2 in _ARMED and not crowd1 and (means().ground_assault(remote_used, told) or (clash and remote_used)):
+            own_weapons = set()  # "attacked the patrol with guns and grenades": an armed clash (ACLED)
+            prefer_armed_clash(prior, cands, remote_used, 3.0)
+        if mixed and t1 not in ("civilians", "rioters", "protesters") and "Abduction/forced disappearance" in prior:
+            prefer_armed_clash(prior, cands, set(), 0.95)
+            excluded.add("Abduction/forced disappearance")  # the armed interaction decides a mixed incident
         if own_weapons:  # ACLED: the weapon decides remote violence, whoever the target
             excluded.update(k for k in ("Armed clash", "Attack", "Mob violence") if k in prior)
         if intervened and "Peaceful protest" in prior and "Protest with intervention" in prior:
