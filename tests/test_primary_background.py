@@ -169,3 +169,73 @@ def test_claim_without_denial_stays_asserted():
 def test_body_found_is_an_attack(text):
     p = primary(_note(text))
     assert (p.acled_event_type, p.acled_sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_victim_of_a_protest_grievance_is_background():
+    evs = _note("On 8 June 2022, relatives of a man killed by soldiers staged a sit-in at the governor's office in "
+                "Maiduguri.")
+    assert primary(evs).acled_event_type == "Protests"
+    assert _flag_of(evs, "killed") == "historical"
+
+
+def test_participant_clause_outside_a_protest_stays():
+    """No protest in the sentence: a killing told in a participle is not made background."""
+    evs = _note("On 8 June 2022, the body of a trader killed by gunmen was found near Maiduguri.")
+    assert primary(evs).acled_event_type == "Violence against civilians"
+
+
+# --------------------------------------------------------------------------- displacement
+@pytest.mark.parametrize("text", [
+    "On 6 May 2021, near Hpa Lu village, Karen State, fighting between the military and KNU troops forced over "
+    "300 villagers to flee their homes.",
+    "On 8 June 2022, hundreds of villagers were displaced following a clash between the army and ADF rebels "
+    "near Beni.",
+    "On 8 June 2022, about 400 residents fled Kabala village after clashes between two militias.",
+])
+def test_displacement_caused_by_fighting_is_the_event(text):
+    evs = _note(text)
+    p = primary(evs)
+    assert p.acled_event_type == "Strategic developments"
+    assert not any(e.acled_event_type == "Battles" for e in incidents(evs))
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("On 8 June 2022, the army and ADF rebels clashed near Beni, killing 4 soldiers and displacing hundreds of "
+     "villagers.", "Battles"),
+    ("On 8 June 2022, gunmen attacked Kabala village, killing three residents. Hundreds of villagers fled after "
+     "the attack.", "Violence against civilians"),
+    ("On 8 June 2022, the gunmen fled after an attack on a bus near Kabala village that killed two passengers.",
+     "Violence against civilians"),
+])
+def test_fighting_reported_with_displacement_stays(text, etype):
+    assert primary(_note(text)).acled_event_type == etype
+
+
+# --------------------------------------------------------------------------- acts coded in another record
+def test_act_coded_separately_is_not_the_notes_event():
+    evs = _note("On 5 March 2021, a herder killed a farmer in a field near Saki (Oyo). In revenge, farmers attacked "
+                "a herders' camp nearby, coded separately.", "2021-03-05")
+    assert primary(evs).trigger == "killed"
+    assert _flag_of(evs, "attacked") == "historical"
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 June 2022, the body of a man was found decapitated in Tultepec, Mexico State.",
+    "On 8 June 2022, residents found the dismembered body of a taxi driver in Acapulco, Guerrero.",
+    "On 8 June 2022, the body of a young woman was found in a canal in Celaya, Guanajuato. She had been strangled.",
+])
+def test_body_found_without_a_killing_verb(text):
+    p = primary(_note(text))
+    assert (p.acled_event_type, p.acled_sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_found_weapons_are_no_body():
+    evs = _note("On 8 June 2022, soldiers found a cache of rifles and grenades in a house in Gao.")
+    assert primary(evs).acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_accused_in_a_grievance_stays_conduct():
+    evs = _note("On 8 June 2022, protesters gathered in Sidon against the detention of activists accused of "
+                "attacking a bank branch.")
+    p = primary(evs)
+    assert p.acled_event_type == "Protests" and p.acled_sub_event_type == "Peaceful protest"

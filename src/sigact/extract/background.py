@@ -24,7 +24,7 @@ from typing import Any, Sequence
 from sigact.extract.lexicon import load_yaml, phrase_regex
 from sigact.extract.triggers import Trigger, TriggerGroup
 
-__all__ = ["background_cue", "clause_date", "coded_separately", "displacement_cue", "consequence_cue", "frame_cue", "has_own_act", "in_other_relative_clause", "is_background", "split_background"]
+__all__ = ["background_cue", "clause_date", "coded_separately", "displacement_cue", "consequence_cue", "frame_cue", "has_own_act", "in_other_relative_clause", "participant_clause", "is_background", "split_background"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class _Cues:
     forcing_verbs: frozenset[str]
     displacement_preps: frozenset[str]
     displaced_people: frozenset[str]
+    protest_classes: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +65,9 @@ def _cues() -> _Cues:
                  words("state_nouns"), words("state_preps"),
                  phrase_regex([str(x) for x in cfg.get("separately_coded") or ()]),
                  int(cfg.get("separately_coded_chars", 120)), words("displacement_verbs"), words("forcing_verbs"),
-                 words("displacement_preps"), words("displaced_people"))
+                 words("displacement_preps"), words("displaced_people"),
+                 frozenset(str(x).lower() for x in (load_yaml("factuality.yaml").get("aggregate") or {}).get(
+                     "grievance_classes") or ()))
 
 
 def background_cue(h: Any) -> Any:
@@ -246,23 +249,44 @@ def has_own_act(triggers: Sequence[Trigger]) -> bool:
     return False
 
 
+def participant_clause(h: Any) -> Any:
+    """Returns the verb of the participle or relative clause that holds token ``h`` and describes a
+    participant ("relatives of a man killed by soldiers", "for a boy who was shot"), None otherwise."""
+    for anc in [h, *h.ancestors]:
+        if anc.pos_ in ("VERB", "AUX"):
+            return anc if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBN") else None
+        if anc.dep_ == "ROOT":
+            return None
+    return None
+
+
 def split_background(groups: list[TriggerGroup]) -> list[TriggerGroup]:
     """Returns ``groups`` with the settings and consequences of each sentence's act marked ``framed``: a
     group that holds both such a trigger and an act of its own is split in two (the act's triggers
     first, then the setting's, framed); a group made only of such triggers is framed when another group
-    of its sentence tells an act."""
+    of its sentence tells an act.  In a sentence that tells a protest (``grievance_classes``), an act in a
+    clause describing a participant ("relatives of a man killed by soldiers staged a sit-in") is the
+    protest's grievance, framed as well."""
+    demo = _cues().protest_classes
+    protests = {g.sent.start_char for g in groups for t in g.triggers
+                if t.cls.name in demo and participant_clause(t.head) is None and not _backgrounded(t)}
+
+    def framed(t: Trigger) -> bool:
+        return _backgrounded(t) or (t.head.sent.start_char in protests and t.cls.name not in demo
+                                    and participant_clause(t.head) is not None)
+
     out: list[TriggerGroup] = []
     for g in groups:
-        back = [t for t in g.triggers if _backgrounded(t)]
+        back = [t for t in g.triggers if framed(t)]
         own = [t for t in g.triggers if t not in back]
         if back and own and has_own_act(own):
             out.append(TriggerGroup(own, g.sent, anaphoric=g.anaphoric))
             out.append(TriggerGroup(back, g.sent, framed=True))
         else:
             out.append(g)
-    acts = {g.sent.start_char for g in out if not g.framed and has_own_act([t for t in g.triggers if not _backgrounded(t)])}
+    acts = {g.sent.start_char for g in out if not g.framed and has_own_act([t for t in g.triggers if not framed(t)])}
     for g in out:
-        if not g.framed and g.sent.start_char in acts and all(_backgrounded(t) for t in g.triggers):
+        if not g.framed and g.sent.start_char in acts and all(framed(t) for t in g.triggers):
             g.framed = True
     return out
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sigact.extract.background import coded_separately, displacement_cue, frame_cue
+from sigact.extract.background import coded_separately, displacement_cue, frame_cue, participant_clause
 from sigact.extract.lexicon import Lexicon, english_months, phrase_regex
 from sigact.extract.numbers import parse_quantity
 from sigact.extract.triggers import Trigger, TriggerGroup
@@ -260,7 +260,7 @@ class FactualityJudge:
         flee = displacement_cue(h)
         if flee is not None:  # "villagers were displaced following a clash": the report is the displacement
             return Judgement("historical", flee.idx, flee.idx + len(flee.text), flee.text)
-        cue = frame_cue(main) if group.framed else None
+        cue = (frame_cue(main) or participant_clause(h)) if group.framed else None
         if cue is not None:  # "killed two farmers amid clashes", "who was arrested on 16 April": background
             return Judgement("historical", cue.idx, cue.idx + len(cue.text), cue.text)
         return Judgement("asserted")
@@ -615,15 +615,17 @@ class FactualityJudge:
     def _generic_target(self, h: Token) -> Judgement | None:
         """A bare noun trigger under an accusation or a reputation ("accused of rape and looting",
         "known for kidnappings") names a kind of conduct, not an incident: aggregate.  A gerund with a
-        specific object ("accused of assaulting a taxi driver", "of beating Mr Banda") is an alleged
-        act, which ACLED codes as an event: None."""
+        specific object under the clause's own accusation ("police are accused of assaulting a taxi
+        driver") is an alleged act, which ACLED codes as an event: None; under a participle modifier
+        ("the detention of activists accused of attacking the bank") it stays what they are known for."""
         if (h.pos_ not in ("NOUN", "PROPN") and h.tag_ != "VBG") or any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
             return None
-        if h.tag_ == "VBG" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or any(
-                x.dep_ in ("det", "poss", "nummod") for x in c.children)) for c in h.children):
-            return None
+        specific = h.tag_ == "VBG" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or any(
+            x.dep_ in ("det", "poss", "nummod") for x in c.children)) for c in h.children)
         for anc in h.ancestors:
             if anc.lemma_.lower() in self.generic_gov or anc.lower_ in self.generic_gov:
+                if specific and anc.dep_ not in ("acl", "amod", "relcl"):
+                    return None  # the clause's own accusation: an alleged act
                 return Judgement("aggregate", anc.idx, anc.idx + len(anc.text), anc.text)
         return None
 
