@@ -21,10 +21,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sigact.extract.lexicon import load_yaml, phrase_regex
+from sigact.extract.lexicon import load_lexicon, load_yaml, phrase_regex
 from sigact.extract.triggers import Trigger, TriggerGroup
 
-__all__ = ["background_cue", "clause_date", "coded_separately", "displacement_cue", "consequence_cue", "frame_cue", "has_own_act", "in_other_relative_clause", "participant_clause", "is_background", "split_background"]
+__all__ = ["background_cue", "clause_date", "coded_separately", "consequence_cue", "displacement_cue", "frame_cue",
+           "has_own_act", "in_other_relative_clause", "is_background", "participant_clause", "split_background"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class _Cues:
     displacement_preps: frozenset[str]
     displaced_people: frozenset[str]
     protest_classes: frozenset[str]
+    participants: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,7 +69,7 @@ def _cues() -> _Cues:
                  int(cfg.get("separately_coded_chars", 120)), words("displacement_verbs"), words("forcing_verbs"),
                  words("displacement_preps"), words("displaced_people"),
                  frozenset(str(x).lower() for x in (load_yaml("factuality.yaml").get("aggregate") or {}).get(
-                     "grievance_classes") or ()))
+                     "grievance_classes") or ()), words("participant_nouns"))
 
 
 def background_cue(h: Any) -> Any:
@@ -142,15 +144,14 @@ def clause_date(h: Any) -> Any:
 
 
 def in_other_relative_clause(tok: Any, head: Any) -> bool:
-    """Returns True when token ``tok`` (a date) sits in a relative clause or participle that does not hold
-    token ``head`` (a trigger): "an activist, who was arrested on 16 April, said he was beaten" — the
+    """Returns True when token ``tok`` (a date) belongs to an act told in a relative clause or participle
+    on a person (:func:`participant_clause`, its verb an event word of ``triggers.yaml``) that does not
+    hold token ``head`` (a trigger): "an activist, who was arrested on 16 April, said he was beaten" — the
     date is the arrest's, not the beating's."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in ("VERB", "AUX") and (anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBN")):
-            return not (anc.left_edge.i <= head.i <= anc.right_edge.i)
-        if anc.dep_ == "ROOT":
-            return False
-    return False
+    verb = participant_clause(tok)
+    if verb is None or verb.lemma_.lower() not in load_lexicon().verb_index:
+        return False
+    return not (verb.left_edge.i <= head.i <= verb.right_edge.i)
 
 
 def displacement_cue(h: Any) -> Any:
@@ -251,10 +252,15 @@ def has_own_act(triggers: Sequence[Trigger]) -> bool:
 
 def participant_clause(h: Any) -> Any:
     """Returns the verb of the participle or relative clause that holds token ``h`` and describes a
-    participant ("relatives of a man killed by soldiers", "for a boy who was shot"), None otherwise."""
+    participant ("relatives of a man killed by soldiers", "for a boy who was shot": the clause's noun is
+    a person, ``participant_nouns``, or a person's name), None otherwise."""
+    people = _cues().participants
     for anc in [h, *h.ancestors]:
         if anc.pos_ in ("VERB", "AUX"):
-            return anc if anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBN") else None
+            if not (anc.dep_ == "relcl" or (anc.dep_ == "acl" and anc.tag_ == "VBN")):
+                return None
+            noun = anc.head
+            return anc if noun.lemma_.lower() in people or noun.ent_type_ == "PERSON" else None
         if anc.dep_ == "ROOT":
             return None
     return None
