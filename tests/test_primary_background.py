@@ -239,3 +239,10 @@ def test_accused_in_a_grievance_stays_conduct():
                 "attacking a bank branch.")
     p = primary(evs)
     assert p.acled_event_type == "Protests" and p.acled_sub_event_type == "Peaceful protest"
+
+
+def test_fight_an_attack_led_to_is_the_same_incident():
+    """Only a reaction of another kind (a protest, a riot) is a consequence: "leading to clashes" tells the act."""
+    evs = _note("On 3 May 2021, cattle raiders attacked a camp near Rumbek, leading to clashes with local herders.",
+                "2021-05-03")
+    assert _flag_of(evs, "clash") == "asserted"

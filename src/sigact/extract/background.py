@@ -223,11 +223,12 @@ def _lead_date(tok: Any) -> bool:
 
 def frame_cue(t: Trigger) -> Any:
     """Returns the word that makes trigger ``t`` a setting (:func:`background_cue`), a consequence
-    (:func:`consequence_cue`; not for an outcome: "resulting in one death" is the act's toll) or an
-    earlier act told in a dated relative clause (:func:`clause_date`) of its sentence, None when none
-    does."""
+    (:func:`consequence_cue`; only a reaction of another kind, a protest or riot the act sparked: "attacked
+    a camp, leading to clashes" and "resulting in one death" tell the act itself) or an earlier act told
+    in a dated relative clause (:func:`clause_date`) of its sentence, None when none does."""
     h = t.head
-    return background_cue(h) or (None if t.cls.outcome else consequence_cue(h)) or clause_date(h)
+    reaction = t.cls.name in _cues().protest_classes
+    return background_cue(h) or (consequence_cue(h) if reaction else None) or clause_date(h)
 
 
 def _backgrounded(t: Trigger) -> bool:
