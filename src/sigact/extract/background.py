@@ -1,17 +1,25 @@
-"""Background and consequence phrases of a report: which mention of a sentence is *not* its incident.
+"""Background, earlier acts and consequences in a report: which mention of a sentence is *not* its incident.
 
-A short report tells its incident in the main clause and its setting around it: "gunmen killed two
-farmers amid clashes between herders and farmers", "troops deployed to the port in the context of
-recent fighting", "soldiers shot a shepherd as part of ongoing hostilities" (the clash is the setting,
-ACLED codes the killing or the deployment), or what the incident led to: "police arrested a
-journalist, which sparked protests" (ACLED codes the arrest; the protests are coded on their own day,
-if at all).  The words come from the ``background`` block of ``factuality.yaml``.
+A short report tells its incident in the main clause and its context around it (words: the
+``background`` block of ``factuality.yaml``):
 
-:func:`split_background` splits such a trigger off the group of the sentence's own act (so the
-setting no longer decides the incident's type); :func:`is_background` says which drafts are such
-settings or consequences (:func:`sigact.extract.primary.mark_lead` never makes one of them the
-text's main incident).  A sentence with no act of its own ("two soldiers died amid clashes") keeps
-the clash: it is the incident.
+* a setting: "gunmen killed two farmers amid clashes between herders and farmers", "troops deployed to
+  the port in the context of recent fighting", "as part of ongoing hostilities" (:func:`background_cue`;
+  ACLED codes the killing or the deployment), and a captive's state ("beaten in detention");
+* a reaction of another kind: "police arrested a journalist, which sparked protests"
+  (:func:`consequence_cue`; ACLED codes the arrest);
+* an earlier act in a dated relative clause: "an activist, who was arrested on 16 April, said he was
+  beaten" (:func:`clause_date`; ACLED codes the beating), and the grievance of a protest told in a
+  clause on a person ("relatives of a man killed by soldiers staged a sit-in": :func:`participant_clause`);
+* an act the note codes in another record ("... (coded separately)": :func:`coded_separately`), and
+  fighting told as the cause of people fleeing ("fighting forced 300 villagers to flee":
+  :func:`displacement_cue`; ACLED codes the displacement, a strategic development).
+
+:func:`split_background` splits a setting, reaction or earlier act off the group of the sentence's own
+act and marks it ``TriggerGroup.framed`` (so it no longer decides the incident's type, nor merges with
+it); :class:`sigact.extract.factuality.FactualityJudge` flags framed mentions (and the last two kinds)
+``historical``, and :func:`sigact.extract.primary.mark_lead` never makes one the text's main incident.
+A sentence with no act of its own ("two soldiers died amid clashes") keeps the clash: it is the incident.
 """
 
 from __future__ import annotations
