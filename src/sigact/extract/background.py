@@ -282,13 +282,23 @@ def split_background(groups: list[TriggerGroup]) -> list[TriggerGroup]:
     of its sentence tells an act.  In a sentence that tells a protest (``grievance_classes``), an act in a
     clause describing a participant ("relatives of a man killed by soldiers staged a sit-in") is the
     protest's grievance, framed as well."""
+    per_sent: dict[int, int] = {}
+    for g in groups:
+        per_sent[g.sent.start_char] = per_sent.get(g.sent.start_char, 0) + len(g.triggers)
+    if all(n < 2 for n in per_sent.values()):
+        return groups  # a lone trigger frames nothing and is framed by nothing
     demo = _cues().protest_classes
+    backed = {t.start: per_sent[g.sent.start_char] > 1 and _backgrounded(t)  # each trigger judged once
+              for g in groups for t in g.triggers}
     protests = {g.sent.start_char for g in groups for t in g.triggers
-                if t.cls.name in demo and participant_clause(t.head) is None and not _backgrounded(t)}
+                if t.cls.name in demo and not backed[t.start] and participant_clause(t.head) is None}
+    for g in groups:
+        if g.sent.start_char in protests:
+            for t in g.triggers:
+                backed[t.start] = backed[t.start] or (t.cls.name not in demo and participant_clause(t.head) is not None)
 
     def framed(t: Trigger) -> bool:
-        return _backgrounded(t) or (t.head.sent.start_char in protests and t.cls.name not in demo
-                                    and participant_clause(t.head) is not None)
+        return backed.get(t.start, False)
 
     out: list[TriggerGroup] = []
     for g in groups:
