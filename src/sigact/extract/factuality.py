@@ -195,7 +195,7 @@ class FactualityJudge:
                 break
         gov = clause.head
         if clause.dep_ == "ccomp" and gov.lemma_.lower() in self.gov["denied"] and not self._reported_denial(gov):
-            return Judgement("denied", gov.idx, gov.idx + len(gov.text), gov.text)  # "denied that its soldiers had killed"
+            return Judgement("denied", gov.idx, gov.idx + len(gov.text), gov.text)  # "denied that ... had killed"
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
