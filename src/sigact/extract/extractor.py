@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from sigact.extract.background import in_other_relative_clause, split_background
 from sigact.extract.coding import Coder, Coding
 from sigact.extract.conventions import load_conventions
 from sigact.extract.factuality import FactualityJudge, Judgement
@@ -158,7 +159,7 @@ class EventExtractor:
         stripped = text.lstrip()
         first_line = len(text) - len(stripped) + stripped.find("\n") if "\n" in stripped.strip() else -1
         triggers = [t for t in self.finder.find(doc) if not _date_word(t)]
-        groups = _split_causes(self.finder.group(triggers))
+        groups = split_background(_split_causes(self.finder.group(triggers)))
         doc_probs = self._doc_probs(text)
         drafts: list[_Draft] = []
         for g in groups:
@@ -719,6 +720,8 @@ def _dates_other_clause(doc: Doc, pos: int, head: Any) -> bool:
     tok = next((t for t in doc if t.idx <= pos < t.idx + len(t.text) + 1), None)
     if tok is None or tok.sent != head.sent:
         return False
+    if in_other_relative_clause(tok, head):
+        return True  # "an activist, who was arrested on 16 April, said he was beaten": the arrest's date
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in _REPORTING and verb.i != head.i:
         return True  # "..., the ministry said on Wednesday": the date of the report

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sigact.extract.background import coded_separately, displacement_cue, frame_cue, participant_clause
 from sigact.extract.lexicon import Lexicon, english_months, phrase_regex
 from sigact.extract.numbers import parse_quantity
 from sigact.extract.triggers import Trigger, TriggerGroup
@@ -192,6 +193,9 @@ class FactualityJudge:
                     return Judgement("hypothetical", c.idx, c.idx + len(c.text), c.text)
             if anc is clause:
                 break
+        gov = clause.head
+        if clause.dep_ == "ccomp" and gov.lemma_.lower() in self.gov["denied"] and not self._reported_denial(gov):
+            return Judgement("denied", gov.idx, gov.idx + len(gov.text), gov.text)  # "denied that ... had killed"
         if h.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in h.children):
             neg = next(c for c in h.children if c.dep_ == "det" and c.lower_ == "no")
             return Judgement("denied", neg.idx, neg.idx + 2, neg.text)  # "No arrests were reported"
@@ -250,6 +254,15 @@ class FactualityJudge:
         j = self._perfect_progressive(clause) or (None if main.cls.outcome else self._perfect_generic(h, clause))
         if j:
             return j
+        sep = coded_separately(group)
+        if sep is not None:  # "fired at the hills (coded separately)": another record's event
+            return Judgement("historical", *sep)
+        flee = displacement_cue(h)
+        if flee is not None:  # "villagers were displaced following a clash": the report is the displacement
+            return Judgement("historical", flee.idx, flee.idx + len(flee.text), flee.text)
+        cue = (frame_cue(main) or participant_clause(h)) if group.framed else None
+        if cue is not None:  # "killed two farmers amid clashes", "who was arrested on 16 April": background
+            return Judgement("historical", cue.idx, cue.idx + len(cue.text), cue.text)
         return Judgement("asserted")
 
     def _governor_flag(self, anc: Token, lemma: str, h: Token, main: Trigger) -> str | None:
@@ -265,6 +278,11 @@ class FactualityJudge:
                     return None  # "men who were denied access": refused something, no denial of the event
                 return flag
         return None
+
+    def _reported_denial(self, gov: Token) -> bool:
+        """Returns True when denial verb ``gov`` is itself negated or hypothetical ("did not deny that
+        ...", "could deny"): then it denies nothing."""
+        return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in self.aux) for c in gov.children)
 
     @staticmethod
     def _governing_trigger(group: TriggerGroup, main: Trigger, gov: Token) -> Trigger | None:
@@ -596,11 +614,18 @@ class FactualityJudge:
 
     def _generic_target(self, h: Token) -> Judgement | None:
         """A bare noun trigger under an accusation or a reputation ("accused of rape and looting",
-        "known for kidnappings") names a kind of conduct, not an incident: aggregate."""
+        "known for kidnappings") names a kind of conduct, not an incident: aggregate.  A gerund with a
+        specific object under the clause's own accusation ("police are accused of assaulting a taxi
+        driver") is an alleged act, which ACLED codes as an event: None; under a participle modifier
+        ("the detention of activists accused of attacking the bank") it stays what they are known for."""
         if (h.pos_ not in ("NOUN", "PROPN") and h.tag_ != "VBG") or any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
             return None
+        specific = h.tag_ == "VBG" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or any(
+            x.dep_ in ("det", "poss", "nummod") for x in c.children)) for c in h.children)
         for anc in h.ancestors:
             if anc.lemma_.lower() in self.generic_gov or anc.lower_ in self.generic_gov:
+                if specific and anc.dep_ not in ("acl", "amod", "relcl"):
+                    return None  # the clause's own accusation: an alleged act
                 return Judgement("aggregate", anc.idx, anc.idx + len(anc.text), anc.text)
         return None
 

@@ -332,10 +332,13 @@ _GENERAL_SUBS = {"Armed clash", "Attack", "Peaceful protest", "Mob violence", "O
 
 
 def specificity(d: _Draft) -> tuple:
-    """Sort key: which of two mentions of one incident keeps its coding (the more specific one)."""
+    """Sort key: which of two mentions of one incident keeps its coding (the more specific one; never the
+    setting or consequence of its sentence's act, ``TriggerGroup.framed``: "killed two farmers amid
+    clashes")."""
     sub = d.coding.sub_event_type if d.coding else None
     rank = 2 if sub in ("Violent demonstration", "Excessive force against protesters") else int(sub not in _GENERAL_SUBS)
-    return (rank, d.group.main.cls.weight >= 0.85, d.date is not None and d.date.precision != "reported",
+    return (not d.group.framed, rank, d.group.main.cls.weight >= 0.85,
+            d.date is not None and d.date.precision != "reported",
             d.place is not None and d.place.precision in ("site", "town"), bool(d.tolls), d.group.main.cls.weight,
             -d.group.start)
 
@@ -546,6 +549,7 @@ def elaborates(prev: _Draft, d: _Draft, cues: IncidentCues | None = None) -> boo
         return False
     if getattr(d, "distinct", False) or getattr(d, "responds", False) or getattr(d, "split_key", "") \
             or places_conflict(prev, d) \
+            or (prev.group.framed or d.group.framed) and prev.group.sent == d.group.sent \
             or told_as_cause(d) or told_as_cause(prev):
         return False
     if d.date is not None and d.date.precision != "reported" and prev.date is not None and \

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from sigact.extract.background import is_background
 from sigact.extract.classifier import is_dated_note
 from sigact.extract.headlines import is_citation_list
 from sigact.extract.lexicon import Lexicon
@@ -33,10 +34,13 @@ def asserted(drafts: Sequence[Any]) -> bool:
 
 def mark_lead(drafts: Sequence[Any]) -> None:
     """Sets ``lead = True`` on the first asserted, typed draft in text order when the text has several
-    (a later event must then be clearly surer to become the primary one); returns nothing."""
+    (a later event must then be clearly surer to become the primary one); a draft that only tells the
+    setting or a consequence of another act of its sentence ("amid clashes", "which sparked protests":
+    :func:`sigact.extract.background.is_background`) is never the lead.  Returns nothing."""
     live = [d for d in drafts if _asserted_typed(d)]
     if len(live) > 1:
-        min(live, key=lambda d: d.group.main.start).lead = True
+        main = [d for d in live if not is_background(d)] or live
+        min(main, key=lambda d: d.group.main.start).lead = True
 
 
 def non_violent(lex: Lexicon, probs: dict[str, float]) -> dict[str, float]:

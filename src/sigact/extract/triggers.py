@@ -66,6 +66,7 @@ class TriggerGroup:
     anaphoric: bool = False
     merged_into: int | None = None  # index of an earlier group this one corefers with
     extra_sents: list[Span] = field(default_factory=list)
+    framed: bool = False  # the setting or consequence of another act of its sentence (sigact.extract.background)
 
     @property
     def main(self) -> Trigger:
