@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, communal_battle, drop_type, force_clash, state_on_person
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -413,6 +414,8 @@ class Coder:
             prior["Violent demonstration"] += 2.5  # the report itself calls the demonstrators rioters
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        if t1 in ("civilians", "rioters", "other", None) and armed_mention(actor1):
+            t1 = "unidentified armed group"  # "armed herders", "gunmen": an armed group, no crowd (crowds.py)
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
                 and self._civilian_target(actor2, wtext):
             t2 = "civilians"  # gunmen shooting "two Fulani herders" (typed as their ethnic militia) target civilians
@@ -511,6 +514,11 @@ class Coder:
         if t1 in _STATE and main.cls.name in ("clash", "fight") and (
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
+        # communities fighting with deaths or lethal weapons: communal militias' armed clash (crowds.py)
+        communal = communal_battle(any(t.cls.name in FIGHT_CLASSES for t in group.triggers) and not any(
+            a is not None and a.type in _STATE for a in (actor1, actor2)) and not _FORCES_RX.search(sent_text), (actor1, actor2),
+                                   ctx_text, _clause_rx().no_casualty.sub(" ", told))
+        crowd_side = crowd_side and not communal
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
@@ -522,6 +530,11 @@ class Coder:
             cands.remove(x)
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
+        if communal:
+            force_clash(prior, cands, excluded)
+        elif not crowd1 and actor1 is not None and self._armed_rx and self._armed_rx.search(actor1.text or "") and \
+                state_on_person(t1, main.cls.name, _clause_rx().person_violence, self._crowd(actor2), t2):
+            drop_type(prior, cands, excluded, "Mob violence")  # police beating a man: no riot (crowds.py)
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
         firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
@@ -533,7 +546,7 @@ class Coder:
         raid = main.head is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in self._raid_targets
                                              for c in main.head.children)
         crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms \
-            and not victims_only and not raid
+            and not victims_only and not raid and not communal
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5

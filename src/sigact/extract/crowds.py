@@ -1,0 +1,134 @@
+"""Crowds, communities and clash sides: ACLED's line between Battles, Riots and Violence against civilians.
+
+:class:`sigact.extract.coding.Coder` reads an unorganised crowd's violence as a riot (mob violence).
+Three of ACLED's codebook conventions qualify that, and this module decides them from the word lists
+in ``data/crowds.yaml``:
+
+* :func:`communal_battle` - two communities (clans, ethnic groups, villages, farmers and
+  pastoralists) fighting with people killed, or with guns, machetes, spears or bows, fight an armed
+  clash between communal militias (Battles), not a riot; party supporters or activists fighting stay
+  rioters whatever the toll.
+* :func:`armed_mention` - a group the text calls armed ("armed herders", "gunmen", "bandits") is an
+  armed group, not a crowd, so its violence on people is an attack.
+* :func:`state_on_person` - state forces beating or assaulting a person (not a crowd) commit violence
+  against civilians: ACLED's rioters are unorganised people, never police or soldiers.
+
+All patterns are compiled once per process (:func:`crowd_rules`); the checks are regex searches on
+the incident's text, nothing per token.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from sigact.extract.lexicon import alternation, load_yaml
+from sigact.model import STATE_ACTOR_TYPES, Actor
+
+__all__ = ["CrowdRules", "armed_mention", "communal_battle", "crowd_rules", "state_on_person"]
+
+#: trigger classes (``triggers.yaml``) of a fight between two sides
+FIGHT_CLASSES = frozenset({"clash", "fight"})
+
+
+@dataclass(frozen=True)
+class CrowdRules:
+    """The compiled word lists of ``crowds.yaml``."""
+
+    communal: re.Pattern[str] | None
+    communal_names: re.Pattern[str] | None
+    partisan: re.Pattern[str] | None
+    death: re.Pattern[str] | None
+    lethal: re.Pattern[str] | None
+    armed: re.Pattern[str] | None
+
+
+def _words_rx(words: object, *, verb: bool = False) -> re.Pattern[str] | None:
+    """Returns a case-insensitive regex of the words at word boundaries, a plural -s/-es allowed
+    (``verb``: -ed and -ing too), longest first; None for an empty list."""
+    items = sorted({str(w).lower() for w in (words or []) if w}, key=len, reverse=True)  # type: ignore[union-attr]
+    if not items:
+        return None
+    tail = r"(?:s|es|ed|ing)?\b" if verb else r"(?:s|es)?\b"
+    return re.compile(r"(?<![\w-])(?:" + alternation(items) + ")" + tail, re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def crowd_rules() -> CrowdRules:
+    """Returns the patterns of ``crowds.yaml``, built once per process."""
+    data = load_yaml("crowds.yaml")
+    armed = _words_rx(data.get("armed_qualifiers"))
+    nots = [str(w) for w in data.get("armed_qualifier_not") or []]
+    if armed is not None and nots:
+        # "armed" but not "armed with" (a crowd's sticks and stones, see coding's ``_firearms``)
+        armed = re.compile(armed.pattern + r"(?!\s+(?:" + "|".join(re.escape(w.split()[-1]) for w in nots) + r")\b)",
+                           re.IGNORECASE)
+    return CrowdRules(
+        communal=_words_rx(data.get("communal_sides")),
+        communal_names=_words_rx(data.get("communal_actor_names")),
+        partisan=_words_rx(data.get("partisan_words")),
+        death=_words_rx(data.get("death_words"), verb=True),
+        lethal=_words_rx(data.get("lethal_weapons")),
+        armed=armed,
+    )
+
+
+def communal_battle(fight: bool, actors: tuple[Actor | None, Actor | None], incident: str, outcome: str) -> bool:
+    """Returns True when a fight is an armed clash between communal militias (ACLED: Battles):
+
+    ``fight`` says a clash or fight trigger is in the incident and neither side is state forces;
+    the sides are communal (a ``communal_sides`` word in the ``incident``'s sentences, or an actor the
+    actor stage named a communal, ethnic or clan militia), no partisan word is there (supporters,
+    activists and party youths fighting riot), and people were killed or lethal weapons (guns,
+    machetes, spears, bows) were used.  ``outcome`` is the incident's text and what follows it with
+    negated casualty mentions ("no one was killed") removed: where the toll is told."""
+    r = crowd_rules()
+    if not fight or r.communal is None:
+        return False
+    names = " ".join(a.acled_name or "" for a in actors if a is not None)
+    if not (r.communal.search(incident) or (r.communal_names is not None and r.communal_names.search(names))):
+        return False
+    if r.partisan is not None and r.partisan.search(incident):
+        return False
+    return bool((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(incident)))
+
+
+def armed_mention(actor: Actor | None) -> bool:
+    """Returns True when the actor's mention calls the group armed ("armed herders", "heavily armed
+    youths", "gunmen", "bandits"; ``crowds.yaml: armed_qualifiers``), but not "armed with" (sticks)."""
+    r = crowd_rules()
+    return actor is not None and bool(actor.text) and r.armed is not None and bool(r.armed.search(actor.text or ""))
+
+
+def state_on_person(t1: str | None, trigger_class: str, person_violence: frozenset[str], target_is_crowd: bool,
+                    t2: str | None) -> bool:
+    """Returns True when state forces (``t1``) beat, assault, shoot or kill a person who is no crowd
+    and no armed or demonstrating side (``t2`` civilians or untyped): ACLED codes it as violence
+    against civilians, never mob violence (a clash, fight or riot between forces and a crowd is not
+    this case)."""
+    return (t1 in STATE_ACTOR_TYPES and trigger_class in person_violence
+            and trigger_class not in FIGHT_CLASSES | {"riot"} and not target_is_crowd and t2 in (None, "civilians"))
+
+
+def force_clash(prior: dict[str, float], cands: list[str], excluded: set[str]) -> None:
+    """Turns a rule prior to an armed clash in place (a communal battle): "Armed clash" gets +3 and is
+    no longer excluded; mob violence, violent demonstration and attack are excluded (also from the
+    classifier's distribution, see ``Coder._combine``).  Returns nothing."""
+    excluded.discard("Armed clash")
+    if "Armed clash" not in prior:
+        prior["Armed clash"] = 0.05
+        cands.append("Armed clash")
+    prior["Armed clash"] += 3.0
+    for x in ("Mob violence", "Violent demonstration", "Attack"):
+        drop_type(prior, cands, excluded, x)
+
+
+def drop_type(prior: dict[str, float], cands: list[str], excluded: set[str], sub: str) -> None:
+    """Excludes the sub-event type ``sub`` in place: removed from the prior and the candidates (when
+    another type is left) and added to ``excluded``.  Returns nothing."""
+    if sub in prior and len(prior) > 1:
+        del prior[sub]
+        cands.remove(sub)
+    if sub not in prior:
+        excluded.add(sub)

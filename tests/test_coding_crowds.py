@@ -1,0 +1,155 @@
+"""Crowds, communities and clash sides (extract/crowds.py, hooked into extract/coding.py).
+
+ACLED's line between Battles, Riots and Violence against civilians: communities fighting with deaths
+or guns are communal militias in an armed clash; unarmed partisans, residents or refugees fighting
+riot; state forces beating a person attack a civilian; armed perpetrators are no rioters.  Texts
+written for these tests.  The pipeline cases run with the rules alone and with the packaged classifier.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle, crowd_rules, drop_type,
+                                   force_clash, state_on_person)
+from sigact.model import Actor
+from test_extract_support import primary, stages
+
+PV = frozenset({"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"})
+
+
+# ---- the module's checks on their own (fast) ----
+
+def test_communal_battle_needs_communal_sides_and_a_death_or_guns():
+    text = "Herders and farmers clashed near Birnin Konni, leaving three people dead."
+    assert communal_battle(True, (None, None), text, text)
+    # no death and no guns: a brawl
+    text = "Herders and farmers clashed near Birnin Konni with sticks. Two people were hurt."
+    assert not communal_battle(True, (None, None), text, text)
+    # guns used: armed even without a death
+    text = "Two clans exchanged blows and gunfire near Dhusamareb; four were wounded."
+    assert communal_battle(True, (None, None), text, text)
+    # not a fight trigger, or state forces on a side (the caller says so)
+    text = "Herders and farmers clashed near Birnin Konni, leaving three people dead."
+    assert not communal_battle(False, (None, None), text, text)
+
+
+def test_communal_battle_reads_communal_actor_names():
+    a1 = Actor(text="Lou Nuer youths", acled_name="Lou Nuer Ethnic Militia (South Sudan)", type="militia")
+    text = "Lou Nuer youths clashed with Murle youths near Pibor; eleven people were killed."
+    assert communal_battle(True, (a1, None), text, text)
+    # the same words without the communal actor name and without a communal word: no
+    a1 = Actor(text="two groups of youths", acled_name=None, type="civilians")
+    text = "Two groups of youths clashed near the market; eleven people were killed."
+    assert not communal_battle(True, (a1, None), text, text)
+
+
+def test_partisans_are_never_communal_militias():
+    text = "Supporters of two parties from rival villages clashed in Kibera; one person was killed."
+    assert not communal_battle(True, (None, None), text, text)
+
+
+def test_death_words_are_whole_words():
+    r = crowd_rules()
+    assert r.death is not None
+    assert r.death.search("two were killed") and r.death.search("a death") and r.death.search("both died")
+    assert not r.death.search("their livestock strayed") and not r.death.search("a diesel tank")
+
+
+def test_armed_mention():
+    assert armed_mention(Actor(text="armed herders"))
+    assert armed_mention(Actor(text="a group of heavily armed youths"))
+    assert armed_mention(Actor(text="bandits"))
+    assert not armed_mention(Actor(text="villagers armed with sticks"))
+    assert not armed_mention(Actor(text="unarmed villagers"))
+    assert not armed_mention(None)
+
+
+def test_state_on_person():
+    assert state_on_person("police", "shoot", PV, False, "civilians")
+    assert state_on_person("military", "attack", PV, False, None)
+    assert not state_on_person("police", "clash", PV, False, None)  # a clash with a crowd riots
+    assert not state_on_person("police", "shoot", PV, True, "civilians")  # the target is a crowd
+    assert not state_on_person("civilians", "shoot", PV, False, "civilians")
+    assert not state_on_person("police", "shoot", PV, False, "protesters")
+    assert "clash" in FIGHT_CLASSES and "fight" in FIGHT_CLASSES
+
+
+def test_force_clash_and_drop_type():
+    prior = {"Mob violence": 2.0, "Attack": 1.0}
+    cands = ["Mob violence", "Attack"]
+    excluded = {"Armed clash"}
+    force_clash(prior, cands, excluded)
+    assert prior == {"Armed clash": 3.05} and cands == ["Armed clash"]
+    assert "Armed clash" not in excluded and {"Mob violence", "Attack"} <= excluded
+    prior = {"Mob violence": 1.0, "Attack": 1.0}
+    cands = ["Mob violence", "Attack"]
+    excluded = set()
+    drop_type(prior, cands, excluded, "Mob violence")
+    assert prior == {"Attack": 1.0} and cands == ["Attack"] and excluded == {"Mob violence"}
+    # the last type left is kept in the prior
+    drop_type(prior, cands, excluded, "Attack")
+    assert prior == {"Attack": 1.0}
+
+
+# ---- whole pipeline (slow: spaCy, geo) ----
+
+CASES = [
+    # 1. communities fighting with deaths or guns: an armed clash between communal militias ...
+    ("On 4 June, herders and farmers clashed near Tessaoua, leaving three people dead.", "Battles", "Armed clash"),
+    ("On 4 June, two Maasai herdsmen were killed when a clash broke out with local farmers in Narok.",
+     "Battles", "Armed clash"),
+    ("On 4 June, inter-clan fighting left five dead near Galkayo.", "Battles", "Armed clash"),
+    ("On 4 June, Dinka and Nuer youths clashed in Bor using spears and guns, killing six.", "Battles", "Armed clash"),
+    # ... a brawl between villagers with sticks and stones and nobody killed: mob violence
+    ("On 4 June, villagers from Kande and Bulu fought each other with sticks and stones over a land dispute. "
+     "Nobody was killed.", "Riots", "Mob violence"),
+    # 2. unarmed partisans clashing riot, even with a death
+    ("On 4 June, supporters of the ruling party and opposition activists clashed in Mombasa. Several people were "
+     "injured.", "Riots", "Mob violence"),
+    ("On 4 June, supporters of the UPND and the PF clashed in Lusaka, leaving one person dead.", "Riots", "Mob violence"),
+    ("On 4 June, PF youths fought with UPND cadres in Kitwe.", "Riots", "Mob violence"),
+    # ... and so do migrants, refugees or a nationality group clashing with the police or soldiers
+    ("On 4 June, migrants clashed with police at a camp in Lesbos.", "Riots", "Mob violence"),
+    ("On 4 June, refugees clashed with soldiers at a camp near Goudoubo.", "Riots", "Mob violence"),
+    # 3. state forces beating a person: violence against civilians ...
+    ("On 4 June, police beat a man for not wearing a mask in Kano.", "Violence against civilians", "Attack"),
+    ("On 4 June, a motorcyclist was beaten up by police in Lagos for not wearing a face mask.",
+     "Violence against civilians", "Attack"),
+    ("On 4 June, soldiers assaulted a trader at a market in Bamako.", "Violence against civilians", "Attack"),
+    # ... while residents beating an official riot (mob violence)
+    ("On 4 June, residents beat a local official in Bouake after a dispute over land.", "Riots", "Mob violence"),
+    # 4. armed perpetrators are no rioters
+    ("On 4 June, armed pastoralists attacked farmers in Gashaka and killed four.", "Violence against civilians", "Attack"),
+    ("On 4 June, bandits attacked travellers on the road near Gusau and wounded three.",
+     "Violence against civilians", "Attack"),
+    ("On 4 June, dahalo attacked travellers near Ihosy and wounded two.", "Violence against civilians", "Attack"),
+]
+
+
+@lru_cache(maxsize=1)
+def _rules_only():
+    from sigact.extract import EventExtractor
+    from sigact.extract.extractor import ExtractorSettings
+
+    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
+
+
+def _run(text: str, extractor):
+    from sigact.model import Article
+
+    nlp, geo, dates, _ = stages()
+    doc = nlp(text)
+    art = Article.create(text, id="t", published="2024-06-10")
+    return extractor.extract(doc, art, geo=geo.analyze(doc) if geo else None, dates=dates.analyze(doc, "2024-06-10"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
+@pytest.mark.parametrize("mode", ["rules", "classifier"])
+def test_crowd_types(text, event_type, sub, mode):
+    ex = _rules_only() if mode == "rules" else stages()[3]
+    e = primary(_run(text, ex))
+    assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
