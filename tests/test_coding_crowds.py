@@ -46,6 +46,13 @@ def test_communal_battle_reads_communal_actor_names():
     assert not communal_battle(True, (a1, None), text, text)
 
 
+def test_feuding_families_with_a_death_are_communal():
+    text = "Two rival families clashed over a plot of land in Qena; one man was killed."
+    assert communal_battle(True, (None, None), text, text)
+    text = "Two rival families clashed over a plot of land in Qena; nobody was hurt."
+    assert not communal_battle(True, (None, None), text, text)
+
+
 def test_partisans_are_never_communal_militias():
     text = "Supporters of two parties from rival villages clashed in Kibera; one person was killed."
     assert not communal_battle(True, (None, None), text, text)
@@ -111,6 +118,10 @@ CASES = [
      "injured.", "Riots", "Mob violence"),
     ("On 4 June, supporters of the UPND and the PF clashed in Lusaka, leaving one person dead.", "Riots", "Mob violence"),
     ("On 4 June, PF youths fought with UPND cadres in Kitwe.", "Riots", "Mob violence"),
+    # ... a party's youth wing (typed as a militia) fighting another party's members without guns riots too
+    ("On 4 June, Imbonerakure clashed with CNL members in Gitega; three people were injured.", "Riots", "Mob violence"),
+    # ... and two feuding families fighting with people killed are communal militias in an armed clash
+    ("On 4 June, members of two rival families clashed in Sohag, leaving two dead.", "Battles", "Armed clash"),
     # ... and so do migrants, refugees or a nationality group clashing with the police or soldiers
     ("On 4 June, migrants clashed with police at a camp in Lesbos.", "Riots", "Mob violence"),
     ("On 4 June, refugees clashed with soldiers at a camp near Goudoubo.", "Riots", "Mob violence"),

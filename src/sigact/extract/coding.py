@@ -238,11 +238,12 @@ class Coder:
         i = text.find(actor.text)
         return i >= 0 and bool(_clause_rx().accused.match(text, i + len(actor.text)))
 
-    def _between_crowd(self, head: Any, sent_text: str) -> str | None:
+    def _between_crowd(self, head: Any, sent_text: str, subject: str | None = None) -> str | None:
         """Returns the other side when the trigger's "between A and B" phrase ("clashes erupted between
-        rioters and the police", "fighting between two families") names a crowd on one side and no
-        non-state armed group: "police" or "military" when the other side is state forces, "" when it
-        is another crowd; None when there is no such phrase or an armed group is in it."""
+        rioters and the police", "fighting between two families") or, without one, a coordinated
+        ``subject`` ("migrants and police clashed") names a crowd on one side and no non-state armed
+        group: "police" or "military" when the other side is state forces, "" when it is another
+        crowd; None when there is no such phrase or an armed group is in it."""
         if head is None or self._crowd_rx is None:
             return None
         phrase = None
@@ -252,9 +253,9 @@ class Coder:
                 break
         if phrase is None:
             m = _clause_rx().between.search(sent_text)
-            if m is None:
+            if m is None and not (subject and " and " in subject):
                 return None
-            phrase = m.group(0)
+            phrase = m.group(0) if m is not None else str(subject)
         if not self._crowd_rx.search(phrase):
             return None
         state = _FORCES_RX.search(phrase)
@@ -442,7 +443,7 @@ class Coder:
                 crowd1 = True
         if main.cls.name in ("clash", "fight", "riot") and (actor1 is None or not actor1.text or crowd1 or (
                 t1 in _STATE | {None, "unidentified armed group", "other", "civilians"})):
-            sides = self._between_crowd(main.head, sent_text)
+            sides = self._between_crowd(main.head, sent_text, actor1.text if actor1 is not None and t2 is None else None)
             if sides is not None:  # "clashes between residents and the police", "... between two families"
                 crowd1, actor1_group = True, True
                 t1 = "civilians"
@@ -454,9 +455,12 @@ class Coder:
                 (t1 == "other" and main.cls.name in _clause_rx().person_violence and t2 not in _ARMED
                  and not self._armed_target(wtext, actor1)) or (
                 t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
-                and (t2 in ("protesters", "rioters") or self._crowd(actor2)))):
+                and (t2 in ("protesters", "rioters") or self._crowd(actor2))) or (
+                t1 == "militia" and main.cls.name in ("clash", "fight") and t2 in ("other", "protesters", "rioters")
+                and not self._firearms(weapons, main, told))):
             # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
-            # (no militia, no guns): ACLED's rioters
+            # (no militia, no guns): ACLED's rioters; so is a party's youth wing (typed as a militia)
+            # fighting another party's members without guns
             crowd1 = True
         suspect = self._suspect(actor2, wtext)
         if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
