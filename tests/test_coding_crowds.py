@@ -13,7 +13,7 @@ from functools import lru_cache
 import pytest
 
 from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle, crowd_rules, drop_type,
-                                   force_clash, state_on_person)
+                                   force_clash, state_on_person, witch_hunt)
 from sigact.model import Actor
 from test_extract_support import primary, stages
 
@@ -53,6 +53,12 @@ def test_feuding_families_with_a_death_are_communal():
     assert not communal_battle(True, (None, None), text, text)
 
 
+def test_witch_hunt():
+    assert witch_hunt("Villagers beat an old man they accused of witchcraft.")
+    assert witch_hunt("She was branded a witch and beaten.")
+    assert not witch_hunt("A switch was broken and the man was beaten.")
+
+
 def test_partisans_are_never_communal_militias():
     text = "Supporters of two parties from rival villages clashed in Kibera; one person was killed."
     assert not communal_battle(True, (None, None), text, text)
@@ -75,12 +81,16 @@ def test_armed_mention():
 
 
 def test_state_on_person():
-    assert state_on_person("police", "shoot", PV, False, "civilians")
-    assert state_on_person("military", "attack", PV, False, None)
-    assert not state_on_person("police", "clash", PV, False, None)  # a clash with a crowd riots
-    assert not state_on_person("police", "shoot", PV, True, "civilians")  # the target is a crowd
-    assert not state_on_person("civilians", "shoot", PV, False, "civilians")
-    assert not state_on_person("police", "shoot", PV, False, "protesters")
+    police = Actor(text="police officers", type="police")
+    assert state_on_person(police, "police", "shoot", PV, False, "civilians")
+    assert state_on_person(Actor(text="the military", type="military"), "military", "attack", PV, False, None)
+    assert not state_on_person(police, "police", "clash", PV, False, None)  # a clash with a crowd riots
+    assert not state_on_person(police, "police", "shoot", PV, True, "civilians")  # the target is a crowd
+    assert not state_on_person(police, "civilians", "shoot", PV, False, "civilians")
+    assert not state_on_person(police, "police", "shoot", PV, False, "protesters")
+    # people told beside the police are not the police
+    helpers = Actor(text="volunteers, helping the police at a checkpoint", type="police")
+    assert not state_on_person(helpers, "police", "shoot", PV, False, "civilians")
     assert "clash" in FIGHT_CLASSES and "fight" in FIGHT_CLASSES
 
 
@@ -132,6 +142,10 @@ CASES = [
     ("On 4 June, soldiers assaulted a trader at a market in Bamako.", "Violence against civilians", "Attack"),
     # ... while residents beating an official riot (mob violence)
     ("On 4 June, residents beat a local official in Bouake after a dispute over land.", "Riots", "Mob violence"),
+    # ... and so does violence on an alleged witch, even with the victim alone named
+    ("On 4 June, a woman was beaten up and paraded in Ranchi after villagers branded her a witch.",
+     "Riots", "Mob violence"),
+    ("On 4 June, two men hacked to death an elderly woman they accused of witchcraft in Kilifi.", "Riots", "Mob violence"),
     # 4. armed perpetrators are no rioters
     ("On 4 June, armed pastoralists attacked farmers in Gashaka and killed four.", "Violence against civilians", "Attack"),
     ("On 4 June, bandits attacked travellers on the road near Gusau and wounded three.",

@@ -31,7 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, communal_battle, drop_type, force_clash, state_on_person
+from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle, drop_type, force_clash,
+                                   state_on_person, witch_hunt)
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -462,8 +463,9 @@ class Coder:
             # (no militia, no guns): ACLED's rioters; so is a party's youth wing (typed as a militia)
             # fighting another party's members without guns
             crowd1 = True
-        suspect = self._suspect(actor2, wtext)
-        if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
+        witch = witch_hunt(ctx_text) and not armed_mention(actor1)  # an alleged witch: mob justice (crowds.py)
+        suspect = self._suspect(actor2, wtext) or witch
+        if suspect and (actor1 is None or not actor1.text or witch) and t1 in (None, "unidentified armed group") and \
                 main.cls.name in _clause_rx().person_violence | {"mob"} and not self._firearms(weapons, main, sent_text):
             crowd1 = True  # "residents beat a man they accused of theft", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
@@ -536,8 +538,7 @@ class Coder:
             prior["Armed clash"] += 1.5
         if communal:
             force_clash(prior, cands, excluded)
-        elif not crowd1 and actor1 is not None and self._armed_rx and self._armed_rx.search(actor1.text or "") and \
-                state_on_person(t1, main.cls.name, _clause_rx().person_violence, self._crowd(actor2), t2):
+        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, _clause_rx().person_violence, self._crowd(actor2), t2):
             drop_type(prior, cands, excluded, "Mob violence")  # police beating a man: no riot (crowds.py)
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
         firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)
@@ -550,7 +551,7 @@ class Coder:
         raid = main.head is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in self._raid_targets
                                              for c in main.head.children)
         crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms \
-            and not victims_only and not raid and not communal
+            and (not victims_only or witch) and not raid and not communal
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5

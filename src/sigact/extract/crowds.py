@@ -10,6 +10,8 @@ in ``data/crowds.yaml``:
   rioters whatever the toll.
 * :func:`armed_mention` - a group the text calls armed ("armed herders", "gunmen", "bandits") is an
   armed group, not a crowd, so its violence on people is an attack.
+* :func:`witch_hunt` - violence on a person accused of witchcraft is mob justice (a riot), like
+  violence on a suspected thief.
 * :func:`state_on_person` - state forces beating or assaulting a person (not a crowd) commit violence
   against civilians: ACLED's rioters are unorganised people, never police or soldiers.
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from sigact.extract.lexicon import alternation, load_yaml
 from sigact.model import STATE_ACTOR_TYPES, Actor
 
-__all__ = ["CrowdRules", "armed_mention", "communal_battle", "crowd_rules", "state_on_person"]
+__all__ = ["CrowdRules", "armed_mention", "communal_battle", "crowd_rules", "state_on_person", "witch_hunt"]
 
 #: trigger classes (``triggers.yaml``) of a fight between two sides
 FIGHT_CLASSES = frozenset({"clash", "fight"})
@@ -42,6 +44,8 @@ class CrowdRules:
     death: re.Pattern[str] | None
     lethal: re.Pattern[str] | None
     armed: re.Pattern[str] | None
+    witchcraft: re.Pattern[str] | None
+    state_forces: re.Pattern[str] | None
 
 
 def _words_rx(words: object, *, verb: bool = False) -> re.Pattern[str] | None:
@@ -71,6 +75,8 @@ def crowd_rules() -> CrowdRules:
         death=_words_rx(data.get("death_words"), verb=True),
         lethal=_words_rx(data.get("lethal_weapons")),
         armed=armed,
+        witchcraft=_words_rx(data.get("witchcraft_words")),
+        state_forces=_words_rx(data.get("state_force_words")),
     )
 
 
@@ -101,12 +107,16 @@ def armed_mention(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.text) and r.armed is not None and bool(r.armed.search(actor.text or ""))
 
 
-def state_on_person(t1: str | None, trigger_class: str, person_violence: frozenset[str], target_is_crowd: bool,
-                    t2: str | None) -> bool:
-    """Returns True when state forces (``t1``) beat, assault, shoot or kill a person who is no crowd
-    and no armed or demonstrating side (``t2`` civilians or untyped): ACLED codes it as violence
+def state_on_person(actor1: Actor | None, t1: str | None, trigger_class: str, person_violence: frozenset[str],
+                    target_is_crowd: bool, t2: str | None) -> bool:
+    """Returns True when state forces (``t1``, with ``actor1``'s mention naming them before any comma
+    or bracket: ``crowds.yaml: state_force_words``) beat, assault, shoot or kill a person who is no
+    crowd and no armed or demonstrating side (``t2`` civilians or untyped): ACLED codes it as violence
     against civilians, never mob violence (a clash, fight or riot between forces and a crowd is not
     this case)."""
+    rx = crowd_rules().state_forces
+    if actor1 is None or not actor1.text or rx is None or not rx.search(re.split(r"[,(]", actor1.text)[0]):
+        return False
     return (t1 in STATE_ACTOR_TYPES and trigger_class in person_violence
             and trigger_class not in FIGHT_CLASSES | {"riot"} and not target_is_crowd and t2 in (None, "civilians"))
 
@@ -132,3 +142,10 @@ def drop_type(prior: dict[str, float], cands: list[str], excluded: set[str], sub
         cands.remove(sub)
     if sub not in prior:
         excluded.add(sub)
+
+
+def witch_hunt(text: str) -> bool:
+    """Returns True when the text tells an accusation of witchcraft or sorcery (``crowds.yaml:
+    witchcraft_words``): violence on the accused person is mob justice."""
+    rx = crowd_rules().witchcraft
+    return rx is not None and bool(rx.search(text))
