@@ -17,6 +17,7 @@ from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle
 from sigact.model import Actor
 from test_extract_support import primary, stages
 
+FC = {"clash"}
 PV = frozenset({"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"})
 
 
@@ -24,33 +25,36 @@ PV = frozenset({"attack", "shoot", "kill", "injure", "fight", "clash", "abduct",
 
 def test_communal_battle_needs_communal_sides_and_a_death_or_guns():
     text = "Herders and farmers clashed near Birnin Konni, leaving three people dead."
-    assert communal_battle(True, (None, None), text, text)
+    assert communal_battle(FC, (None, None), text, text, text)
     # no death and no guns: a brawl
     text = "Herders and farmers clashed near Birnin Konni with sticks. Two people were hurt."
-    assert not communal_battle(True, (None, None), text, text)
+    assert not communal_battle(FC, (None, None), text, text, text)
     # guns used: armed even without a death
     text = "Two clans exchanged blows and gunfire near Dhusamareb; four were wounded."
-    assert communal_battle(True, (None, None), text, text)
-    # not a fight trigger, or state forces on a side (the caller says so)
+    assert communal_battle(FC, (None, None), text, text, text)
+    # not a fight trigger, or state forces on a side
     text = "Herders and farmers clashed near Birnin Konni, leaving three people dead."
-    assert not communal_battle(False, (None, None), text, text)
+    assert not communal_battle({"kill"}, (None, None), text, text, text)
+    assert not communal_battle(FC, (Actor(text="soldiers", type="military"), None), text, text, text)
+    text = "Herders and farmers clashed with soldiers near Birnin Konni, leaving three people dead."
+    assert not communal_battle(FC, (None, None), text, text, text)
 
 
 def test_communal_battle_reads_communal_actor_names():
     a1 = Actor(text="Lou Nuer youths", acled_name="Lou Nuer Ethnic Militia (South Sudan)", type="militia")
     text = "Lou Nuer youths clashed with Murle youths near Pibor; eleven people were killed."
-    assert communal_battle(True, (a1, None), text, text)
+    assert communal_battle(FC, (a1, None), text, text, text)
     # the same words without the communal actor name and without a communal word: no
     a1 = Actor(text="two groups of youths", acled_name=None, type="civilians")
     text = "Two groups of youths clashed near the market; eleven people were killed."
-    assert not communal_battle(True, (a1, None), text, text)
+    assert not communal_battle(FC, (a1, None), text, text, text)
 
 
 def test_feuding_families_with_a_death_are_communal():
     text = "Two rival families clashed over a plot of land in Qena; one man was killed."
-    assert communal_battle(True, (None, None), text, text)
+    assert communal_battle(FC, (None, None), text, text, text)
     text = "Two rival families clashed over a plot of land in Qena; nobody was hurt."
-    assert not communal_battle(True, (None, None), text, text)
+    assert not communal_battle(FC, (None, None), text, text, text)
 
 
 def test_witch_hunt():
@@ -61,7 +65,7 @@ def test_witch_hunt():
 
 def test_partisans_are_never_communal_militias():
     text = "Supporters of two parties from rival villages clashed in Kibera; one person was killed."
-    assert not communal_battle(True, (None, None), text, text)
+    assert not communal_battle(FC, (None, None), text, text, text)
 
 
 def test_death_words_are_whole_words():
@@ -109,6 +113,13 @@ def test_force_clash_and_drop_type():
     # the last type left is kept in the prior
     drop_type(prior, cands, excluded, "Attack")
     assert prior == {"Attack": 1.0}
+    # several at once; a type not in the prior is still excluded (for the classifier)
+    prior = {"Mob violence": 1.0, "Violent demonstration": 1.0, "Armed clash": 0.05}
+    cands = list(prior)
+    excluded = set()
+    drop_type(prior, cands, excluded, "Armed clash", "Government regains territory")
+    assert set(prior) == {"Mob violence", "Violent demonstration"} == set(cands)
+    assert excluded == {"Armed clash", "Government regains territory"}
 
 
 # ---- whole pipeline (slow: spaCy, geo) ----
@@ -135,6 +146,9 @@ CASES = [
     # ... and so do migrants, refugees or a nationality group clashing with the police or soldiers
     ("On 4 June, migrants clashed with police at a camp in Lesbos.", "Riots", "Mob violence"),
     ("On 4 June, refugees clashed with soldiers at a camp near Goudoubo.", "Riots", "Mob violence"),
+    ("On 4 June, migrants and police clashed at the border crossing near Idomeni.", "Riots", "Mob violence"),
+    # ... a crowd clashing with soldiers takes no territory, whatever the soldiers did next
+    ("On 4 June, youths clashed with soldiers in Kano and soldiers shot dead one of them.", "Riots", "Mob violence"),
     # 3. state forces beating a person: violence against civilians ...
     ("On 4 June, police beat a man for not wearing a mask in Kano.", "Violence against civilians", "Attack"),
     ("On 4 June, a motorcyclist was beaten up by police in Lagos for not wearing a face mask.",

@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle, drop_type, force_clash,
-                                   state_on_person, witch_hunt)
+from sigact.extract.crowds import (armed_mention, communal_battle, drop_type, force_clash, state_on_person,
+                                   witch_hunt)
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -521,9 +521,8 @@ class Coder:
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
         # communities fighting with deaths or lethal weapons: communal militias' armed clash (crowds.py)
-        communal = communal_battle(any(t.cls.name in FIGHT_CLASSES for t in group.triggers) and not any(
-            a is not None and a.type in _STATE for a in (actor1, actor2)) and not _FORCES_RX.search(sent_text), (actor1, actor2),
-                                   ctx_text, _clause_rx().no_casualty.sub(" ", told))
+        communal = communal_battle({t.cls.name for t in group.triggers}, (actor1, actor2), sent_text, ctx_text,
+                                   _clause_rx().no_casualty.sub(" ", told))
         crowd_side = crowd_side and not communal
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
@@ -534,6 +533,8 @@ class Coder:
         for x in excluded:
             del prior[x]
             cands.remove(x)
+        if crowd_side and "Armed clash" in excluded:  # ... and a crowd takes no territory
+            drop_type(prior, cands, excluded, "Government regains territory", "Non-state actor overtakes territory")
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
         if communal:

@@ -80,17 +80,22 @@ def crowd_rules() -> CrowdRules:
     )
 
 
-def communal_battle(fight: bool, actors: tuple[Actor | None, Actor | None], incident: str, outcome: str) -> bool:
+def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentence: str, incident: str,
+                    outcome: str) -> bool:
     """Returns True when a fight is an armed clash between communal militias (ACLED: Battles):
 
-    ``fight`` says a clash or fight trigger is in the incident and neither side is state forces;
-    the sides are communal (a ``communal_sides`` word in the ``incident``'s sentences, or an actor the
+    a clash or fight trigger is in the incident (``triggers``: its trigger classes), neither actor is
+    typed as state forces and the trigger's ``sentence`` names none (``state_force_words``); the
+    sides are communal (a ``communal_sides`` word in the ``incident``'s sentences, or an actor the
     actor stage named a communal, ethnic or clan militia), no partisan word is there (supporters,
     activists and party youths fighting riot), and people were killed or lethal weapons (guns,
     machetes, spears, bows) were used.  ``outcome`` is the incident's text and what follows it with
     negated casualty mentions ("no one was killed") removed: where the toll is told."""
     r = crowd_rules()
-    if not fight or r.communal is None:
+    if not triggers & FIGHT_CLASSES or r.communal is None or any(a is not None and a.type in STATE_ACTOR_TYPES
+                                                                  for a in actors):
+        return False
+    if r.state_forces is not None and r.state_forces.search(sentence):
         return False
     names = " ".join(a.acled_name or "" for a in actors if a is not None)
     if not (r.communal.search(incident) or (r.communal_names is not None and r.communal_names.search(names))):
@@ -130,18 +135,18 @@ def force_clash(prior: dict[str, float], cands: list[str], excluded: set[str]) -
         prior["Armed clash"] = 0.05
         cands.append("Armed clash")
     prior["Armed clash"] += 3.0
-    for x in ("Mob violence", "Violent demonstration", "Attack"):
-        drop_type(prior, cands, excluded, x)
+    drop_type(prior, cands, excluded, "Mob violence", "Violent demonstration", "Attack")
 
 
-def drop_type(prior: dict[str, float], cands: list[str], excluded: set[str], sub: str) -> None:
-    """Excludes the sub-event type ``sub`` in place: removed from the prior and the candidates (when
-    another type is left) and added to ``excluded``.  Returns nothing."""
-    if sub in prior and len(prior) > 1:
-        del prior[sub]
-        cands.remove(sub)
-    if sub not in prior:
-        excluded.add(sub)
+def drop_type(prior: dict[str, float], cands: list[str], excluded: set[str], *subs: str) -> None:
+    """Excludes the sub-event types ``subs`` in place: each is removed from the prior and the candidates
+    (when another type is left) and added to ``excluded``.  Returns nothing."""
+    for sub in subs:
+        if sub in prior and len(prior) > 1:
+            del prior[sub]
+            cands.remove(sub)
+        if sub not in prior:
+            excluded.add(sub)
 
 
 def witch_hunt(text: str) -> bool:
