@@ -86,15 +86,15 @@ def test_armed_mention():
 
 def test_state_on_person():
     police = Actor(text="police officers", type="police")
-    assert state_on_person(police, "police", "shoot", PV, False, "civilians")
-    assert state_on_person(Actor(text="the military", type="military"), "military", "attack", PV, False, None)
-    assert not state_on_person(police, "police", "clash", PV, False, None)  # a clash with a crowd riots
-    assert not state_on_person(police, "police", "shoot", PV, True, "civilians")  # the target is a crowd
-    assert not state_on_person(police, "civilians", "shoot", PV, False, "civilians")
-    assert not state_on_person(police, "police", "shoot", PV, False, "protesters")
+    assert state_on_person(police, "police", "shoot", None, PV, False, "civilians")
+    assert state_on_person(Actor(text="the military", type="military"), "military", "attack", None, PV, False, None)
+    assert not state_on_person(police, "police", "clash", None, PV, False, None)  # a clash with a crowd riots
+    assert not state_on_person(police, "police", "shoot", None, PV, True, "civilians")  # the target is a crowd
+    assert not state_on_person(police, "civilians", "shoot", None, PV, False, "civilians")
+    assert not state_on_person(police, "police", "shoot", None, PV, False, "protesters")
     # people told beside the police are not the police
     helpers = Actor(text="volunteers, helping the police at a checkpoint", type="police")
-    assert not state_on_person(helpers, "police", "shoot", PV, False, "civilians")
+    assert not state_on_person(helpers, "police", "shoot", None, PV, False, "civilians")
     assert "clash" in FIGHT_CLASSES and "fight" in FIGHT_CLASSES
 
 

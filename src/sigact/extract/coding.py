@@ -539,7 +539,8 @@ class Coder:
             prior["Armed clash"] += 1.5
         if communal:
             force_clash(prior, cands, excluded)
-        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, _clause_rx().person_violence, self._crowd(actor2), t2):
+        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, main.head, _clause_rx().person_violence,
+                                            self._crowd(actor2), t2):
             drop_type(prior, cands, excluded, "Mob violence")  # police beating a man: no riot (crowds.py)
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
         firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sigact.extract.lexicon import alternation, load_yaml
 from sigact.model import STATE_ACTOR_TYPES, Actor
@@ -112,16 +113,19 @@ def armed_mention(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.text) and r.armed is not None and bool(r.armed.search(actor.text or ""))
 
 
-def state_on_person(actor1: Actor | None, t1: str | None, trigger_class: str, person_violence: frozenset[str],
-                    target_is_crowd: bool, t2: str | None) -> bool:
+def state_on_person(actor1: Actor | None, t1: str | None, trigger_class: str, head: Any,
+                    person_violence: frozenset[str], target_is_crowd: bool, t2: str | None) -> bool:
     """Returns True when state forces (``t1``, with ``actor1``'s mention naming them before any comma
-    or bracket: ``crowds.yaml: state_force_words``) beat, assault, shoot or kill a person who is no
-    crowd and no armed or demonstrating side (``t2`` civilians or untyped): ACLED codes it as violence
-    against civilians, never mob violence (a clash, fight or riot between forces and a crowd is not
-    this case)."""
+    or bracket: ``crowds.yaml: state_force_words``, and holding the subject of the trigger token
+    ``head`` when it has one) beat, assault, shoot or kill a person who is no crowd and no armed or
+    demonstrating side (``t2`` civilians or untyped): ACLED codes it as violence against civilians,
+    never mob violence (a clash, fight or riot between forces and a crowd is not this case)."""
     rx = crowd_rules().state_forces
     if actor1 is None or not actor1.text or rx is None or not rx.search(re.split(r"[,(]", actor1.text)[0]):
         return False
+    subj = next((c for c in getattr(head, "children", ()) if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.text not in actor1.text:
+        return False  # "volunteers, helping the police, beat a driver": the subject is not the forces
     return (t1 in STATE_ACTOR_TYPES and trigger_class in person_violence
             and trigger_class not in FIGHT_CLASSES | {"riot"} and not target_is_crowd and t2 in (None, "civilians"))
 
