@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pytest
 
-from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, communal_battle, crowd_rules, drop_type,
+from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, brawl, communal_battle, crowd_rules, drop_type,
                                    force_clash, state_on_person, witch_hunt)
 from sigact.model import Actor
 from test_extract_support import primary, stages
@@ -66,6 +66,28 @@ def test_witch_hunt():
 def test_partisans_are_never_communal_militias():
     text = "Supporters of two parties from rival villages clashed in Kibera; one person was killed."
     assert not communal_battle(FC, (None, None), text, text, text)
+
+
+def test_brawl_is_a_fight_of_unorganised_groups_without_deaths_or_guns():
+    text = "Two village groups clashed over a boundary; nine people were injured."
+    assert brawl(FC, (None, None), text, text, text, False)
+    # a death, a gun, an armed word, state forces or a named militia make it no brawl
+    text = "Two village groups clashed over a boundary; one man was killed."
+    assert not brawl(FC, (None, None), text, text, text, False)
+    text = "Two village groups clashed with rifles over a boundary."
+    assert not brawl(FC, (None, None), text, text, text, False)
+    text = "Two village groups clashed over a boundary; nine people were injured."
+    assert not brawl(FC, (None, None), text, text, text, True)
+    assert not brawl({"attack"}, (None, None), text, text, text, False)
+    text = "Villagers clashed with police over a boundary; nine people were injured."
+    assert not brawl(FC, (None, None), text, text, text, False)
+    mai = Actor(text="Mai-Mai groups", acled_name="Mayi Mayi Militia", type="militia")
+    text = "Mai-Mai groups clashed with each other near Walikale."
+    assert not brawl(FC, (mai, None), text, text, text, False)
+    # ... a communal militia may brawl
+    fulani = Actor(text="Fulani herders", acled_name="Fulani Ethnic Militia (Benin)", type="militia")
+    text = "Fulani herders and villagers clashed over a field; two were wounded."
+    assert brawl(FC, (fulani, None), text, text, text, False)
 
 
 def test_death_words_are_whole_words():
@@ -134,6 +156,13 @@ CASES = [
     # ... a brawl between villagers with sticks and stones and nobody killed: mob violence
     ("On 4 June, villagers from Kande and Bulu fought each other with sticks and stones over a land dispute. "
      "Nobody was killed.", "Riots", "Mob violence"),
+    ("On 4 June, two village groups clashed over a boundary in Gaya; one group threw acid, injuring nine people.",
+     "Riots", "Mob violence"),
+    ("On 4 June, three women were wounded amid fighting over a farm between two families in Bembereke.",
+     "Riots", "Mob violence"),
+    # ... but named militias fighting each other, even with nobody hurt, fight a battle
+    ("On 4 June, Mai-Mai groups clashed with each other near Walikale; no casualties were reported.",
+     "Battles", "Armed clash"),
     # 2. unarmed partisans clashing riot, even with a death
     ("On 4 June, supporters of the ruling party and opposition activists clashed in Mombasa. Several people were "
      "injured.", "Riots", "Mob violence"),

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.crowds import (armed_mention, communal_battle, drop_type, force_clash, state_on_person,
+from sigact.extract.crowds import (armed_mention, brawl, communal_battle, drop_type, force_clash, state_on_person,
                                    witch_hunt)
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
@@ -523,7 +523,9 @@ class Coder:
         # communities fighting with deaths or lethal weapons: communal militias' armed clash (crowds.py)
         communal = communal_battle({t.cls.name for t in group.triggers}, (actor1, actor2), sent_text, ctx_text,
                                    _clause_rx().no_casualty.sub(" ", told))
-        crowd_side = crowd_side and not communal
+        crowd_side = (crowd_side and not communal) or brawl(
+            {t.cls.name for t in group.triggers}, (actor1, actor2), sent_text, ctx_text,
+            _clause_rx().no_casualty.sub(" ", told), bool(self._armed_rx and self._armed_rx.search(ctx_text)))
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):

@@ -8,6 +8,8 @@ in ``data/crowds.yaml``:
   pastoralists) fighting with people killed, or with guns, machetes, spears or bows, fight an armed
   clash between communal militias (Battles), not a riot; party supporters or activists fighting stay
   rioters whatever the toll.
+* :func:`brawl` - the other side of it: communities or groups fighting with nobody killed, no gun
+  and no armed group named brawl (mob violence).
 * :func:`armed_mention` - a group the text calls armed ("armed herders", "gunmen", "bandits") is an
   armed group, not a crowd, so its violence on people is an attack.
 * :func:`witch_hunt` - violence on a person accused of witchcraft is mob justice (a riot), like
@@ -29,7 +31,7 @@ from typing import Any
 from sigact.extract.lexicon import alternation, load_yaml
 from sigact.model import STATE_ACTOR_TYPES, Actor
 
-__all__ = ["CrowdRules", "armed_mention", "communal_battle", "crowd_rules", "state_on_person", "witch_hunt"]
+__all__ = ["CrowdRules", "armed_mention", "brawl", "communal_battle", "crowd_rules", "state_on_person", "witch_hunt"]
 
 #: trigger classes (``triggers.yaml``) of a fight between two sides
 FIGHT_CLASSES = frozenset({"clash", "fight"})
@@ -47,6 +49,7 @@ class CrowdRules:
     armed: re.Pattern[str] | None
     witchcraft: re.Pattern[str] | None
     state_forces: re.Pattern[str] | None
+    brawl: re.Pattern[str] | None
 
 
 def _words_rx(words: object, *, verb: bool = False) -> re.Pattern[str] | None:
@@ -78,6 +81,7 @@ def crowd_rules() -> CrowdRules:
         armed=armed,
         witchcraft=_words_rx(data.get("witchcraft_words")),
         state_forces=_words_rx(data.get("state_force_words")),
+        brawl=_words_rx(data.get("brawl_sides")),
     )
 
 
@@ -104,6 +108,31 @@ def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None
     if r.partisan is not None and r.partisan.search(incident):
         return False
     return bool((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(incident)))
+
+
+def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentence: str, incident: str,
+          outcome: str, armed: bool) -> bool:
+    """Returns True when a fight is a brawl between unorganised groups (ACLED: Riots / Mob violence):
+    a clash or fight trigger (``triggers``), no actor typed as state forces and none named in the
+    ``sentence``, no actor a rebel or terrorist group or a militia other than a communal one (a named
+    militia's fight is a battle), the sides named as groups, families, villagers or communities
+    (``brawl_sides``, ``communal_sides``) in the ``incident``, no armed word there (``armed``: the
+    caller's armed-actor words matched), no lethal weapon and nobody killed (``outcome``: negated
+    casualties removed)."""
+    r = crowd_rules()
+    if armed or not triggers & FIGHT_CLASSES or any(a is not None and a.type in STATE_ACTOR_TYPES | {"rebel", "terrorist"}
+                                                    for a in actors):
+        return False
+    for a in actors:
+        if a is not None and a.type == "militia" and not (
+                (r.communal_names is not None and r.communal_names.search(a.acled_name or ""))
+                or (r.communal is not None and r.communal.search(a.text or ""))):
+            return False  # "Mai-Mai groups clashed": a named militia
+    if r.state_forces is not None and r.state_forces.search(sentence):
+        return False
+    if not ((r.brawl is not None and r.brawl.search(incident)) or (r.communal is not None and r.communal.search(incident))):
+        return False
+    return not ((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(incident)))
 
 
 def armed_mention(actor: Actor | None) -> bool:
