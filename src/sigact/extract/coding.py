@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.crowds import (armed_mention, brawl, communal_battle, drop_type, force_clash, state_on_person,
-                                   witch_hunt)
+from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, brawl, communal_battle, drop_type, force_clash
+from sigact.extract.crowds import state_on_person, witch_hunt
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.triggers import TriggerGroup
 from sigact.model import ARMED_ACTOR_TYPES as _ARMED
@@ -460,8 +460,7 @@ class Coder:
                 t1 == "militia" and main.cls.name in ("clash", "fight") and t2 in ("other", "protesters", "rioters")
                 and not self._firearms(weapons, main, told))):
             # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
-            # (no militia, no guns): ACLED's rioters; so is a party's youth wing (typed as a militia)
-            # fighting another party's members without guns
+            # (no militia, no guns; or a party's youth wing typed as a militia): ACLED's rioters
             crowd1 = True
         witch = witch_hunt(ctx_text) and not armed_mention(actor1)  # an alleged witch: mob justice (crowds.py)
         suspect = self._suspect(actor2, wtext) or witch
@@ -520,12 +519,12 @@ class Coder:
         if t1 in _STATE and main.cls.name in ("clash", "fight") and (
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
-        # communities fighting with deaths or lethal weapons: communal militias' armed clash (crowds.py)
-        communal = communal_battle({t.cls.name for t in group.triggers}, (actor1, actor2), sent_text, ctx_text,
-                                   _clause_rx().no_casualty.sub(" ", told))
-        crowd_side = (crowd_side and not communal) or brawl(
-            {t.cls.name for t in group.triggers}, (actor1, actor2), sent_text, ctx_text,
-            _clause_rx().no_casualty.sub(" ", told), bool(self._armed_rx and self._armed_rx.search(ctx_text)))
+        # communities fighting with deaths or guns: communal militias' armed clash; else a brawl (crowds.py)
+        fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES
+        outcome = _clause_rx().no_casualty.sub(" ", told) if fights else ""
+        communal = bool(fights) and communal_battle(fights, (actor1, actor2), sent_text, ctx_text, outcome)
+        crowd_side = (crowd_side and not communal) or (bool(fights) and brawl(
+            fights, (actor1, actor2), sent_text, ctx_text, outcome, bool(self._armed_rx and self._armed_rx.search(ctx_text))))
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
@@ -542,8 +541,8 @@ class Coder:
         if communal:
             force_clash(prior, cands, excluded)
         elif not crowd1 and state_on_person(actor1, t1, main.cls.name, main.head, _clause_rx().person_violence,
-                                            self._crowd(actor2), t2):
-            drop_type(prior, cands, excluded, "Mob violence")  # police beating a man: no riot (crowds.py)
+                                            self._crowd(actor2), t2):  # police beating a man: no riot (crowds.py)
+            drop_type(prior, cands, excluded, "Mob violence")
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
         firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
