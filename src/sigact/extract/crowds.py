@@ -5,7 +5,7 @@ Three of ACLED's codebook conventions qualify that, and this module decides them
 in ``data/crowds.yaml``:
 
 * :func:`communal_battle` - two communities (clans, ethnic groups, villages, farmers and
-  pastoralists) fighting with people killed, or with guns, machetes, spears or bows, fight an armed
+  pastoralists) fighting with people killed, or with guns, spears or bows, fight an armed
   clash between communal militias (Battles), not a riot; party supporters or activists fighting stay
   rioters whatever the toll.
 * :func:`brawl` - the other side of it: communities or groups fighting with nobody killed, no gun
@@ -94,8 +94,8 @@ def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None
     sides are communal (a ``communal_sides`` word in the ``incident``'s sentences, or an actor the
     actor stage named a communal, ethnic or clan militia), no partisan word is there (supporters,
     activists and party youths fighting riot), and people were killed or lethal weapons (guns,
-    machetes, spears, bows) were used.  ``outcome`` is the incident's text and what follows it with
-    negated casualty mentions ("no one was killed") removed: where the toll is told."""
+    spears, bows) were used.  ``outcome`` is the incident's text and what follows it with negated
+    casualty mentions ("no one was killed") removed: where the toll and the weapons are told."""
     r = crowd_rules()
     if not triggers & FIGHT_CLASSES or r.communal is None or any(a is not None and a.type in STATE_ACTOR_TYPES
                                                                   for a in actors):
@@ -107,7 +107,7 @@ def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None
         return False
     if r.partisan is not None and r.partisan.search(incident):
         return False
-    return bool((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(incident)))
+    return bool((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(outcome)))
 
 
 def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentence: str, incident: str,
@@ -132,7 +132,7 @@ def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentenc
         return False
     if not ((r.brawl is not None and r.brawl.search(incident)) or (r.communal is not None and r.communal.search(incident))):
         return False
-    return not ((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(incident)))
+    return not ((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(outcome)))
 
 
 def armed_mention(actor: Actor | None) -> bool:
