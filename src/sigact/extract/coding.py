@@ -534,7 +534,7 @@ class Coder:
         for x in excluded:
             del prior[x]
             cands.remove(x)
-        if crowd_side and "Armed clash" in excluded:  # ... and a crowd takes no territory
+        if crowd_side and (crowd1 or not (actor1 and actor1.text)) and "Armed clash" in excluded:  # no territory taken
             drop_type(prior, cands, excluded, "Government regains territory", "Non-state actor overtakes territory")
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
