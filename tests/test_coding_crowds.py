@@ -153,6 +153,9 @@ CASES = [
      "Battles", "Armed clash"),
     ("On 4 June, inter-clan fighting left five dead near Galkayo.", "Battles", "Armed clash"),
     ("On 4 June, Dinka and Nuer youths clashed in Bor using spears and guns, killing six.", "Battles", "Armed clash"),
+    # ... the deaths may be told in the sentence before the clash
+    ("On 4 June, a farmer and four Fulani herders died near Kalale. The clashes between the farmers and the herders "
+     "broke out after cattle destroyed a maize field.", "Battles", "Armed clash"),
     # ... a brawl between villagers with sticks and stones and nobody killed: mob violence
     ("On 4 June, villagers from Kande and Bulu fought each other with sticks and stones over a land dispute. "
      "Nobody was killed.", "Riots", "Mob violence"),

@@ -519,9 +519,9 @@ class Coder:
         if t1 in _STATE and main.cls.name in ("clash", "fight") and (
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
-        # communities fighting with deaths or guns: communal militias' armed clash; else a brawl (crowds.py)
-        fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES
-        outcome = _clause_rx().no_casualty.sub(" ", told) if fights else ""
+        fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES  # communal battle or brawl (crowds.py)
+        outcome = _clause_rx().no_casualty.sub(" ", doc_text[max(0, group.sent.start_char - _AFTER_CHARS):
+                                                             group.sent.start_char] + " " + told) if fights else ""
         communal = bool(fights) and communal_battle(fights, (actor1, actor2), sent_text, ctx_text, outcome)
         crowd_side = (crowd_side and not communal) or (bool(fights) and brawl(
             fights, (actor1, actor2), sent_text, ctx_text, outcome, bool(self._armed_rx and self._armed_rx.search(ctx_text))))

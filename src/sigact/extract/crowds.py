@@ -94,8 +94,8 @@ def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None
     sides are communal (a ``communal_sides`` word in the ``incident``'s sentences, or an actor the
     actor stage named a communal, ethnic or clan militia), no partisan word is there (supporters,
     activists and party youths fighting riot), and people were killed or lethal weapons (guns,
-    spears, bows) were used.  ``outcome`` is the incident's text and what follows it with negated
-    casualty mentions ("no one was killed") removed: where the toll and the weapons are told."""
+    spears, bows) were used.  ``outcome`` is the incident's text with what precedes and follows it,
+    negated casualty mentions ("no one was killed") removed: where the toll and the weapons are told."""
     r = crowd_rules()
     if not triggers & FIGHT_CLASSES or r.communal is None or any(a is not None and a.type in STATE_ACTOR_TYPES
                                                                   for a in actors):
