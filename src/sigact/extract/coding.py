@@ -240,11 +240,10 @@ class Coder:
         return i >= 0 and bool(_clause_rx().accused.match(text, i + len(actor.text)))
 
     def _between_crowd(self, head: Any, sent_text: str, subject: str | None = None) -> str | None:
-        """Returns the other side when the trigger's "between A and B" phrase ("clashes erupted between
-        rioters and the police", "fighting between two families") or, without one, a coordinated
-        ``subject`` ("migrants and police clashed") names a crowd on one side and no non-state armed
-        group: "police" or "military" when the other side is state forces, "" when it is another
-        crowd; None when there is no such phrase or an armed group is in it."""
+        """Returns the other side when the trigger's "between A and B" phrase ("clashes between rioters and
+        the police", "fighting between two families"; else a coordinated ``subject``: "migrants and police
+        clashed") names a crowd on one side and no non-state armed group: "police" or "military" when the
+        other side is state forces, "" when another crowd; None without such a phrase or with an armed group."""
         if head is None or self._crowd_rx is None:
             return None
         phrase = None
@@ -523,8 +522,9 @@ class Coder:
         outcome = _clause_rx().no_casualty.sub(" ", doc_text[max(0, group.sent.start_char - _AFTER_CHARS):
                                                              group.sent.start_char] + " " + told) if fights else ""
         communal = bool(fights) and communal_battle(fights, (actor1, actor2), sent_text, ctx_text, outcome)
-        crowd_side = (crowd_side and not communal) or (bool(fights) and brawl(
-            fights, (actor1, actor2), sent_text, ctx_text, outcome, bool(self._armed_rx and self._armed_rx.search(ctx_text))))
+        brawled = bool(fights) and brawl(fights, (actor1, actor2), sent_text, ctx_text, outcome,
+                                         bool(self._armed_rx and self._armed_rx.search(ctx_text)))
+        crowd_side = (crowd_side and not communal) or brawled
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
@@ -534,8 +534,8 @@ class Coder:
         for x in excluded:
             del prior[x]
             cands.remove(x)
-        if crowd_side and (crowd1 or not (actor1 and actor1.text)) and "Armed clash" in excluded:  # no territory taken
-            drop_type(prior, cands, excluded, "Government regains territory", "Non-state actor overtakes territory")
+        if crowd_side and (crowd1 or brawled or not (actor1 and actor1.text)) and "Armed clash" in excluded:
+            drop_type(prior, cands, excluded, "Government regains territory", "Non-state actor overtakes territory")  # crowds
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
         if communal:
