@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract import demonstrations as _demo
+from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, brawl, communal_battle, drop_type, force_clash
+from sigact.extract.crowds import state_on_person, witch_hunt
 from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
 from sigact.extract.means import means, prefer_armed_clash
@@ -245,11 +247,11 @@ class Coder:
         i = text.find(actor.text)
         return i >= 0 and bool(_clause_rx().accused.match(text, i + len(actor.text)))
 
-    def _between_crowd(self, head: Any, sent_text: str) -> str | None:
-        """Returns the other side when the trigger's "between A and B" phrase ("clashes erupted between
-        rioters and the police", "fighting between two families") names a crowd on one side and no
-        non-state armed group: "police" or "military" when the other side is state forces, "" when it
-        is another crowd; None when there is no such phrase or an armed group is in it."""
+    def _between_crowd(self, head: Any, sent_text: str, subject: str | None = None) -> str | None:
+        """Returns the other side when the trigger's "between A and B" phrase ("clashes between rioters and
+        the police", "fighting between two families"; else a coordinated ``subject``: "migrants and police
+        clashed") names a crowd on one side and no non-state armed group: "police" or "military" when the
+        other side is state forces, "" when another crowd; None without such a phrase or with an armed group."""
         if head is None or self._crowd_rx is None:
             return None
         phrase = None
@@ -259,9 +261,9 @@ class Coder:
                 break
         if phrase is None:
             m = _clause_rx().between.search(sent_text)
-            if m is None:
+            if m is None and not (subject and " and " in subject):
                 return None
-            phrase = m.group(0)
+            phrase = m.group(0) if m is not None else str(subject)
         if not self._crowd_rx.search(phrase):
             return None
         state = _FORCES_RX.search(phrase)
@@ -427,6 +429,8 @@ class Coder:
             prior, ctx_text, doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS])
         t1 = actor1.type if actor1 else None
         t2 = actor2.type if actor2 else None
+        if t1 in ("civilians", "rioters", "other", None) and armed_mention(actor1):
+            t1 = "unidentified armed group"  # "armed herders", "gunmen": an armed group, no crowd (crowds.py)
         if t1 in _ARMED and t2 in ("militia", "rebel", "rioters", "other") and not self._crowd(actor1) \
                 and self._civilian_target(actor2, wtext):
             t2 = "civilians"  # gunmen shooting "two Fulani herders" (typed as their ethnic militia) target civilians
@@ -461,7 +465,7 @@ class Coder:
                 crowd1 = True
         if main.cls.name in ("clash", "fight", "riot") and (actor1 is None or not actor1.text or crowd1 or (
                 t1 in _STATE | {None, "unidentified armed group", "other", "civilians"})):
-            sides = self._between_crowd(main.head, sent_text)
+            sides = self._between_crowd(main.head, sent_text, actor1.text if actor1 is not None and t2 is None else None)
             if sides is not None:  # "clashes between residents and the police", "... between two families"
                 crowd1, actor1_group = True, True
                 t1 = "civilians"
@@ -473,12 +477,15 @@ class Coder:
                 (t1 == "other" and main.cls.name in _clause_rx().person_violence and t2 not in _ARMED
                  and not self._armed_target(wtext, actor1)) or (
                 t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
-                and (t2 in ("protesters", "rioters") or self._crowd(actor2)))):
+                and (t2 in ("protesters", "rioters") or self._crowd(actor2))) or (
+                t1 == "militia" and main.cls.name in ("clash", "fight") and t2 in ("other", "protesters", "rioters")
+                and not self._firearms(weapons, main, told))):
             # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
-            # (no militia, no guns): ACLED's rioters
+            # (no militia, no guns; or a party's youth wing typed as a militia): ACLED's rioters
             crowd1 = True
-        suspect = self._suspect(actor2, wtext)
-        if suspect and (actor1 is None or not actor1.text) and t1 in (None, "unidentified armed group") and \
+        witch = witch_hunt(ctx_text) and not armed_mention(actor1)  # an alleged witch: mob justice (crowds.py)
+        suspect = self._suspect(actor2, wtext) or witch
+        if suspect and (actor1 is None or not actor1.text or witch) and t1 in (None, "unidentified armed group") and \
                 main.cls.name in _clause_rx().person_violence | {"mob"} and not self._firearms(weapons, main, sent_text):
             crowd1 = True  # "residents beat a man they accused of theft", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
@@ -542,6 +549,13 @@ class Coder:
         if t1 in _STATE and main.cls.name in ("clash", "fight") and (
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
+        fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES  # communal battle or brawl (crowds.py)
+        outcome = _clause_rx().no_casualty.sub(" ", doc_text[max(0, group.sent.start_char - _AFTER_CHARS):
+                                                             group.sent.start_char] + " " + told) if fights else ""
+        communal = bool(fights) and communal_battle(fights, (actor1, actor2), sent_text, ctx_text, outcome)
+        brawled = bool(fights) and brawl(fights, (actor1, actor2), sent_text, ctx_text, outcome,
+                                         bool(self._armed_rx and self._armed_rx.search(ctx_text)))
+        crowd_side = (crowd_side and not communal) or brawled
         if crowd_side and "Armed clash" in prior and len(prior) > 1:
             excluded.add("Armed clash")  # an armed clash needs organised armed groups on both sides
             for demo in ("Violent demonstration", "Mob violence"):
@@ -553,8 +567,15 @@ class Coder:
         for x in excluded:
             del prior[x]
             cands.remove(x)
+        if crowd_side and (crowd1 or brawled or not (actor1 and actor1.text)) and "Armed clash" in excluded:
+            drop_type(prior, cands, excluded, "Government regains territory", "Non-state actor overtakes territory")  # crowds
         if "Armed clash" in prior and t2 in _ARMED and (t1 in _ARMED or t1 is None):
             prior["Armed clash"] += 1.5
+        if communal:
+            force_clash(prior, cands, excluded)
+        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, main.head, _clause_rx().person_violence,
+                                            self._crowd(actor2), t2):  # police beating a man: no riot (crowds.py)
+            drop_type(prior, cands, excluded, "Mob violence")
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
         firearms = self._firearms(weapons, main, sent_text, crowd=crowd1)
         # an unorganised crowd named as such ("a group of villagers", rioters) without firearms
@@ -566,7 +587,7 @@ class Coder:
         raid = main.head is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in self._raid_targets
                                              for c in main.head.children)
         crowd_violence = (t1 == "rioters" or (t1 == "civilians" and actor1_group)) and not firearms \
-            and not victims_only and not raid
+            and (not victims_only or witch) and not raid and not communal
         if "Attack" in prior and not crowd_violence and (
                 t2 == "civilians" or (t2 is None and t1 in _ARMED and main.cls.name in ("shoot", "kill"))):
             prior["Attack"] += 1.5
