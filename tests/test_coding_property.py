@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from sigact.extract.coding import _DEMO_RX, _casualty
+from sigact.extract.clauses import casualty as _casualty
+from sigact.extract.coding import _DEMO_RX
 from sigact.extract.property import LOOTING, apply_property_rule, property_only, property_rules
 from test_extract_support import primary, run
 

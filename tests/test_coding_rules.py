@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pytest
 
-from sigact.extract.coding import _head_word
+from sigact.extract.clauses import head_word as _head_word
 from test_extract_support import primary, stages
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from sigact.extract.coding import _casualty
+from sigact.extract.clauses import casualty as _casualty
 from test_extract_support import primary, run, stages
 
 SD = "Strategic developments"

@@ -26,16 +26,16 @@ type the classifier has hardly seen in training, its weight is cut to 30 %.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract import demonstrations as _demo
+from sigact.extract.clauses import CASUALTY_RX, casualty, clause_rx, doc_text as text_of, head_word
 from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, brawl, communal_battle, drop_type, force_clash
 from sigact.extract.crowds import state_on_person, witch_hunt
 from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
-from sigact.extract.lexicon import Lexicon, alternation as _alt, load_yaml, phrase_regex
+from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
 from sigact.extract.means import means, prefer_armed_clash
 from sigact.extract.property import LOOTING, apply_property_rule, property_only
 from sigact.extract.triggers import TriggerGroup
@@ -55,7 +55,6 @@ _PROTESTERS_RX = re.compile(r"(?i)\b(?:protesters|demonstrators|marchers|protest
 _AFTER_CHARS = 400  # text after a demonstration's sentence read for intervention and violence cues
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
-_CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
 _UNSURE_DUTY_RX = re.compile(r"(?i)\b(?:if|whether)\s+(?:\w+\s+){0,3}?off[\s-]duty")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
@@ -71,48 +70,6 @@ FOLLOW_UP = 0.5
 _CUE_LED = {"Violent demonstration"}
 _RARE = 20  # training examples below which the classifier's view of a type is not trusted
 _ASSAULT = ("attack", "ambush", "shoot", "fire", "target")  # trigger classes of an assault on a target
-
-
-@dataclass(frozen=True)
-class _ClauseRx:
-    """Clause patterns built from the word lists in ``triggers.yaml`` (see :func:`_clause_rx`)."""
-
-    armed_clause: re.Pattern[str]
-    between: re.Pattern[str]
-    accused: re.Pattern[str]
-    no_casualty: re.Pattern[str]
-    person_violence: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _clause_rx() -> _ClauseRx:
-    """Returns the clause patterns, built once per process from ``triggers.yaml``: ``armed_clause``
-    (a relative clause saying the target fought or carried guns), ``between`` ("between A and B"),
-    ``accused`` ("suspected of", "accused of"), ``no_casualty`` (a negated casualty mention, "no one
-    was injured", "casualties were not reported", with the casualty words chained to it: "no one was
-    killed or injured") and ``person_violence`` (trigger classes of person-on-person violence)."""
-    data = load_yaml("triggers.yaml")
-    ac = data.get("armed_clause") or {}
-    nc = data.get("no_casualty") or {}
-    cas = "(?:" + _alt(nc.get("stems")) + ")"
-    hedges = "".join(re.escape(str(w)) + " |" for w in ac.get("hedges") or []).rstrip("|")
-    fillers = "".join(re.escape(str(w)) + " |" for w in data.get("between_fillers") or []).rstrip("|")
-    return _ClauseRx(
-        armed_clause=re.compile(
-            r"(?i),? (?:who|that) (?:" + hedges + r")*(?:" + _alt(ac.get("acts")) + r"|"
-            r"(?:was|were) (?:heavily )?armed|carried (?:a |an )?(?:" + _alt(ac.get("carried")) + r")s?)\b"),
-        between=re.compile(r"(?i)\bbetween (?:" + fillers + r")*[^.;]{1,80}? and [^.;,]{1,60}"),
-        accused=re.compile(r"(?i),? (?:who (?:was|were) )?(?:" + _alt(data.get("accused_words")) + r") of\b"),
-        no_casualty=re.compile(
-            r"(?i)(?:\b(?:" + _alt(nc.get("negators")) + r")\b(?![\s-]+(?:" + _alt(nc.get("not_negating")) + r")\b)"
-            r"(?:[\s,-]+[\w']+){0,4}?[\s,-]+" + cas + r"\w*"
-            r"|\bnot[\s-]+(?:been[\s-]+|be[\s-]+|any[\s-]+)?(?:(?:" + _alt(nc.get("causing")) + r")\w*[\s-]+"
-            r"(?:in[\s-]+|to[\s-]+)?(?:any[\s-]+)?(?:\w+[\s-]+)?)?" + cas + r"\w*"
-            r"|\b(?:" + _alt(nc.get("nouns")) + r")[\s-]+(?:were|was|have been|has been|are|is)[\s-]+"
-            r"(?:not|yet to be)[\s-]+(?:" + _alt(nc.get("reported")) + r"))"
-            r"(?:\s*(?:,|or|and|nor)\s+(?:\w+\s+){0,2}?" + cas + r"\w*)*"),
-        person_violence=frozenset(str(w) for w in data.get("person_violence_classes") or []),
-    )
 
 
 @dataclass(frozen=True)
@@ -201,7 +158,7 @@ class Coder:
             return True
         if self._armed_rx is not None and self._armed_rx.search(actor.text):
             return False
-        head = _head_word(actor.text)
+        head = head_word(actor.text)
         if head in self._affiliation:
             return False
         return head in self.lex.civilian_words or head.rstrip("s") in self.lex.civilian_words or (
@@ -242,10 +199,10 @@ class Coder:
         ``text`` goes on "suspected of" / "accused of" right after it ("two men suspected of theft")."""
         if actor is None or not actor.text:
             return False
-        if _head_word(actor.text) in self._suspects:
+        if head_word(actor.text) in self._suspects:
             return True
         i = text.find(actor.text)
-        return i >= 0 and bool(_clause_rx().accused.match(text, i + len(actor.text)))
+        return i >= 0 and bool(clause_rx().accused.match(text, i + len(actor.text)))
 
     def _between_crowd(self, head: Any, sent_text: str, subject: str | None = None) -> str | None:
         """Returns the other side when the trigger's "between A and B" phrase ("clashes between rioters and
@@ -260,7 +217,7 @@ class Coder:
                 phrase = head.doc[c.i:c.right_edge.i + 1].text
                 break
         if phrase is None:
-            m = _clause_rx().between.search(sent_text)
+            m = clause_rx().between.search(sent_text)
             if m is None and not (subject and " and " in subject):
                 return None
             phrase = m.group(0) if m is not None else str(subject)
@@ -282,7 +239,7 @@ class Coder:
         if actor is None or not actor.text:
             return False
         i = text.find(actor.text)
-        return i >= 0 and bool(_clause_rx().armed_clause.match(text, i + len(actor.text)))
+        return i >= 0 and bool(clause_rx().armed_clause.match(text, i + len(actor.text)))
 
     def _off_duty(self, actor: Actor | None, text: str) -> bool:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
@@ -312,16 +269,16 @@ class Coder:
         hurt") are removed, no fighting word (``fighting_words``) and no casualty."""
         if self._peaceful_rx is None or not self._peaceful_rx.search(text):
             return False
-        rest = _clause_rx().no_casualty.sub(" ", self._peaceful_rx.sub(" ", text))
+        rest = clause_rx().no_casualty.sub(" ", self._peaceful_rx.sub(" ", text))
         if self._fighting_rx is not None and self._fighting_rx.search(rest):
             return False
-        return not _CASUALTY_RX.search(rest)
+        return not CASUALTY_RX.search(rest)
 
     def violent_text(self, text: str) -> bool:
         """True when the text names a violent act or its outcome (``triggers.yaml: violent_act_words``)
         or a weapon; negated casualty mentions ("no one was hurt") are no violent act."""
         if self._violent_rx is not None and self._violent_rx.search(text) and \
-                self._violent_rx.search(_clause_rx().no_casualty.sub(" ", text)):
+                self._violent_rx.search(clause_rx().no_casualty.sub(" ", text)):
             return True
         return bool(self._weapon_hits(text))
 
@@ -382,7 +339,7 @@ class Coder:
         # weapons count inside the incident's own clause (another incident of the sentence has its own)
         w0 = extent[0] if extent else group.sent.start_char
         w1 = extent[1] if extent else group.sent.end_char
-        doc_text = _doc_text(group)
+        doc_text = text_of(group)
         wtext = doc_text[w0:w1]
         # the incident's sentences and the text after them (what happened next, who the victim was)
         told = ctx_text + " " + doc_text[group.sent.end_char:group.sent.end_char + _AFTER_CHARS]
@@ -474,7 +431,7 @@ class Coder:
         unarmed1 = actor1 is not None and bool(actor1.text) and not (
             self._armed_rx and self._armed_rx.search(actor1.text))
         if unarmed1 and not self._firearms(weapons, main, sent_text) and (
-                (t1 == "other" and main.cls.name in _clause_rx().person_violence and t2 not in _ARMED
+                (t1 == "other" and main.cls.name in clause_rx().person_violence and t2 not in _ARMED
                  and not self._armed_target(wtext, actor1)) or (
                 t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
                 and (t2 in ("protesters", "rioters") or self._crowd(actor2))) or (
@@ -486,7 +443,7 @@ class Coder:
         witch = witch_hunt(ctx_text) and not armed_mention(actor1)  # an alleged witch: mob justice (crowds.py)
         suspect = self._suspect(actor2, wtext) or witch
         if suspect and (actor1 is None or not actor1.text or witch) and t1 in (None, "unidentified armed group") and \
-                main.cls.name in _clause_rx().person_violence | {"mob"} and not self._firearms(weapons, main, sent_text):
+                main.cls.name in clause_rx().person_violence | {"mob"} and not self._firearms(weapons, main, sent_text):
             crowd1 = True  # "residents beat a man they accused of theft", "a group beat a suspected robber": mob justice
         if crowd1 and t1 not in ("protesters", "rioters"):
             t1 = "civilians"  # "a number of farmers attacked ...": a crowd, whatever the actor stage typed
@@ -550,7 +507,7 @@ class Coder:
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
         fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES  # communal battle or brawl (crowds.py)
-        outcome = _clause_rx().no_casualty.sub(" ", doc_text[max(0, group.sent.start_char - _AFTER_CHARS):
+        outcome = clause_rx().no_casualty.sub(" ", doc_text[max(0, group.sent.start_char - _AFTER_CHARS):
                                                              group.sent.start_char] + " " + told) if fights else ""
         communal = bool(fights) and communal_battle(fights, (actor1, actor2), sent_text, ctx_text, outcome)
         brawled = bool(fights) and brawl(fights, (actor1, actor2), sent_text, ctx_text, outcome,
@@ -573,7 +530,7 @@ class Coder:
             prior["Armed clash"] += 1.5
         if communal:
             force_clash(prior, cands, excluded)
-        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, main.head, _clause_rx().person_violence,
+        elif not crowd1 and state_on_person(actor1, t1, main.cls.name, main.head, clause_rx().person_violence,
                                             self._crowd(actor2), t2):  # police beating a man: no riot (crowds.py)
             drop_type(prior, cands, excluded, "Mob violence")
         # guns, or a group "armed with" / "equipped with" weapons, make it organised armed violence
@@ -610,12 +567,12 @@ class Coder:
             prior["Excessive force against protesters"] += 3.0
         lp = self._ctx_rx.get("Looting/property destruction")
         if "Looting/property destruction" in prior and t2 is None and lp is not None and lp.search(ctx_text) \
-                and not _casualty(ctx_text) and t1 not in ("protesters", "rioters") \
+                and not casualty(ctx_text) and t1 not in ("protesters", "rioters") \
                 and not self._demo_rx.search(ctx_text):
             prior["Looting/property destruction"] += 1.5  # an arson attack on property that hurt nobody
         nobody_hurt = "Looting/property destruction" in prior and t2 not in _ARMED and not crowd1 \
             and t1 not in ("protesters", "rioters", "civilians") and lp is not None and lp.search(ctx_text) is not None \
-            and _clause_rx().no_casualty.search(told) is not None and not _casualty(told) and not self._demo_rx.search(ctx_text)
+            and clause_rx().no_casualty.search(told) is not None and not casualty(told) and not self._demo_rx.search(ctx_text)
         if nobody_hurt:
             # the report says outright that nobody was hurt ("no one was injured"): the property burnt or
             # looted is the event, not an attack on people (the rules then lead, see ``_combine``); a crowd's
@@ -634,7 +591,7 @@ class Coder:
         seize_person = main.cls.name == "seize" and main.head is not None and any(
             c.dep_ == "dobj" and (c.lemma_.lower() in self._suspects or c.lemma_.lower() in self.lex.civilian_words)
             for c in main.head.children)
-        if crowd_violence and t1 != "protesters" and (main.cls.name in _clause_rx().person_violence | {"loot"} or seize_person) \
+        if crowd_violence and t1 != "protesters" and (main.cls.name in clause_rx().person_violence | {"loot"} or seize_person) \
                 and (t2 in _STATE | {"civilians", "rioters", "protesters", None}) and "Mob violence" in self.lex.taxonomy:
             # ACLED: violence by an unorganised crowd (villagers beating a thief, locals attacking the
             # police) is mob violence (a violent demonstration when there is a demonstration), never
@@ -650,7 +607,7 @@ class Coder:
                 excluded.add("Attack")
         if main.cls.name == "mob" and "Attack" in prior and t1 in _ARMED and not crowd1:
             prior["Attack"] += 2.5  # soldiers or militiamen lynching someone: organised violence on a civilian
-        if "Mob violence" in prior and main.cls.name in _clause_rx().person_violence and not on_forces and not firearms \
+        if "Mob violence" in prior and main.cls.name in clause_rx().person_violence and not on_forces and not firearms \
                 and not raid and (
                 t1 == "rioters" or (t1 == "civilians" and actor1_group)):
             prior["Mob violence"] += 2.5  # a crowd of civilians attacking someone
@@ -659,7 +616,7 @@ class Coder:
         property_only = apply_property_rule(
             prior, cands, excluded, t1=t1, t2=t2, crowd=crowd1, ctx_text=ctx_text, told=told,
             who=actor1.text if actor1 is not None and actor1.text else doc_text[w0:max(w0, main.end)],
-            demo=bool(self._demo_rx.search(ctx_text)), casualty=_casualty)
+            demo=bool(self._demo_rx.search(ctx_text)), casualty=casualty)
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
                              cue_led={LOOTING} if nobody_hurt or property_only else None)
 
@@ -693,7 +650,7 @@ class Coder:
         """
         total = sum(prior.values())
         prior_n = {k: v / total for k, v in prior.items()}
-        p = self._clf_probs(ctx_text, _doc_text(group))
+        p = self._clf_probs(ctx_text, text_of(group))
         if not p:
             best = max(prior_n, key=prior_n.get)
             return self._make(best, prior_n[best] * self._follow_up(best, group), "rules", ev, group, weapons)
@@ -752,7 +709,7 @@ class Coder:
         incident, so the arrest should not outrank it (``FOLLOW_UP``); else 1."""
         if sub != "Arrests":
             return 1.0
-        doc = _doc_text(group)
+        doc = text_of(group)
         rest = doc[:group.sent.start_char] + " " + doc[group.sent.end_char:]
         if not rest.strip():
             return 1.0
@@ -802,7 +759,7 @@ class Coder:
         if text is not None and sub != LOOTING and probs.get(LOOTING) and property_only(
                 t1=actor1.type if actor1 else None, t2=actor2.type if actor2 else None, crowd=self._crowd(actor1),
                 who=actor1.text if actor1 is not None and actor1.text else "", ctx_text=text, told=text,
-                demo=bool(self._demo_rx.search(text)), casualty=_casualty):
+                demo=bool(self._demo_rx.search(text)), casualty=casualty):
             sub = LOOTING  # no trigger, but property destroyed or looted and nobody attacked (sigact.extract.property)
         return self._make(sub, probs[sub], "classifier", None, None, {})
 
@@ -818,31 +775,3 @@ class Coder:
         if ev is not None and group is not None:
             ev = Evidence("weapon", ev.start, ev.end, ev.text)
         return Coding(sub, row.get("event_type"), row.get("plover"), mode, row.get("cameo"), float(score), method, ev)
-
-
-def _head_word(text: str) -> str:
-    """Returns the lower-cased last word of a noun phrase before its post-modifiers ("two farmers from
-    the village" -> "farmers"): a cheap head guess for an actor mention without its parse."""
-    low = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s|,|\(", text.lower(), maxsplit=1)[0]
-    words = re.findall(r"[a-z][a-z'-]*", low)
-    return words[-1] if words else ""
-
-
-def _doc_text(group: TriggerGroup) -> str:
-    """Returns the text of the group's document, built once per Doc (spaCy joins every token on each
-    ``Doc.text`` access) and kept in ``doc.user_data``."""
-    doc = group.sent.doc
-    text = doc.user_data.get("sigact_text")
-    if text is None:
-        text = doc.text
-        doc.user_data["sigact_text"] = text
-    return text
-
-
-def _casualty(text: str) -> bool:
-    """Returns True when the text mentions a casualty (killed, injured, dead, wounded, shot, beaten)
-    that is not negated: "no one was injured", "without casualties", "there were no deaths" are no
-    casualty (``_clause_rx().no_casualty`` removes them before ``_CASUALTY_RX`` is searched)."""
-    if not _CASUALTY_RX.search(text):
-        return False
-    return bool(_CASUALTY_RX.search(_clause_rx().no_casualty.sub(" ", text)))

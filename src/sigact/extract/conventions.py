@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sigact.errors import ConfigError
-from sigact.extract.coding import Coding, _casualty, _doc_text
+from sigact.extract.clauses import casualty, doc_text
+from sigact.extract.coding import Coding
 from sigact.extract.lexicon import Lexicon, load_yaml
 from sigact.model import ACTOR_TYPES, Actor, Evidence
 
@@ -81,7 +82,7 @@ class Convention:
             rest = text.replace("and/or", "or")  # "no fatalities and/or injuries reported"
             for rx in self.cues:  # the cue itself is no casualty ("shot down a drone")
                 rest = rx.sub(" ", rest)
-            if _casualty(rest) != self.needs_casualty:
+            if casualty(rest) != self.needs_casualty:
                 return None
         return ev
 
@@ -105,12 +106,12 @@ class Conventions:
         for rule in self.rules:
             scoped, text = spans, sent_text
             if rule.scope == "lead":
-                lead = _doc_text(group)[:LEAD_CHARS]
+                lead = doc_text(group)[:LEAD_CHARS]
                 scoped, text = [(0, lead)], lead
             elif rule.scope == "note":
                 if note is None:
-                    doc_text = _doc_text(group)
-                    note = ([(0, doc_text)], doc_text) if len(doc_text) <= NOTE_CHARS else (spans, sent_text)
+                    whole = doc_text(group)
+                    note = ([(0, whole)], whole) if len(whole) <= NOTE_CHARS else (spans, sent_text)
                 scoped, text = note
             ev = rule.fires(coding, scoped, text, actor1)
             if ev is not None:
