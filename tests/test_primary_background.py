@@ -30,8 +30,8 @@ def _flag_of(events, word: str) -> str:
 @pytest.mark.parametrize("text,day,etype,trigger,setting", [
     ("On 12 March 2021, gunmen killed two farmers in Tumbara village (Zamfara) amid clashes between herders and "
      "farmers in the area.", "2021-03-12", "Violence against civilians", "killed", "clashes"),
-    ("On 8 June 2022, Saudi-led troops were deployed to the port of Mukalla in the context of recent fighting "
-     "between rival factions.", "2022-06-08", "Strategic developments", "deployed", "fighting"),
+    ("On 8 June 2022, Kenyan troops were deployed around the market town of Mandera in the context of renewed "
+     "fighting between two clan militias.", "2022-06-08", "Strategic developments", "deployed", "fighting"),
 ])
 def test_setting_is_not_the_incident(text, day, etype, trigger, setting):
     evs = _note(text, day)
@@ -41,8 +41,8 @@ def test_setting_is_not_the_incident(text, day, etype, trigger, setting):
 
 
 def test_soldiers_killed_as_part_of_hostilities():
-    evs = _note("On 12 March 2021, soldiers killed a shepherd near Kidal as part of ongoing hostilities between the "
-                "army and CMA fighters.", "2021-03-12")
+    evs = _note("On 12 March 2021, militiamen killed a fisherman near Mopti as part of long-running clashes between "
+                "two neighbouring villages.", "2021-03-12")
     p = primary(evs)
     assert p.trigger == "killed" and p.acled_event_type == "Violence against civilians"
 
@@ -135,7 +135,7 @@ def test_shooting_reported_with_protest_following():
 
 # --------------------------------------------------------------------------- allegations and denials
 @pytest.mark.parametrize("text", [
-    "On 8 June 2022, police are accused of assaulting a taxi driver in Lusaka.",
+    "On 8 June 2022, gendarmes in Bertoua are accused of beating a fisherman for refusing to pay a bribe.",
     "On 8 June 2022, two soldiers were accused of beating a street vendor to death in Goma.",
 ])
 def test_alleged_assault_is_an_asserted_event(text):
@@ -164,7 +164,7 @@ def test_claim_without_denial_stays_asserted():
 # --------------------------------------------------------------------------- bodies found
 @pytest.mark.parametrize("text", [
     "On 8 June 2022, the bodies of two women were found with signs of torture in Celaya, Guanajuato.",
-    "On 8 June 2022, the body of a man was found decapitated in Tultepec, allegedly killed by gang members.",
+    "On 8 June 2022, the body of a mechanic was found decapitated in Tultepec, allegedly killed by gang members.",
 ])
 def test_body_found_is_an_attack(text):
     p = primary(_note(text))
@@ -188,8 +188,8 @@ def test_participant_clause_outside_a_protest_stays():
 @pytest.mark.parametrize("text", [
     "On 6 May 2021, near Hpa Lu village, Karen State, fighting between the military and KNU troops forced over "
     "300 villagers to flee their homes.",
-    "On 8 June 2022, hundreds of villagers were displaced following a clash between the army and ADF rebels "
-    "near Beni.",
+    "On 8 June 2022, some 500 farmers from Kamango were displaced following a night-time clash between soldiers "
+    "and Mai-Mai militiamen in the nearby hills.",
     "On 8 June 2022, about 400 residents fled Kabala village after clashes between two militias.",
 ])
 def test_displacement_caused_by_fighting_is_the_event(text):
@@ -220,7 +220,7 @@ def test_act_coded_separately_is_not_the_notes_event():
 
 
 @pytest.mark.parametrize("text", [
-    "On 8 June 2022, the body of a man was found decapitated in Tultepec, Mexico State.",
+    "On 8 June 2022, the body of a mechanic was found decapitated in Tultepec, Mexico State.",
     "On 8 June 2022, residents found the dismembered body of a taxi driver in Acapulco, Guerrero.",
     "On 8 June 2022, the body of a young woman was found in a canal in Celaya, Guanajuato. She had been strangled.",
 ])
@@ -235,8 +235,8 @@ def test_found_weapons_are_no_body():
 
 
 def test_accused_in_a_grievance_stays_conduct():
-    evs = _note("On 8 June 2022, protesters gathered in Sidon against the detention of activists accused of "
-                "attacking a bank branch.")
+    evs = _note("On 8 June 2022, traders rallied in Kumasi against the imprisonment of youths accused of "
+                "attacking a tax office.")
     p = primary(evs)
     assert p.acled_event_type == "Protests" and p.acled_sub_event_type == "Peaceful protest"
 

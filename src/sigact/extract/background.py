@@ -4,7 +4,7 @@ A short report tells its incident in the main clause and its context around it (
 ``background`` block of ``factuality.yaml``):
 
 * a setting: "gunmen killed two farmers amid clashes between herders and farmers", "troops deployed to
-  the port in the context of recent fighting", "as part of ongoing hostilities" (:func:`background_cue`;
+  the town in the context of renewed unrest", "as part of a long-running feud" (:func:`background_cue`;
   ACLED codes the killing or the deployment), and a captive's state ("beaten in detention");
 * a reaction of another kind: "police arrested a journalist, which sparked protests"
   (:func:`consequence_cue`; ACLED codes the arrest);
@@ -82,8 +82,8 @@ def _cues() -> _Cues:
 
 def background_cue(h: Any) -> Any:
     """Returns the word that makes token ``h`` a setting of its clause, None when nothing does: a setting
-    preposition above it ("amid clashes"), a frame noun's phrase ("in the context of recent fighting", "as
-    part of ongoing hostilities", "against the backdrop of"), or a state preposition when ``h`` is a state
+    preposition above it ("amid clashes"), a frame noun's phrase ("in the context of renewed unrest", "as
+    part of a long-running feud", "against the backdrop of"), or a state preposition when ``h`` is a state
     noun ("beaten in detention"); the walk stops at the first verb above ``h``."""
     cues = _cues()
     if h.lemma_.lower() in cues.state_nouns and h.dep_ == "pobj" and h.head.lower_ in cues.state_preps:
@@ -165,7 +165,7 @@ def in_other_relative_clause(tok: Any, head: Any) -> bool:
 def displacement_cue(h: Any) -> Any:
     """Returns the verb of people fleeing that token ``h`` (a fight, an attack) is told as the cause of,
     None when there is none: ``h`` in an "after/following/amid ..." phrase of a displacement verb whose
-    subject names people ("hundreds of villagers were displaced following a clash"), or the subject of a
+    subject names people ("families fled their farms after an ambush"), or the subject of a
     forcing verb whose complement is one ("fighting forced 300 villagers to flee").  The report is then
     about the displacement."""
     cues = _cues()

@@ -258,7 +258,7 @@ class FactualityJudge:
         if sep is not None:  # "fired at the hills (coded separately)": another record's event
             return Judgement("historical", *sep)
         flee = displacement_cue(h)
-        if flee is not None:  # "villagers were displaced following a clash": the report is the displacement
+        if flee is not None:  # "fighting forced 300 villagers to flee": the report is the displacement
             return Judgement("historical", flee.idx, flee.idx + len(flee.text), flee.text)
         cue = (frame_cue(main) or participant_clause(h)) if group.framed else None
         if cue is not None:  # "killed two farmers amid clashes", "who was arrested on 16 April": background
@@ -391,7 +391,7 @@ class FactualityJudge:
         foreigners", "fighting has displaced thousands": a present perfect whose subject or object is counted
         vaguely (``perfect_vague_quantifiers``), or whose subject is a long-running noun, sums up many acts,
         unless the clause tells one incident ("have killed dozens in an attack on ...").  Not used for outcome
-        triggers ("gunmen have killed dozens of civilians" is a toll; see :meth:`_perfect_toll`).  Returns an
+        triggers ("bandits have killed dozens of herders" is a toll; see :meth:`_perfect_toll`).  Returns an
         aggregate judgement or None."""
         if clause.pos_ not in ("VERB", "AUX") or clause.tag_ != "VBN":
             return None
@@ -615,9 +615,9 @@ class FactualityJudge:
     def _generic_target(self, h: Token) -> Judgement | None:
         """A bare noun trigger under an accusation or a reputation ("accused of rape and looting",
         "known for kidnappings") names a kind of conduct, not an incident: aggregate.  A gerund with a
-        specific object under the clause's own accusation ("police are accused of assaulting a taxi
-        driver") is an alleged act, which ACLED codes as an event: None; under a participle modifier
-        ("the detention of activists accused of attacking the bank") it stays what they are known for."""
+        specific object under the clause's own accusation ("gendarmes are accused of beating a
+        fisherman") is an alleged act, which ACLED codes as an event: None; under a participle modifier
+        ("the imprisonment of youths accused of attacking a tax office") it stays what they are known for."""
         if (h.pos_ not in ("NOUN", "PROPN") and h.tag_ != "VBG") or any(c.dep_ in ("det", "poss", "nummod") for c in h.children):
             return None
         specific = h.tag_ == "VBG" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or any(
