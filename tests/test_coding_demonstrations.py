@@ -16,7 +16,7 @@ from test_extract_support import primary, stages
 
 VIOLENT = [
     "Youths blocked the main road with burning tyres.",
-    "They demonstrated with stones and fire in front of the prefecture.",
+    "Outside the prefecture, the marchers hurled stones at parked cars.",
     "Drivers blocked roads with branches on fire.",
     "The crowd set the barricades alight.",
     "Residents barricaded the roads leading to the quarry.",
@@ -37,20 +37,20 @@ VIOLENT = [
     "Gendarmes arrived to reopen the road, which led to clashes.",
     "Some of the marchers looted two shops on the boulevard.",
     "The crowd damaged several vehicles parked outside the court.",
-    "The police fired tear gas and the youths responded with rocks.",
+    "Officers used tear gas, and the youths responded with rocks.",
 ]
 
 NOT_VIOLENT = [
     "Residents blocked the road to demand a new school.",
     "They burnt an effigy of the minister.",
-    "Some participants had verbal confrontations with motorists.",
+    "One marcher got into a verbal confrontation with a bus conductor.",
     "Police dispersed them with tear gas and arrested nine people.",
     "Police tried to break up the sit-in.",
     "Two protesters were injured by police officers.",
     "They marched against the fight against corruption being dropped.",
     "Protesters set fire to a portrait of the governor.",
-    "The police responded with tear gas and water cannon.",
-    "They demanded the return of looted public funds.",
+    "Riot police answered with water cannon and tear gas.",
+    "Their banners accused the mayor of having looted the pension scheme.",
     "Farmers protested after floods damaged their fields.",
     "Farmers demanded help after their fields were damaged by a storm.",
     "They blocked the gate using stones and tree trunks.",
@@ -82,7 +82,7 @@ CASES = [
     # the demonstrators' own violence: a violent demonstration
     ("On 12 March 2021, residents of Kpalime blocked the national road with burning tyres to protest against "
      "repeated power cuts.", "Riots", "Violent demonstration"),
-    ("On 12 March 2021, youths in Tsevie demonstrated with stones and fire against the arrest of a local chief.",
+    ("On 12 March 2021, youths in Tsevie set tyres on fire during a march against the arrest of a local chief.",
      "Riots", "Violent demonstration"),
     ("On 12 March 2021, motorcycle taxi drivers in Sokode blocked roads with branches on fire to protest against "
      "a new tax.", "Riots", "Violent demonstration"),

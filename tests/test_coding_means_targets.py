@@ -23,7 +23,7 @@ CASES = [
      ERV, "Remote explosive/landmine/IED"),
     ("On 8 June, militants carried out an explosive attack on a military convoy near Tillaberi, killing four "
      "soldiers.", ERV, "Remote explosive/landmine/IED"),
-    ("On 8 June, al Shabaab carried out a remote explosive attack targeting a police station in Afgooye.",
+    ("On 8 June, al Shabaab set off a remote-controlled explosive device against a police station in Marka.",
      ERV, "Remote explosive/landmine/IED"),
     ("On 8 June, rebels fired mortars at a military base in Beni, wounding two soldiers.",
      ERV, "Shelling/artillery/missile attack"),
@@ -60,16 +60,17 @@ CASES = [
     ("On 8 June, armed men killed an ex-policeman in his shop in Culiacan.", VAC, "Attack"),
     ("On 8 June, gunmen killed an off-duty soldier at a bar in Maiduguri.", VAC, "Attack"),
     ("On 8 June, gunmen shot dead a local councillor in Uruapan.", VAC, "Attack"),
-    ("On 8 June, gunmen killed a member of a vigilante group who chased them near Kalale.", "Battles", "Armed clash"),
+    ("On 8 June, gunmen killed the leader of a local vigilante unit who tried to stop them near Nikki.", "Battles",
+     "Armed clash"),
     ("On 8 June, gunmen shot dead a soldier at a checkpoint in Baidoa.", "Battles", "Armed clash"),
     # ... a soldier or policeman attacked at home is off duty: a civilian
     ("On 8 June, gunmen killed a police officer at his home in Acapulco.", VAC, "Attack"),
-    ("On 8 June, unknown gunmen shot dead a soldier who was sitting in front of his house in Baidoa.", VAC, "Attack"),
+    ("On 8 June, gunmen shot dead a soldier who was resting outside his house in Beledweyne.", VAC, "Attack"),
     # the weapon a participle trigger modifies is the instrument, whatever building the shells hit
-    ("On 8 June, shells fired by the rebels hit the military hospital in Misrata, killing one civilian.",
+    ("On 8 June, artillery shells fired by the militia struck a military warehouse in Gharyan, wounding a passer-by.",
      ERV, "Shelling/artillery/missile attack"),
     # two forces clashing with artillery fight a battle
-    ("On 8 June, army and rebel forces clashed with heavy artillery fire near Sirte.", "Battles", "Armed clash"),
+    ("On 8 June, soldiers and insurgents clashed with mortars and howitzers outside Kidal.", "Battles", "Armed clash"),
     # a grenade thrown (passive) at soldiers
     ("On 8 June, a grenade was hurled at soldiers guarding a bank in Bujumbura.", ERV, "Grenade"),
     # 3. one incident with an armed target and civilian victims: coded by its armed interaction
@@ -111,7 +112,7 @@ def test_kin_of_armed_people_are_civilians():
     assert m.kin_of_armed("the wife of a policeman")
     assert m.kin_of_armed("a soldier's son")
     assert m.kin_of_armed("the children of an army officer")
-    assert not m.kin_of_armed("a member of a vigilante group")
+    assert not m.kin_of_armed("the leader of a local vigilante unit")
     assert not m.kin_of_armed("two police officers")
 
 

@@ -353,7 +353,7 @@ class Coder:
         own_weapons = {k for k in self._object_weapons(main.head) if k in prior}
         clash = any(t.cls.name == "clash" for t in group.triggers)
         if clash:
-            own_weapons = set()  # "forces clashed with heavy artillery fire": the weapon is part of a battle
+            own_weapons = set()  # "troops and rebels clashed with mortars": the weapon is part of a battle
         if self._small_arms_rx is not None and self._small_arms_rx.search(sent_text) and main.cls.name in (
                 "shelling", "fire", "attack", "target"):
             own_weapons = set()  # small arms fired in the same clause: an exchange of fire, an armed clash
