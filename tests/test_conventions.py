@@ -161,12 +161,21 @@ def test_label_only_at_the_start(conv: Conventions) -> None:
 
 
 def test_weapons_seized_in_a_deadly_raid_is_a_clash(conv: Conventions) -> None:
-    text = "Two gang members died and the police seized three rifles and a pistol in the raid in Duque de Caxias."
+    text = "Soldiers seized four assault rifles in Culiacan after an operation in which two cartel gunmen died."
     got = conv.apply(_coding(DWU), _group(text), None)
     assert got.sub_event_type == "Armed clash" and got.method == "convention:weapons_seized_in_fight"
-    calm = "The police seized three rifles and a pistol in a house in Duque de Caxias. Nobody was hurt."
+    calm = "Soldiers seized four assault rifles from an empty warehouse in Culiacan. Nobody was hurt."
     before = _coding(DWU)
     assert conv.apply(before, _group(calm), None) is before
+
+
+def test_members_of_needs_a_proper_name(conv: Conventions) -> None:
+    # "members of the community" are no combatants: police killing them and arresting others is no armed clash
+    text = "Police shot dead two members of the community in Kisumu and arrested five others."
+    before = _coding("Arrests")
+    assert conv.apply(before, _group(text), None) is before
+    named = "Soldiers shot dead two members of Al Shabaab near Jowhar and arrested five others."
+    assert conv.apply(_coding("Arrests"), _group(named), None).method == "convention:arrests_in_combat"
 
 
 def test_arrests_with_shooting_are_not_recoded(conv: Conventions) -> None:
@@ -217,7 +226,7 @@ def _primary(text: str):
     ("On 12 June 2023, gunmen kidnapped two traders on the road to Kaduna. Their bodies were found the next day.",
      "Attack", "abduction_with_killing"),
     # a side freeing prisoners on its own is no agreement
-    ("On 12 June 2023, the Afghan government released 200 Taliban prisoners to help the peace deal.", "Other",
+    ("On 12 June 2023, the Colombian government freed 45 ELN detainees to advance the ceasefire deal.", "Other",
      "prisoner_release"),
     # combatants killed and others arrested: the fight is the event
     ("On 12 June 2023, soldiers killed three al Shabaab fighters and arrested two others near Jowhar.",
