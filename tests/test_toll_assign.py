@@ -24,7 +24,8 @@ def _asserted(pipe, text: str):
     ("On 3 June 2021, gunmen attacked a bus near Kaduna. The attackers threatened to return. Two dead, four injured.",
      2, 4),
     # the next sentence restates the toll of the incident just told
-    ("On 12 March 2022, gunmen on a motorbike shot at a couple in Santa Tecla. Both victims died.", 2, None),
+    ("On 12 March 2022, two youths on a scooter fired at a pair of bus drivers in Santa Tecla. Both drivers died.",
+     2, None),
 ])
 def test_toll_only_sentences_count_the_incident_before(pipe, text, killed, injured):
     evs = _asserted(pipe, text)
@@ -49,18 +50,18 @@ def test_a_body_found_before_the_incident_sentence_counts_it(pipe):
 
 def test_town_and_its_state_are_one_place_not_two_events(pipe):
     # "in <town>, <state named like its capital>": a chain, not a list of two towns, so one event with its toll
-    evs = _asserted(pipe, "On 9 May 2021, in Leon de los Aldama, Guanajuato, armed men attacked a man and a woman "
-                          "in their home. Both victims died.")
+    evs = _asserted(pipe, "On 21 October 2022, in Leon de los Aldama, Guanajuato, armed men attacked two street "
+                          "vendors in the town centre. Both vendors died.")
     assert len(evs) == 1
     assert evs[0].fatalities == 2
     assert evs[0].location is not None and evs[0].location.admin1 == "Guanajuato"
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("On 29 April 2021, in Uruapan, Michoacan, two armed men clashed with police officers. "
-     "One man died and the other one was injured and arrested.", 1, 1),
-    ("On 6 May 2021, in Tepic, several armed men attacked a man in a bar. "
-     "The victim died and police officers arrested four of the attackers.", 1, None),
+    ("On 2 March 2021, in Culiacan, Sinaloa, two gunmen exchanged fire with soldiers. "
+     "One gunman died and the other one was wounded and detained.", 1, 1),
+    ("On 14 July 2021, in Tijuana, gunmen shot a shopkeeper outside his store. "
+     "The shopkeeper died and municipal police later detained two of the attackers.", 1, None),
 ])
 def test_deaths_told_with_a_follow_up_arrest_count_the_incident(pipe, text, killed, injured):
     evs = _asserted(pipe, text)

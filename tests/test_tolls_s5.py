@@ -8,15 +8,15 @@ from sigact.extract.tolls import find_tolls, summarize_tolls
 
 
 @pytest.mark.parametrize("text, killed, injured", [
-    ("The clashes resulted in the killing of 1 fighter.", 1, None),
+    ("The fighting near the dam resulted in the killing of 2 militiamen.", 2, None),
     ("The shelling led to the killing of a shepherd and injured two drivers.", 1, 2),
     ("The brawl over grazing land resulted in one death.", 1, None),
     ("A teacher was attacked at his home and died on 12 March.", 1, None),
     # the victim who died is a death, not also an injury
-    ("A student was injured by a stray bullet and later died.", 1, None),
+    ("A market porter was wounded by shrapnel and later died.", 1, None),
     ("The two victims succumbed to their wounds.", 2, None),
     # unchanged: injured only
-    ("A student was injured by a stray bullet during the protest.", None, 1),
+    ("A market porter was wounded by shrapnel during the shelling.", None, 1),
     ("Five soldiers were wounded and evacuated to the capital.", None, 5),
 ])
 def test_toll_forms(text, killed, injured):

@@ -93,7 +93,7 @@ _INCIDENT_KINDS = ("killed", "injured")
 
 
 def follow_up_tolls(drafts: Sequence[Any], incident_types: frozenset[str], sents: Sequence[Any]) -> None:
-    """"Two gunmen clashed with the police. One man died and the other was injured and arrested.": the
+    """"Gunmen exchanged fire with soldiers. One gunman died and the other was wounded and detained.": the
     deaths and injuries told in the sentence of an arrest that follows an incident of ``incident_types``
     (at most two sentences before it, asserted, with no toll of that kind of its own) are that incident's
     toll, not the arrest's (ACLED codes the arrest as part of the incident).  ``drafts``: coded drafts

@@ -167,7 +167,7 @@ def _build(raw: dict[str, Any]) -> _Lex:
     generic = rf"{generic_word}(?:\s+{generic_word})?"
     first = (rf"(?:(?P<q>{count}){_UNIT_AFTER}(?:\s+(?P<np>{np_any}|{generic}))?|(?P<q1>a|an|his|her|their)\s+"
              rf"(?P<np1>{np_sg}))")
-    # "was injured by a stray bullet and later died": up to five words, "and" and an adverb of time
+    # "was wounded by shrapnel and later died": up to five words, "and" and an adverb of time
     # (the victim "was wounded ... and later died": the death is the toll; "was abducted and killed": both;
     # no death word before "and": "15 were killed and injured" is one count of both)
     not_toll = _alt(w for w, k in passive_kind.items() if k == "killed")
