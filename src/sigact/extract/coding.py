@@ -34,7 +34,6 @@ from sigact.extract import demonstrations as _demo
 from sigact.extract.clauses import CASUALTY_RX, casualty, clause_rx, doc_text as text_of, head_word
 from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, brawl, communal_battle, drop_type, force_clash
 from sigact.extract.crowds import state_on_person, witch_hunt
-from sigact.extract.demonstrations import demonstrator_violence, symbolic_free
 from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
 from sigact.extract.means import means, prefer_armed_clash
 from sigact.extract.property import LOOTING, apply_property_rule, property_only
@@ -111,7 +110,6 @@ class Coder:
         self._off_duty_rx = phrase_regex(list(data.get("off_duty") or []))
         self._affiliation = frozenset(w.lower() for w in data.get("affiliation_heads") or [])
         self._violent_rx = phrase_regex(list(data.get("violent_act_words") or []))
-        self._remote_rx = {k: rx for k, rx in self._weapon_rx.items() if not k.startswith("_")}
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
         self._raid_targets = frozenset(w.lower() for w in data.get("raid_targets") or [])
         self._suspects = frozenset(w.lower() for w in data.get("suspect_words") or [])
@@ -365,7 +363,7 @@ class Coder:
         for k, rx in self._ctx_rx.items():
             if k in prior and rx is not None:
                 # burning an effigy is a demonstration's symbolic act, no violence
-                n = len(rx.findall(symbolic_free(ctx_text) if k == "Violent demonstration" else ctx_text))
+                n = len(rx.findall(_demo.symbolic_free(ctx_text) if k == "Violent demonstration" else ctx_text))
                 prior[k] += min(n, 3) * (2.0 if k == "Violent demonstration" and main.cls.name == "protest" else 1.0)
         intervened = False  # police or soldiers disperse or arrest the demonstrators in the next sentences
         if main.cls.name in ("protest", "gather") and group.sent.end_char < len(doc_text):
@@ -433,9 +431,9 @@ class Coder:
         if unarmed1 and not self._firearms(weapons, main, sent_text) and (
                 (t1 == "other" and main.cls.name in clause_rx().person_violence and t2 not in _ARMED
                  and not self._armed_target(wtext, actor1)) or (
-                t1 in (None, "other", "civilians") and main.cls.name in ("clash", "fight")
+                t1 in (None, "other", "civilians") and main.cls.name in FIGHT_CLASSES
                 and (t2 in ("protesters", "rioters") or self._crowd(actor2))) or (
-                t1 == "militia" and main.cls.name in ("clash", "fight") and t2 in ("other", "protesters", "rioters")
+                t1 == "militia" and main.cls.name in FIGHT_CLASSES and t2 in ("other", "protesters", "rioters")
                 and not self._firearms(weapons, main, told))):
             # party members or supporters fighting, or anyone fighting a crowd of supporters or protesters
             # (no militia, no guns; or a party's youth wing typed as a militia): ACLED's rioters
@@ -503,7 +501,7 @@ class Coder:
             # "two groups of villagers clashed", "two mobs fought each other": a crowd fight (guns in it or
             # in the next sentence, "wounded by gunshots", make it organised armed violence)
             crowd_side = True
-        if t1 in _STATE and main.cls.name in ("clash", "fight") and (
+        if t1 in _STATE and main.cls.name in FIGHT_CLASSES and (
                 t2 in ("protesters", "rioters") or self._crowd(actor2)):
             crowd_side = True  # "police clashed with the demonstrators": the crowd riots, no battle
         fights = {t.cls.name for t in group.triggers} & FIGHT_CLASSES  # communal battle or brawl (crowds.py)
@@ -747,7 +745,7 @@ class Coder:
             if rest:
                 sub = max(rest, key=rest.get)
         if text is not None and sub in ("Peaceful protest", "Protest with intervention") \
-                and "Violent demonstration" in self.lex.taxonomy and demonstrator_violence(text):
+                and "Violent demonstration" in self.lex.taxonomy and _demo.demonstrator_violence(text):
             # "protesters forced their way into the town hall": the demonstrators' own violence (ACLED)
             return self._make("Violent demonstration", probs[sub], "classifier", None, None, {})
         if text is not None and self.lex.event_type_of(sub) in self.lex.fighting_event_types and not self.violent_text(text):

@@ -1,7 +1,7 @@
 """Crowds, communities and clash sides: ACLED's line between Battles, Riots and Violence against civilians.
 
 :class:`sigact.extract.coding.Coder` reads an unorganised crowd's violence as a riot (mob violence).
-Three of ACLED's codebook conventions qualify that, and this module decides them from the word lists
+Five of ACLED's codebook conventions qualify that, and this module decides them from the word lists
 in ``data/crowds.yaml``:
 
 * :func:`communal_battle` - two communities (clans, ethnic groups, villages, farmers and
@@ -31,7 +31,8 @@ from typing import Any
 from sigact.extract.lexicon import alternation, load_yaml
 from sigact.model import STATE_ACTOR_TYPES, Actor
 
-__all__ = ["CrowdRules", "armed_mention", "brawl", "communal_battle", "crowd_rules", "state_on_person", "witch_hunt"]
+__all__ = ["CrowdRules", "FIGHT_CLASSES", "armed_mention", "brawl", "communal_battle", "crowd_rules", "drop_type",
+           "force_clash", "state_on_person", "witch_hunt"]
 
 #: trigger classes (``triggers.yaml``) of a fight between two sides
 FIGHT_CLASSES = frozenset({"clash", "fight"})

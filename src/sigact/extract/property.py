@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sigact.errors import ConfigError
+from sigact.extract.crowds import drop_type
 from sigact.extract.lexicon import alternation, load_yaml, phrase_regex
 from sigact.model import ARMED_ACTOR_TYPES
 
@@ -168,18 +169,14 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
         return False
     if rules.harmed(ctx_text, casualty, attacks=False):
         if LOOTING in prior and len(prior) > 1 and any(k in _PERSON_TYPES for k in prior):
-            del prior[LOOTING]
-            cands.remove(LOOTING)
-            excluded.add(LOOTING)
+            drop_type(prior, cands, excluded, LOOTING)
             if crowd or t1 in _CROWD_TYPES:
                 if "Mob violence" in prior and not demo:
                     # a crowd burning a person or his house: mob violence, never an attack (which needs an
                     # organised armed group)
                     prior["Mob violence"] += HARM_MOB_BONUS
                     if "Attack" in prior:
-                        del prior["Attack"]
-                        cands.remove("Attack")
-                        excluded.add("Attack")
+                        drop_type(prior, cands, excluded, "Attack")
             elif "Attack" in prior and t1 in ARMED_ACTOR_TYPES and who and who in ctx_text:
                 prior["Attack"] += HARM_ATTACK_BONUS  # armed men named in the incident looted and hurt people
         return False
@@ -191,7 +188,5 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
         cands.append(LOOTING)
     prior[LOOTING] += PROPERTY_BONUS
     if "Armed clash" in prior:  # no fight and nobody hurt: guns fired in the air make no armed clash
-        del prior["Armed clash"]
-        cands.remove("Armed clash")
-        excluded.add("Armed clash")
+        drop_type(prior, cands, excluded, "Armed clash")
     return True
