@@ -8,14 +8,13 @@ written for these tests.  The pipeline cases run with the rules alone and with t
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 
 from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, brawl, communal_battle, crowd_rules, drop_type,
                                    force_clash, state_on_person, witch_hunt)
 from sigact.model import Actor
-from test_extract_support import primary, stages
+from test_extract_support import extractor_for, primary, run
 
 FC = {"clash"}
 PV = frozenset({"attack", "shoot", "kill", "injure", "fight", "clash", "abduct", "riot"})
@@ -201,27 +200,10 @@ CASES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _rules_only():
-    from sigact.extract import EventExtractor
-    from sigact.extract.extractor import ExtractorSettings
-
-    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
-
-
-def _run(text: str, extractor):
-    from sigact.model import Article
-
-    nlp, geo, dates, _ = stages()
-    doc = nlp(text)
-    art = Article.create(text, id="t", published="2024-06-10")
-    return extractor.extract(doc, art, geo=geo.analyze(doc) if geo else None, dates=dates.analyze(doc, "2024-06-10"))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
 @pytest.mark.parametrize("mode", ["rules", "classifier"])
 def test_crowd_types(text, event_type, sub, mode):
-    ex = _rules_only() if mode == "rules" else stages()[3]
-    e = primary(_run(text, ex))
+    ex = extractor_for(mode)
+    e = primary(run(text, '2024-06-10', extractor=ex))
     assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger

@@ -7,12 +7,11 @@ packaged classifier (slow).
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 
 from sigact.extract.demonstrations import demonstrator_violence, violence_patterns
-from test_extract_support import primary, stages
+from test_extract_support import extractor_for, primary, run, stages
 
 VIOLENT = [
     "Youths blocked the main road with burning tyres.",
@@ -128,29 +127,12 @@ CASES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _rules_only():
-    from sigact.extract import EventExtractor
-    from sigact.extract.extractor import ExtractorSettings
-
-    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
-
-
-def _run(text: str, extractor):
-    from sigact.model import Article
-
-    nlp, geo, dates, _ = stages()
-    doc = nlp(text)
-    art = Article.create(text, id="t", published=None)
-    return extractor.extract(doc, art, geo=geo.analyze(doc) if geo else None, dates=dates.analyze(doc, None))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
 @pytest.mark.parametrize("mode", ["rules", "classifier"])
 def test_demonstration_types(text, event_type, sub, mode):
-    ex = _rules_only() if mode == "rules" else stages()[3]
-    e = primary(_run(text, ex))
+    ex = extractor_for(mode)
+    e = primary(run(text, None, extractor=ex))
     assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
 
 
@@ -220,9 +202,9 @@ def test_symbolic_act_span():
 def test_grievance_shooting_is_no_force_on_the_demonstration(mode):
     # which of the two incidents is primary is the primary-event stage's choice; the coding must not
     # turn the grievance into force used on the demonstrators
-    ex = _rules_only() if mode == "rules" else stages()[3]
-    events = _run("On 16 March 2021, in Sinende, the family of a taxi driver who was shot dead at a checkpoint "
-                  "last month marched to the prefecture to call for an inquiry.", ex)
+    ex = extractor_for(mode)
+    events = run("On 16 March 2021, in Sinende, the family of a taxi driver who was shot dead at a checkpoint "
+                 "last month marched to the prefecture to call for an inquiry.", None, extractor=ex)
     assert not [e for e in events if e.acled_sub_event_type == "Excessive force against protesters"]
     march = [e for e in events if e.trigger == "marched"]
     assert march and march[0].acled_sub_event_type == "Peaceful protest"

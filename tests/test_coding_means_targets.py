@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sigact.extract.means import means
-from test_coding_rules import _rules_only, _run
-from test_extract_support import primary, stages
+from test_extract_support import extractor_for, primary, run
 
 ERV = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -86,8 +85,8 @@ CASES = [
 @pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
 @pytest.mark.parametrize("mode", ["rules", "classifier"])
 def test_means_and_target(text, event_type, sub, mode):
-    ex = _rules_only() if mode == "rules" else stages()[3]
-    e = primary(_run(text, ex))
+    ex = extractor_for(mode)
+    e = primary(run(text, "2024-06-10", extractor=ex))
     assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
 
 

@@ -6,12 +6,11 @@ packaged classifier, so a rule keeps working when the classifier has never seen 
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pytest
 
 from sigact.extract.clauses import head_word as _head_word
-from test_extract_support import primary, stages
+from test_extract_support import extractor_for, primary, run, stages
 
 pytestmark = pytest.mark.slow
 
@@ -117,29 +116,11 @@ CASES = [
 ]
 
 
-@lru_cache(maxsize=1)
-def _rules_only():
-    from sigact.extract import EventExtractor
-    from sigact.extract.extractor import ExtractorSettings
-
-    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
-
-
-def _run(text: str, extractor):
-    from sigact.model import Article
-
-    nlp, geo, dates, _ = stages()
-    doc = nlp(text)
-    art = Article.create(text, id="t", published="2024-06-10")
-    return extractor.extract(doc, art, geo=geo.analyze(doc) if geo else None,
-                             dates=dates.analyze(doc, "2024-06-10"))
-
-
 @pytest.mark.parametrize("text,event_type,sub", CASES, ids=[f"{k}-{c[2]}" for k, c in enumerate(CASES)])
 @pytest.mark.parametrize("mode", ["rules", "classifier"])
 def test_rule_types(text, event_type, sub, mode):
-    ex = _rules_only() if mode == "rules" else stages()[3]
-    e = primary(_run(text, ex))
+    ex = extractor_for(mode)
+    e = primary(run(text, '2024-06-10', extractor=ex))
     assert (e.acled_event_type, e.acled_sub_event_type) == (event_type, sub), e.trigger
 
 

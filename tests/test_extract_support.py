@@ -23,9 +23,24 @@ def stages():
     return load_nlp(), geo, DateResolver.default(), EventExtractor()
 
 
-def run(text: str, published: str | None = "2024-05-06", *, article_id: str = "t1") -> list[Event]:
-    """Returns the events the extractor finds in ``text`` (all factualities)."""
+@lru_cache(maxsize=1)
+def rules_only():
+    """Returns an extractor without the classifier (the rules alone), built once."""
+    from sigact.extract import EventExtractor
+    from sigact.extract.extractor import ExtractorSettings
+
+    return EventExtractor(settings=ExtractorSettings(use_classifier=False))
+
+
+def extractor_for(mode: str):
+    """Returns the rules-only extractor for ``mode`` "rules", else the default one (rules and classifier)."""
+    return rules_only() if mode == "rules" else stages()[3]
+
+
+def run(text: str, published: str | None = "2024-05-06", *, article_id: str = "t1", extractor=None) -> list[Event]:
+    """Returns the events ``extractor`` (default: the pipeline's) finds in ``text`` (all factualities)."""
     nlp, geo, dates, ex = stages()
+    ex = extractor or ex
     doc = nlp(text)
     art = Article.create(text, id=article_id, published=published)
     return ex.extract(doc, art, geo=geo.analyze(doc) if geo else None, dates=dates.analyze(doc, published))
