@@ -3,14 +3,20 @@
 Steps (one pass over the document, no model loads per sentence):
 
 1. :class:`~sigact.extract.triggers.TriggerFinder` finds trigger words/phrases and
-   groups those of one sentence that describe one incident.
+   groups those of one sentence that describe one incident; a mention that only frames the
+   sentence's act ("amid clashes", an earlier dated act) is split off as background
+   (:mod:`sigact.extract.background`).
 2. Each group gets a factuality flag (:mod:`sigact.extract.factuality`), actors from its
    dependency arguments (resolved by the actor stage), a place and a date from the
-   geo/time stages, tolls from :func:`sigact.extract.tolls.find_tolls`.
+   geo/time stages, tolls from :func:`sigact.extract.tolls.find_tolls` given to the incident
+   they count (:mod:`sigact.extract.toll_assign`).
 3. The ACLED sub-event type is chosen among the trigger's candidate types by
-   :mod:`sigact.extract.coding` (rule prior from weapon/context cues and actor types,
-   combined with the TF-IDF classifier when its artifact is present); PLOVER and CAMEO
-   codes come from the same table (``taxonomy.yaml``).
+   :mod:`sigact.extract.coding` (rule prior from weapon/context cues and actor types, with the
+   means, property, crowd and demonstration rules of :mod:`~sigact.extract.means`,
+   :mod:`~sigact.extract.property`, :mod:`~sigact.extract.crowds` and
+   :mod:`~sigact.extract.demonstrations`, combined with the TF-IDF classifier when its artifact
+   is present), then ACLED's special-case conventions (:mod:`sigact.extract.conventions`);
+   PLOVER and CAMEO codes come from the same table (``taxonomy.yaml``).
 4. The article-level incident model (:mod:`sigact.extract.incidents`) merges the mentions of one
    incident told in several sentences (headline, lead, quote, "the attack"), splits a mention that
    lists several towns, and gives places across sentences; the event's own date decides whether it is
