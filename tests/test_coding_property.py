@@ -11,7 +11,6 @@ import re
 
 import pytest
 
-from sigact.extract.clauses import casualty as _casualty
 from sigact.extract.coding import _DEMO_RX
 from sigact.extract.property import LOOTING, apply_property_rule, property_only, property_rules
 from test_extract_support import primary, run
@@ -51,7 +50,7 @@ def test_no_property_act(text: str) -> None:
     "unknown men attacked the house of a councillor and set it ablaze",
 ])
 def test_no_harm_to_people(text: str) -> None:
-    assert not property_rules().harmed(text, _casualty)
+    assert not property_rules().harmed(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -67,21 +66,21 @@ def test_no_harm_to_people(text: str) -> None:
     "a trader was severely burned when the kiosk was set on fire",
 ])
 def test_harm_to_people(text: str) -> None:
-    assert property_rules().harmed(text, _casualty)
+    assert property_rules().harmed(text)
 
 
 def test_weapons_taken_are_no_looting() -> None:
     text = "Gunmen raided the headquarters of a rival faction and seized weapons and two pick-up trucks."
     assert property_rules().act(text)
     assert not property_only(t1="unidentified armed group", t2=None, crowd=False, who="Gunmen", ctx_text=text,
-                             told=text, demo=False, casualty=_casualty)
+                             told=text, demo=False)
 
 
 def test_attack_verb_alone_does_not_rule_looting_out() -> None:
     rules = property_rules()
     text = "militants attacked the village of Mokoto and set fire to huts"
-    assert rules.harmed(text, _casualty)
-    assert not rules.harmed(text, _casualty, attacks=False)
+    assert rules.harmed(text)
+    assert not rules.harmed(text, attacks=False)
 
 
 @pytest.mark.parametrize("who, unidentified", [
@@ -104,7 +103,7 @@ def test_rule_boosts_looting_when_nobody_is_harmed() -> None:
     prior, cands, excluded = _prior()
     led = apply_property_rule(prior, cands, excluded, t1="unidentified armed group", t2=None, crowd=False,
                               who="unknown men", ctx_text="Unknown men set fire to a bulldozer at the site.",
-                              told="Unknown men set fire to a bulldozer at the site.", demo=False, casualty=_casualty)
+                              told="Unknown men set fire to a bulldozer at the site.", demo=False)
     assert led
     assert prior[LOOTING] > prior["Attack"] + 2
 
@@ -113,7 +112,7 @@ def test_rule_adds_looting_to_the_candidates() -> None:
     prior, cands, excluded = {"Attack": 1.05, "Armed clash": 0.55}, ["Attack", "Armed clash"], set()
     text = "Gunmen raided the hamlet of Tuga, fired shots in the air and took away sheep and grain."
     led = apply_property_rule(prior, cands, excluded, t1="unidentified armed group", t2=None, crowd=False,
-                              who="Gunmen", ctx_text=text, told=text, demo=False, casualty=_casualty)
+                              who="Gunmen", ctx_text=text, told=text, demo=False)
     assert led
     assert LOOTING in cands and max(prior, key=prior.get) == LOOTING
     assert "Armed clash" in excluded and "Armed clash" not in prior  # shots in the air are no fight
@@ -123,7 +122,7 @@ def test_rule_takes_looting_out_when_people_are_harmed() -> None:
     prior, cands, excluded = _prior()
     text = "Gunmen looted shops in the market and shot dead a trader."
     led = apply_property_rule(prior, cands, excluded, t1="unidentified armed group", t2=None, crowd=False,
-                              who="Gunmen", ctx_text=text, told=text, demo=False, casualty=_casualty)
+                              who="Gunmen", ctx_text=text, told=text, demo=False)
     assert not led
     assert LOOTING not in prior and LOOTING in excluded and LOOTING not in cands
     assert prior["Attack"] > 1.05
@@ -139,7 +138,7 @@ def test_rule_leaves_crowds_alone(kw: dict) -> None:
     before = dict(prior)
     text = "They set fire to two cars and a kiosk."
     assert not apply_property_rule(prior, cands, excluded, t2=None, who="a group of residents", ctx_text=text,
-                                   told=text, casualty=_casualty, **kw)
+                                   told=text, **kw)
     assert prior == before and not excluded
 
 

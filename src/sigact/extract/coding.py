@@ -614,7 +614,7 @@ class Coder:
         property_only = apply_property_rule(
             prior, cands, excluded, t1=t1, t2=t2, crowd=crowd1, ctx_text=ctx_text, told=told,
             who=actor1.text if actor1 is not None and actor1.text else doc_text[w0:max(w0, main.end)],
-            demo=bool(self._demo_rx.search(ctx_text)), casualty=casualty)
+            demo=bool(self._demo_rx.search(ctx_text)))
         return self._combine(prior, cands, excluded, ctx_text, ev, group, weapons,
                              cue_led={LOOTING} if nobody_hurt or property_only else None)
 
@@ -757,7 +757,7 @@ class Coder:
         if text is not None and sub != LOOTING and probs.get(LOOTING) and property_only(
                 t1=actor1.type if actor1 else None, t2=actor2.type if actor2 else None, crowd=self._crowd(actor1),
                 who=actor1.text if actor1 is not None and actor1.text else "", ctx_text=text, told=text,
-                demo=bool(self._demo_rx.search(text)), casualty=casualty):
+                demo=bool(self._demo_rx.search(text))):
             sub = LOOTING  # no trigger, but property destroyed or looted and nobody attacked (sigact.extract.property)
         return self._make(sub, probs[sub], "classifier", None, None, {})
 

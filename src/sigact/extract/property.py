@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sigact.errors import ConfigError
+from sigact.extract.clauses import casualty
 from sigact.extract.crowds import drop_type
 from sigact.extract.lexicon import alternation, load_yaml, phrase_regex
 from sigact.model import ARMED_ACTOR_TYPES
@@ -64,11 +64,12 @@ class PropertyRules:
         shops", "took food and livestock")."""
         return bool(self.acts.search(text) or self.take_goods.search(text) or self.set_fire.search(text))
 
-    def harmed(self, text: str, casualty: Callable[[str], bool], *, attacks: bool = True) -> bool:
-        """Returns True when the text tells harm to people: a casualty that ``casualty`` (coding's
-        negation-aware test) finds once shots in the air, warning shots and animals killed are removed, an abduction,
-        assault or sexual violence (``harm``), or (with ``attacks``) an attack verb whose object is not
-        property ("attacked residents", "attacked the village")."""
+    def harmed(self, text: str, *, attacks: bool = True) -> bool:
+        """Returns True when the text tells harm to people: a casualty that
+        :func:`sigact.extract.clauses.casualty` (the negation-aware test) finds once shots in the air,
+        warning shots and animals killed are removed, an abduction, assault or sexual violence
+        (``harm``), or (with ``attacks``) an attack verb whose object is not property ("attacked
+        residents", "attacked the village")."""
         text = self.animal_harm.sub(" ", self.harmless_shots.sub(" ", text))
         return casualty(text) or bool(self.harm.search(text)) or (attacks and bool(self.attack_on.search(text)))
 
@@ -124,13 +125,13 @@ def property_rules() -> PropertyRules:
     )
 
 
-def property_only(*, t1: str | None, t2: str | None, crowd: bool, who: str, ctx_text: str, told: str, demo: bool,
-                  casualty: Callable[[str], bool]) -> bool:
+def property_only(*, t1: str | None, t2: str | None, crowd: bool, who: str, ctx_text: str, told: str,
+                  demo: bool) -> bool:
     """Returns True when ``ctx_text`` tells property destroyed or looted and nothing else: nobody killed,
     hurt, abducted or attacked in ``told`` (the incident's sentences and the text after them), no
     rioters or demonstrators (``t1``, ``demo``), no crowd of civilians (``crowd``, unless ``who`` calls the
     group unknown or armed), no stone-throwing, no remote weapon, no fighting, no weapons taken, and no
-    armed or state target (``t2``).  ``casualty``: coding's negation-aware casualty test."""
+    armed or state target (``t2``)."""
     rules = property_rules()
     if not rules.act(ctx_text) or demo or t1 in _CROWD_TYPES or t2 in ARMED_ACTOR_TYPES:
         return False
@@ -139,18 +140,17 @@ def property_only(*, t1: str | None, t2: str | None, crowd: bool, who: str, ctx_
         return False
     if crowd and not rules.unidentified_group(who):
         return False
-    return not rules.harmed(told, casualty)  # people attacked ("attacked the village"), or hurt
+    return not rules.harmed(told)  # people attacked ("attacked the village"), or hurt
 
 
 def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set[str], *, t1: str | None,
-                        t2: str | None, crowd: bool, who: str, ctx_text: str, told: str, demo: bool,
-                        casualty: Callable[[str], bool]) -> bool:
+                        t2: str | None, crowd: bool, who: str, ctx_text: str, told: str, demo: bool) -> bool:
     """Applies ACLED's property-destruction convention to a trigger group's rule prior (changed in place).
 
     ``t1``/``t2``: the actor types coding settled on; ``crowd``: actor1 reads as a crowd of civilians;
     ``who``: actor1's mention (or the clause before the trigger); ``ctx_text``: the incident's
     sentences; ``told``: they and the text after them; ``demo``: a demonstration word is in the
-    incident; ``casualty``: coding's negation-aware casualty test.
+    incident.
 
     * Property destroyed or looted, nobody harmed in what is told, no rioters, demonstrators or crowd
       (a group called unknown or armed is no crowd), no stone-throwing, no remote weapon, no fighting,
@@ -167,7 +167,7 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
     rules = property_rules()
     if not rules.act(ctx_text):
         return False
-    if rules.harmed(ctx_text, casualty, attacks=False):
+    if rules.harmed(ctx_text, attacks=False):
         if LOOTING in prior and len(prior) > 1 and any(k in _PERSON_TYPES for k in prior):
             drop_type(prior, cands, excluded, LOOTING)
             if crowd or t1 in _CROWD_TYPES:
@@ -180,8 +180,7 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
             elif "Attack" in prior and t1 in ARMED_ACTOR_TYPES and who and who in ctx_text:
                 prior["Attack"] += HARM_ATTACK_BONUS  # armed men named in the incident looted and hurt people
         return False
-    if not property_only(t1=t1, t2=t2, crowd=crowd, who=who, ctx_text=ctx_text, told=told, demo=demo,
-                         casualty=casualty):
+    if not property_only(t1=t1, t2=t2, crowd=crowd, who=who, ctx_text=ctx_text, told=told, demo=demo):
         return False
     if LOOTING not in prior:
         prior[LOOTING] = 0.05
