@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, brawl, communal_battle, crowd_rules, drop_type,
-                                   force_clash, state_on_person, witch_hunt)
+from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, boost, brawl, communal_battle, crowd_rules,
+                                   drop_type, force_clash, state_on_person, witch_hunt)
 from sigact.model import Actor
 from test_extract_support import extractor_for, primary, run
 
@@ -117,6 +117,17 @@ def test_state_on_person():
     helpers = Actor(text="volunteers, helping the police at a checkpoint", type="police")
     assert not state_on_person(helpers, "police", "shoot", None, PV, False, "civilians")
     assert "clash" in FIGHT_CLASSES and "fight" in FIGHT_CLASSES
+
+
+def test_boost_adds_a_missing_candidate_at_the_floor() -> None:
+    prior = {"Attack": 1.05}
+    cands = ["Attack"]
+    boost(prior, cands, "Armed clash", 0.95)
+    assert prior == {"Attack": 1.05, "Armed clash": 0.05 + 0.95} and cands == ["Attack", "Armed clash"]
+    boost(prior, cands, "Attack", 1.5)  # already a candidate: only the bonus
+    assert prior["Attack"] == 1.05 + 1.5 and cands == ["Attack", "Armed clash"]
+    boost(prior, cands, "Mob violence", 0.0)  # added with no bonus stays at the floor
+    assert prior["Mob violence"] == 0.05 and cands[-1] == "Mob violence"
 
 
 def test_force_clash_and_drop_type():

@@ -32,7 +32,8 @@ from typing import Any
 
 from sigact.extract import demonstrations as _demo
 from sigact.extract.clauses import CASUALTY_RX, casualty, clause_rx, doc_text as text_of, head_word
-from sigact.extract.crowds import FIGHT_CLASSES, armed_mention, brawl, communal_battle, drop_type, force_clash
+from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, boost, brawl, communal_battle, drop_type,
+                                   force_clash)
 from sigact.extract.crowds import state_on_person, witch_hunt
 from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
 from sigact.extract.means import means, prefer_armed_clash
@@ -594,11 +595,8 @@ class Coder:
             # ACLED: violence by an unorganised crowd (villagers beating a thief, locals attacking the
             # police) is mob violence (a violent demonstration when there is a demonstration), never
             # an attack, which needs an organised armed group
-            if "Mob violence" not in prior:
-                prior["Mob violence"] = 0.05
-                cands.append("Mob violence")
-            if (on_forces or seize_person) and not demo_ctx:
-                prior["Mob violence"] += 2.5
+            # a crowd turning on the police or seizing a person, outside a demonstration, gains 2.5
+            boost(prior, cands, "Mob violence", 2.5 if (on_forces or seize_person) and not demo_ctx else 0.0)
             if "Attack" in prior and main.cls.name != "loot" and len(prior) > 1:
                 del prior["Attack"]
                 cands.remove("Attack")

@@ -31,8 +31,11 @@ from typing import Any
 from sigact.extract.lexicon import alternation, load_yaml
 from sigact.model import STATE_ACTOR_TYPES, Actor
 
-__all__ = ["CrowdRules", "FIGHT_CLASSES", "armed_mention", "brawl", "communal_battle", "crowd_rules", "drop_type",
-           "force_clash", "state_on_person", "witch_hunt"]
+__all__ = ["CrowdRules", "FIGHT_CLASSES", "armed_mention", "boost", "brawl", "communal_battle", "crowd_rules",
+           "drop_type", "force_clash", "state_on_person", "witch_hunt"]
+
+#: the rule prior of a sub-event type a rule adds as a candidate (``Coder.code`` starts every candidate at it)
+CANDIDATE_FLOOR = 0.05
 
 #: trigger classes (``triggers.yaml``) of a fight between two sides
 FIGHT_CLASSES = frozenset({"clash", "fight"})
@@ -165,11 +168,17 @@ def force_clash(prior: dict[str, float], cands: list[str], excluded: set[str]) -
     no longer excluded; mob violence, violent demonstration and attack are excluded (also from the
     classifier's distribution, see ``Coder._combine``).  Returns nothing."""
     excluded.discard("Armed clash")
-    if "Armed clash" not in prior:
-        prior["Armed clash"] = 0.05
-        cands.append("Armed clash")
-    prior["Armed clash"] += 3.0
+    boost(prior, cands, "Armed clash", 3.0)
     drop_type(prior, cands, excluded, "Mob violence", "Violent demonstration", "Attack")
+
+
+def boost(prior: dict[str, float], cands: list[str], sub: str, bonus: float) -> None:
+    """Adds ``bonus`` to the rule prior of the sub-event type ``sub`` in place, first adding ``sub`` as a
+    candidate (to ``cands``, at ``CANDIDATE_FLOOR``) when the prior lacks it.  Returns nothing."""
+    if sub not in prior:
+        prior[sub] = CANDIDATE_FLOOR
+        cands.append(sub)
+    prior[sub] += bonus
 
 
 def drop_type(prior: dict[str, float], cands: list[str], excluded: set[str], *subs: str) -> None:

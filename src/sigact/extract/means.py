@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract.crowds import boost
 from sigact.extract.lexicon import alternation, load_yaml
 
 __all__ = ["Means", "means", "prefer_armed_clash"]
@@ -220,6 +221,4 @@ def prefer_armed_clash(prior: dict[str, float], cands: list[str], lowered: set[s
     for k in lowered:
         if k in prior:
             prior[k] = max(0.05, prior[k] - 3.0)
-    if "Armed clash" not in prior:
-        cands.append("Armed clash")
-    prior["Armed clash"] = prior.get("Armed clash", 0.05) + bonus
+    boost(prior, cands, "Armed clash", bonus)

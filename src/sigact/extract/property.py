@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sigact.errors import ConfigError
 from sigact.extract.clauses import casualty
-from sigact.extract.crowds import drop_type
+from sigact.extract.crowds import boost, drop_type
 from sigact.extract.lexicon import alternation, load_yaml, phrase_regex
 from sigact.model import ARMED_ACTOR_TYPES
 
@@ -182,10 +182,7 @@ def apply_property_rule(prior: dict[str, float], cands: list[str], excluded: set
         return False
     if not property_only(t1=t1, t2=t2, crowd=crowd, who=who, ctx_text=ctx_text, told=told, demo=demo):
         return False
-    if LOOTING not in prior:
-        prior[LOOTING] = 0.05
-        cands.append(LOOTING)
-    prior[LOOTING] += PROPERTY_BONUS
+    boost(prior, cands, LOOTING, PROPERTY_BONUS)
     if "Armed clash" in prior:  # no fight and nobody hurt: guns fired in the air make no armed clash
         drop_type(prior, cands, excluded, "Armed clash")
     return True
