@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sigact.extract.lexicon import alternation, load_yaml
+from sigact.extract.lexicon import load_yaml, words_regex
 from sigact.model import STATE_ACTOR_TYPES, Actor
 
 __all__ = ["CrowdRules", "FIGHT_CLASSES", "armed_mention", "boost", "brawl", "communal_battle", "crowd_rules",
@@ -59,11 +59,7 @@ class CrowdRules:
 def _words_rx(words: object, *, verb: bool = False) -> re.Pattern[str] | None:
     """Returns a case-insensitive regex of the words at word boundaries, a plural -s/-es allowed
     (``verb``: -ed and -ing too), longest first; None for an empty list."""
-    items = sorted({str(w).lower() for w in (words or []) if w}, key=len, reverse=True)  # type: ignore[union-attr]
-    if not items:
-        return None
-    tail = r"(?:s|es|ed|ing)?\b" if verb else r"(?:s|es)?\b"
-    return re.compile(r"(?<![\w-])(?:" + alternation(items) + ")" + tail, re.IGNORECASE)
+    return words_regex(words, suffixes=("s", "es", "ed", "ing") if verb else ("s", "es"))
 
 
 @functools.lru_cache(maxsize=1)

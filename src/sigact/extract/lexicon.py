@@ -15,7 +15,11 @@ from typing import Any
 from sigact.errors import ConfigError
 from sigact.resources import load_yaml as parse_yaml
 
-__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex", "english_months"]
+__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex", "words_regex", "english_months"]
+
+#: the end of a whole word for :func:`words_regex`: a regex word boundary, or no word character nor hyphen next
+WORD_END = r"\b"
+HYPHEN_END = r"(?![\w-])"
 
 
 def load_yaml(name: str) -> dict[str, Any]:
@@ -36,6 +40,19 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str] | None:
     if not items:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in items) + r")", re.IGNORECASE)
+
+
+def words_regex(words: Any, *, suffixes: tuple[str, ...] = ("s", "es"), tail: str = WORD_END
+                ) -> re.Pattern[str] | None:
+    """Returns one case-insensitive regex matching any of ``words`` (a YAML list, may be None) as a whole
+    word: no word character nor hyphen before it, longest word first, one of the optional ``suffixes``
+    (a plural -s / -es by default) and then ``tail`` (``WORD_END``, or ``HYPHEN_END``: "mine" finds
+    "mines", never "miners" nor "mine-clearing"); None for no words."""
+    items = sorted({str(w).lower() for w in words or () if w}, key=len, reverse=True)
+    if not items:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + alternation(items) + ")(?:" + "|".join(suffixes) + ")?" + tail,
+                      re.IGNORECASE)
 
 
 def alternation(words: Any) -> str:

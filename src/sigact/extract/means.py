@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract.crowds import boost
-from sigact.extract.lexicon import alternation, load_yaml
+from sigact.extract.lexicon import HYPHEN_END, alternation, load_yaml, words_regex
 
 __all__ = ["Means", "means", "prefer_armed_clash"]
 
@@ -42,10 +42,7 @@ _WEAPON_WORD_RX = re.compile(r"(?i)(?:guns?|armed)(?![\w-])")
 def _bounded(words: Any) -> re.Pattern[str] | None:
     """Returns one case-insensitive regex matching any of ``words`` as whole words (an optional
     plural "s" / "es"), or None for no words: "mine" finds "mines", never "miners"."""
-    items = sorted({str(w).lower() for w in words or () if w}, key=len, reverse=True)
-    if not items:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + alternation(items) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
+    return words_regex(words, tail=HYPHEN_END)
 
 
 @dataclass(frozen=True)
