@@ -57,3 +57,51 @@ def test_words_regex_matches_whole_words_longest_first() -> None:
     verbs = words_regex(["kill"], suffixes=("s", "es", "ed", "ing"))
     assert verbs is not None and verbs.search("killing") and not verbs.search("killer")
     assert words_regex([]) is None and words_regex(None) is None and words_regex(["", None]) is None
+
+
+def test_means_word_lists_from_yaml_build_the_old_patterns() -> None:
+    from sigact.extract.means import means
+
+    data = load_yaml("triggers.yaml")
+    mt = data["means_targets"]
+    m = means()
+    assert m.weapon_word_rx.pattern == r"(?i)(?:guns?|armed)(?![\w-])"
+    assert m.at_home_rx is not None and m.at_home_rx.pattern == (
+        r"(?i)\b(?:at|in|inside|outside|in front of)\s+(?:his|her|their)\s+(?:own\s+)?(?:"
+        + alternation(mt.get("home_words")) + r")s?\b")
+    filler = r"(?:(?:a|an|the|one|two|three|four|five|\d+|other|another|of|their|his|her|local|senior)\s+){0,3}"
+    person_alt = alternation(sorted({str(w).lower() for w in mt["armed_persons"]}, key=len, reverse=True))
+    assert m.among_after_rx is not None and m.among_after_rx.pattern == (
+        r"(?i)[\s,]*(?:(?:were|was|are|dead|killed|injured|wounded|hurt)[\s,]+){0,2}(?:"
+        + alternation(mt.get("among_connectors")) + r")\s+" + filler + r"(?:[a-z-]+\s+)?(?:" + person_alt
+        + r")(?:s|es)?(?![\w-])")
+    assert m.among_before_rx is not None and m.among_before_rx.pattern == (
+        r"(?i)(?<![\w-])(?:" + person_alt + r")(?:s|es)?\s*(?:,|\band\b|\bas well as\b)\s*" + filler + r"$")
+    # behaviour: "guns" is a weapon word, "gunmen" is not; "at his own farm" is at home
+    assert m.weapon_word_at("fired guns at them", 6) and not m.weapon_word_at("gunmen fired", 0)
+    assert m.at_home_rx.search("shot a soldier in front of his own farm")
+
+
+def test_unsure_duty_pattern_is_unchanged() -> None:
+    from sigact.extract.coding import Coder
+    from sigact.extract.lexicon import load_lexicon
+
+    coder = Coder(load_lexicon())
+    assert coder._unsure_duty_rx is not None
+    assert coder._unsure_duty_rx.pattern == r"(?i)\b(?:if|whether)\s+(?:\w+\s+){0,3}?off[\s-]duty"
+
+
+def test_property_word_lists_from_yaml_build_the_old_patterns() -> None:
+    from sigact.extract.property import property_rules
+
+    data = load_yaml("property.yaml")
+    rules = property_rules()
+    assert rules.harmless_shots.pattern == (
+        r"(?i)\b(?:fir(?:e|ed|es|ing)|shoot(?:s|ing)?|shots?|gunshots?|gunfire)\b[^.;]{0,40}?(?:"
+        + alternation(data.get("harmless_shots")) + r")")
+    assert rules.attack_on.pattern == (
+        r"(?i)(?<![\w-])(?:" + alternation(data.get("attack_verbs")) + r")\b(?!\s+and\b)"
+        r"(?!(?:\s+(?!(?:and|or|then|before|after|to|in|at|near)\b)[\w'-]+){0,4}?\s+(?:"
+        + alternation(data.get("property_objects") or []) + r")\b)")
+    assert rules.harmless_shots.search("police fired shots into the air")
+    assert rules.attack_on.search("gunmen attacked residents and burned houses")

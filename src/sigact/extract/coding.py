@@ -35,7 +35,7 @@ from sigact.extract.clauses import CASUALTY_RX, casualty, clause_rx, doc_text as
 from sigact.extract.crowds import (FIGHT_CLASSES, armed_mention, boost, brawl, communal_battle, drop_type,
                                    force_clash)
 from sigact.extract.crowds import state_on_person, witch_hunt
-from sigact.extract.lexicon import Lexicon, load_yaml, phrase_regex
+from sigact.extract.lexicon import Lexicon, alternation, load_yaml, phrase_regex
 from sigact.extract.means import means, prefer_armed_clash
 from sigact.extract.property import LOOTING, apply_property_rule, property_only
 from sigact.extract.triggers import TriggerGroup
@@ -56,7 +56,6 @@ _AFTER_CHARS = 400  # text after a demonstration's sentence read for interventio
 _FORCES_RX = re.compile(r"(?i)\b(?:police|policemen|security forces|soldiers|troops|gendarm\w*|army|riot police)\b")
 _AFTER_VIOLENCE = 2.5  # weight of each violent-demonstration cue after a demonstration's sentence (at most 2)
 _RIOTERS_RX = re.compile(r"(?i)\brioters?\b")
-_UNSURE_DUTY_RX = re.compile(r"(?i)\b(?:if|whether)\s+(?:\w+\s+){0,3}?off[\s-]duty")
 _EQUIPPED_RX = re.compile(r"(?i)\b(?:armed|equipped) with\b")
 #: classifier weight for the event type and for the sub-event type inside it (chosen on TRAIN holdouts)
 W_TYPE = 0.55
@@ -109,6 +108,9 @@ class Coder:
         self._fighting_rx = phrase_regex(list(data.get("fighting_words") or []))
         self._armed_target_rx = phrase_regex(list(crowd.get("armed") or []) + list(data.get("armed_targets") or []))
         self._off_duty_rx = phrase_regex(list(data.get("off_duty") or []))
+        unsure = data.get("off_duty_unsure")  # "not clear if he was off-duty" says nothing
+        self._unsure_duty_rx = re.compile(r"(?i)\b(?:" + alternation(unsure) + r")\s+(?:\w+\s+){0,3}?off[\s-]duty") \
+            if unsure else None
         self._affiliation = frozenset(w.lower() for w in data.get("affiliation_heads") or [])
         self._violent_rx = phrase_regex(list(data.get("violent_act_words") or []))
         self._small_arms_rx = phrase_regex(list(data.get("small_arms") or []))
@@ -244,7 +246,8 @@ class Coder:
         """True when the target mention or the incident's clause calls the target off duty or retired."""
         if self._off_duty_rx is None or actor is None or not actor.text:
             return False
-        text = _UNSURE_DUTY_RX.sub(" ", text)  # "not clear if he was off-duty" says nothing
+        if self._unsure_duty_rx is not None:
+            text = self._unsure_duty_rx.sub(" ", text)  # "not clear if he was off-duty" says nothing
         return bool(self._off_duty_rx.search(actor.text) or self._off_duty_rx.search(text))
 
     def _object_weapons(self, tok: Any) -> set[str]:

@@ -15,7 +15,8 @@ from typing import Any
 from sigact.errors import ConfigError
 from sigact.resources import load_yaml as parse_yaml
 
-__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex", "words_regex", "english_months"]
+__all__ = ["TriggerClass", "Lexicon", "load_lexicon", "load_yaml", "phrase_regex", "regex_fragments", "words_regex",
+           "english_months"]
 
 #: the end of a whole word for :func:`words_regex`: a regex word boundary, or no word character nor hyphen next
 WORD_END = r"\b"
@@ -53,6 +54,14 @@ def words_regex(words: Any, *, suffixes: tuple[str, ...] = ("s", "es"), tail: st
         return None
     return re.compile(r"(?<![\w-])(?:" + alternation(items) + ")(?:" + "|".join(suffixes) + ")?" + tail,
                       re.IGNORECASE)
+
+
+def regex_fragments(words: Any, name: str) -> str:
+    """Returns a YAML list of regex fragments (``"guns?"``, ``"\\d+"``) as one alternation in their order,
+    unescaped; raises ConfigError when the list (``name``, for the message) is missing or empty."""
+    if not isinstance(words, list) or not words:
+        raise ConfigError(f"extractor data: {name} must be a non-empty list")
+    return "|".join(str(w) for w in words)
 
 
 def alternation(words: Any) -> str:

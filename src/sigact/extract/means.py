@@ -32,12 +32,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sigact.extract.crowds import boost
-from sigact.extract.lexicon import HYPHEN_END, alternation, load_yaml, words_regex
+from sigact.extract.lexicon import HYPHEN_END, alternation, load_yaml, regex_fragments, words_regex
 
 __all__ = ["Means", "means", "prefer_armed_clash"]
-
-_WEAPON_WORD_RX = re.compile(r"(?i)(?:guns?|armed)(?![\w-])")
-
 
 def _bounded(words: Any) -> re.Pattern[str] | None:
     """Returns one case-insensitive regex matching any of ``words`` as whole words (an optional
@@ -60,6 +57,7 @@ class Means:
     among_after_rx: re.Pattern[str] | None
     among_before_rx: re.Pattern[str] | None
     at_home_rx: re.Pattern[str] | None
+    weapon_word_rx: re.Pattern[str]
     outranks: dict[str, tuple[str, ...]]
 
     def outranked(self, hits: dict[str, Any]) -> dict[str, Any]:
@@ -113,11 +111,10 @@ class Means:
         the text tells gunfire in it: with an armed target, an armed clash."""
         return bool(remote_used) and remote_used <= self.ground_weapons and self.gunfire(text)
 
-    @staticmethod
-    def weapon_word_at(text: str, i: int) -> bool:
+    def weapon_word_at(self, text: str, i: int) -> bool:
         """True when the word at ``text[i]`` is a weapon or "armed", not armed people ("guns" in "fired
         machine guns at villages" is no armed target; "gunmen" is)."""
-        return bool(_WEAPON_WORD_RX.match(text, i))
+        return bool(self.weapon_word_rx.match(text, i))
 
     def civilian_relation(self, mention: str, clause: str = "") -> bool:
         """True when a target mention names a relative of armed people, a former, retired or off-duty one
@@ -182,7 +179,7 @@ def means() -> Means:
     persons = list(mt.get("armed_persons") or [])
     person_alt = alternation(sorted({str(w).lower() for w in persons}, key=len, reverse=True))
     armed_person_rx = _bounded(persons)
-    filler = r"(?:(?:a|an|the|one|two|three|four|five|\d+|other|another|of|their|his|her|local|senior)\s+){0,3}"
+    filler = r"(?:(?:" + regex_fragments(mt.get("among_fillers"), "among_fillers") + r")\s+){0,3}"
     among_after_rx = before_rx = former_rx = None
     if persons:
         connectors = alternation(mt.get("among_connectors"))
@@ -206,8 +203,11 @@ def means() -> Means:
         among_after_rx=among_after_rx,
         among_before_rx=before_rx,
         outranks={str(k): tuple(str(w) for w in v or ()) for k, v in (mt.get("outranks") or {}).items()},
-        at_home_rx=re.compile(r"(?i)\b(?:at|in|inside|outside|in front of)\s+(?:his|her|their)\s+(?:own\s+)?(?:"
+        at_home_rx=re.compile(r"(?i)\b(?:" + alternation(mt.get("home_preps")) + r")\s+(?:"
+                              + alternation(mt.get("home_owners")) + r")\s+(?:own\s+)?(?:"
                               + alternation(mt.get("home_words")) + r")s?\b") if mt.get("home_words") else None,
+        weapon_word_rx=re.compile(r"(?i)(?:" + regex_fragments(mt.get("weapon_word_forms"), "weapon_word_forms")
+                                  + r")(?![\w-])"),
     )
 
 

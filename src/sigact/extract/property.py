@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sigact.errors import ConfigError
 from sigact.extract.clauses import casualty
 from sigact.extract.crowds import boost, drop_type
-from sigact.extract.lexicon import alternation, load_yaml, phrase_regex
+from sigact.extract.lexicon import alternation, load_yaml, phrase_regex, regex_fragments
 from sigact.model import ARMED_ACTOR_TYPES
 
 __all__ = ["LOOTING", "PropertyRules", "apply_property_rule", "property_only", "property_rules"]
@@ -107,10 +107,10 @@ def property_rules() -> PropertyRules:
         # "attacked and burned the office", "attacked the house" are attacks on property
         attack_on=re.compile(
             r"(?i)(?<![\w-])(?:" + alternation(data.get("attack_verbs")) + r")\b(?!\s+and\b)"
-            r"(?!(?:\s+(?!(?:and|or|then|before|after|to|in|at|near)\b)[\w'-]+){0,4}?\s+(?:"
+            r"(?!(?:\s+(?!(?:" + alternation(data.get("attack_object_stops")) + r")\b)[\w'-]+){0,4}?\s+(?:"
             + alternation(objects) + r")\b)"),
         harmless_shots=re.compile(
-            r"(?i)\b(?:fir(?:e|ed|es|ing)|shoot(?:s|ing)?|shots?|gunshots?|gunfire)\b[^.;]{0,40}?(?:"
+            r"(?i)\b(?:" + regex_fragments(data.get("shot_forms"), "shot_forms") + r")\b[^.;]{0,40}?(?:"
             + alternation(data.get("harmless_shots")) + r")"),
         crowd_violence=_rx(data.get("crowd_violence"), "crowd_violence"),
         unidentified=_rx(data.get("unidentified"), "unidentified"),
