@@ -157,7 +157,8 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
             raise ConfigError(f"conventions.yaml: {name}: result {result!r} is not an ACLED sub-event type")
         applies = frozenset(str(x) for x in item.get("applies_to") or [])
         if not applies or applies - known:
-            raise ConfigError(f"conventions.yaml: {name}: applies_to must name ACLED types, got {sorted(applies - known)}")
+            raise ConfigError(
+                f"conventions.yaml: {name}: applies_to must name ACLED types, got {sorted(applies - known)}")
         scope = str(item.get("scope") or "sentence")
         if scope not in _SCOPES:
             raise ConfigError(f"conventions.yaml: {name}: scope must be one of {_SCOPES}")
@@ -171,7 +172,8 @@ def parse_conventions(data: dict[str, Any], lex: Lexicon) -> Conventions:
             raise ConfigError(f"conventions.yaml: {name}: no cues")
         rules.append(Convention(
             name=name, result=str(result), why=" ".join(str(item.get("why") or "").split()),
-            applies_to=applies, cues=cues, unless=tuple(_compile(str(p), shared, name) for p in item.get("unless") or []),
+            applies_to=applies, cues=cues,
+            unless=tuple(_compile(str(p), shared, name) for p in item.get("unless") or []),
             scope=scope, no_casualty=bool(item.get("no_casualty")), needs_casualty=bool(item.get("needs_casualty")),
             keys=tuple(str(k).lower() for k in item.get("keys") or []), actor1_types=types,
             actor1_not_acled=tuple(str(x) for x in item.get("actor1_not_acled") or [])))

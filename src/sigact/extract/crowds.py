@@ -107,7 +107,8 @@ def communal_battle(triggers: set[str], actors: tuple[Actor | None, Actor | None
         return False
     if r.partisan is not None and r.partisan.search(incident):
         return False
-    return bool((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(outcome)))
+    return bool((r.death is not None and r.death.search(outcome))
+                or (r.lethal is not None and r.lethal.search(outcome)))
 
 
 def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentence: str, incident: str,
@@ -120,8 +121,8 @@ def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentenc
     caller's armed-actor words matched), no lethal weapon and nobody killed (``outcome``: negated
     casualties removed)."""
     r = crowd_rules()
-    if armed or not triggers & FIGHT_CLASSES or any(a is not None and a.type in STATE_ACTOR_TYPES | {"rebel", "terrorist"}
-                                                    for a in actors):
+    if armed or not triggers & FIGHT_CLASSES or any(
+            a is not None and a.type in STATE_ACTOR_TYPES | {"rebel", "terrorist"} for a in actors):
         return False
     for a in actors:
         if a is not None and a.type == "militia" and not (
@@ -130,9 +131,11 @@ def brawl(triggers: set[str], actors: tuple[Actor | None, Actor | None], sentenc
             return False  # "Mai-Mai groups clashed": a named militia
     if r.state_forces is not None and r.state_forces.search(sentence):
         return False
-    if not ((r.brawl is not None and r.brawl.search(incident)) or (r.communal is not None and r.communal.search(incident))):
+    if not ((r.brawl is not None and r.brawl.search(incident))
+            or (r.communal is not None and r.communal.search(incident))):
         return False
-    return not ((r.death is not None and r.death.search(outcome)) or (r.lethal is not None and r.lethal.search(outcome)))
+    return not ((r.death is not None and r.death.search(outcome))
+                or (r.lethal is not None and r.lethal.search(outcome)))
 
 
 def armed_mention(actor: Actor | None) -> bool:

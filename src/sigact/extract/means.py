@@ -73,9 +73,10 @@ class Means:
     def instrument_weapons(self, tok: Any) -> set[str]:
         """Returns the remote-violence types whose weapon is the trigger token's instrument: in its
         direct object, a with / using / by / from phrase or the passive agent, its active subject
-        ("rockets struck the base"), the noun a participle trigger modifies ("shells fired at"), a compound or adjective of a noun trigger ("an explosive
-        attack"), or the subject of a "when" / "after" clause of the trigger ("killed when a shell fell
-        on the house"); an empty set when none is (or ``tok`` is None)."""
+        ("rockets struck the base"), the noun a participle trigger modifies ("shells fired at"), a
+        compound or adjective of a noun trigger ("an explosive attack"), or the subject of a "when" /
+        "after" clause of the trigger ("killed when a shell fell on the house"); an empty set when none
+        is (or ``tok`` is None)."""
         out: set[str] = set()
         if tok is None:
             return out
