@@ -1,5 +1,7 @@
 """Fire going both ways, and small arms among observed explosions, make an armed clash (ACLED), not
-remote violence (extract/means.py ``Means.two_sided``, the small-arms rule of extract/coding.py).
+remote violence (extract/means.py ``Means.two_sided``, the small-arms rule of extract/coding.py); an
+attack on a peacekeeping mission's base is an attack on an armed target (triggers.yaml:
+``armed_targets``).
 
 Texts written for these tests.  The sentence cases run with the rules alone and with the packaged
 classifier; the helper cases test the pattern directly.
@@ -27,6 +29,10 @@ CASES = [
     ("On 4 June 2024, the monitoring mission counted a total of 40 explosions involving mortars near Zaitseve.",
      ERV, None),
     ("On 4 June 2024, rebels fired mortars at army positions near Zaitseve.", ERV, "Shelling/artillery/missile attack"),
+    # a peacekeeping mission's camp or base is an armed target: the attack on it is a battle
+    ("On 4 June 2024, JNIM militants attacked a MINUSMA camp near Aguelhok. After heavy gunfire, the militants "
+     "withdrew.", "Battles", "Armed clash"),
+    ("On 4 June 2024, ADF rebels carried out an attack against a MONUSCO base near Oicha.", "Battles", "Armed clash"),
 ]
 
 
