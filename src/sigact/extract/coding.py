@@ -357,11 +357,15 @@ class Coder:
         if clash:
             own_weapons = set()  # "troops and rebels clashed with mortars": the weapon is part of a battle
         if self._small_arms_rx is not None and self._small_arms_rx.search(sent_text) and main.cls.name in (
-                "shelling", "fire", "attack", "target"):
+                "shelling", "fire", "attack", "target", "explosion"):
             own_weapons = set()  # small arms fired in the same clause: an exchange of fire, an armed clash
             prior["Armed clash"] = prior.get("Armed clash", 0.05) + 3.0
             if "Armed clash" not in cands:
                 cands.append("Armed clash")
+        if means().two_sided(sent_text):
+            # "explosions and shots in both directions of the frontline": an exchange of fire, a battle
+            own_weapons = set()
+            prefer_armed_clash(prior, cands, set(weapons), 3.0)
         for k in own_weapons:
             prior[k] += 2.5  # "fired mortars at their positions": the verb's own weapon
         for k, rx in self._ctx_rx.items():

@@ -13,6 +13,9 @@ ACLED's conventions, as a careful coder applies them:
 * **... unless the explosive is part of a ground assault.**  Gunfire exchanged in the same incident
   with an armed target ("attacked the patrol with guns and grenades", "the officers responded with
   gunfire") makes it an armed clash (:meth:`Means.gunfire`).
+* **Fire going both ways is a battle.**  "Shots and explosions in both directions of the frontline",
+  "heavy gunfire from both sides": the report tells an exchange of fire, an armed clash whatever
+  weapons it names (:meth:`Means.two_sided`).
 * **Armed targets make a battle; their relatives, former members and off-duty personnel do not.**  "The
   wife of a policeman", "a soldier's brother" are civilians (:meth:`Means.kin_of_armed`); so are
   "a former soldier", "a retired police officer", "an ex-militiaman" (:meth:`Means.former_armed`) and
@@ -59,6 +62,7 @@ class Means:
     at_home_rx: re.Pattern[str] | None
     weapon_word_rx: re.Pattern[str]
     outranks: dict[str, tuple[str, ...]]
+    two_sided_rx: re.Pattern[str] | None = None
 
     def outranked(self, hits: dict[str, Any]) -> dict[str, Any]:
         """Returns the weapon cues ``hits`` (by sub-event type) without those a more specific cue in them
@@ -105,6 +109,12 @@ class Means:
         "responded with gunfire"): with an armed target, an explosive that is part of such a ground
         assault makes an armed clash (ACLED), not remote violence."""
         return bool(self.gunfire_rx and self.gunfire_rx.search(text))
+
+    def two_sided(self, text: str) -> bool:
+        """True when the text tells fire going both ways ("shots in both directions of the frontline",
+        "heavy gunfire from both sides"; ``means_targets.two_sided_fire``): an exchange of fire, which
+        ACLED codes as an armed clash whatever weapons are named."""
+        return bool(self.two_sided_rx and self.two_sided_rx.search(text))
 
     def ground_assault(self, remote_used: set[str], text: str) -> bool:
         """True when the remote weapons of an incident (``remote_used``: sub-event types) are all ones a
@@ -192,7 +202,13 @@ def means() -> Means:
         former_rx = re.compile(
             r"(?i)(?<![\w-])(?:" + alternation(mt.get("former")) + r")[\s-]+(?:[a-z]+\s+){0,2}?(?:"
             + person_alt + r")(?:s|es)?(?![\w-])")
+    two = mt.get("two_sided_fire") or {}
+    fire_rx = _bounded(two.get("fire"))
+    two_sided_rx = re.compile(
+        "(?i)" + fire_rx.pattern + r"[^.;:]{0,120}?(?<![\w-])(?:" + alternation(two.get("sides")) + r")(?![\w-])"
+    ) if fire_rx is not None and two.get("sides") else None
     return Means(
+        two_sided_rx=two_sided_rx,
         remote=remote,
         instrument_preps=frozenset(str(w).lower() for w in mt.get("instrument_preps") or ()),
         cause_marks=frozenset(str(w).lower() for w in mt.get("cause_marks") or ()),
