@@ -17,7 +17,12 @@ from typing import Any
 
 from sigact.extract.lexicon import alternation as _alt, load_yaml
 
-__all__ = ["CASUALTY_RX", "ClauseRx", "clause_rx", "casualty", "doc_text", "head_word"]
+__all__ = ["CASUALTY_RX", "ClauseRx", "before_post_modifiers", "clause_rx", "casualty", "doc_text", "head_word"]
+
+#: where a noun phrase's post-modifiers begin ("two farmers | from the village", "a man | who had ...")
+_POST_MODIFIER = r"\s(?:of|who|which|that|from|in|at|on|near|with)\s"
+_POST_MODIFIER_RX = re.compile(_POST_MODIFIER)
+_HEAD_END_RX = re.compile(_POST_MODIFIER + r"|,|\(")
 
 #: a casualty word stem (killed, dead, injured, wounded, shot, beaten, a body)
 CASUALTY_RX = re.compile(r"(?i)\b(?:kill|dead|death|died|injur|wound|casualt|fatalit|hurt|beat|shot|body|bodies)")
@@ -65,10 +70,16 @@ def clause_rx() -> ClauseRx:
     )
 
 
+def before_post_modifiers(phrase: str) -> str:
+    """Returns the part of a noun phrase before its post-modifiers ("a police officer from the town" ->
+    "a police officer"; the phrase itself when it has none)."""
+    return _POST_MODIFIER_RX.split(phrase, maxsplit=1)[0]
+
+
 def head_word(text: str) -> str:
     """Returns the lower-cased last word of a noun phrase before its post-modifiers ("two farmers from
     the village" -> "farmers"): a cheap head guess for an actor mention without its parse."""
-    low = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s|,|\(", text.lower(), maxsplit=1)[0]
+    low = _HEAD_END_RX.split(text.lower(), maxsplit=1)[0]
     words = re.findall(r"[a-z][a-z'-]*", low)
     return words[-1] if words else ""
 

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sigact.extract.clauses import before_post_modifiers
 from sigact.extract.crowds import boost
 from sigact.extract.lexicon import HYPHEN_END, alternation, load_yaml, regex_fragments, words_regex
 
@@ -168,7 +169,7 @@ class Means:
         if self.armed_person_rx is None or not mention:
             return False
         for part in re.split(r",|\band\b|\bas well as\b", mention):
-            head = re.split(r"\s(?:of|who|which|that|from|in|at|on|near|with)\s", part.strip(), maxsplit=1)[0]
+            head = before_post_modifiers(part.strip())
             if head and self.armed_person_rx.search(head) and not self.kin_of_armed(part):
                 return True
         i = text.find(mention)
