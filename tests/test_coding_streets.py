@@ -21,3 +21,19 @@ def pipe():
 def test_taking_to_the_streets_is_a_demonstration(pipe, text, sub):
     evs = [e for e in pipe.extract(text) if e.factuality == "asserted"]
     assert [e.acled_sub_event_type for e in evs] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2022, hundreds of nurses held a candlelight vigil outside the hospital in Blantyre.",
+    "On 4 May 2022, students staged a walkout at the university in Zomba.",
+])
+def test_a_protest_trigger_is_itself_a_demonstration(pipe, text):
+    # the protest trigger's own phrases ("vigil", "walkout") keep the demonstration types, demonstration word or not
+    evs = [e for e in pipe.extract(text) if e.factuality == "asserted"]
+    assert [e.acled_event_type for e in evs] == ["Protests"]
+
+
+def test_a_month_name_before_a_day_is_no_march(pipe):
+    # "March 05, 2016": a date, even where the parser tags none, so no demonstration
+    evs = [e for e in pipe.extract("Rebels attack March 05, 2016 | Obo, Haut-Mbomou, CAR") if e.factuality == "asserted"]
+    assert all(e.acled_event_type != "Protests" for e in evs)

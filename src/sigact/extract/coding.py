@@ -492,8 +492,10 @@ class Coder:
             excluded.add("Peaceful protest")  # ACLED: a demonstration the police disperse is never "peaceful"
         if violent_demo:  # ACLED: demonstrators' own violence makes it a violent demonstration, police or not
             excluded.update(k for k in ("Peaceful protest", "Protest with intervention") if k in prior)
-        # demonstration types need a demonstration in the text
-        if not self._demo_rx.search(ctx_text):
+        # demonstration types need a demonstration: a protest trigger ("held a vigil", "downed tools") or a
+        # demonstration word in the incident's sentences
+        demo_told = main.cls.name == "protest" or bool(self._demo_rx.search(ctx_text))
+        if not demo_told:
             excluded.update(x for x in _DEMO_TYPES if x in prior and len(prior) > 1)
         if t2 in _ARMED and "Armed clash" in prior and "Attack" in prior and t1 not in ("civilians", "rioters", "protesters"):
             excluded.add("Attack")
@@ -660,7 +662,8 @@ class Coder:
         et_of = self.lex.event_type_of
         counts = (getattr(self.classifier, "meta", None) or {}).get("label_counts") or {}
         # the classifier's event-type distribution, without the sub-types the rules ruled out
-        nodemo = not self._demo_rx.search(ctx_text)  # demonstration types need a demonstration in the text
+        # demonstration types need a demonstration: a protest trigger or a demonstration word in the text
+        nodemo = group.main.cls.name != "protest" and not self._demo_rx.search(ctx_text)
         allowed = {k: v for k, v in p.items() if k not in excluded and k in self.lex.taxonomy
                    and not (nodemo and k in _DEMO_TYPES)}
         z = sum(allowed.values()) or 1.0

@@ -53,7 +53,7 @@ from sigact.extract.conventions import load_conventions
 from sigact.extract.factuality import FactualityJudge, Judgement
 from sigact.extract.headlines import CITATION as _CITATION, finish_headline_list
 from sigact.extract.headlines import is_citation_list
-from sigact.extract.lexicon import Lexicon, load_lexicon
+from sigact.extract.lexicon import Lexicon, english_months, load_lexicon
 from sigact.extract.incidents import IncidentMerger, make_evidence, place_for
 from sigact.extract.merge import IncidentCues, in_cause_phrase, is_distinct, refers_back, sent_distance
 from sigact.extract.primary import mark_lead, non_violent, wants_hedged_fallback
@@ -673,9 +673,15 @@ def _split_cause(g: TriggerGroup, out: list[TriggerGroup]) -> None:
 
 
 def _date_word(t: Trigger) -> bool:
-    """True for a trigger that is part of a date ("mid-March", "March 2019"): no event."""
+    """True for a trigger that is part of a date ("mid-March", "March 2019", "March 05, 2016" where the
+    parser tagged no date): no event."""
     head = t.head
-    return head.ent_type_ in ("DATE", "TIME") and head.is_title and t.end - t.start == len(head.text)
+    if not head.is_title or t.end - t.start != len(head.text):
+        return False
+    if head.ent_type_ in ("DATE", "TIME"):
+        return True
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return nxt is not None and nxt.like_num and head.lower_ in english_months()[0]
 
 
 def _iso_day(iso: str | None):
