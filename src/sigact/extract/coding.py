@@ -6,8 +6,8 @@ the main trigger's default 1.0, other triggers' defaults 0.5, +3 for a matching 
 the actor-type rules (armed actor2 -> Armed clash; civilian target -> Attack; state actor1
 retaking ground -> Government regains territory), +2.5/+3 for crowd rules (rioters or a
 civilian crowd attacking -> Mob violence / Violent demonstration; state forces on
-protesters -> Excessive force).  Hard rules exclude types (no demonstration words -> no
-demonstration types; armed target -> no Attack; civilian target of armed actor -> no
+protesters -> Excessive force).  Hard rules exclude types (no protest trigger and no demonstration
+word -> no demonstration types; armed target -> no Attack; civilian target of armed actor -> no
 Armed clash; a crowd fighting another crowd without guns -> no Armed clash).  Targets are
 typed by their words as well as by the actor stage: ranks and roles of armed people ("a
 lieutenant", "a fighter") and members of gangs or cartels (``armed_victims``) are armed;
